@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/winnow-dev/winnow/features"
+)
+
+func runBlocks(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "blocks", "FILE")
+	format := fs.String("format", "text", "output format: text or json")
+	maxBytes := fs.Int64("max-bytes", features.DefaultMaxBytes, "largest page accepted, in bytes")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: want one FILE, got %d arguments", errUsage, fs.NArg())
+	}
+	path := fs.Arg(0)
+	b, err := readInput(e, path, *maxBytes)
+	if err != nil {
+		return err
+	}
+	page, err := features.ParseBytes(b, features.Options{MaxBytes: *maxBytes})
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	switch *format {
+	case "text":
+		return printBlocksText(e, page)
+	case "json":
+		return printBlocksJSON(e, page)
+	}
+	return fmt.Errorf("%w: unknown -format %q (want text or json)", errUsage, *format)
+}
+
+func printBlocksText(e *env, page *features.Page) error {
+	vecs := features.Vectors(page)
+	names := features.Names()
+	density, link := indexOf(names, "TextDensity"), indexOf(names, "LinkDensity")
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 1, ' ', 0)
+	fmt.Fprintf(tw, "#\tELEMENT\tPATH\tWORDS\tLINKD\tDENSITY\tTEXT\n")
+	for i, b := range page.Blocks {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f\t%.1f\t%s\n", b.Index, b.Tag, shortPath(b.Path, 4),
+			b.Words, vecs[i][link], vecs[i][density], preview(b.Text, 60))
+	}
+	return tw.Flush()
+}
+
+type blockJSON struct {
+	Text     string             `json:"text"`
+	Tag      string             `json:"tag"`
+	Path     string             `json:"path"`
+	Kind     string             `json:"kind"`
+	Features map[string]float64 `json:"features"`
+}
+
+func printBlocksJSON(e *env, page *features.Page) error {
+	vecs := features.Vectors(page)
+	names := features.Names()
+	out := struct {
+		Title    string      `json:"title"`
+		Encoding string      `json:"encoding"`
+		Schema   string      `json:"schema"`
+		Blocks   []blockJSON `json:"blocks"`
+	}{Title: page.Title, Encoding: page.Encoding, Schema: features.SchemaVersion, Blocks: []blockJSON{}}
+	for i, b := range page.Blocks {
+		fm := make(map[string]float64, len(names))
+		for j, n := range names {
+			fm[n] = vecs[i][j]
+		}
+		out.Blocks = append(out.Blocks, blockJSON{Text: b.Text, Tag: b.Tag, Path: strings.Join(b.Path, ">"), Kind: b.Kind.String(), Features: fm})
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func indexOf(names []string, name string) int {
+	for i, n := range names {
+		if n == name {
+			return i
+		}
+	}
+	panic("winnow: no feature named " + name)
+}
+
+// shortPath shows the last k elements of a tag path.
+func shortPath(path []string, k int) string {
+	if len(path) > k {
+		return "…>" + strings.Join(path[len(path)-k:], ">")
+	}
+	return strings.Join(path, ">")
+}
+
+// preview is the first n runes of s, with an ellipsis if cut.
+func preview(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

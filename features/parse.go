@@ -1,0 +1,113 @@
+package features
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// Default limits, used where Options leaves a limit at zero.
+const (
+	DefaultMaxBytes  = 32 << 20
+	DefaultMaxBlocks = 200_000
+)
+
+// Options controls Parse. The zero value is ready to use.
+type Options struct {
+	// MaxBytes is the largest input accepted; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// MaxBlocks is the most text blocks a page may have; 0 means DefaultMaxBlocks.
+	MaxBlocks int
+	// ContentType is the HTTP Content-Type header, if known; its charset
+	// parameter overrides any declaration inside the page.
+	ContentType string
+	// MarkPrefix, if set, makes segmentation count, for every block, the
+	// characters under elements having a class token that starts with it
+	// (Block.Marks). The labelled datasets use this to read annotations.
+	MarkPrefix string
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+func (o Options) maxBlocks() int {
+	if o.MaxBlocks > 0 {
+		return o.MaxBlocks
+	}
+	return DefaultMaxBlocks
+}
+
+// Parse reads an HTML page from r, decodes it to UTF-8, parses it and splits
+// it into blocks. It reads at most opts.MaxBytes+1 bytes and does not close r.
+// Errors wrap ErrEmpty, ErrNotHTML, ErrTooLarge, ErrTooDeep or
+// ErrTooManyBlocks where those apply.
+func Parse(r io.Reader, opts Options) (*Page, error) {
+	max := opts.maxBytes()
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+	}
+	return ParseBytes(b, opts)
+}
+
+// ParseBytes is Parse over a byte slice. It does not modify b.
+func ParseBytes(b []byte, opts Options) (*Page, error) {
+	if max := opts.maxBytes(); int64(len(b)) > max {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(b), max)
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, ErrEmpty
+	}
+	text, enc, err := Decode(b, opts.ContentType)
+	if err != nil {
+		return nil, err
+	}
+	root, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements") {
+			return nil, fmt.Errorf("%w: %v", ErrTooDeep, err)
+		}
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	p, err := segment(root, opts)
+	if err != nil {
+		return nil, err
+	}
+	p.Encoding = enc
+	readHead(goquery.NewDocumentFromNode(root), p)
+	return p, nil
+}
+
+// readHead fills the page-level metadata: title, og:title, language.
+func readHead(doc *goquery.Document, p *Page) {
+	p.Title = normalizeSpace(doc.Find("title").First().Text())
+	if og, ok := doc.Find(`meta[property="og:title"]`).First().Attr("content"); ok {
+		p.OGTitle = normalizeSpace(og)
+	}
+	if lang, ok := doc.Find("html").First().Attr("lang"); ok {
+		p.Lang = strings.ToLower(strings.TrimSpace(lang))
+	}
+}
+
+// IsInputError reports whether err is one of the refusals of bad input
+// (as opposed to an I/O error).
+func IsInputError(err error) bool {
+	for _, e := range []error{ErrEmpty, ErrNotHTML, ErrTooLarge, ErrTooDeep, ErrTooManyBlocks} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}

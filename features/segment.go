@@ -1,0 +1,385 @@
+package features
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// skipped elements never contribute text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Head: true, atom.Title: true, atom.Iframe: true,
+	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Audio: true,
+	atom.Video: true, atom.Select: true, atom.Textarea: true, atom.Datalist: true,
+}
+
+// inline elements do not break a block.
+var inline = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.Acronym: true, atom.B: true, atom.Bdi: true,
+	atom.Bdo: true, atom.Big: true, atom.Cite: true, atom.Code: true, atom.Data: true,
+	atom.Del: true, atom.Dfn: true, atom.Em: true, atom.Font: true, atom.I: true,
+	atom.Ins: true, atom.Kbd: true, atom.Label: true, atom.Mark: true, atom.Q: true,
+	atom.S: true, atom.Samp: true, atom.Small: true, atom.Span: true, atom.Strike: true,
+	atom.Strong: true, atom.Sub: true, atom.Sup: true, atom.Time: true, atom.Tt: true,
+	atom.U: true, atom.Var: true, atom.Wbr: true, atom.Nobr: true, atom.Img: true,
+	atom.Button: true, atom.Input: true, atom.Output: true, atom.Meter: true,
+	atom.Progress: true, atom.Ruby: true, atom.Rt: true, atom.Rp: true,
+}
+
+// elemFlags are the Flags an element sets on everything inside it.
+var elemFlags = map[atom.Atom]Flags{
+	atom.Ul: InList, atom.Ol: InList, atom.Dl: InList, atom.Li: InList, atom.Menu: InList,
+	atom.Table: InTable, atom.Form: InForm, atom.Figure: InFigure,
+	atom.Header: InHeader, atom.Nav: InNav, atom.Aside: InAside, atom.Footer: InFooter,
+	atom.Article: InArticle, atom.Main: InMain, atom.Blockquote: InBlockquote,
+}
+
+// roleFlags map ARIA landmark roles to the flags of their elements.
+var roleFlags = map[string]Flags{
+	"banner": InHeader, "navigation": InNav, "complementary": InAside,
+	"contentinfo": InFooter, "article": InArticle, "main": InMain, "menu": InNav,
+	"menubar": InNav, "form": InForm, "search": InForm,
+}
+
+// frame is an open block-level element during the walk.
+type frame struct {
+	tag     string
+	id      int
+	row     int
+	flags   Flags
+	own     Signal // vocabulary of this element's class and id
+	any     Signal // own | all ancestors'
+	classes []string
+}
+
+// segmenter walks a parsed tree once and collects blocks.
+type segmenter struct {
+	opts   Options
+	blocks []Block
+	stack  []frame
+	depth  int // element depth, inline included
+	nextID int
+
+	buf       strings.Builder
+	space     bool // a space is pending before the next visible rune
+	linkWords int
+	inLink    int
+	pre       int
+	marks     []string
+	markCount map[string]int
+	err       error
+}
+
+func segment(root *html.Node, opts Options) (*Page, error) {
+	s := &segmenter{opts: opts}
+	s.stack = append(s.stack, frame{tag: "#document", id: s.newID(), row: -1})
+	s.walk(root)
+	s.flush()
+	if s.err != nil {
+		return nil, s.err
+	}
+	return &Page{Blocks: s.blocks}, nil
+}
+
+func (s *segmenter) newID() int {
+	s.nextID++
+	return s.nextID - 1
+}
+
+func (s *segmenter) walk(n *html.Node) {
+	for c := n.FirstChild; c != nil && s.err == nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			s.text(c.Data)
+		case html.ElementNode:
+			s.element(c)
+		case html.DocumentNode:
+			s.walk(c)
+		}
+	}
+}
+
+func (s *segmenter) element(n *html.Node) {
+	if skipped[n.DataAtom] || hidden(n) {
+		return
+	}
+	if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
+		s.flush()
+		return
+	}
+	mark := s.pushMark(n)
+	s.depth++
+	if inline[n.DataAtom] || (n.DataAtom == 0 && n.Namespace == "") {
+		// Unknown elements (custom tags) are treated as inline, as browsers do.
+		if n.DataAtom == atom.A {
+			s.inLink++
+		}
+		s.walk(n)
+		if n.DataAtom == atom.A {
+			s.inLink--
+		}
+	} else {
+		s.flush()
+		s.push(n)
+		if n.DataAtom == atom.Pre {
+			s.pre++
+		}
+		s.walk(n)
+		s.flush()
+		if n.DataAtom == atom.Pre {
+			s.pre--
+		}
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+	s.depth--
+	if mark {
+		s.marks = s.marks[:len(s.marks)-1]
+	}
+}
+
+// push opens a block-level element.
+func (s *segmenter) push(n *html.Node) {
+	parent := s.stack[len(s.stack)-1]
+	f := frame{tag: n.Data, id: s.newID(), row: parent.row, flags: parent.flags | elemFlags[n.DataAtom]}
+	if n.DataAtom == atom.Tr {
+		f.row = f.id
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			for _, tok := range strings.Fields(a.Val) {
+				f.own |= classSignal(tok)
+				f.classes = append(f.classes, strings.ToLower(tok))
+			}
+		case "role":
+			f.flags |= roleFlags[strings.ToLower(strings.TrimSpace(a.Val))]
+		}
+	}
+	f.any = parent.any | f.own
+	s.stack = append(s.stack, f)
+}
+
+func (s *segmenter) pushMark(n *html.Node) bool {
+	if s.opts.MarkPrefix == "" {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			if strings.HasPrefix(tok, s.opts.MarkPrefix) {
+				s.marks = append(s.marks, tok)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hidden reports whether an element is hidden from readers by markup.
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "display") || strings.Contains(v, "visibility") {
+				v = strings.Join(strings.Fields(v), "")
+				if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// text appends a text node to the open block, collapsing white space
+// (outside <pre>) and counting words inside links.
+func (s *segmenter) text(t string) {
+	if s.pre > 0 {
+		s.buf.WriteString(t)
+		s.countMarked(t)
+		if s.inLink > 0 {
+			s.linkWords += countWords(t)
+		}
+		return
+	}
+	for _, r := range t {
+		if isSpace(r) {
+			s.space = true
+			continue
+		}
+		if s.space && s.buf.Len() > 0 {
+			s.buf.WriteByte(' ')
+		}
+		s.space = false
+		s.buf.WriteRune(r)
+	}
+	s.countMarked(t)
+	if s.inLink > 0 {
+		s.linkWords += countWords(t)
+	}
+}
+
+func (s *segmenter) countMarked(t string) {
+	if s.opts.MarkPrefix == "" {
+		return
+	}
+	if s.markCount == nil {
+		s.markCount = map[string]int{}
+	}
+	key := ""
+	if len(s.marks) > 0 {
+		key = s.marks[len(s.marks)-1]
+	}
+	for _, r := range t {
+		if !isSpace(r) {
+			s.markCount[key]++
+		}
+	}
+}
+
+// flush closes the open block, if it has any visible text.
+func (s *segmenter) flush() {
+	text := s.buf.String()
+	linkWords, marks := s.linkWords, s.markCount
+	s.buf.Reset()
+	s.space, s.linkWords, s.markCount = false, 0, nil
+	if s.pre > 0 {
+		text = strings.TrimRight(strings.TrimLeft(text, "\r\n"), " \t\r\n")
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+	} else if text == "" {
+		return
+	}
+	if len(s.blocks) >= s.opts.maxBlocks() {
+		s.err = fmt.Errorf("%w: more than %d", ErrTooManyBlocks, s.opts.maxBlocks())
+		return
+	}
+	top := s.stack[len(s.stack)-1]
+	b := Block{
+		Text:      text,
+		Words:     countWords(text),
+		Tag:       top.tag,
+		Depth:     s.depth,
+		Index:     len(s.blocks),
+		Row:       top.row,
+		Container: -1,
+		Flags:     top.flags,
+		SignalAny: top.any,
+		Marks:     marks,
+	}
+	b.LinkWords = min(linkWords, b.Words)
+	if b.Words > 0 && b.LinkWords == b.Words {
+		b.Flags |= InLink
+	}
+	b.Path = make([]string, 0, len(s.stack)-1)
+	for _, f := range s.stack[1:] {
+		b.Path = append(b.Path, f.tag)
+	}
+	if len(s.stack) >= 2 {
+		b.Container = s.stack[len(s.stack)-2].id
+	}
+	for i := len(s.stack) - 1; i >= 1 && i >= len(s.stack)-3; i-- {
+		b.SignalNear |= s.stack[i].own
+		b.Classes = append(b.Classes, s.stack[i].classes...)
+	}
+	b.Kind, b.Level = kindOf(top.tag, top.row, s.pre > 0)
+	s.blocks = append(s.blocks, b)
+}
+
+func kindOf(tag string, row int, pre bool) (Kind, int) {
+	switch {
+	case pre:
+		return KindPre, 0
+	case len(tag) == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6':
+		return KindHeading, int(tag[1] - '0')
+	}
+	switch tag {
+	case "p":
+		return KindParagraph, 0
+	case "li", "dt", "dd":
+		return KindListItem, 0
+	case "td", "th":
+		if row >= 0 {
+			return KindTableCell, 0
+		}
+	case "blockquote":
+		return KindQuote, 0
+	case "figcaption", "caption":
+		return KindCaption, 0
+	}
+	return KindText, 0
+}
+
+// isSpace reports white space, including the no-break space that pages use
+// for layout.
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xa0 || (r > 0x7f && unicode.IsSpace(r))
+}
+
+// normalizeSpace collapses runs of white space into one space and trims.
+func normalizeSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// countWords counts the words of s: runs of non-space characters that
+// contain a letter or digit. Scripts written without spaces (Han, kana)
+// count one word per two characters, near the mean word length of Chinese.
+func countWords(s string) int {
+	words, cjk := 0, 0
+	inWord, alnum := false, false
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
+		switch {
+		case isSpace(r):
+			if inWord && alnum {
+				words++
+			}
+			inWord, alnum = false, false
+		case r >= 0x2e80 && isCJK(r):
+			cjk++
+		default:
+			inWord = true
+			if r < 0x80 {
+				alnum = alnum || ('a' <= r|0x20 && r|0x20 <= 'z') || ('0' <= r && r <= '9')
+			} else {
+				alnum = alnum || unicode.IsLetter(r) || unicode.IsDigit(r)
+			}
+		}
+	}
+	if inWord && alnum {
+		words++
+	}
+	return words + (cjk+1)/2
+}
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}

@@ -1,0 +1,281 @@
+package features
+
+import (
+	"math"
+	"strings"
+)
+
+// SchemaVersion names the feature schema. It changes whenever a feature is
+// added, removed, reordered or computed differently, so that a model trained
+// on one schema is never fed vectors of another.
+const SchemaVersion = "winnow-features-1"
+
+// localNames are the shallow text features computed for a block and, with
+// a prefix, for its neighbours (textStats documents each one).
+var localNames = []string{
+	"Words", "AvgWordLength", "AvgSentenceLength", "TextDensity", "LinkDensity",
+	"FullStops", "UpperStartShare", "DigitShare", "PunctShare", "Commas", "EndsWithPunct",
+}
+
+// contextNames are the features that are not a neighbour's local features.
+// Each is documented where Vectors computes it.
+var contextNames = []string{
+	// boilerpipe's quotient features (DensityRulesClassifier and the paper's table 2).
+	"WordsQuotientPrev", "WordsQuotientNext", "DensityQuotientPrev", "DensityQuotientNext",
+	// Window around the block: ±3 blocks, the block itself excluded.
+	"WindowWords", "WindowLinkDensity",
+	// Block element.
+	"TagP", "TagHeading", "HeadingLevel", "TagListItem", "TagTableCell", "TagDiv",
+	"TagPre", "TagQuote", "TagCaption", "TagOther",
+	// Enclosing elements.
+	"InList", "InTable", "InForm", "InFigure", "InHeader", "InNav", "InAside",
+	"InFooter", "InArticle", "InMain", "InBlockquote", "AllWordsLinked",
+	// Class/id vocabularies of the nearest three block elements.
+	"NearNav", "NearHeaderFooter", "NearShare", "NearRelated", "NearComment",
+	"NearSidebar", "NearAd", "NearCookie", "NearBreadcrumb", "NearContent",
+	// Class/id vocabularies of all ancestors.
+	"AnyNav", "AnyHeaderFooter", "AnyShare", "AnyRelated", "AnyComment",
+	"AnySidebar", "AnyAd", "AnyCookie", "AnyBreadcrumb", "AnyContent",
+	// Position and page context.
+	"RelativePosition", "RelativeWordPosition", "Depth", "WordShare",
+	"ContainerWordShare", "ContainerLinkDensity", "ContainerBlocks",
+	"DistanceToLongest", "SameContainerAsLongest", "PathSharedWithLongest",
+	"DistanceToH1", "TitleOverlap", "BoilerplatePhrases", "PageWords", "PageBlocks",
+}
+
+var schemaNames = func() []string {
+	var names []string
+	names = append(names, localNames...)
+	for _, n := range localNames {
+		names = append(names, "Prev"+n)
+	}
+	for _, n := range localNames {
+		names = append(names, "Next"+n)
+	}
+	return append(names, contextNames...)
+}()
+
+// Names returns the feature names in vector order. The caller must not
+// modify the slice.
+func Names() []string { return schemaNames }
+
+// NumFeatures is the length of every feature vector.
+func NumFeatures() int { return len(schemaNames) }
+
+// boilerplatePhrases are lower-case phrases typical of boilerplate blocks in
+// English pages: navigation, sharing, promotion, legal and comment notices.
+var boilerplatePhrases = []string{
+	"copyright", "©", "all rights reserved", "privacy", "cookie", "terms of",
+	"subscribe", "newsletter", "sign up", "sign in", "log in", "register",
+	"related", "read more", "more from", "more videos", "top stories", "most viewed",
+	"most popular", "trending", "recommended", "share", "follow us", "facebook",
+	"twitter", "advertisement", "sponsored", "comments", "leave a reply", "click here",
+	"back to top", "skip to", "google news",
+}
+
+// Vectors computes one feature vector per block of p, in the order of
+// Names. It is pure arithmetic over p.Blocks. The vectors share one backing
+// array.
+func Vectors(p *Page) [][]float64 {
+	n := len(p.Blocks)
+	nf := len(schemaNames)
+	flat := make([]float64, n*nf)
+	out := make([][]float64, n)
+	if n == 0 {
+		return out
+	}
+	stats := make([]textStats, n)
+	var totalWords float64
+	longest, h1 := 0, -1
+	type agg struct{ words, links, blocks float64 }
+	containers := map[int]*agg{}
+	for i := range p.Blocks {
+		b := &p.Blocks[i]
+		stats[i] = computeTextStats(b)
+		totalWords += float64(b.Words)
+		if b.Words > p.Blocks[longest].Words {
+			longest = i
+		}
+		if h1 < 0 && b.Kind == KindHeading && b.Level == 1 {
+			h1 = i
+		}
+		a := containers[b.Container]
+		if a == nil {
+			a = &agg{}
+			containers[b.Container] = a
+		}
+		a.words += float64(b.Words)
+		a.links += float64(b.LinkWords)
+		a.blocks++
+	}
+	titleWords := tokenSet(p.Title)
+	lb := &p.Blocks[longest]
+	cumWords := 0.0
+	for i := range p.Blocks {
+		b := &p.Blocks[i]
+		row := flat[i*nf : (i+1)*nf : (i+1)*nf]
+		out[i] = row
+		k := 0
+		put := func(v float64) { row[k] = v; k++ }
+		putLocal := func(st textStats) {
+			put(st.words)
+			put(st.avgWordLen)
+			put(st.avgSentLen)
+			put(st.density)
+			put(st.linkDensity)
+			put(st.fullStops)
+			put(st.upperShare)
+			put(st.digitShare)
+			put(st.punctShare)
+			put(st.commas)
+			put(st.endsPunct)
+		}
+		cur := stats[i]
+		var prev, next textStats
+		if i > 0 {
+			prev = stats[i-1]
+		}
+		if i+1 < n {
+			next = stats[i+1]
+		}
+		putLocal(cur)
+		putLocal(prev)
+		putLocal(next)
+
+		put((cur.words + 1) / (prev.words + 1))
+		put((cur.words + 1) / (next.words + 1))
+		put((cur.density + 1) / (prev.density + 1))
+		put((cur.density + 1) / (next.density + 1))
+
+		var ww, wl float64
+		for j := max(0, i-3); j <= min(n-1, i+3); j++ {
+			if j != i {
+				ww += float64(p.Blocks[j].Words)
+				wl += float64(p.Blocks[j].LinkWords)
+			}
+		}
+		put(ww)
+		put(ratio(wl, ww))
+
+		tag := b.Tag
+		put(bool01(tag == "p"))
+		put(bool01(b.Kind == KindHeading))
+		put(float64(b.Level))
+		put(bool01(b.Kind == KindListItem))
+		put(bool01(tag == "td" || tag == "th"))
+		put(bool01(tag == "div"))
+		put(bool01(b.Kind == KindPre))
+		put(bool01(tag == "blockquote"))
+		put(bool01(b.Kind == KindCaption))
+		put(bool01(b.Kind == KindText && tag != "div" && tag != "td" && tag != "th"))
+
+		for _, f := range []Flags{InList, InTable, InForm, InFigure, InHeader, InNav, InAside,
+			InFooter, InArticle, InMain, InBlockquote, InLink} {
+			put(bool01(b.Flags&f != 0))
+		}
+		for s := Signal(1); s < 1<<numSignals; s <<= 1 {
+			put(bool01(b.SignalNear&s != 0))
+		}
+		for s := Signal(1); s < 1<<numSignals; s <<= 1 {
+			put(bool01(b.SignalAny&s != 0))
+		}
+
+		put(float64(i) / float64(max(n-1, 1)))
+		put(ratio(cumWords, totalWords))
+		cumWords += float64(b.Words)
+		put(float64(b.Depth))
+		put(ratio(float64(b.Words), totalWords))
+		c := containers[b.Container]
+		put(ratio(c.words, totalWords))
+		put(ratio(c.links, c.words))
+		put(c.blocks)
+		put(float64(i-longest) / float64(n))
+		put(bool01(b.Container == lb.Container))
+		put(sharedPrefix(b.Path, lb.Path))
+		if h1 >= 0 {
+			put(float64(i-h1) / float64(n))
+		} else {
+			put(0)
+		}
+		put(titleOverlap(b.Text, titleWords))
+		put(phraseHits(b))
+		put(math.Log1p(totalWords))
+		put(math.Log1p(float64(n)))
+		if k != nf {
+			panic("features: vector length does not match schema")
+		}
+	}
+	return out
+}
+
+func bool01(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ratio is a/b, or 0 when b is 0.
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// sharedPrefix is the length of the common prefix of two tag paths over the
+// longer one's length: 1 for siblings of the same kind, small for blocks in
+// other parts of the page.
+func sharedPrefix(a, b []string) float64 {
+	m := min(len(a), len(b))
+	k := 0
+	for k < m && a[k] == b[k] {
+		k++
+	}
+	return ratio(float64(k), float64(max(len(a), len(b))))
+}
+
+// tokenSet returns the lower-cased letter/digit tokens of s.
+func tokenSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range strings.FieldsFunc(strings.ToLower(s), notAlnum) {
+		set[t] = true
+	}
+	return set
+}
+
+// titleOverlap is the share of a block's tokens that appear in the page
+// title; headlines score near 1. Blocks over 40 words score 0: a headline is
+// never that long and the lookup is not worth it.
+func titleOverlap(text string, title map[string]bool) float64 {
+	if len(title) == 0 || len(text) > 400 {
+		return 0
+	}
+	toks := strings.FieldsFunc(strings.ToLower(text), notAlnum)
+	if len(toks) == 0 || len(toks) > 40 {
+		return 0
+	}
+	hit := 0
+	for _, t := range toks {
+		if title[t] {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(toks))
+}
+
+// phraseHits counts boilerplate phrases in blocks of up to 30 words; longer
+// blocks score 0, since a story may well mention "privacy" or "Twitter".
+func phraseHits(b *Block) float64 {
+	if b.Words > 30 {
+		return 0
+	}
+	low := strings.ToLower(b.Text)
+	hits := 0
+	for _, ph := range boilerplatePhrases {
+		if strings.Contains(low, ph) {
+			hits++
+		}
+	}
+	return float64(hits)
+}
