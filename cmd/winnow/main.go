@@ -35,7 +35,12 @@ type env struct {
 }
 
 var commands = []command{
+	{"extract", "print the main content of pages", runExtract},
 	{"blocks", "print a page's text blocks and their features", runBlocks},
+	{"data", "describe or export the labelled sets (stats, export)", runData},
+	{"train", "train a model on the labelled sets", runTrain},
+	{"eval", "evaluate a model on labelled pages", runEval},
+	{"tree", "print a model's tree as rules", runTree},
 }
 
 // errUsage marks a command-line mistake; main exits 2 on it.
