@@ -73,6 +73,10 @@ type segmenter struct {
 	marks     []string
 	markCount map[string]int
 	err       error
+
+	// onText, if set, is told of every visible text node and the index of
+	// the block its text goes to.
+	onText func(n *html.Node, block int)
 }
 
 func segment(root *html.Node, opts Options) (*Page, error) {
@@ -95,6 +99,9 @@ func (s *segmenter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil && s.err == nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
+			if s.onText != nil && (s.pre > 0 || normalizeSpace(c.Data) != "") {
+				s.onText(c, len(s.blocks))
+			}
 			s.text(c.Data)
 		case html.ElementNode:
 			s.element(c)
