@@ -1,0 +1,55 @@
+package dataset
+
+import "strconv"
+
+// Label is a block's class for training.
+type Label uint8
+
+// Block labels. The zero value is Boilerplate so that a label slice made
+// with make starts as "not content".
+const (
+	Boilerplate Label = iota
+	Content
+	// Unknown marks a block the set says nothing reliable about (no word
+	// tokens to align, or an annotation too mixed to call); trainers skip it.
+	Unknown
+)
+
+var labelNames = [...]string{"boilerplate", "content", "unknown"}
+
+func (l Label) String() string {
+	if int(l) < len(labelNames) {
+		return labelNames[l]
+	}
+	return "Label(" + strconv.Itoa(int(l)) + ")"
+}
+
+// FineLabel is L3S-GN1's finer annotation of a block.
+type FineLabel uint8
+
+// Fine labels of L3S-GN1 (x-nc-sel1 … x-nc-sel5). None is text the assessors
+// marked "not content" (x-nc-sel0) or left unselected.
+const (
+	None FineLabel = iota
+	Headline
+	FullText
+	Supplemental
+	Related
+	Comments
+)
+
+var fineNames = [...]string{"none", "headline", "fulltext", "supplemental", "related", "comments"}
+
+func (f FineLabel) String() string {
+	if int(f) < len(fineNames) {
+		return fineNames[f]
+	}
+	return "FineLabel(" + strconv.Itoa(int(f)) + ")"
+}
+
+// IsContent reports whether the fine label counts as main content: the
+// headline, the full text and the supplemental text (captions) do; related
+// content and comments do not, as in the seed page's reading.
+func (f FineLabel) IsContent() bool {
+	return f == Headline || f == FullText || f == Supplemental
+}

@@ -1,0 +1,213 @@
+package dataset
+
+import (
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/winnow-dev/winnow/features"
+)
+
+// ErrNoData is returned by Load when the data directory or a requested set
+// folder does not exist.
+var ErrNoData = errors.New("no data")
+
+// PageError is why one page could not be loaded. Load reports it as a Skip.
+type PageError struct {
+	// Stage is the short, groupable cause: "read", "parse", "empty gold", ...
+	Stage string
+	Err   error
+}
+
+func (e *PageError) Error() string {
+	if e.Err == nil {
+		return e.Stage
+	}
+	return e.Stage + ": " + e.Err.Error()
+}
+
+func (e *PageError) Unwrap() error { return e.Err }
+
+// reason is the groupable text of a page failure: the stage, and for
+// input refused by features the refusal (without its details).
+func reason(err error) string {
+	var pe *PageError
+	if !errors.As(err, &pe) {
+		return "error"
+	}
+	for _, e := range []error{features.ErrEmpty, features.ErrNotHTML, features.ErrTooLarge, features.ErrTooDeep, features.ErrTooManyBlocks} {
+		if errors.Is(err, e) {
+			return pe.Stage + ": " + e.Error()
+		}
+	}
+	return pe.Stage
+}
+
+func fail(stage string, err error) error { return &PageError{Stage: stage, Err: err} }
+
+// job loads one page.
+type job struct {
+	set, id string
+	load    func() (*LabelledPage, error)
+}
+
+// lister lists a set's pages under its folder; it fails only if the folder
+// is unusable.
+type lister func(dir string, threshold float64) ([]job, error)
+
+var listers = map[string]lister{
+	SetL3S:             listL3S,
+	SetCleanEval:       listCleanEval,
+	SetVictor:          listVictor,
+	SetCleanPortalEval: listCleanPortalEval,
+	SetWCXB:            listWCXB,
+	SetMSVCode:         listMSVCode,
+	SetReadability:     listReadability,
+}
+
+// Load reads the sets under dir (one folder per set, named as SetNames)
+// with a pool of opts.Workers goroutines. Pages come back in a
+// deterministic order whatever the number of workers. A page that cannot
+// be read, parsed or aligned is recorded in Corpus.Skipped; Load fails only
+// if dir or a requested set is missing (ErrNoData) or a set name is unknown.
+func Load(dir string, opts Options) (*Corpus, error) {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("%w: data directory %q is not a readable directory", ErrNoData, dir)
+	}
+	sets := opts.Sets
+	if len(sets) == 0 {
+		sets = SetNames()
+	}
+	var jobs []job
+	for _, name := range SetNames() {
+		if !slices.Contains(sets, name) {
+			continue
+		}
+		sub := filepath.Join(dir, name)
+		if fi, err := os.Stat(sub); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("%w: set %s: no folder %s", ErrNoData, name, sub)
+		}
+		js, err := listers[name](sub, opts.Threshold)
+		if err != nil {
+			return nil, fmt.Errorf("list %s: %w", name, err)
+		}
+		jobs = append(jobs, js...)
+	}
+	for _, s := range sets {
+		if listers[s] == nil {
+			return nil, fmt.Errorf("unknown set %q (want one of %v)", s, SetNames())
+		}
+	}
+	pages, errs := run(jobs, opts.Workers)
+	c := &Corpus{}
+	for i, j := range jobs {
+		if errs[i] != nil {
+			c.Skipped = append(c.Skipped, Skip{Set: j.set, ID: j.id, Reason: reason(errs[i]), Err: errs[i]})
+			continue
+		}
+		c.Pages = append(c.Pages, pages[i])
+	}
+	return c, nil
+}
+
+// run executes jobs on a worker pool; result i belongs to job i. A panic in
+// one page's loader becomes that page's error, not the end of the load.
+func run(jobs []job, workers int) ([]*LabelledPage, []error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	pages := make([]*LabelledPage, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages[i], errs[i] = runOne(jobs[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return pages, errs
+}
+
+func runOne(j job) (p *LabelledPage, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fail("panic", fmt.Errorf("%v", r))
+		}
+	}()
+	p, err = j.load()
+	if err != nil {
+		return nil, err
+	}
+	if len(p.Page.Blocks) == 0 {
+		return nil, fail("no blocks", nil)
+	}
+	if len(p.Labels) != len(p.Page.Blocks) || (p.Fine != nil && len(p.Fine) != len(p.Page.Blocks)) {
+		return nil, fail("panic", fmt.Errorf("dataset: %d labels for %d blocks", len(p.Labels), len(p.Page.Blocks)))
+	}
+	p.Set, p.ID = j.set, j.id
+	return p, nil
+}
+
+// maxPageBytes bounds a decompressed page; the largest page of the sets is
+// a few MB.
+const maxPageBytes = features.DefaultMaxBytes
+
+// readFile reads a file, decompressing it if its name ends in .gz.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if filepath.Ext(path) == ".gz" {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxPageBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(b) > maxPageBytes {
+		return nil, fmt.Errorf("%s: %w: more than %d bytes", path, features.ErrTooLarge, maxPageBytes)
+	}
+	return b, nil
+}
+
+// parse segments a page, as a PageError on failure.
+func parse(b []byte, markPrefix string) (*features.Page, error) {
+	p, err := features.ParseBytes(b, features.Options{MarkPrefix: markPrefix})
+	if err != nil {
+		return nil, fail("parse", err)
+	}
+	return p, nil
+}
+
+// globSorted lists the files matching pattern, sorted.
+func globSorted(pattern string) ([]string, error) {
+	m, err := filepath.Glob(pattern)
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(m)
+	return m, nil
+}

@@ -1,0 +1,104 @@
+package dataset
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/winnow-dev/winnow/features"
+)
+
+// LabelledPage is one page of a set with a label per block.
+type LabelledPage struct {
+	// Set is the set's folder name (see SetNames); ID names the page within
+	// the set (a file name without extension, or subset/name).
+	Set, ID string
+	// Site is the page's host, lower-cased, without "www." and port; for
+	// pages without a URL it is derived from the set's file naming (see
+	// each set's loader). Splits keep a site's pages on one side.
+	Site string
+	// URL is the page's address, where the set gives or the page declares it.
+	URL string
+	// PageType is WCXB's page type (article, forum, product, ...); "article"
+	// for the news sets, "" where unknown.
+	PageType string
+	// Lang is the page's language code where known ("en").
+	Lang string
+	// Page is the parsed, segmented page.
+	Page *features.Page
+	// Labels has one label per Page.Blocks.
+	Labels []Label
+	// Fine has one fine label per block for L3S-GN1, and is nil otherwise.
+	Fine []FineLabel
+	// Gold is the main text a person selected (for L3S-GN1, the text of the
+	// spans marked headline, full text or supplemental; for readability, the
+	// text of Readability.js's expected output); "" if none.
+	Gold string
+	// With and Without are snippets the extracted text must / must not contain.
+	With, Without []string
+}
+
+// Set names, as the folders under the data directory are named.
+const (
+	SetL3S             = "l3s-gn1"
+	SetCleanEval       = "cleaneval"
+	SetVictor          = "cleaneval-victor"
+	SetCleanPortalEval = "cleanportaleval"
+	SetWCXB            = "wcxb"
+	SetMSVCode         = "msvcode"
+	SetReadability     = "readability"
+)
+
+// SetNames returns the names of all sets, in the fixed order Load reads them.
+func SetNames() []string {
+	return []string{SetL3S, SetCleanEval, SetVictor, SetCleanPortalEval, SetWCXB, SetMSVCode, SetReadability}
+}
+
+// Trainable reports whether a set's labels may be trained on. Readability's
+// expected output is another extractor's, not a person's: it is a
+// regression set only.
+func Trainable(set string) bool {
+	return set != SetReadability
+}
+
+// BlockLabelled reports whether a set labels blocks directly (so Labels are
+// the annotators' own), rather than through gold-text alignment.
+func BlockLabelled(set string) bool {
+	return set == SetL3S || set == SetCleanEval || set == SetVictor
+}
+
+// Options controls Load. The zero value loads every set.
+type Options struct {
+	// Sets are the sets to load, by name; nil means all of SetNames.
+	Sets []string
+	// Workers is the number of pages processed at once; 0 means GOMAXPROCS.
+	Workers int
+	// Threshold is Align's threshold for gold-text sets; 0 means DefaultThreshold.
+	Threshold float64
+}
+
+// Skip records a page Load could not use.
+type Skip struct {
+	Set, ID string
+	// Reason is short and groupable: "read", "parse: nesting too deep",
+	// "empty gold", "no blocks", ...
+	Reason string
+	// Err is the full error, for logs.
+	Err error
+}
+
+// Corpus is the result of Load: the usable pages in a deterministic order
+// (sets in SetNames order, pages sorted by ID) and the skipped ones.
+type Corpus struct {
+	Pages   []*LabelledPage
+	Skipped []Skip
+}
+
+// siteOf is the host of a URL, lower-cased, without port and "www.".
+// It returns "" for anything without a host.
+func siteOf(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}

@@ -1,0 +1,80 @@
+package dataset
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// WCXB (dev split only): html/<NNNN>.html.gz and ground-truth/<NNNN>.json.
+// The JSON's url gives the site, _internal.page_type.primary the page type.
+// Gold is ground_truth.main_content; the title and author are added to the
+// text aligned (not to Gold), because the headline and byline are main
+// content by our definition but WCXB's main_content mostly leaves them out.
+
+type wcxbTruth struct {
+	URL      string `json:"url"`
+	Internal struct {
+		PageType struct {
+			Primary string `json:"primary"`
+		} `json:"page_type"`
+	} `json:"_internal"`
+	GroundTruth struct {
+		Title       string   `json:"title"`
+		Author      string   `json:"author"`
+		MainContent string   `json:"main_content"`
+		With        []string `json:"with"`
+		Without     []string `json:"without"`
+	} `json:"ground_truth"`
+}
+
+func listWCXB(dir string, threshold float64) ([]job, error) {
+	dev := filepath.Join(dir, "dev")
+	files, err := globSorted(filepath.Join(dev, "html", "*.html.gz"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no pages in %s", filepath.Join(dev, "html"))
+	}
+	var jobs []job
+	for _, f := range files {
+		id := strings.TrimSuffix(filepath.Base(f), ".html.gz")
+		jobs = append(jobs, job{set: SetWCXB, id: id, load: func() (*LabelledPage, error) {
+			return loadWCXB(dev, id, threshold)
+		}})
+	}
+	return jobs, nil
+}
+
+func loadWCXB(dev, id string, threshold float64) (*LabelledPage, error) {
+	js, err := os.ReadFile(filepath.Join(dev, "ground-truth", id+".json"))
+	if err != nil {
+		return nil, fail("no gold", err)
+	}
+	var t wcxbTruth
+	if err := json.Unmarshal(js, &t); err != nil {
+		return nil, fail("gold json", err)
+	}
+	gt := t.GroundTruth
+	if strings.TrimSpace(gt.MainContent) == "" {
+		return nil, fail("empty gold", nil)
+	}
+	b, err := readFile(filepath.Join(dev, "html", id+".html.gz"))
+	if err != nil {
+		return nil, fail("read", err)
+	}
+	lp := &LabelledPage{
+		URL: t.URL, Site: siteOf(t.URL), PageType: t.Internal.PageType.Primary,
+		With: gt.With, Without: gt.Without,
+	}
+	aligned := gt.Title + "\n" + gt.Author + "\n" + gt.MainContent
+	lp, err = goldPage(b, aligned, threshold, lp)
+	if err != nil {
+		return nil, err
+	}
+	lp.Gold = gt.MainContent
+	return lp, nil
+}
