@@ -36,7 +36,17 @@ func Align(blocks []features.Block, gold string, threshold float64) []Label {
 	if threshold <= 0 {
 		threshold = DefaultThreshold
 	}
-	matched, total := alignCounts(blocks, html.UnescapeString(gold))
+	return alignWith(blocks, gold, threshold, alignParams{minRun: minRun, passes: 2})
+}
+
+// alignParams are the alignment's tunables, varied by the measurement test.
+type alignParams struct {
+	minRun int // shortest common run kept (whole blocks excepted)
+	passes int // 1: one LCS; 2: also align the unmatched remainders
+}
+
+func alignWith(blocks []features.Block, gold string, threshold float64, ap alignParams) []Label {
+	matched, total := alignCounts(blocks, html.UnescapeString(gold), ap)
 	labels := make([]Label, len(blocks))
 	for i := range blocks {
 		switch {
@@ -53,7 +63,7 @@ func Align(blocks []features.Block, gold string, threshold float64) []Label {
 
 // alignCounts returns, per block, how many of its tokens the alignment
 // matched and how many it has.
-func alignCounts(blocks []features.Block, gold string) (matched, total []int) {
+func alignCounts(blocks []features.Block, gold string, ap alignParams) (matched, total []int) {
 	matched = make([]int, len(blocks))
 	total = make([]int, len(blocks))
 	dict := map[string]rune{}
@@ -85,7 +95,7 @@ func alignCounts(blocks []features.Block, gold string) (matched, total []int) {
 	for i := range goldIdx {
 		goldIdx[i] = i
 	}
-	matchPass(page, goldRunes, pageIdx, goldIdx, owner, total, hit, goldHit)
+	matchPass(page, goldRunes, pageIdx, goldIdx, owner, total, hit, goldHit, ap.minRun)
 	// Second pass: what neither side matched, in order. Reordered gold
 	// paragraphs surface here as long common runs.
 	var restPage, restGold []rune
@@ -102,8 +112,8 @@ func alignCounts(blocks []features.Block, gold string) (matched, total []int) {
 			restGoldIdx = append(restGoldIdx, i)
 		}
 	}
-	if len(restPage) > 0 && len(restGold) > 0 {
-		matchPass(restPage, restGold, restPageIdx, restGoldIdx, owner, total, hit, goldHit)
+	if ap.passes > 1 && len(restPage) > 0 && len(restGold) > 0 {
+		matchPass(restPage, restGold, restPageIdx, restGoldIdx, owner, total, hit, goldHit, ap.minRun)
 	}
 	for i, h := range hit {
 		if h {
@@ -115,7 +125,7 @@ func alignCounts(blocks []features.Block, gold string) (matched, total []int) {
 
 // matchPass diffs a against b (token runes; aIdx and bIdx map them back to
 // positions in the whole page and gold) and marks the kept common runs.
-func matchPass(a, b []rune, aIdx, bIdx, owner, total []int, hit, goldHit []bool) {
+func matchPass(a, b []rune, aIdx, bIdx, owner, total []int, hit, goldHit []bool, minRun int) {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	i, j := 0, 0
