@@ -50,7 +50,8 @@ func Decode(b []byte, contentType string) ([]byte, string, error) {
 	if !utf8.Valid(out) {
 		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
-	return out, name, nil
+	// The UTF-16 decoders keep the byte order mark as U+FEFF.
+	return bytes.TrimPrefix(out, []byte("\ufeff")), name, nil
 }
 
 func chooseEncoding(b []byte, contentType string) (encoding.Encoding, string) {

@@ -51,6 +51,7 @@ type frame struct {
 	tag     string
 	id      int
 	row     int
+	depth   int // element ancestors of this element
 	flags   Flags
 	own     Signal // vocabulary of this element's class and id
 	any     Signal // own | all ancestors'
@@ -152,7 +153,7 @@ func (s *segmenter) element(n *html.Node) {
 // push opens a block-level element.
 func (s *segmenter) push(n *html.Node) {
 	parent := s.stack[len(s.stack)-1]
-	f := frame{tag: n.Data, id: s.newID(), row: parent.row, flags: parent.flags | elemFlags[n.DataAtom]}
+	f := frame{tag: n.Data, id: s.newID(), row: parent.row, depth: s.depth - 1, flags: parent.flags | elemFlags[n.DataAtom]}
 	if n.DataAtom == atom.Tr {
 		f.row = f.id
 	}
@@ -277,7 +278,7 @@ func (s *segmenter) flush() {
 		Text:      text,
 		Words:     countWords(text),
 		Tag:       top.tag,
-		Depth:     s.depth,
+		Depth:     top.depth,
 		Index:     len(s.blocks),
 		Row:       top.row,
 		Container: -1,
@@ -329,9 +330,11 @@ func kindOf(tag string, row int, pre bool) (Kind, int) {
 }
 
 // isSpace reports white space, including the no-break space that pages use
-// for layout.
+// for layout and the zero-width space and stray byte order marks that
+// render as nothing.
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xa0 || (r > 0x7f && unicode.IsSpace(r))
+	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xa0 ||
+		(r > 0x7f && (unicode.IsSpace(r) || r == 0x200b || r == 0xfeff))
 }
 
 // normalizeSpace collapses runs of white space into one space and trims.

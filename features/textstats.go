@@ -32,28 +32,13 @@ func computeTextStats(b *Block) textStats {
 		chars, digits, punct    int
 		sentences               int
 		inWord                  bool
-		lineLen, lines          int
-		wordsInFullLines        int
-		wordsOnLine             int
-		tokLen                  int
 		last                    rune
 	)
 	endToken := func() {
-		if !inWord {
-			return
+		if inWord {
+			words++
 		}
-		words++
-		if lineLen > 0 && lineLen+1+tokLen > wrapWidth {
-			lines++
-			wordsInFullLines += wordsOnLine
-			wordsOnLine, lineLen = 0, 0
-		}
-		if lineLen > 0 {
-			lineLen++
-		}
-		lineLen += tokLen
-		wordsOnLine++
-		inWord, tokLen = false, 0
+		inWord = false
 	}
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
@@ -100,7 +85,6 @@ func computeTextStats(b *Block) textStats {
 			wordChars++
 		}
 		inWord = true
-		tokLen++
 		last = r
 	}
 	switch last {
@@ -112,13 +96,7 @@ func computeTextStats(b *Block) textStats {
 	if sentences == 0 {
 		sentences = 1
 	}
-	// boilerpipe: a block of one line has density = its words; otherwise the
-	// last, incomplete line is left out.
-	if lines == 0 {
-		st.density = float64(words)
-	} else {
-		st.density = float64(wordsInFullLines) / float64(lines)
-	}
+	st.density = textDensity(s)
 	st.words = float64(b.Words)
 	if words > 0 {
 		st.avgWordLen = float64(wordChars) / float64(words)
@@ -136,3 +114,68 @@ func computeTextStats(b *Block) textStats {
 }
 
 func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// textDensity is boilerpipe's text density: the words of s are laid out on
+// lines of wrapWidth columns, and the density is the number of words per
+// line, leaving out the last, incomplete line; a block that fits on one line
+// has density = its words. It follows BoilerpipeHTMLContentHandler.flushBlock
+// (bp sax/BoilerpipeHTMLContentHandler.java) token for token: only word
+// tokens (with a letter or digit) take room, a word is as wide as its
+// characters plus one space, and a line wraps once it is wider than
+// wrapWidth. A run of Han or kana characters, written without spaces, is
+// laid out as words of two characters, as countWords counts it.
+func textDensity(s string) float64 {
+	words, wrapped, onLine := 0, 0, 0
+	lineLen := -1
+	add := func(width int) {
+		words++
+		onLine++
+		lineLen += width + 1
+		if lineLen > wrapWidth {
+			wrapped++
+			lineLen = width
+			onLine = 1
+		}
+	}
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isSpace(r) {
+				break
+			}
+			i += n
+		}
+		s = s[i:]
+		j := 0
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if isSpace(r) {
+				break
+			}
+			j += n
+		}
+		tok := s[:j]
+		s = s[j:]
+		if tok == "" {
+			break
+		}
+		w := countWords(tok)
+		if w == 0 {
+			continue
+		}
+		width := utf8.RuneCountInString(tok)
+		for k := range w {
+			// Split the token's width among its pseudo-words, the first ones taking any remainder.
+			ww := width / w
+			if k < width%w {
+				ww++
+			}
+			add(ww)
+		}
+	}
+	if wrapped == 0 {
+		return float64(words)
+	}
+	return float64(words-onLine) / float64(wrapped)
+}
