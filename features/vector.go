@@ -8,7 +8,7 @@ import (
 // SchemaVersion names the feature schema. It changes whenever a feature is
 // added, removed, reordered or computed differently, so that a model trained
 // on one schema is never fed vectors of another.
-const SchemaVersion = "winnow-features-1"
+const SchemaVersion = "winnow-features-2"
 
 // localNames are the shallow text features computed for a block and, with
 // a prefix, for its neighbours (textStats documents each one).
