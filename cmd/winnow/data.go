@@ -1,13 +1,20 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/csv"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/features"
 )
 
 func runData(ctx context.Context, e *env, args []string) error {
@@ -141,6 +148,216 @@ func frac(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// exportMeta are the columns written before the features; the label is
+// the last column, where golearn's CSV and ARFF readers expect the class.
+var exportMeta = []string{"set", "site", "page", "block", "fine"}
+
 func runDataExport(ctx context.Context, e *env, args []string) error {
-	return fmt.Errorf("not implemented yet")
+	fs := newFlags(e, "data export", "-o FILE")
+	var d dataFlags
+	d.register(e, fs)
+	format := fs.String("format", "csv", "output format: csv or arff")
+	split := fs.String("split", "all", "pages to write: train, test or all (split by site)")
+	testFrac := fs.Float64("test-frac", 0.2, "share of each set's pages in the test split")
+	seed := fs.Uint64("seed", 1, "split seed")
+	out := fs.String("o", "", "output file (required)")
+	force := fs.Bool("force", false, "overwrite an existing output file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	switch {
+	case fs.NArg() != 0:
+		fs.Usage()
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
+	case *out == "":
+		fs.Usage()
+		return fmt.Errorf("%w: -o FILE is required", errUsage)
+	case *format != "csv" && *format != "arff":
+		return fmt.Errorf("%w: unknown -format %q (want csv or arff)", errUsage, *format)
+	case *split != "train" && *split != "test" && *split != "all":
+		return fmt.Errorf("%w: unknown -split %q (want train, test or all)", errUsage, *split)
+	}
+	if !*force {
+		if _, err := os.Stat(*out); err == nil {
+			return fmt.Errorf("%s exists (use -force to overwrite)", *out)
+		}
+	}
+	explicit := d.sets != ""
+	c, err := d.load()
+	if err != nil {
+		return err
+	}
+	pages := c.Pages
+	if !explicit {
+		// Regression-only sets are written only when asked for by name.
+		pages = slices.DeleteFunc(slices.Clone(pages), func(p *dataset.LabelledPage) bool { return !dataset.Trainable(p.Set) })
+	}
+	if *split != "all" {
+		train, test := dataset.Split(pages, *testFrac, *seed)
+		pages = train
+		if *split == "test" {
+			pages = test
+		}
+	}
+	rows, err := writeAtomic(*out, func(w io.Writer) (int, error) {
+		if *format == "arff" {
+			return writeARFF(ctx, w, pages)
+		}
+		return writeCSV(ctx, w, pages)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote %d blocks of %d pages to %s (%d pages skipped while loading)\n", rows, len(pages), *out, len(c.Skipped))
+	return nil
+}
+
+// writeAtomic writes a file through a temporary file in the same directory
+// and renames it into place, so a failed export leaves no partial file.
+func writeAtomic(path string, write func(io.Writer) (int, error)) (int, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	n, err := write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// exportRows calls row for every block with a known label, with the
+// block's meta values, features and label.
+func exportRows(ctx context.Context, pages []*dataset.LabelledPage, row func(meta []string, vec []float64, label dataset.Label) error) (int, error) {
+	n := 0
+	for _, p := range pages {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		vecs := features.Vectors(p.Page)
+		for i, l := range p.Labels {
+			if l == dataset.Unknown {
+				continue
+			}
+			fine := dataset.None
+			if p.Fine != nil {
+				fine = p.Fine[i]
+			}
+			if err := row([]string{p.Set, p.Site, p.ID, strconv.Itoa(i), fine.String()}, vecs[i], l); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+func writeCSV(ctx context.Context, w io.Writer, pages []*dataset.LabelledPage) (int, error) {
+	cw := csv.NewWriter(w)
+	header := append(slices.Clone(exportMeta), features.Names()...)
+	if err := cw.Write(append(header, "label")); err != nil {
+		return 0, err
+	}
+	rec := make([]string, 0, len(header)+1)
+	n, err := exportRows(ctx, pages, func(meta []string, vec []float64, l dataset.Label) error {
+		rec = append(rec[:0], meta...)
+		for _, v := range vec {
+			rec = append(rec, strconv.FormatFloat(v, 'g', -1, 64))
+		}
+		return cw.Write(append(rec, l.String()))
+	})
+	if err != nil {
+		return n, err
+	}
+	cw.Flush()
+	return n, cw.Error()
+}
+
+// writeARFF writes the dense ARFF that golearn's parser reads: numeric
+// columns are "real", the meta columns and the label nominal. golearn splits
+// the @attribute line on spaces and does not unquote, so nominal values are
+// written with spaces and commas replaced by underscores (arffValue).
+func writeARFF(ctx context.Context, w io.Writer, pages []*dataset.LabelledPage) (int, error) {
+	values := make([]map[string]bool, len(exportMeta))
+	for i := range values {
+		values[i] = map[string]bool{}
+	}
+	for _, p := range pages {
+		values[0][arffValue(p.Set)] = true
+		values[1][arffValue(p.Site)] = true
+		values[2][arffValue(p.ID)] = true
+		for i := range p.Labels {
+			values[3][strconv.Itoa(i)] = true
+		}
+	}
+	values[3] = nil // the block index is numeric
+	fineNames := []string{}
+	for f := dataset.None; f <= dataset.Comments; f++ {
+		fineNames = append(fineNames, f.String())
+	}
+	if _, err := fmt.Fprintf(w, "%% winnow feature table, schema %s\n@relation winnow\n\n", features.SchemaVersion); err != nil {
+		return 0, err
+	}
+	for i, name := range exportMeta {
+		switch {
+		case name == "block":
+			fmt.Fprintf(w, "@attribute %s real\n", name)
+		case name == "fine":
+			fmt.Fprintf(w, "@attribute %s {%s}\n", name, strings.Join(fineNames, ","))
+		default:
+			vs := make([]string, 0, len(values[i]))
+			for v := range values[i] {
+				vs = append(vs, v)
+			}
+			slices.Sort(vs)
+			fmt.Fprintf(w, "@attribute %s {%s}\n", name, strings.Join(vs, ","))
+		}
+	}
+	for _, name := range features.Names() {
+		fmt.Fprintf(w, "@attribute %s real\n", name)
+	}
+	if _, err := fmt.Fprintf(w, "@attribute label {%s,%s}\n\n@data\n", dataset.Boilerplate, dataset.Content); err != nil {
+		return 0, err
+	}
+	var line []byte
+	return exportRows(ctx, pages, func(meta []string, vec []float64, l dataset.Label) error {
+		line = line[:0]
+		for i, m := range meta {
+			if exportMeta[i] != "block" {
+				m = arffValue(m)
+			}
+			line = append(line, m...)
+			line = append(line, ',')
+		}
+		for _, v := range vec {
+			line = strconv.AppendFloat(line, v, 'g', -1, 64)
+			line = append(line, ',')
+		}
+		line = append(line, l.String()...)
+		line = append(line, '\n')
+		_, err := w.Write(line)
+		return err
+	})
+}
+
+// arffValue makes a nominal value golearn's ARFF reader keeps intact.
+func arffValue(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', ',', '{', '}', '\'', '"', '%', '\t':
+			return '_'
+		}
+		return r
+	}, s)
 }

@@ -1,0 +1,189 @@
+package dataset
+
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"math"
+	"slices"
+)
+
+// Splits are by site, never by block or page: a model is judged on sites it
+// has never seen. The unit is the site's registrable domain (siteKey), so
+// news.bbc.co.uk and bbc.co.uk fall on the same side, and a site keeps one
+// side across sets (CleanEval-Victor's pages are CleanEval pages).
+//
+// Sets are assigned in SetNames order; within a set the sites not yet
+// placed are taken in the order of a seeded hash of their name. The result
+// depends only on the pages, the fraction and the seed, not on the order
+// of the input.
+
+// siteKey is the unit of splitting: the registrable domain of the site.
+func siteKey(p *LabelledPage) string {
+	if p.Site == "" {
+		return p.Set + ":" + p.ID
+	}
+	return registrable(p.Site)
+}
+
+// siteOrder returns the sites of pages in seeded-hash order with their
+// page counts.
+func siteOrder(pages []*LabelledPage, seed uint64) ([]string, map[string]int) {
+	count := map[string]int{}
+	for _, p := range pages {
+		count[siteKey(p)]++
+	}
+	sites := make([]string, 0, len(count))
+	for s := range count {
+		sites = append(sites, s)
+	}
+	rank := make(map[string]uint64, len(sites))
+	for _, s := range sites {
+		h := fnv.New64a()
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], seed)
+		h.Write(b[:])
+		h.Write([]byte(s))
+		rank[s] = h.Sum64()
+	}
+	slices.SortFunc(sites, func(a, b string) int {
+		if rank[a] != rank[b] {
+			if rank[a] < rank[b] {
+				return -1
+			}
+			return 1
+		}
+		if a < b {
+			return -1
+		}
+		return 1
+	})
+	return sites, count
+}
+
+// bySet groups pages by set, sets in SetNames order then any others by name.
+func bySet(pages []*LabelledPage) [][]*LabelledPage {
+	groups := map[string][]*LabelledPage{}
+	var names []string
+	for _, p := range pages {
+		if groups[p.Set] == nil {
+			names = append(names, p.Set)
+		}
+		groups[p.Set] = append(groups[p.Set], p)
+	}
+	order := SetNames()
+	slices.SortFunc(names, func(a, b string) int {
+		ia, ib := slices.Index(order, a), slices.Index(order, b)
+		if ia < 0 {
+			ia = len(order)
+		}
+		if ib < 0 {
+			ib = len(order)
+		}
+		if ia != ib {
+			return ia - ib
+		}
+		if a < b {
+			return -1
+		}
+		return 1
+	})
+	out := make([][]*LabelledPage, len(names))
+	for i, n := range names {
+		out[i] = groups[n]
+	}
+	return out
+}
+
+// Split divides pages into train and test by site. In each set, sites are
+// drawn in seeded order into the test side until it holds testFrac of the
+// set's pages; every set with at least two sites gets both sides. A site
+// already placed by an earlier set keeps its side. Pages keep their input
+// order within each side. The default split of winnow train is
+// Split(pages, 0.2, 1).
+func Split(pages []*LabelledPage, testFrac float64, seed uint64) (train, test []*LabelledPage) {
+	side := map[string]bool{} // true: test
+	for _, set := range bySet(pages) {
+		sites, count := siteOrder(set, seed)
+		target := int(math.Round(testFrac * float64(len(set))))
+		nTest, nTrain := 0, 0
+		var fresh []string
+		for _, s := range sites {
+			t, ok := side[s]
+			switch {
+			case !ok:
+				fresh = append(fresh, s)
+			case t:
+				nTest += count[s]
+			default:
+				nTrain += count[s]
+			}
+		}
+		for _, s := range fresh {
+			t := nTest < target
+			side[s] = t
+			if t {
+				nTest += count[s]
+			} else {
+				nTrain += count[s]
+			}
+		}
+		// Both sides for every set that can have them, from its own sites.
+		if len(fresh) > 0 && len(sites) >= 2 && testFrac > 0 && testFrac < 1 {
+			if nTest == 0 {
+				side[fresh[0]] = true
+			}
+			if nTrain == 0 {
+				side[fresh[len(fresh)-1]] = false
+			}
+		}
+	}
+	for _, p := range pages {
+		if side[siteKey(p)] {
+			test = append(test, p)
+		} else {
+			train = append(train, p)
+		}
+	}
+	return train, test
+}
+
+// Folds divides pages into k site-disjoint folds for cross-validation. In
+// each set, sites are taken in seeded order and each goes to the fold that
+// holds the fewest of the set's pages so far, so every set is spread over
+// the folds as evenly as its sites allow. A site already placed by an
+// earlier set stays in its fold. Pages keep their input order within a
+// fold. Folds panics if k < 2.
+func Folds(pages []*LabelledPage, k int, seed uint64) [][]*LabelledPage {
+	if k < 2 {
+		panic("dataset: Folds needs k >= 2")
+	}
+	fold := map[string]int{}
+	for _, set := range bySet(pages) {
+		sites, count := siteOrder(set, seed)
+		size := make([]int, k)
+		for _, s := range sites {
+			if f, ok := fold[s]; ok {
+				size[f] += count[s]
+			}
+		}
+		for _, s := range sites {
+			if _, ok := fold[s]; ok {
+				continue
+			}
+			best := 0
+			for f := range size {
+				if size[f] < size[best] {
+					best = f
+				}
+			}
+			fold[s] = best
+			size[best] += count[s]
+		}
+	}
+	out := make([][]*LabelledPage, k)
+	for _, p := range pages {
+		f := fold[siteKey(p)]
+		out[f] = append(out[f], p)
+	}
+	return out
+}
