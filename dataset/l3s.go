@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
 )
 
 // L3S-GN1: annotated/<id>.html.gz is the page with every text block
@@ -124,4 +123,3 @@ func readURLMapping(path string) (map[string]string, error) {
 	}
 	return m, sc.Err()
 }
-
