@@ -9,7 +9,8 @@ import (
 )
 
 // WCXB (dev split only): html/<NNNN>.html.gz and ground-truth/<NNNN>.json.
-// The JSON's url gives the site, _internal.page_type.primary the page type.
+// The JSON's url gives the site (else the page's canonical link, else
+// "wcxb:<id>"), _internal.page_type.primary the page type.
 // Gold is ground_truth.main_content; the title and author are added to the
 // text aligned (not to Gold), because the headline and byline are main
 // content by our definition but WCXB's main_content mostly leaves them out.
@@ -66,8 +67,16 @@ func loadWCXB(dev, id string, threshold float64) (*LabelledPage, error) {
 	if err != nil {
 		return nil, fail("read", err)
 	}
+	u := t.URL
+	if siteOf(u) == "" {
+		u = declaredURL(b) // a few JSON files have an empty url
+	}
+	site := siteOf(u)
+	if site == "" {
+		site = "wcxb:" + id
+	}
 	lp := &LabelledPage{
-		URL: t.URL, Site: siteOf(t.URL), PageType: t.Internal.PageType.Primary,
+		URL: u, Site: site, PageType: t.Internal.PageType.Primary,
 		With: gt.With, Without: gt.Without,
 	}
 	aligned := gt.Title + "\n" + gt.Author + "\n" + gt.MainContent

@@ -1,0 +1,95 @@
+package dataset
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+		reason   string
+	}{
+		{"empty", "", nil, "no tokens"},
+		{"lower", "Hello, World!", []string{"hello", "world"}, "punctuation separates, case folds"},
+		{"curly", "don’t don't", []string{"don", "t", "don", "t"}, "curly and straight apostrophes tokenise alike"},
+		{"digits", "In 2024: 3.5%", []string{"in", "2024", "3", "5"}, "digits are tokens, the dot splits"},
+		{"underscore", "snake_case", []string{"snake", "case"}, "underscore separates (not a letter or digit)"},
+		{"unicode", "Café Ünïcode naïve", []string{"café", "ünïcode", "naïve"}, "Unicode letters stay in words"},
+		{"combining", "cafe\u0301", []string{"cafe\u0301"}, "combining marks stay in the word"},
+		{"cjk", "日本語 テキスト", []string{"日本語", "テキスト"}, "scripts without case pass through"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, Tokens(tc.in)); diff != "" {
+				t.Errorf("Tokens(%q) (-want +got): %s\nreason: %s", tc.in, diff, tc.reason)
+			}
+		})
+	}
+}
+
+func TestBagOfWords(t *testing.T) {
+	tests := []struct {
+		name, pred, gold string
+		p, r, f1         float64
+		reason           string
+	}{
+		{"both empty", "", "", 1, 1, 1, "nothing to find, nothing found"},
+		{"pred empty", "", "a b", 0, 0, 0, "nothing extracted"},
+		{"gold empty", "a b", "", 0, 0, 0, "everything extracted is wrong"},
+		{"equal", "The cat sat.", "the cat sat", 1, 1, 1, "case and punctuation do not matter"},
+		{"extra", "a b c d", "a b", 0.5, 1, 2.0 / 3, "half the prediction is boilerplate"},
+		{"missing", "a", "a b c d", 1, 0.25, 0.4, "a quarter of the gold found"},
+		{"repeats", "a a a a", "a b", 0.25, 0.5, 1.0 / 3, "a repeated token counts as often as the gold has it"},
+	}
+	opt := cmpopts.EquateApprox(0, 1e-12)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, r, f1 := BagOfWords(tc.pred, tc.gold)
+			if diff := cmp.Diff([]float64{tc.p, tc.r, tc.f1}, []float64{p, r, f1}, opt); diff != "" {
+				t.Errorf("BagOfWords (-want +got): %s\nreason: %s", diff, tc.reason)
+			}
+		})
+	}
+}
+
+func TestShingles(t *testing.T) {
+	tests := []struct {
+		name, pred, gold string
+		tp, fp, fn       float64
+		reason           string
+	}{
+		{"both empty", "", "", 0, 0, 0, "no shingles at all: the benchmark's zero tuple"},
+		{"short", "one two three", "one two three", 0, 0, 0, "fewer than 4 tokens make no shingle"},
+		{"equal", "a b c d e", "a b c d e", 1, 0, 0, "all 2 shingles shared"},
+		{"extra", "a b c d e f", "a b c d e", 2.0 / 3, 1.0 / 3, 0, "3 predicted shingles, 2 in the gold"},
+		{"missing", "a b c d", "a b c d e f", 1.0 / 3, 0, 2.0 / 3, "1 of 3 gold shingles found"},
+		{"disjoint", "a b c d", "e f g h", 0, 0.5, 0.5, "nothing shared"},
+		{"case kept", "A b c d", "a b c d", 0, 0.5, 0.5, "the benchmark's \\w+ tokens keep case"},
+		{"underscore", "a_b c d e", "a_b c d e", 1, 0, 0, "\\w includes the underscore: a_b is one token"},
+		{"punctuation", "a, b. c! d", "a b c d", 1, 0, 0, "punctuation is not part of tokens"},
+		{"counts", "a b c d a b c d", "a b c d", 0.2, 0.8, 0, "5 predicted shingles (abcd twice), 1 in the gold; normalised to sum 1"},
+	}
+	opt := cmpopts.EquateApprox(0, 1e-12)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tp, fp, fn := Shingles(tc.pred, tc.gold)
+			if diff := cmp.Diff([]float64{tc.tp, tc.fp, tc.fn}, []float64{tp, fp, fn}, opt); diff != "" {
+				t.Errorf("Shingles(%q, %q) (-want +got): %s\nreason: %s", tc.pred, tc.gold, diff, tc.reason)
+			}
+		})
+	}
+}
+
+func TestLabelStrings(t *testing.T) {
+	got := []string{Boilerplate.String(), Content.String(), Unknown.String(), Label(9).String(),
+		None.String(), Headline.String(), FullText.String(), Supplemental.String(), Related.String(), Comments.String(), FineLabel(9).String()}
+	want := []string{"boilerplate", "content", "unknown", "Label(9)",
+		"none", "headline", "fulltext", "supplemental", "related", "comments", "FineLabel(9)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("label names (-want +got): %s", diff)
+	}
+}
