@@ -219,9 +219,6 @@ func splitReason(span, c *html.Node) string {
 		}
 		for p := n.PrevSibling; p != nil; p = p.PrevSibling {
 			if p.Type == html.ElementNode && (!inline[p.DataAtom] || hasBlock(p)) {
-				if p.DataAtom == 0 {
-					return "<" + p.Data + "> before"
-				}
 				return "<" + p.Data + "> before"
 			}
 			if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
@@ -277,7 +274,9 @@ func reportAgreement(t *testing.T, st spanStats) {
 	for k, v := range st.splitBy {
 		reasons = append(reasons, kv{k, v})
 	}
-	sort.Slice(reasons, func(i, j int) bool { return reasons[i].v > reasons[j].v || reasons[i].v == reasons[j].v && reasons[i].k < reasons[j].k })
+	sort.Slice(reasons, func(i, j int) bool {
+		return reasons[i].v > reasons[j].v || reasons[i].v == reasons[j].v && reasons[i].k < reasons[j].k
+	})
 	for i, r := range reasons {
 		if i == 12 {
 			break
