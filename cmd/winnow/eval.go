@@ -2,9 +2,276 @@ package main
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/dataset"
 )
 
+// evalTestFraction and the seed flag's default are winnow train's, so that
+// -split test evaluates on exactly the pages training held back.
+const evalTestFraction = 0.2
+
+// stringList is a flag that may be given several times.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+type evalFlags struct {
+	models    stringList
+	data      string
+	sets      string
+	split     string
+	cv        int
+	gold      string
+	format    string
+	html      string
+	force     bool
+	jobs      int
+	threshold float64
+	noSmooth  bool
+	seed      uint64
+}
+
 func runEval(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlags(e, "eval", "")
+	var f evalFlags
+	fs.Var(&f.models, "model", "model file, or \"default\" for the embedded model; give twice to compare two models (default: default)")
+	fs.StringVar(&f.data, "data", e.getenv("WINNOW_DATA"), "folder of the labelled sets (default $WINNOW_DATA)")
+	fs.StringVar(&f.sets, "sets", "", "comma-separated sets to evaluate on (default: every set but the readability regression set)")
+	fs.StringVar(&f.split, "split", "test", "test: the sites winnow train holds back (dataset.Split, 20%); all: every page")
+	fs.IntVar(&f.cv, "cv", 0, "K-fold cross-validation by site: train with winnow train's defaults on K-1 folds, evaluate on the other (0: off)")
+	fs.StringVar(&f.gold, "gold", "", "folder of NAME.html + NAME.txt (gold text) pages to evaluate on instead of the labelled sets")
+	fs.StringVar(&f.format, "format", "text", "report format: text or json")
+	fs.StringVar(&f.html, "html", "", "also write a self-contained HTML report with plots to this file")
+	fs.BoolVar(&f.force, "force", false, "overwrite the -html file if it exists")
+	fs.IntVar(&f.jobs, "j", 2, "pages evaluated in parallel")
+	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this")
+	fs.BoolVar(&f.noSmooth, "no-smooth", false, "turn off the extractor's smoothing over the block sequence")
+	fs.Uint64Var(&f.seed, "seed", 1, "seed of the split and of the folds (winnow train's default)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	}
+	if err := f.check(); err != nil {
+		return err
+	}
+
+	pages, skipped, err := f.pages(e)
+	if err != nil {
+		return err
+	}
+	var r *evalReport
+	if f.cv > 0 {
+		r, err = runCV(ctx, e, &f, pages)
+	} else {
+		r, err = f.evaluate(ctx, e, pages)
+	}
+	if err != nil {
+		return err
+	}
+	r.Skipped = skipped
+	if f.html != "" {
+		if err := writeEvalHTML(f.html, f.force, r); err != nil {
+			return err
+		}
+	}
+	if f.format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	return writeEvalText(e.stdout, r)
+}
+
+func (f *evalFlags) check() error {
+	switch f.format {
+	case "text", "json":
+	default:
+		return fmt.Errorf("%w: unknown -format %q (want text or json)", errUsage, f.format)
+	}
+	switch f.split {
+	case "test", "all":
+	default:
+		return fmt.Errorf("%w: unknown -split %q (want test or all)", errUsage, f.split)
+	}
+	if f.jobs < 1 {
+		return fmt.Errorf("%w: -j must be at least 1", errUsage)
+	}
+	if f.cv < 0 || f.cv == 1 {
+		return fmt.Errorf("%w: -cv needs at least 2 folds", errUsage)
+	}
+	if f.cv > 0 && len(f.models) > 0 {
+		return fmt.Errorf("%w: -cv trains its own models; drop -model", errUsage)
+	}
+	if len(f.models) > 2 {
+		return fmt.Errorf("%w: at most two -model flags", errUsage)
+	}
+	if len(f.models) == 0 && f.cv == 0 {
+		f.models = stringList{"default"}
+	}
+	if f.threshold < 0 || f.threshold > 1 {
+		return fmt.Errorf("%w: -threshold %v outside [0, 1]", errUsage, f.threshold)
+	}
+	return nil
+}
+
+// pages loads the pages to evaluate: a -gold folder, or the labelled sets.
+func (f *evalFlags) pages(e *env) (pages []*dataset.LabelledPage, skipped int, err error) {
+	if f.gold != "" {
+		if f.sets != "" {
+			return nil, 0, fmt.Errorf("%w: -gold and -sets exclude each other", errUsage)
+		}
+		pages, err := loadGoldDir(f.gold)
+		if err != nil {
+			return nil, 0, err
+		}
+		return pages, 0, nil
+	}
+	if f.data == "" {
+		return nil, 0, fmt.Errorf("%w: no data folder: give -data, set WINNOW_DATA or give -gold", errUsage)
+	}
+	sets, err := evalSets(f.sets)
+	if err != nil {
+		return nil, 0, err
+	}
+	c, err := dataset.Load(f.data, dataset.Options{Sets: sets})
+	if err != nil {
+		return nil, 0, err
+	}
+	reportSkips(e, c)
+	if len(c.Pages) == 0 {
+		return nil, 0, fmt.Errorf("no usable pages in %s", strings.Join(sets, ","))
+	}
+	return c.Pages, len(c.Skipped), nil
+}
+
+// evalSets parses -sets. Unlike training, evaluation may use the
+// readability regression set, but only when asked for by name.
+func evalSets(list string) ([]string, error) {
+	if list == "" {
+		var sets []string
+		for _, s := range dataset.SetNames() {
+			if dataset.Trainable(s) {
+				sets = append(sets, s)
+			}
+		}
+		return sets, nil
+	}
+	var sets []string
+	for _, s := range strings.Split(list, ",") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if !slices.Contains(dataset.SetNames(), s) {
+			return nil, fmt.Errorf("%w: unknown set %q (want some of %s)", errUsage, s, strings.Join(dataset.SetNames(), ","))
+		}
+		sets = append(sets, s)
+	}
+	return sets, nil
+}
+
+// heldBack is the evaluation side of -split test: the test side of
+// dataset.Split over the trainable pages, as winnow train splits them, and
+// every page of a regression set, which is never trained on.
+func heldBack(pages []*dataset.LabelledPage, seed uint64) []*dataset.LabelledPage {
+	var trainable []*dataset.LabelledPage
+	regression := map[*dataset.LabelledPage]bool{}
+	for _, p := range pages {
+		if dataset.Trainable(p.Set) {
+			trainable = append(trainable, p)
+		} else {
+			regression[p] = true
+		}
+	}
+	_, test := dataset.Split(trainable, evalTestFraction, seed)
+	keep := map[*dataset.LabelledPage]bool{}
+	for _, p := range test {
+		keep[p] = true
+	}
+	// Keep the corpus order.
+	var out []*dataset.LabelledPage
+	for _, p := range pages {
+		if keep[p] || regression[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// evaluate scores the models and the baselines on the chosen pages.
+func (f *evalFlags) evaluate(ctx context.Context, e *env, pages []*dataset.LabelledPage) (*evalReport, error) {
+	split := f.split
+	if f.gold != "" {
+		split = "gold"
+	} else if f.split == "test" {
+		pages = heldBack(pages, f.seed)
+		if len(pages) == 0 {
+			return nil, fmt.Errorf("no page on the held-back side of the split")
+		}
+	}
+	systems, err := f.modelSystems()
+	if err != nil {
+		return nil, err
+	}
+	systems = append(systems, baselineSystems()...)
+	bar := newProgress(e, "eval", len(pages))
+	evals, err := evalPages(ctx, pages, systems, f.jobs, func() { bar.add(1) })
+	bar.done()
+	if err != nil {
+		return nil, err
+	}
+	r := buildReport(evals, systems)
+	r.Split, r.Seed, r.Threshold, r.Smoothing = split, f.seed, f.threshold, !f.noSmooth
+	return r, nil
+}
+
+// extractorOptions are the extractor settings of every evaluated model.
+func (f *evalFlags) extractorOptions() []winnow.Option {
+	return []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithSmoothing(!f.noSmooth)}
+}
+
+func (f *evalFlags) modelSystems() ([]*evalSystem, error) {
+	names := modelNames(f.models)
+	var out []*evalSystem
+	for i, path := range f.models {
+		m, err := loadModelFile(path)
+		if err != nil {
+			return nil, err
+		}
+		s, err := modelSystem(names[i], path, m, f.extractorOptions()...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// modelNames are the short names of models in the tables: the file name
+// without its extension, or "default"; "model" for a single model file.
+func modelNames(paths []string) []string {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		switch {
+		case p == "" || p == "default":
+			names[i] = "default"
+		case len(paths) == 1:
+			names[i] = "model"
+		default:
+			names[i] = strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+		}
+	}
+	if len(names) == 2 && names[0] == names[1] {
+		names[0], names[1] = names[0]+"#1", names[1]+"#2"
+	}
+	return names
 }

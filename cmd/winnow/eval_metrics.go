@@ -1,0 +1,229 @@
+package main
+
+import (
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/integrate"
+	"gonum.org/v1/gonum/stat"
+)
+
+// Metric helpers of winnow eval. They work on plain numbers so that they
+// can be tested on hand-made values.
+
+// shingleAgg averages the per-page Scrapinghub article-extraction-benchmark
+// measure over pages, as the benchmark's evaluate.py does: every page's
+// shingle counts are normalised to tp+fp+fn = 1 (dataset.Shingles); a
+// page's precision tp/(tp+fp) counts only when something was predicted
+// (tp+fp > 0) and its recall tp/(tp+fn) only when the gold has shingles
+// (tp+fn > 0); precision and recall are the means of those, and F1 is
+// computed from the two means.
+type shingleAgg struct {
+	precSum, recSum float64
+	precN, recN     int
+}
+
+func (a *shingleAgg) add(tp, fp, fn float64) {
+	if tp+fp > 0 {
+		a.precSum += tp / (tp + fp)
+		a.precN++
+	}
+	if tp+fn > 0 {
+		a.recSum += tp / (tp + fn)
+		a.recN++
+	}
+}
+
+// precision is the mean page precision, 0 when no page predicted anything.
+func (a shingleAgg) precision() float64 { return ratioOrZero(a.precSum, float64(a.precN)) }
+
+// recall is the mean page recall, 0 when no page has gold shingles.
+func (a shingleAgg) recall() float64 { return ratioOrZero(a.recSum, float64(a.recN)) }
+
+func (a shingleAgg) f1() float64 { return harmonicMean(a.precision(), a.recall()) }
+
+// pageShingleF1 is one page's F1 from its normalised shingle counts; ok is
+// false when neither text has a shingle (both under four tokens), where
+// the page says nothing.
+func pageShingleF1(tp, fp, fn float64) (f1 float64, ok bool) {
+	if tp+fp+fn == 0 {
+		return 0, false
+	}
+	return 2 * tp / (2*tp + fp + fn), true
+}
+
+func ratioOrZero(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+func harmonicMean(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// percentile is the p-quantile (0 ≤ p ≤ 1) of sorted values with linear
+// interpolation between closest ranks (numpy's default, R's type 7), so
+// that the median of an even count is the mean of the middle two. It
+// returns 0 for no values.
+func percentile(sorted []float64, p float64) float64 {
+	n := len(sorted)
+	if n == 0 {
+		return 0
+	}
+	h := p * float64(n-1)
+	lo := int(math.Floor(h))
+	hi := int(math.Ceil(h))
+	return sorted[lo] + (h-float64(lo))*(sorted[hi]-sorted[lo])
+}
+
+// distribution summarises per-page scores.
+type distribution struct {
+	Pages  int     `json:"pages"`
+	Mean   float64 `json:"mean"`
+	Median float64 `json:"median"`
+	P10    float64 `json:"p10"`
+}
+
+func distributionOf(values []float64) distribution {
+	if len(values) == 0 {
+		return distribution{}
+	}
+	s := append([]float64(nil), values...)
+	sort.Float64s(s)
+	return distribution{Pages: len(s), Mean: stat.Mean(s, nil), Median: percentile(s, 0.5), P10: percentile(s, 0.1)}
+}
+
+// rocAUC is the area under the ROC curve of scores (higher means more
+// likely content) against truth, by gonum's stat.ROC over every distinct
+// score and the trapezoidal rule, so tied scores count half. ok is false
+// when truth holds only one class and the area is undefined.
+func rocAUC(scores []float64, truth []bool) (auc float64, ok bool) {
+	pos, neg := 0, 0
+	for _, t := range truth {
+		if t {
+			pos++
+		} else {
+			neg++
+		}
+	}
+	if pos == 0 || neg == 0 {
+		return 0, false
+	}
+	y := append([]float64(nil), scores...)
+	classes := append([]bool(nil), truth...)
+	stat.SortWeightedLabeled(y, classes, nil)
+	tpr, fpr, _ := stat.ROC(nil, y, classes, nil)
+	// Integrate over increasing FPR whatever order stat.ROC lists its
+	// points in; the curve is monotone, so ordering by (FPR, TPR) is exact.
+	idx := make([]int, len(fpr))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		if fpr[idx[a]] != fpr[idx[b]] {
+			return fpr[idx[a]] < fpr[idx[b]]
+		}
+		return tpr[idx[a]] < tpr[idx[b]]
+	})
+	f, t := make([]float64, len(idx)), make([]float64, len(idx))
+	for k, i := range idx {
+		f[k], t[k] = fpr[i], tpr[i]
+	}
+	fpr, tpr = f, t
+	return integrate.Trapezoidal(fpr, tpr), true
+}
+
+// thresholdRow is precision and recall of content when blocks with a score
+// of at least Threshold are kept.
+type thresholdRow struct {
+	Threshold float64 `json:"threshold"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Kept      float64 `json:"kept"` // share of blocks kept
+}
+
+// evalThresholds are the thresholds of the threshold table.
+var evalThresholds = []float64{0.1, 0.3, 0.5, 0.7, 0.9}
+
+func thresholdTable(scores []float64, truth []bool, thresholds []float64) []thresholdRow {
+	out := make([]thresholdRow, len(thresholds))
+	for k, th := range thresholds {
+		var tp, fp, fn int
+		for i, s := range scores {
+			switch {
+			case s >= th && truth[i]:
+				tp++
+			case s >= th:
+				fp++
+			case truth[i]:
+				fn++
+			}
+		}
+		p := ratioOrZero(float64(tp), float64(tp+fp))
+		r := ratioOrZero(float64(tp), float64(tp+fn))
+		out[k] = thresholdRow{Threshold: th, Precision: p, Recall: r, F1: harmonicMean(p, r),
+			Kept: ratioOrZero(float64(tp+fp), float64(len(scores)))}
+	}
+	return out
+}
+
+// prPoint is one point of a precision–recall curve.
+type prPoint struct {
+	Threshold, Precision, Recall float64
+}
+
+// prCurve is the precision–recall curve of scores against truth: one point
+// per distinct score, from the highest (keep least) to the lowest.
+func prCurve(scores []float64, truth []bool) []prPoint {
+	idx := make([]int, len(scores))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
+	pos := 0
+	for _, t := range truth {
+		if t {
+			pos++
+		}
+	}
+	if pos == 0 {
+		return nil
+	}
+	var out []prPoint
+	tp, kept := 0, 0
+	for k, i := range idx {
+		kept++
+		if truth[i] {
+			tp++
+		}
+		if k+1 < len(idx) && scores[idx[k+1]] == scores[i] {
+			continue
+		}
+		out = append(out, prPoint{Threshold: scores[i], Precision: float64(tp) / float64(kept), Recall: float64(tp) / float64(pos)})
+	}
+	return out
+}
+
+// meanStd is the mean and sample standard deviation of values (std 0 for
+// fewer than two).
+type meanStd struct {
+	Mean float64 `json:"mean"`
+	Std  float64 `json:"std"`
+}
+
+func meanStdOf(values []float64) meanStd {
+	switch len(values) {
+	case 0:
+		return meanStd{}
+	case 1:
+		return meanStd{Mean: values[0]}
+	}
+	m, s := stat.MeanStdDev(values, nil)
+	return meanStd{Mean: m, Std: s}
+}

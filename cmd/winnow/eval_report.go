@@ -1,0 +1,402 @@
+package main
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+
+	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/model"
+)
+
+// The report of winnow eval. Its JSON form (-format json) is the
+// machine-readable one: keys are stable, every number of the text report
+// is in it, and lists keep the text report's order.
+
+// evalReport is the result of one evaluation run.
+type evalReport struct {
+	// Split is "test" (the held-back sites of dataset.Split), "all" or
+	// "gold" (a -gold folder).
+	Split     string  `json:"split"`
+	Seed      uint64  `json:"seed"`
+	Threshold float64 `json:"threshold"`
+	Smoothing bool    `json:"smoothing"`
+	Pages     int     `json:"pages"`
+	// Skipped is how many pages the loader could not use.
+	Skipped int          `json:"skipped"`
+	Models  []modelInfo  `json:"models"`
+	Systems []string     `json:"systems"`
+	Groups  []groupScore `json:"groups"`
+	// Diffs compare the second model with the first (second minus first),
+	// when two models are given.
+	Diffs       []diffRow          `json:"diffs,omitempty"`
+	Worst       []worstPages       `json:"worst"`
+	Importances []modelImportances `json:"importances"`
+	CV          *cvReport          `json:"cv,omitempty"`
+}
+
+// modelInfo describes an evaluated model.
+type modelInfo struct {
+	Name      string   `json:"name"`
+	Path      string   `json:"path"`
+	Trainer   string   `json:"trainer"`
+	Nodes     int      `json:"nodes"`
+	Depth     int      `json:"depth"`
+	TrainSets []string `json:"train_sets"`
+	// TrainPages and TrainBlocks are from the model file's summary.
+	TrainPages  int `json:"train_pages"`
+	TrainBlocks int `json:"train_blocks"`
+}
+
+func describeModel(s *evalSystem) modelInfo {
+	m := s.m
+	return modelInfo{Name: s.name, Path: s.path, Trainer: m.Trainer, Nodes: m.NumNodes(), Depth: m.Depth(),
+		TrainSets: m.Summary.Sets, TrainPages: m.Summary.Pages, TrainBlocks: m.Summary.Blocks}
+}
+
+// groupScore is every system's scores on one group of pages: a set, a
+// page type of a set, or all pages pooled.
+type groupScore struct {
+	Name string `json:"name"`
+	// Kind is "set", "page-type" or "pooled".
+	Kind string `json:"kind"`
+	// Note says what the gold is when it is not human gold.
+	Note    string        `json:"note,omitempty"`
+	Pages   int           `json:"pages"`
+	Systems []systemScore `json:"systems"`
+}
+
+// systemScore is one system's scores on one group.
+type systemScore struct {
+	System   string          `json:"system"`
+	Block    blockScore      `json:"block"`
+	Text     *textScore      `json:"text,omitempty"`
+	Snippets *snippetScore   `json:"snippets,omitempty"`
+	Ranking  *thresholdScore `json:"thresholds,omitempty"`
+}
+
+// blockScore is block-level classification of content, over blocks with a
+// known label.
+type blockScore struct {
+	Blocks    int     `json:"blocks"`
+	TP        int     `json:"tp"`
+	FP        int     `json:"fp"`
+	FN        int     `json:"fn"`
+	TN        int     `json:"tn"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Accuracy  float64 `json:"accuracy"`
+}
+
+func blockScoreOf(c model.Confusion) blockScore {
+	return blockScore{Blocks: c.TP + c.FP + c.FN + c.TN, TP: c.TP, FP: c.FP, FN: c.FN, TN: c.TN,
+		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Accuracy: c.Accuracy()}
+}
+
+// prf is a precision, recall and F1.
+type prf struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+// textScore compares extracted text with the gold text, over the pages
+// that have one.
+type textScore struct {
+	Pages int `json:"pages"`
+	// Shingles is the Scrapinghub benchmark measure (see shingleAgg);
+	// PrecisionPages counts the pages where something was predicted.
+	Shingles       prf `json:"shingles"`
+	PrecisionPages int `json:"precision_pages"`
+	// BagOfWords is the mean over pages of dataset.BagOfWords.
+	BagOfWords prf `json:"bag_of_words"`
+	// PageF1 is the distribution of per-page shingle F1.
+	PageF1 distribution `json:"page_f1"`
+	// Empty is the number of pages where nothing was extracted.
+	Empty int `json:"empty"`
+}
+
+// snippetScore counts the must / must-not snippets of the pages.
+type snippetScore struct {
+	With          int     `json:"with"`
+	WithFound     int     `json:"with_found"`
+	WithShare     float64 `json:"with_share"`
+	Without       int     `json:"without"`
+	WithoutLeaked int     `json:"without_leaked"`
+	LeakedShare   float64 `json:"leaked_share"`
+}
+
+// thresholdScore is the threshold behaviour of a model's probabilities,
+// before smoothing.
+type thresholdScore struct {
+	// ROCAUC is null when the group's blocks are all of one class.
+	ROCAUC *float64       `json:"roc_auc"`
+	At     []thresholdRow `json:"at"`
+	// curve is the precision–recall curve, for the HTML plot only.
+	curve []prPoint
+}
+
+// diffRow is the second model minus the first on one group.
+type diffRow struct {
+	Group      string   `json:"group"`
+	ShingleF1  float64  `json:"shingle_f1"`
+	BagOfWords float64  `json:"bag_of_words_f1"`
+	BlockF1    float64  `json:"block_f1"`
+	ROCAUC     *float64 `json:"roc_auc,omitempty"`
+}
+
+// worstPages are a model's pages with the lowest per-page shingle F1.
+type worstPages struct {
+	System string      `json:"system"`
+	Pages  []worstPage `json:"pages"`
+}
+
+type worstPage struct {
+	Set      string    `json:"set"`
+	ID       string    `json:"id"`
+	URL      string    `json:"url,omitempty"`
+	PageType string    `json:"page_type,omitempty"`
+	F1       float64   `json:"f1"`
+	BlockF1  float64   `json:"block_f1"`
+	Mistakes []mistake `json:"mistakes"`
+	// page and keep are for the HTML report's highlighted blocks.
+	page *dataset.LabelledPage
+	keep []bool
+}
+
+type modelImportances struct {
+	System   string       `json:"system"`
+	Features []importance `json:"features"`
+}
+
+type importance struct {
+	Feature    string  `json:"feature"`
+	Importance float64 `json:"importance"`
+}
+
+// regressionNote labels sets whose gold is not a person's.
+const regressionNote = "regression (Readability.js output, not human gold)"
+
+func isRegression(set string) bool { return !dataset.Trainable(set) }
+
+// worstCount is how many worst pages the report lists per model.
+const worstCount = 10
+
+// topImportances is how many feature importances the report lists.
+const topImportances = 15
+
+// buildReport aggregates per-page results into the report's groups.
+func buildReport(evals []pageEval, systems []*evalSystem) *evalReport {
+	r := &evalReport{Pages: len(evals)}
+	for _, s := range systems {
+		r.Systems = append(r.Systems, s.name)
+		if s.isModel() {
+			r.Models = append(r.Models, describeModel(s))
+		}
+	}
+	r.Groups = groupScores(evals, systems)
+	r.Diffs = modelDiffs(r.Groups, systems)
+	for k, s := range systems {
+		if !s.isModel() {
+			continue
+		}
+		r.Worst = append(r.Worst, worstPages{System: s.name, Pages: worstOf(evals, k, worstCount)})
+		r.Importances = append(r.Importances, modelImportances{System: s.name, Features: importancesOf(s.m, topImportances)})
+	}
+	return r
+}
+
+// groupScores scores every set, every page type of sets that have several,
+// and the pool of all pages from sets with human gold (or of all pages when
+// every set is a regression set).
+func groupScores(evals []pageEval, systems []*evalSystem) []groupScore {
+	var sets []string
+	bySet := map[string][]pageEval{}
+	for _, pe := range evals {
+		s := pe.page.Set
+		if bySet[s] == nil {
+			sets = append(sets, s)
+		}
+		bySet[s] = append(bySet[s], pe)
+	}
+	var out []groupScore
+	var pool []pageEval
+	for _, s := range sets {
+		g := scoreGroup(s, "set", bySet[s], systems)
+		if isRegression(s) {
+			g.Note = regressionNote
+		} else {
+			pool = append(pool, bySet[s]...)
+		}
+		out = append(out, g)
+		byType := map[string][]pageEval{}
+		for _, pe := range bySet[s] {
+			if t := pe.page.PageType; t != "" {
+				byType[t] = append(byType[t], pe)
+			}
+		}
+		if len(byType) < 2 {
+			continue
+		}
+		types := make([]string, 0, len(byType))
+		for t := range byType {
+			types = append(types, t)
+		}
+		// Most pages first, then by name.
+		slices.SortFunc(types, func(a, b string) int {
+			return cmp.Or(cmp.Compare(len(byType[b]), len(byType[a])), cmp.Compare(a, b))
+		})
+		for _, t := range types {
+			out = append(out, scoreGroup(s+"/"+t, "page-type", byType[t], systems))
+		}
+	}
+	if len(sets) > 1 || len(out) > 1 {
+		note := ""
+		if len(pool) == 0 {
+			pool, note = evals, regressionNote
+		}
+		g := scoreGroup("all", "pooled", pool, systems)
+		g.Note = note
+		out = append(out, g)
+	}
+	return out
+}
+
+// scoreGroup aggregates the page scores of one group.
+func scoreGroup(name, kind string, evals []pageEval, systems []*evalSystem) groupScore {
+	g := groupScore{Name: name, Kind: kind, Pages: len(evals)}
+	for k, s := range systems {
+		g.Systems = append(g.Systems, aggregate(evals, k, s))
+	}
+	return g
+}
+
+// aggregate combines system k's page scores.
+func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
+	out := systemScore{System: s.name}
+	var conf model.Confusion
+	var sh shingleAgg
+	var bowP, bowR, bowF []float64
+	var f1s []float64
+	var ts textScore
+	var sn snippetScore
+	var scores []float64
+	var truth []bool
+	for _, pe := range evals {
+		ps := &pe.sys[k]
+		conf.TP += ps.conf.TP
+		conf.FP += ps.conf.FP
+		conf.FN += ps.conf.FN
+		conf.TN += ps.conf.TN
+		if ps.hasGold {
+			ts.Pages++
+			sh.add(ps.tp, ps.fp, ps.fn)
+			bowP, bowR, bowF = append(bowP, ps.bowP), append(bowR, ps.bowR), append(bowF, ps.bow)
+			if ps.f1ok {
+				f1s = append(f1s, ps.f1)
+			}
+			if ps.empty {
+				ts.Empty++
+			}
+		}
+		sn.With += ps.withTotal
+		sn.WithFound += ps.withFound
+		sn.Without += ps.withoutTotal
+		sn.WithoutLeaked += ps.withoutLeaked
+		scores = append(scores, ps.scores...)
+		truth = append(truth, ps.truth...)
+	}
+	out.Block = blockScoreOf(conf)
+	if ts.Pages > 0 {
+		ts.Shingles = prf{Precision: sh.precision(), Recall: sh.recall(), F1: sh.f1()}
+		ts.PrecisionPages = sh.precN
+		ts.BagOfWords = prf{Precision: meanOf(bowP), Recall: meanOf(bowR), F1: meanOf(bowF)}
+		ts.PageF1 = distributionOf(f1s)
+		out.Text = &ts
+	}
+	if sn.With+sn.Without > 0 {
+		sn.WithShare = ratioOrZero(float64(sn.WithFound), float64(sn.With))
+		sn.LeakedShare = ratioOrZero(float64(sn.WithoutLeaked), float64(sn.Without))
+		out.Snippets = &sn
+	}
+	if s.isModel() {
+		th := &thresholdScore{At: thresholdTable(scores, truth, evalThresholds), curve: prCurve(scores, truth)}
+		if auc, ok := rocAUC(scores, truth); ok {
+			th.ROCAUC = &auc
+		}
+		out.Ranking = th
+	}
+	return out
+}
+
+func meanOf(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	return s / float64(len(v))
+}
+
+// modelDiffs compares the first two models on every group.
+func modelDiffs(groups []groupScore, systems []*evalSystem) []diffRow {
+	var models []int
+	for k, s := range systems {
+		if s.isModel() {
+			models = append(models, k)
+		}
+	}
+	if len(models) < 2 {
+		return nil
+	}
+	a, b := models[0], models[1]
+	var out []diffRow
+	for _, g := range groups {
+		sa, sb := g.Systems[a], g.Systems[b]
+		d := diffRow{Group: g.Name, BlockF1: sb.Block.F1 - sa.Block.F1}
+		if sa.Text != nil && sb.Text != nil {
+			d.ShingleF1 = sb.Text.Shingles.F1 - sa.Text.Shingles.F1
+			d.BagOfWords = sb.Text.BagOfWords.F1 - sa.Text.BagOfWords.F1
+		}
+		if sa.Ranking != nil && sb.Ranking != nil && sa.Ranking.ROCAUC != nil && sb.Ranking.ROCAUC != nil {
+			v := *sb.Ranking.ROCAUC - *sa.Ranking.ROCAUC
+			d.ROCAUC = &v
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// worstOf lists the n pages with gold text where system k has the lowest
+// per-page shingle F1, regression sets left out; ties by set and ID.
+func worstOf(evals []pageEval, k, n int) []worstPage {
+	var cands []worstPage
+	for _, pe := range evals {
+		ps := &pe.sys[k]
+		if !ps.hasGold || !ps.f1ok || isRegression(pe.page.Set) {
+			continue
+		}
+		p := pe.page
+		cands = append(cands, worstPage{Set: p.Set, ID: p.ID, URL: p.URL, PageType: p.PageType, F1: ps.f1,
+			BlockF1: ps.conf.F1(), Mistakes: ps.mistakes, page: p, keep: ps.keep})
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		if cands[a].F1 != cands[b].F1 {
+			return cands[a].F1 < cands[b].F1
+		}
+		if cands[a].Set != cands[b].Set {
+			return cands[a].Set < cands[b].Set
+		}
+		return cands[a].ID < cands[b].ID
+	})
+	return cands[:min(n, len(cands))]
+}
+
+// importancesOf lists a model's n most important features, most first,
+// leaving out features it never uses.
+func importancesOf(m *model.Model, n int) []importance {
+	return topFeatures(m.Schema.Names, m.Importances(), n)
+}

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/model"
+)
+
+// evalSystem is one thing winnow eval scores: a model through the
+// extractor, or a baseline rule whose decisions are rendered by
+// winnow.Assemble exactly as the model's are.
+type evalSystem struct {
+	name string
+	// x is the extractor of a model; nil for a baseline.
+	x *winnow.Extractor
+	// m is the model of x, for its description and importances.
+	m *model.Model
+	// path is where the model was read from ("default" for the embedded one).
+	path string
+	// rule decides the blocks of a baseline from the page's feature vectors.
+	rule func(vecs [][]float64) []bool
+}
+
+func (s *evalSystem) isModel() bool { return s.x != nil }
+
+// modelSystem makes the system of a model with the extractor's defaults
+// (threshold and smoothing) unless opts say otherwise.
+func modelSystem(name, path string, m *model.Model, opts ...winnow.Option) (*evalSystem, error) {
+	x, err := winnow.New(append([]winnow.Option{winnow.WithModel(m)}, opts...)...)
+	if err != nil {
+		return nil, err
+	}
+	return &evalSystem{name: name, x: x, m: m, path: path}, nil
+}
+
+// baselineSystems are the baselines of every evaluation.
+func baselineSystems() []*evalSystem {
+	var out []*evalSystem
+	for _, b := range baselines() {
+		out = append(out, &evalSystem{name: b.name, rule: b.decide})
+	}
+	return out
+}
+
+// mistake is a block a system got wrong, quoted for the worst-pages list.
+type mistake struct {
+	Block int    `json:"block"`
+	Kind  string `json:"kind"` // "boilerplate kept" or "content dropped"
+	Words int    `json:"words"`
+	Text  string `json:"text"`
+}
+
+// pageScore is how one system did on one page.
+type pageScore struct {
+	conf model.Confusion // blocks with a known label
+	// Text level; only when the page has a gold text.
+	hasGold         bool
+	bowP, bowR, bow float64
+	tp, fp, fn      float64 // normalised shingle counts
+	f1              float64 // per-page shingle F1
+	f1ok            bool
+	empty           bool // nothing extracted
+	// Snippets.
+	withFound, withTotal, withoutLeaked, withoutTotal int
+	// Models only: P(content) and truth of the blocks with a known label,
+	// the block decisions, and the biggest mistakes.
+	scores   []float64
+	truth    []bool
+	keep     []bool
+	mistakes []mistake
+}
+
+// pageEval is every system's score on one page.
+type pageEval struct {
+	page *dataset.LabelledPage
+	sys  []pageScore
+}
+
+// maxQuote is the longest quoted text of a mistake, in bytes.
+const maxQuote = 240
+
+// mistakesPerKind is how many mistakes of each kind a page keeps.
+const mistakesPerKind = 3
+
+// evalPage runs every system on one labelled page.
+func evalPage(p *dataset.LabelledPage, systems []*evalSystem) pageEval {
+	pe := pageEval{page: p, sys: make([]pageScore, len(systems))}
+	var vecs [][]float64
+	for k, s := range systems {
+		var a *winnow.Article
+		if s.isModel() {
+			// ErrNoContent still returns the article, with nothing kept.
+			a, _ = s.x.FromPage(p.Page)
+		} else {
+			if vecs == nil {
+				vecs = features.Vectors(p.Page)
+			}
+			a = winnow.Assemble(p.Page, nil, s.rule(vecs), nil)
+		}
+		pe.sys[k] = scorePage(p, a, s.isModel())
+	}
+	return pe
+}
+
+// scorePage scores one system's article against a page's labels, gold and
+// snippets.
+func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageScore {
+	var ps pageScore
+	for i, b := range a.Blocks {
+		l := p.Labels[i]
+		if l == dataset.Unknown {
+			continue
+		}
+		truth := l == dataset.Content
+		ps.conf.Add(b.Content, truth)
+		if isModel {
+			ps.scores = append(ps.scores, b.Probability)
+			ps.truth = append(ps.truth, truth)
+		}
+	}
+	ps.empty = strings.TrimSpace(a.Text) == ""
+	if strings.TrimSpace(p.Gold) != "" {
+		ps.hasGold = true
+		ps.bowP, ps.bowR, ps.bow = dataset.BagOfWords(a.Text, p.Gold)
+		ps.tp, ps.fp, ps.fn = dataset.Shingles(a.Text, p.Gold)
+		ps.f1, ps.f1ok = pageShingleF1(ps.tp, ps.fp, ps.fn)
+	}
+	if len(p.With) > 0 || len(p.Without) > 0 {
+		text := normalizeSnippet(a.Text)
+		for _, w := range p.With {
+			if w = normalizeSnippet(w); w != "" {
+				ps.withTotal++
+				if strings.Contains(text, w) {
+					ps.withFound++
+				}
+			}
+		}
+		for _, w := range p.Without {
+			if w = normalizeSnippet(w); w != "" {
+				ps.withoutTotal++
+				if strings.Contains(text, w) {
+					ps.withoutLeaked++
+				}
+			}
+		}
+	}
+	if isModel {
+		ps.keep = make([]bool, len(a.Blocks))
+		for i, b := range a.Blocks {
+			ps.keep[i] = b.Content
+		}
+		ps.mistakes = biggestMistakes(p, ps.keep)
+	}
+	return ps
+}
+
+// normalizeSnippet lower-cases s and collapses its white space, so that a
+// snippet matches across line breaks and capitalisation changes.
+func normalizeSnippet(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// biggestMistakes lists the longest blocks kept though labelled boilerplate
+// and dropped though labelled content, longest first.
+func biggestMistakes(p *dataset.LabelledPage, keep []bool) []mistake {
+	var kept, dropped []mistake
+	for i, k := range keep {
+		b := &p.Page.Blocks[i]
+		switch {
+		case k && p.Labels[i] == dataset.Boilerplate:
+			kept = append(kept, mistake{Block: i, Kind: "boilerplate kept", Words: b.Words, Text: quote(b.Text)})
+		case !k && p.Labels[i] == dataset.Content:
+			dropped = append(dropped, mistake{Block: i, Kind: "content dropped", Words: b.Words, Text: quote(b.Text)})
+		}
+	}
+	top := func(ms []mistake) []mistake {
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Words > ms[b].Words })
+		return ms[:min(len(ms), mistakesPerKind)]
+	}
+	return append(top(kept), top(dropped)...)
+}
+
+// quote shortens text to about maxQuote bytes on a rune boundary.
+func quote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= maxQuote {
+		return s
+	}
+	cut := maxQuote
+	for cut > 0 && s[cut]&0xc0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// evalPages runs every system over pages on workers goroutines. Results
+// are in the order of pages whatever the scheduling; tick is called once
+// per finished page from the calling goroutine.
+func evalPages(ctx context.Context, pages []*dataset.LabelledPage, systems []*evalSystem, workers int, tick func()) ([]pageEval, error) {
+	out := make([]pageEval, len(pages))
+	next := make(chan int)
+	done := make(chan struct{}, len(pages))
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = evalPage(pages[i], systems)
+				done <- struct{}{}
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range pages {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	for range done {
+		if tick != nil {
+			tick()
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
