@@ -1,0 +1,103 @@
+package features
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// BenchmarkParse parses the golden pages (real pages of several kinds and
+// encodings), reporting pages/s and, through SetBytes, MB/s.
+//
+//	go test ./features -run '^$' -bench Parse -benchmem
+func BenchmarkParse(b *testing.B) {
+	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no pages in %s: %v", pagesDir, err)
+	}
+	var pages [][]byte
+	var total int64
+	for _, f := range files {
+		p, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, p)
+		total += int64(len(p))
+	}
+	b.SetBytes(total / int64(len(pages)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := ParseBytes(pages[i%len(pages)], Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkVectors computes feature vectors for a parsed news page.
+func BenchmarkVectors(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join(pagesDir, "news-npr", "page.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := ParseBytes(raw, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Vectors(p)
+	}
+}
+
+// TestSegmentationStats measures blocks per page and parse time per page
+// over a whole shared set. It only reports (no thresholds) and runs only when
+// WINNOW_STATS names a set folder under WINNOW_DATA holding *.gz pages, e.g.
+//
+//	WINNOW_DATA=../shared/data WINNOW_STATS=wcxb/dev/html go test ./features -run SegmentationStats -v
+func TestSegmentationStats(t *testing.T) {
+	set := os.Getenv("WINNOW_STATS")
+	if set == "" {
+		t.Skip("WINNOW_STATS is not set; set it to a set folder under WINNOW_DATA, e.g. wcxb/dev/html")
+	}
+	dir := dataDir(t, set)
+	files, err := filepath.Glob(filepath.Join(dir, "*.gz"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no .gz pages in %s: %v", dir, err)
+	}
+	var blocks []int
+	var times []time.Duration
+	var bytes int64
+	failed := 0
+	for _, f := range files {
+		raw := readGzip(t, f)
+		start := time.Now()
+		p, err := ParseBytes(raw, Options{})
+		d := time.Since(start)
+		if err != nil {
+			failed++
+			t.Logf("%s: %v", filepath.Base(f), err)
+			continue
+		}
+		bytes += int64(len(raw))
+		times = append(times, d)
+		blocks = append(blocks, len(p.Blocks))
+	}
+	slices.Sort(blocks)
+	slices.Sort(times)
+	q := func(n int, p float64) int { return min(n-1, int(p*float64(n))) }
+	var sum time.Duration
+	for _, d := range times {
+		sum += d
+	}
+	n := len(times)
+	t.Logf("%s: %d pages parsed, %d refused, %.1f MB", set, n, failed, float64(bytes)/1e6)
+	t.Logf("blocks per page: median %d, p95 %d, max %d", blocks[q(n, 0.5)], blocks[q(n, 0.95)], blocks[n-1])
+	t.Logf("parse time per page: median %v, p95 %v, max %v, total %v (%.1f MB/s)",
+		times[q(n, 0.5)].Round(time.Microsecond), times[q(n, 0.95)].Round(time.Microsecond),
+		times[n-1].Round(time.Microsecond), sum.Round(time.Millisecond), float64(bytes)/1e6/sum.Seconds())
+}
