@@ -1,0 +1,174 @@
+package dataset
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Tests against the real sets. They run when WINNOW_DATA points at the data
+// directory, skip when it is unset, and fail when it is set but missing.
+// Under the race detector each set is sampled (every raceEvery-th page).
+
+const raceEvery = 15
+
+func dataDir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("WINNOW_DATA")
+	if dir == "" {
+		t.Skip("WINNOW_DATA is not set: skipping the tests on the labelled sets (set it to ../shared/data)")
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		t.Fatalf("WINNOW_DATA=%q is not a directory: %v", dir, err)
+	}
+	return dir
+}
+
+// loadReal loads one set, all of it, or a sample under -race.
+func loadReal(t testing.TB, dir, set string) *Corpus {
+	t.Helper()
+	if !raceEnabled {
+		c, err := Load(dir, Options{Sets: []string{set}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	jobs, err := listers[set](filepath.Join(dir, set), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sample []job
+	for i := 0; i < len(jobs); i += raceEvery {
+		sample = append(sample, jobs[i])
+	}
+	pages, errs := run(sample, 0)
+	c := &Corpus{}
+	for i, j := range sample {
+		if errs[i] != nil {
+			c.Skipped = append(c.Skipped, Skip{Set: j.set, ID: j.id, Reason: reason(errs[i]), Err: errs[i]})
+			continue
+		}
+		c.Pages = append(c.Pages, pages[i])
+	}
+	return c
+}
+
+func TestRealSets(t *testing.T) {
+	dir := dataDir(t)
+	tests := []struct {
+		set string
+		// pages is the number expected on a full load; minContent and
+		// maxContent bound the share of content blocks.
+		pages                  int
+		maxSkips               int
+		minContent, maxContent float64
+		fine                   bool
+	}{
+		{SetL3S, 621, 0, 0.10, 0.25, true},
+		{SetCleanEval, 737, 59, 0.45, 0.75, false},
+		{SetVictor, 51, 0, 0.40, 0.65, false},
+		{SetCleanPortalEval, 71, 0, 0.05, 0.25, false},
+		{SetWCXB, 1443, 60, 0.20, 0.45, false},
+		{SetMSVCode, 718, 5, 0.05, 0.20, false},
+		{SetReadability, 129, 3, 0.20, 0.45, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.set, func(t *testing.T) {
+			c := loadReal(t, dir, tc.set)
+			if !raceEnabled && len(c.Pages) != tc.pages {
+				t.Errorf("%d pages, want %d", len(c.Pages), tc.pages)
+			}
+			if !raceEnabled && len(c.Skipped) > tc.maxSkips {
+				t.Errorf("%d pages skipped, want at most %d; first: %v", len(c.Skipped), tc.maxSkips, c.Skipped[0])
+			}
+			blocks, content := 0, 0
+			for _, p := range c.Pages {
+				checkPage(t, p)
+				if p.Set != tc.set {
+					t.Fatalf("page %s has set %q", p.ID, p.Set)
+				}
+				if (p.Fine != nil) != tc.fine {
+					t.Errorf("%s: fine labels present = %v, want %v", p.ID, p.Fine != nil, tc.fine)
+				}
+				for _, l := range p.Labels {
+					if l != Unknown {
+						blocks++
+					}
+					if l == Content {
+						content++
+					}
+				}
+			}
+			share := float64(content) / float64(max(blocks, 1))
+			if share < tc.minContent || share > tc.maxContent {
+				t.Errorf("content share %.3f, want in [%.2f, %.2f]", share, tc.minContent, tc.maxContent)
+			}
+		})
+	}
+}
+
+// TestAlignmentAgreement aligns the gold text of the block-labelled sets as
+// if they had only gold text and compares with the annotators' labels.
+func TestAlignmentAgreement(t *testing.T) {
+	dir := dataDir(t)
+	for _, tc := range []struct {
+		set   string
+		minF1 float64
+	}{
+		// L3S-GN1's gold is read from the same spans as its labels, so it
+		// checks the mechanics; CleanEval's gold is independent of its mask,
+		// and Victor's annotators are not CleanEval's.
+		{SetL3S, 0.99},
+		{SetCleanEval, 0.98},
+		{SetVictor, 0.93},
+	} {
+		t.Run(tc.set, func(t *testing.T) {
+			c := loadReal(t, dir, tc.set)
+			a := MeasureAlignment(c.Pages, 0)
+			t.Logf("%s: P %.3f R %.3f F1 %.3f (%d/%d/%d/%d tp/fp/fn/tn blocks)", tc.set, a.Precision(), a.Recall(), a.F1(), a.TP, a.FP, a.FN, a.TN)
+			if a.F1() < tc.minF1 {
+				t.Errorf("alignment F1 %.3f against the true labels, want >= %.2f", a.F1(), tc.minF1)
+			}
+		})
+	}
+}
+
+// TestRealSplit checks the default split on the real sets: site-disjoint,
+// every set on both sides.
+func TestRealSplit(t *testing.T) {
+	dir := dataDir(t)
+	if raceEnabled {
+		t.Skip("the full corpus is too slow under -race; TestSplit covers the logic")
+	}
+	c, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	train, test := Split(c.Pages, 0.2, 1)
+	side := map[string]bool{}
+	for _, p := range train {
+		side[siteKey(p)] = false
+	}
+	perSet := map[string][2]int{}
+	for _, p := range test {
+		if in, ok := side[siteKey(p)]; ok && !in {
+			t.Errorf("site %s on both sides", siteKey(p))
+		}
+		n := perSet[p.Set]
+		n[1]++
+		perSet[p.Set] = n
+	}
+	for _, p := range train {
+		n := perSet[p.Set]
+		n[0]++
+		perSet[p.Set] = n
+	}
+	for _, set := range SetNames() {
+		n := perSet[set]
+		t.Logf("%-16s train %4d test %4d (%.0f%%)", set, n[0], n[1], 100*float64(n[1])/float64(n[0]+n[1]))
+		if n[0] == 0 || n[1] == 0 {
+			t.Errorf("set %s: train %d, test %d pages; want both sides", set, n[0], n[1])
+		}
+	}
+}
