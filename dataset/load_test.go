@@ -181,7 +181,7 @@ func TestLoadSkips(t *testing.T) {
 	writeFile(t, filepath.Join(dev, "ground-truth", "0002.json"), []byte(`{"ground_truth": {"main_content": ""}}`))
 	writeGz(t, filepath.Join(dev, "html", "0003.html.gz"), []byte("\x89PNG\r\n\x1a\nbinary"))
 	writeFile(t, filepath.Join(dev, "ground-truth", "0003.json"), []byte(goodJSON))
-	writeGz(t, filepath.Join(dev, "html", "0004.html.gz"), goodHTML) // no JSON
+	writeGz(t, filepath.Join(dev, "html", "0004.html.gz"), goodHTML)   // no JSON
 	writeFile(t, filepath.Join(dev, "html", "0005.html.gz"), goodHTML) // not gzip
 	writeFile(t, filepath.Join(dev, "ground-truth", "0005.json"), []byte(goodJSON))
 	writeGz(t, filepath.Join(dev, "html", "0006.html.gz"), []byte("<p>Nothing of the gold here at all.</p>"))
