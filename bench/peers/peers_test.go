@@ -57,7 +57,7 @@ func BenchmarkPeers(b *testing.B) {
 	xs := extractors(b)
 	size := peers.Bytes(pages)
 	for _, x := range xs {
-		b.Run(x.Name, func(b *testing.B) {
+		b.Run("contender="+x.Name, func(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()
 			var before, after runtime.MemStats

@@ -1,0 +1,70 @@
+#!/bin/sh
+# run.sh reproduces the table of bench/README.md: the peer benchmarks on one
+# core, their benchstat summary, the throughput ratios, and the peak memory
+# of each contender in a fresh process.
+#
+#	bench/run.sh                  # WINNOW_DATA defaults to ../shared/data beside the repository
+#	COUNT=10 OUT=old.txt bench/run.sh
+#	PROFILE=1 bench/run.sh        # also a CPU profile of the winnow benchmark, top 15
+#
+# Results go to bench/peers/$OUT (default new.txt); compare two runs with
+# `benchstat old.txt new.txt`.
+set -eu
+
+cd "$(dirname "$0")/peers"
+WINNOW_DATA=${WINNOW_DATA:-$(cd ../../.. && pwd)/shared/data}
+export WINNOW_DATA
+COUNT=${COUNT:-6}
+OUT=${OUT:-new.txt}
+BENCHSTAT=${BENCHSTAT:-$(command -v benchstat || echo "$(go env GOPATH)/bin/benchstat")}
+if [ ! -x "$BENCHSTAT" ]; then
+	go install golang.org/x/perf/cmd/benchstat@latest
+fi
+
+echo "# $(date -u +%Y-%m-%d) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), nproc $(nproc), $(go version | cut -d' ' -f3)"
+echo "# data: $WINNOW_DATA"
+
+# -cpu 1: GOMAXPROCS=1, so the collector shares the one core with the
+# extraction loop, which is sequential anyway.
+go test -run '^$' -bench . -benchmem -cpu 1 -count "$COUNT" | tee "$OUT"
+echo
+"$BENCHSTAT" -col /contender "$OUT"
+
+# Ratios of median pages/s.
+echo
+awk '
+/^BenchmarkPeers\/contender=/ {
+	split($1, a, "="); x = a[2]
+	for (i = 2; i < NF; i++) if ($(i+1) == "pages/s") v[x, ++n[x]] = $i
+}
+function median(x,   i, j, t, m) {
+	m = n[x]
+	for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++)
+		if (v[x, j] < v[x, i]) { t = v[x, i]; v[x, i] = v[x, j]; v[x, j] = t }
+	return m % 2 ? v[x, (m + 1) / 2] : (v[x, m / 2] + v[x, m / 2 + 1]) / 2
+}
+END {
+	w = median("winnow"); p = median("parse"); t = median("trafilatura"); r = median("readability")
+	printf "median pages/s: parse %.1f, winnow %.1f, trafilatura %.1f, readability %.1f\n", p, w, t, r
+	printf "winnow/parse       %.2fx (goal >= 0.7x)\n", w / p
+	printf "winnow/trafilatura %.2fx (goal >= 3.5x)\n", w / t
+	printf "winnow/readability %.2fx (goal >= 2.5x)\n", w / r
+}' "$OUT"
+
+# Peak memory: one binary per contender, so each links only its own
+# dependencies; "none" reads the pages and extracts nothing.
+echo
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+header=-header
+for x in none parse winnow trafilatura readability; do
+	go build -tags "$x" -o "$bin/peakmem-$x" ./cmd/peakmem
+	"$bin/peakmem-$x" -data "$WINNOW_DATA" $header "$x"
+	header=
+done
+
+if [ "${PROFILE:-}" ]; then
+	echo
+	go test -run '^$' -bench 'Peers/contender=winnow$' -cpu 1 -benchtime 10x -cpuprofile "$bin/winnow.pprof" -o "$bin/peers.test" >/dev/null
+	go tool pprof -top -nodecount 15 "$bin/peers.test" "$bin/winnow.pprof"
+fi
