@@ -10,15 +10,18 @@ import (
 
 // DefaultThreshold is the share of a block's tokens that must be found in
 // the gold text for Align to call the block content. It was chosen by
-// measuring Align against the block-labelled sets (see agreement_test.go
-// and the package README): it maximises the pooled F1 of alignment labels
-// against the annotators' labels.
+// measurement (TestAlignmentGrid): aligning the gold text of the
+// block-labelled sets as if they had only gold text and comparing with the
+// annotators' block labels, thresholds 0.3-0.6 all agree within 0.001 F1
+// and 0.5 is best pooled (F1 0.999 on L3S-GN1, 0.992 on CleanEval, 0.950 on
+// CleanEval-Victor, 0.991 pooled, with minRun 2 and two passes).
 const DefaultThreshold = 0.5
 
 // minRun is the shortest run of consecutive tokens, common to page and
 // gold, that counts as a match; shorter runs are the LCS threading stray
 // words ("the", "of", "share") of boilerplate through the gold. A run that
-// covers a whole block is always kept, so short headlines still match.
+// covers a whole block is always kept, so one-word blocks (a byline, a
+// dateline) still match. Measured: 1 and 2 tie, 3 and 4 lose recall.
 const minRun = 2
 
 // Align labels blocks by the gold text: a block is Content when at least
