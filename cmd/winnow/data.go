@@ -220,6 +220,10 @@ func writeAtomic(path string, write func(io.Writer) (int, error)) (int, error) {
 		return 0, err
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return 0, err
+	}
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	n, err := write(bw)
 	if err == nil {
@@ -254,7 +258,9 @@ func exportRows(ctx context.Context, pages []*dataset.LabelledPage, row func(met
 			if p.Fine != nil {
 				fine = p.Fine[i]
 			}
-			if err := row([]string{p.Set, p.Site, p.ID, strconv.Itoa(i), fine.String()}, vecs[i], l); err != nil {
+			// The page column is set/id: unique across sets, and never
+			// numeric, which golearn's CSV type sniffing would misread.
+			if err := row([]string{p.Set, p.Site, p.Set + "/" + p.ID, strconv.Itoa(i), fine.String()}, vecs[i], l); err != nil {
 				return n, err
 			}
 			n++
@@ -296,7 +302,7 @@ func writeARFF(ctx context.Context, w io.Writer, pages []*dataset.LabelledPage) 
 	for _, p := range pages {
 		values[0][arffValue(p.Set)] = true
 		values[1][arffValue(p.Site)] = true
-		values[2][arffValue(p.ID)] = true
+		values[2][arffValue(p.Set+"/"+p.ID)] = true
 		for i := range p.Labels {
 			values[3][strconv.Itoa(i)] = true
 		}
