@@ -84,6 +84,11 @@ func Load(dir string, opts Options) (*Corpus, error) {
 	if len(sets) == 0 {
 		sets = SetNames()
 	}
+	for _, s := range sets {
+		if listers[s] == nil {
+			return nil, fmt.Errorf("unknown set %q (want one of %v)", s, SetNames())
+		}
+	}
 	var jobs []job
 	for _, name := range SetNames() {
 		if !slices.Contains(sets, name) {
@@ -98,11 +103,6 @@ func Load(dir string, opts Options) (*Corpus, error) {
 			return nil, fmt.Errorf("list %s: %w", name, err)
 		}
 		jobs = append(jobs, js...)
-	}
-	for _, s := range sets {
-		if listers[s] == nil {
-			return nil, fmt.Errorf("unknown set %q (want one of %v)", s, SetNames())
-		}
 	}
 	pages, errs := run(jobs, opts.Workers)
 	c := &Corpus{}
