@@ -1,0 +1,277 @@
+package model
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// File format constants. A model file is a JSON object
+//
+//	{"format": "winnow-model", "version": 1, "sha256": "<hex>", "body": {...}}
+//
+// where body holds "schema" (version and names), "trainer", "params" (the
+// Config, defaults filled in), "summary" (TrainingSummary) and "trees", each
+// tree as parallel node arrays "feature", "threshold", "left", "right" and
+// "counts" (see flatTree). sha256 is the hex SHA-256 of the body with all
+// insignificant whitespace removed (json.Compact), so the file may be
+// re-indented but not edited. Save writes fields in a fixed order and
+// floats in Go's shortest round-trip form, so equal models give equal bytes.
+const (
+	FormatMagic   = "winnow-model"
+	FormatVersion = 1
+	MaxFileSize   = 256 << 20 // bytes; Load rejects larger input as corrupt
+)
+
+// Sentinel errors; test with errors.Is.
+var (
+	// ErrCorrupt: the input is a winnow model file that cannot be trusted:
+	// truncated, not valid JSON, checksum mismatch, inconsistent node
+	// arrays, out-of-range indices, non-finite thresholds, absurd sizes.
+	ErrCorrupt = errors.New("corrupt model file")
+	// ErrNotModel: the input is not a winnow model file at all.
+	ErrNotModel = errors.New("not a winnow model file")
+	// ErrVersion: the file was written by a newer format version.
+	ErrVersion = errors.New("unsupported model file version")
+	// ErrSchemaMismatch: the model's feature schema is not the expected one.
+	ErrSchemaMismatch = errors.New("feature schema mismatch")
+	// ErrExists: WriteFile would overwrite an existing file.
+	ErrExists = errors.New("file exists (use force to overwrite)")
+)
+
+type envelope struct {
+	Format  string          `json:"format"`
+	Version int             `json:"version"`
+	SHA256  string          `json:"sha256"`
+	Body    json.RawMessage `json:"body"`
+}
+
+type fileBody struct {
+	Schema  Schema          `json:"schema"`
+	Trainer string          `json:"trainer"`
+	Params  Config          `json:"params"`
+	Summary TrainingSummary `json:"summary"`
+	Trees   []flatTree      `json:"trees"`
+}
+
+// Save writes m to w in the model file format; see FormatMagic. The output
+// is a deterministic function of the model and its metadata fields. Save
+// does not close w.
+func (m *Model) Save(w io.Writer) error {
+	if len(m.Schema.Names) != len(m.names) {
+		return fmt.Errorf("save model: schema has %d names, trees use %d features", len(m.Schema.Names), len(m.names))
+	}
+	if err := m.Schema.validate(); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	var body bytes.Buffer
+	body.WriteString("{\n")
+	for i, kv := range []struct {
+		key string
+		val any
+	}{{"schema", m.Schema}, {"trainer", m.Trainer}, {"params", m.Params}, {"summary", m.Summary}} {
+		b, err := json.Marshal(kv.val)
+		if err != nil {
+			return fmt.Errorf("save model: %s: %w", kv.key, err)
+		}
+		if i > 0 {
+			body.WriteString(",\n")
+		}
+		fmt.Fprintf(&body, "  %q: %s", kv.key, b)
+	}
+	body.WriteString(",\n  \"trees\": [")
+	for i := range m.trees {
+		b, err := json.Marshal(&m.trees[i])
+		if err != nil {
+			return fmt.Errorf("save model: tree %d: %w", i, err)
+		}
+		if i > 0 {
+			body.WriteByte(',')
+		}
+		body.WriteString("\n    ")
+		body.Write(b)
+	}
+	body.WriteString("\n  ]\n}")
+	sum, err := bodySum(body.Bytes())
+	if err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "{\n\"format\": %q,\n\"version\": %d,\n\"sha256\": %q,\n\"body\": ", FormatMagic, FormatVersion, sum)
+	out.Write(body.Bytes())
+	out.WriteString("\n}\n")
+	if _, err := w.Write(out.Bytes()); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	return nil
+}
+
+func bodySum(body []byte) (string, error) {
+	var c bytes.Buffer
+	if err := json.Compact(&c, body); err != nil {
+		return "", err
+	}
+	s := sha256.Sum256(c.Bytes())
+	return hex.EncodeToString(s[:]), nil
+}
+
+// Load reads a model file from r (at most MaxFileSize bytes; r is not
+// closed) and checks it: ErrNotModel for foreign input, ErrVersion for a
+// newer format, ErrCorrupt for a damaged or inconsistent file, and
+// ErrSchemaMismatch when the model's schema is not want (the message names
+// the differences). A want without names accepts any schema, for tools that
+// only inspect files.
+func Load(r io.Reader, want Schema) (*Model, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	m, err := decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	if len(want.Names) > 0 && !m.Schema.Equal(want) {
+		return nil, fmt.Errorf("load model: %w: %s", ErrSchemaMismatch, m.Schema.diff(want))
+	}
+	return m, nil
+}
+
+func decode(data []byte) (*Model, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%w: larger than %d bytes", ErrCorrupt, MaxFileSize)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w: empty", ErrCorrupt)
+	}
+	var env envelope
+	if err := json.Unmarshal(data, &env); err != nil {
+		if bytes.Contains(data, []byte(`"`+FormatMagic+`"`)) {
+			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		return nil, fmt.Errorf("%w: %v", ErrNotModel, err)
+	}
+	if env.Format != FormatMagic {
+		return nil, fmt.Errorf("%w: format %q, want %q", ErrNotModel, env.Format, FormatMagic)
+	}
+	if env.Version > FormatVersion {
+		return nil, fmt.Errorf("%w: format version %d, this build reads up to %d", ErrVersion, env.Version, FormatVersion)
+	}
+	if env.Version < 1 {
+		return nil, fmt.Errorf("%w: format version %d", ErrCorrupt, env.Version)
+	}
+	if len(env.Body) == 0 {
+		return nil, fmt.Errorf("%w: no body", ErrCorrupt)
+	}
+	sum, err := bodySum(env.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	if sum != env.SHA256 {
+		return nil, fmt.Errorf("%w: checksum mismatch: body hashes to %s, file says %q", ErrCorrupt, sum, env.SHA256)
+	}
+	var b fileBody
+	dec := json.NewDecoder(bytes.NewReader(env.Body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("%w: body: %v", ErrCorrupt, err)
+	}
+	total := 0
+	for _, t := range b.Trees {
+		total += len(t.Feature)
+	}
+	if total > MaxNodes {
+		return nil, fmt.Errorf("%w: %d nodes, at most %d", ErrCorrupt, total, MaxNodes)
+	}
+	if b.Trainer == "" {
+		return nil, fmt.Errorf("%w: no trainer name", ErrCorrupt)
+	}
+	m, err := newModel(b.Schema, b.Trainer, b.Params, b.Trees)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	m.Summary = b.Summary
+	return m, nil
+}
+
+// WriteFile saves m to path atomically: it writes a temporary file in the
+// same directory, syncs it and renames it into place, so readers see the old
+// file or the new one, never a partial one. If path exists and force is
+// false it returns an error wrapping ErrExists and leaves the file as it is.
+// The file gets mode 0644.
+func WriteFile(path string, m *Model, force bool) (err error) {
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if !force {
+		if _, err := os.Lstat(path); err == nil {
+			return fmt.Errorf("write %s: %w", path, ErrExists)
+		}
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if force {
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
+	// Link fails if path appeared since the check above, closing the race
+	// a plain rename would leave open.
+	if err := os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("write %s: %w", path, ErrExists)
+		}
+		if err := os.Rename(tmp.Name(), path); err != nil { // no hard links here
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
+	os.Remove(tmp.Name())
+	return nil
+}
+
+// ReadFile loads the model file at path; see Load.
+func ReadFile(path string, want Schema) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	defer f.Close()
+	m, err := Load(f, want)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}

@@ -1,0 +1,87 @@
+package model
+
+import (
+	"bytes"
+	"math"
+	"testing"
+)
+
+func TestFitRecoversRule(t *testing.T) {
+	s := synthSchema(8)
+	X, y := synth(5000, 8, 1, 0)
+	for _, tc := range []struct {
+		name   string
+		cfg    Config
+		reason string
+	}{
+		{"gini", Config{MaxDepth: 4}, "default criterion must find the two thresholds"},
+		{"entropy", Config{Criterion: Entropy, MaxDepth: 4}, "entropy finds the same rule on noise-free data"},
+		{"few bins", Config{MaxDepth: 4, Bins: 16}, "16 quantile bins still hold a cut near 0.5 and each count"},
+		{"forest", Config{MaxDepth: 6, Trees: 5, Seed: 3, MaxFeatures: 8}, "bagged trees with all features agree on the rule"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := mustFit(t, s, X, y, tc.cfg)
+			Xt, yt := synth(2000, 8, 2, 0)
+			wrong := 0
+			for i, x := range Xt {
+				if m.Label(x) != yt[i] {
+					wrong++
+				}
+			}
+			if rate := float64(wrong) / float64(len(Xt)); rate > 0.01 {
+				t.Errorf("%s: error rate %.3f on fresh rows, want <= 0.01", tc.reason, rate)
+			}
+			if tc.cfg.Trees > 1 {
+				return
+			}
+			_, path := m.Explain([]float64{0, 0, 0.7, 0, 0, 3, 0, 0})
+			if len(path) == 0 {
+				t.Fatalf("%s: empty path", tc.reason)
+			}
+			imp := m.Importances()
+			if imp[2]+imp[5] < 0.99 {
+				t.Errorf("%s: importances %v, want all on f02 and f05", tc.reason, imp)
+			}
+			for _, st := range path {
+				switch st.Feature {
+				case 2:
+					if math.Abs(st.Threshold-0.5) > 0.03 {
+						t.Errorf("%s: f02 threshold %v, want about 0.5", tc.reason, st.Threshold)
+					}
+				case 5:
+					if st.Threshold != 7.5 {
+						t.Errorf("%s: f05 threshold %v, want 7.5 (between 7 and 8)", tc.reason, st.Threshold)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestFitDeterministicBytes(t *testing.T) {
+	s := synthSchema(10)
+	X, y := synth(3000, 10, 7, 0.1)
+	for _, tc := range []struct {
+		name   string
+		a, b   Config
+		reason string
+	}{
+		{"tree", Config{MinLeaf: 5}, Config{MinLeaf: 5}, "same data and config"},
+		{"tree workers", Config{MinLeaf: 5, Workers: 1}, Config{MinLeaf: 5, Workers: 2}, "parallel histogram building must not change the tree"},
+		{"forest workers", Config{Trees: 5, Seed: 9, Workers: 1}, Config{Trees: 5, Seed: 9, Workers: 2}, "trees grown in parallel keep their seeds and order"},
+		{"subsampled tree", Config{MaxFeatures: 3, Seed: 4, Workers: 1}, Config{MaxFeatures: 3, Seed: 4, Workers: 3}, "feature draws come from the seed only"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var a, b bytes.Buffer
+			if err := mustFit(t, s, X, y, tc.a).Save(&a); err != nil {
+				t.Fatal(err)
+			}
+			if err := mustFit(t, s, X, y, tc.b).Save(&b); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Errorf("%s: files differ (%d vs %d bytes)", tc.reason, a.Len(), b.Len())
+			}
+		})
+	}
+}

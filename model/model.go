@@ -1,0 +1,179 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+)
+
+// TrainingSummary describes the data a model was trained on. Trainers leave
+// it empty; the caller fills it in before saving. It is stored in the model
+// file and never used for prediction.
+type TrainingSummary struct {
+	Sets         []string `json:"sets,omitempty"`          // names of the labelled sets
+	Pages        int      `json:"pages,omitempty"`         // training pages
+	Blocks       int      `json:"blocks,omitempty"`        // training rows (blocks)
+	Seed         uint64   `json:"seed,omitempty"`          // seed of the data split
+	TestFraction float64  `json:"test_fraction,omitempty"` // share held back for testing
+	Note         string   `json:"note,omitempty"`          // free text
+}
+
+// Step is one test on the path of a vector through a tree: feature Feature
+// (named Name) had value Value, compared with Threshold; Left reports
+// whether Value < Threshold (NaN is never less, so it goes right).
+type Step struct {
+	Feature   int     `json:"feature"`
+	Name      string  `json:"name"`
+	Threshold float64 `json:"threshold"`
+	Value     float64 `json:"value"`
+	Left      bool    `json:"left"`
+}
+
+// Model is a trained decision tree or bagged forest over feature vectors of
+// a Schema. Prediction reads only the trees, which are immutable after
+// construction, so a Model is safe for concurrent use by many goroutines.
+//
+// The exported fields are descriptive metadata recorded in the model file.
+// Callers may set them (typically Summary) before saving and before sharing
+// the model between goroutines; Save refuses a Schema whose length no
+// longer matches the trees.
+type Model struct {
+	Schema  Schema          // feature schema the trees index into
+	Trainer string          // "cart" or "golearn-cart"
+	Params  Config          // trainer parameters, defaults filled in; Workers is always 0
+	Summary TrainingSummary // training data, as described by the caller
+
+	trees []flatTree // the file's form
+	nodes [][]pnode  // the prediction form, one slice per tree
+	names []string   // schema names at construction, for Explain
+	imp   []float64
+	depth int
+	count int
+}
+
+// pnode is a node packed for prediction: feat < 0 marks a leaf whose thr
+// holds P(content).
+type pnode struct {
+	thr         float64
+	feat        int32
+	left, right int32
+}
+
+// newModel checks the trees against the schema and builds a Model.
+func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model, error) {
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	if len(trees) == 0 {
+		return nil, fmt.Errorf("model has no trees")
+	}
+	m := &Model{Schema: s.clone(), Trainer: trainer, Params: params, trees: trees,
+		names: slices.Clone(s.Names), imp: make([]float64, len(s.Names))}
+	sc := scorer{crit: params.Criterion}
+	for ti := range trees {
+		t := &trees[ti]
+		m.count += t.len()
+		if m.count > MaxNodes {
+			return nil, fmt.Errorf("more than %d nodes", MaxNodes)
+		}
+		d, err := t.check(len(s.Names))
+		if err != nil {
+			return nil, fmt.Errorf("tree %d: %w", ti, err)
+		}
+		m.depth = max(m.depth, d)
+		nodes := make([]pnode, t.len())
+		for i := range nodes {
+			c := t.Counts[i]
+			if t.Feature[i] < 0 {
+				nodes[i] = pnode{thr: c[1] / (c[0] + c[1]), feat: -1}
+				continue
+			}
+			nodes[i] = pnode{thr: t.Threshold[i], feat: t.Feature[i], left: t.Left[i], right: t.Right[i]}
+			l, r := t.Counts[t.Left[i]], t.Counts[t.Right[i]]
+			gain := sc.purity(l[0], l[1]) + sc.purity(r[0], r[1]) - sc.purity(c[0], c[1])
+			m.imp[t.Feature[i]] += max(gain, 0)
+		}
+		m.nodes = append(m.nodes, nodes)
+	}
+	var sum float64
+	for _, v := range m.imp {
+		sum += v
+	}
+	if sum > 0 {
+		for i := range m.imp {
+			m.imp[i] /= sum
+		}
+	}
+	return m, nil
+}
+
+// Predict returns P(content) for the feature vector x, which must have one
+// value per schema feature (Predict panics otherwise). For a forest it is
+// the mean of the trees' leaf probabilities. NaN values go right at every
+// test. Predict does not allocate.
+func (m *Model) Predict(x []float64) float64 {
+	if len(x) != len(m.names) {
+		panic(fmt.Sprintf("model: Predict with %d values, schema has %d", len(x), len(m.names)))
+	}
+	if len(m.nodes) == 1 {
+		return walk(m.nodes[0], x)
+	}
+	var p float64
+	for _, t := range m.nodes {
+		p += walk(t, x)
+	}
+	return p / float64(len(m.nodes))
+}
+
+func walk(t []pnode, x []float64) float64 {
+	i := int32(0)
+	for {
+		n := &t[i]
+		if n.feat < 0 {
+			return n.thr
+		}
+		if x[n.feat] < n.thr {
+			i = n.left
+		} else {
+			i = n.right
+		}
+	}
+}
+
+// Label returns the hard label of x: Content when Predict(x) > 0.5.
+func (m *Model) Label(x []float64) Label { return labelOf(m.Predict(x)) }
+
+// Explain returns Predict(x) and the tests x met on its way through the
+// first tree, root first. For a single tree the path ends at the leaf that
+// gave p. It panics, like Predict, if len(x) does not match the schema.
+func (m *Model) Explain(x []float64) (p float64, path []Step) {
+	p = m.Predict(x)
+	t := m.nodes[0]
+	for i := int32(0); t[i].feat >= 0; {
+		n := t[i]
+		v := x[n.feat]
+		left := v < n.thr
+		path = append(path, Step{Feature: int(n.feat), Name: m.names[n.feat], Threshold: n.thr, Value: v, Left: left})
+		if left {
+			i = n.left
+		} else {
+			i = n.right
+		}
+	}
+	return p, path
+}
+
+// Importances returns the impurity-based importance of each feature, in
+// schema order: the class-weighted impurity decrease of the splits on it,
+// summed over all trees and normalised to sum to 1 (all zeros for a model
+// that is a single leaf). The slice is a copy.
+func (m *Model) Importances() []float64 { return slices.Clone(m.imp) }
+
+// NumNodes returns the number of nodes over all trees.
+func (m *Model) NumNodes() int { return m.count }
+
+// NumTrees returns the number of trees.
+func (m *Model) NumTrees() int { return len(m.trees) }
+
+// Depth returns the largest number of tests from a root to a leaf over all
+// trees; a model that is a single leaf has depth 0.
+func (m *Model) Depth() int { return m.depth }

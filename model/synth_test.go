@@ -1,0 +1,54 @@
+package model
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// synthSchema names nf features f00, f01, ...
+func synthSchema(nf int) Schema {
+	s := Schema{Version: "test-1"}
+	for i := range nf {
+		s.Names = append(s.Names, fmt.Sprintf("f%02d", i))
+	}
+	return s
+}
+
+// synth draws n rows of nf features with a seeded PCG. Even features are
+// uniform in [0,1), odd ones small integer counts (0..20), like word counts.
+// The label is content iff x[2] >= 0.5 and x[5] < 8, flipped with
+// probability noise.
+func synth(n, nf int, seed uint64, noise float64) ([][]float64, []Label) {
+	rng := rand.New(rand.NewPCG(seed, 99))
+	backing := make([]float64, n*nf)
+	X := make([][]float64, n)
+	y := make([]Label, n)
+	for i := range n {
+		x := backing[i*nf : (i+1)*nf]
+		for f := range x {
+			if f%2 == 0 {
+				x[f] = rng.Float64()
+			} else {
+				x[f] = float64(rng.IntN(21))
+			}
+		}
+		X[i] = x
+		if x[2] >= 0.5 && x[5] < 8 {
+			y[i] = Content
+		}
+		if rng.Float64() < noise {
+			y[i] ^= 1
+		}
+	}
+	return X, y
+}
+
+func mustFit(t testing.TB, s Schema, X [][]float64, y []Label, cfg Config) *Model {
+	t.Helper()
+	m, err := Fit(s, X, y, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}

@@ -1,0 +1,134 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/sjwhitworth/golearn/base"
+)
+
+var (
+	// ErrNotFitted is returned by a trainer's Model and Predict before Fit.
+	ErrNotFitted = errors.New("trainer not fitted")
+	// ErrUnknownTrainer is returned by NewTrainer for an unknown name.
+	ErrUnknownTrainer = errors.New("unknown trainer")
+	// ErrUnsupported is returned by the golearn Classifier methods that make
+	// no sense here (Save, Load and their prefixed forms): save the Model
+	// instead, with Model.Save or WriteFile.
+	ErrUnsupported = errors.New("not supported: save the Model with Model.Save or WriteFile")
+)
+
+// Trainer is a golearn classifier that produces a winnow Model.
+type Trainer interface {
+	base.Classifier
+	// Model returns the model of the last successful Fit, or ErrNotFitted.
+	Model() (*Model, error)
+}
+
+// TrainerNames lists the names NewTrainer accepts, default first.
+func TrainerNames() []string { return []string{TrainerCART, TrainerGolearnCART} }
+
+// NewTrainer returns the trainer called name: "cart" (or "") for the
+// histogram CART of Fit, "golearn-cart" for golearn's own CART (small sets
+// only, see GolearnCART). cfg is checked when Fit sees the data.
+func NewTrainer(name string, cfg Config) (Trainer, error) {
+	switch name {
+	case TrainerCART, "":
+		return NewTreeLearner(cfg), nil
+	case TrainerGolearnCART:
+		return NewGolearnCART(cfg), nil
+	}
+	return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownTrainer, name, strings.Join(TrainerNames(), " or "))
+}
+
+// TreeLearner is the histogram CART trainer (see Fit) as a golearn
+// Classifier. Fit reads the grid's float attributes as features and its
+// class attribute as the label; Predict labels rows Content when
+// P(content) > 0.5. A TreeLearner is not safe for concurrent Fit calls; the
+// Model it returns is safe for concurrent use.
+type TreeLearner struct {
+	Config Config
+	model  *Model
+}
+
+var (
+	_ base.Classifier = (*TreeLearner)(nil)
+	_ Trainer         = (*TreeLearner)(nil)
+)
+
+// NewTreeLearner returns an unfitted TreeLearner with cfg.
+func NewTreeLearner(cfg Config) *TreeLearner { return &TreeLearner{Config: cfg} }
+
+// Fit converts the grid with FromInstances and trains with Fit.
+func (t *TreeLearner) Fit(g base.FixedDataGrid) error {
+	s, X, y, err := FromInstances(g)
+	if err != nil {
+		return err
+	}
+	m, err := Fit(s, X, y, t.Config)
+	if err != nil {
+		return err
+	}
+	t.model = m
+	return nil
+}
+
+// Predict returns a grid with one categorical ClassAttribute per row of g.
+func (t *TreeLearner) Predict(g base.FixedDataGrid) (base.FixedDataGrid, error) {
+	if t.model == nil {
+		return nil, fmt.Errorf("predict: %w", ErrNotFitted)
+	}
+	return predictGrid(t.model, g)
+}
+
+// Model returns the fitted model.
+func (t *TreeLearner) Model() (*Model, error) {
+	if t.model == nil {
+		return nil, ErrNotFitted
+	}
+	return t.model, nil
+}
+
+// String describes the trainer and, once fitted, the tree's size.
+func (t *TreeLearner) String() string { return describe(TrainerCART, t.Config, t.model) }
+
+// GetMetadata describes the classifier for golearn.
+func (t *TreeLearner) GetMetadata() base.ClassifierMetadataV1 { return metadata(TrainerCART, t.Config) }
+
+// Save returns ErrUnsupported.
+func (t *TreeLearner) Save(string) error { return ErrUnsupported }
+
+// Load returns ErrUnsupported.
+func (t *TreeLearner) Load(string) error { return ErrUnsupported }
+
+// SaveWithPrefix returns ErrUnsupported.
+func (t *TreeLearner) SaveWithPrefix(*base.ClassifierSerializer, string) error {
+	return ErrUnsupported
+}
+
+// LoadWithPrefix returns ErrUnsupported.
+func (t *TreeLearner) LoadWithPrefix(*base.ClassifierDeserializer, string) error {
+	return ErrUnsupported
+}
+
+func describe(name string, cfg Config, m *Model) string {
+	s := fmt.Sprintf("%s(criterion=%v max_depth=%d min_leaf=%d trees=%d seed=%d)",
+		name, cfg.Criterion, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.Seed)
+	if m == nil {
+		return s + " unfitted"
+	}
+	return fmt.Sprintf("%s: %d trees, %d nodes, depth %d", s, m.NumTrees(), m.NumNodes(), m.Depth())
+}
+
+func metadata(name string, cfg Config) base.ClassifierMetadataV1 {
+	return base.ClassifierMetadataV1{
+		FormatVersion:     1,
+		ClassifierName:    "winnow/" + name,
+		ClassifierVersion: fmt.Sprint(FormatVersion),
+		ClassifierMetadata: map[string]any{
+			"criterion": cfg.Criterion.String(), "max_depth": cfg.MaxDepth, "min_leaf": cfg.MinLeaf,
+			"bins": cfg.Bins, "trees": cfg.Trees, "seed": cfg.Seed,
+		},
+	}
+}

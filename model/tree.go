@@ -1,0 +1,106 @@
+package model
+
+import (
+	"fmt"
+	"math"
+)
+
+// MaxNodes caps the total number of nodes of a model, over all its trees; a
+// file declaring more is rejected as corrupt before its arrays are trusted.
+const MaxNodes = 1 << 22
+
+// flatTree is one decision tree as parallel arrays indexed by node, root at
+// 0, in the layout of the model file. Internal node i tests
+// x[Feature[i]] < Threshold[i] and goes to Left[i] if true, Right[i] if not
+// (NaN goes right). A leaf has Feature, Left and Right -1 and Threshold 0.
+// Counts[i] holds the weighted class counts (boilerplate, content) of the
+// training rows that reached node i; a leaf predicts
+// P(content) = Counts[i][1] / (Counts[i][0]+Counts[i][1]).
+type flatTree struct {
+	Feature   []int32      `json:"feature"`
+	Threshold []float64    `json:"threshold"`
+	Left      []int32      `json:"left"`
+	Right     []int32      `json:"right"`
+	Counts    [][2]float64 `json:"counts"`
+}
+
+func (t *flatTree) len() int { return len(t.Feature) }
+
+// add appends a leaf with counts c and returns its index; split turns it
+// into an internal node.
+func (t *flatTree) add(c [2]float64) int32 {
+	t.Feature = append(t.Feature, -1)
+	t.Threshold = append(t.Threshold, 0)
+	t.Left = append(t.Left, -1)
+	t.Right = append(t.Right, -1)
+	t.Counts = append(t.Counts, c)
+	return int32(len(t.Feature) - 1)
+}
+
+func (t *flatTree) split(i int32, f int, thr float64) {
+	t.Feature[i], t.Threshold[i] = int32(f), thr
+}
+
+// check verifies that t is a well-formed tree over nf features and returns
+// its depth: equal array lengths, at least one node, children after their
+// parent (so no cycles and nothing points back up), every node but the root
+// the child of exactly one node, feature indices in range, finite thresholds,
+// finite non-negative counts with a positive total at leaves, and depth at
+// most MaxDepthLimit·4 (golearn's CART may run deeper than our own limit).
+func (t *flatTree) check(nf int) (int, error) {
+	n := len(t.Feature)
+	if n == 0 {
+		return 0, fmt.Errorf("tree has no nodes")
+	}
+	if len(t.Threshold) != n || len(t.Left) != n || len(t.Right) != n || len(t.Counts) != n {
+		return 0, fmt.Errorf("node arrays differ in length: feature %d, threshold %d, left %d, right %d, counts %d",
+			n, len(t.Threshold), len(t.Left), len(t.Right), len(t.Counts))
+	}
+	parents := make([]int32, n)
+	depth := make([]int32, n)
+	maxDepth := 0
+	for i := range n {
+		if i > 0 && parents[i] != 1 {
+			return 0, fmt.Errorf("node %d has %d parents, want 1", i, parents[i])
+		}
+		for _, c := range t.Counts[i] {
+			if c < 0 || math.IsNaN(c) || math.IsInf(c, 0) {
+				return 0, fmt.Errorf("node %d: class count %v", i, c)
+			}
+		}
+		f, l, r := t.Feature[i], t.Left[i], t.Right[i]
+		if f == -1 {
+			if l != -1 || r != -1 || t.Threshold[i] != 0 {
+				return 0, fmt.Errorf("leaf %d has children %d, %d or threshold %v", i, l, r, t.Threshold[i])
+			}
+			if !(t.Counts[i][0]+t.Counts[i][1] > 0) {
+				return 0, fmt.Errorf("leaf %d has no training rows", i)
+			}
+			continue
+		}
+		if f < 0 || int(f) >= nf {
+			return 0, fmt.Errorf("node %d: feature %d outside 0..%d", i, f, nf-1)
+		}
+		if th := t.Threshold[i]; math.IsNaN(th) || math.IsInf(th, 0) {
+			return 0, fmt.Errorf("node %d: threshold %v", i, th)
+		}
+		for _, c := range [2]int32{l, r} {
+			if c <= int32(i) || int(c) >= n {
+				return 0, fmt.Errorf("node %d: child %d outside %d..%d", i, c, i+1, n-1)
+			}
+			parents[c]++
+			if parents[c] > 1 {
+				return 0, fmt.Errorf("node %d has more than one parent", c)
+			}
+			depth[c] = depth[i] + 1
+			maxDepth = max(maxDepth, int(depth[c]))
+		}
+		if l == r {
+			return 0, fmt.Errorf("node %d: both children are %d", i, l)
+		}
+	}
+	if maxDepth > 4*MaxDepthLimit {
+		return 0, fmt.Errorf("tree depth %d above %d", maxDepth, 4*MaxDepthLimit)
+	}
+	return maxDepth, nil
+}
