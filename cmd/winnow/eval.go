@@ -10,6 +10,7 @@ import (
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/model"
 )
 
 // evalTestFraction and the seed flag's default are winnow train's, so that
@@ -64,20 +65,30 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	pages, skipped, err := f.pages(e)
-	if err != nil {
-		return err
-	}
 	var r *evalReport
 	if f.cv > 0 {
-		r, err = runCV(ctx, e, &f, pages)
+		pages, skipped, err := f.pages(e, nil)
+		if err != nil {
+			return err
+		}
+		if r, err = runCV(ctx, e, &f, pages); err != nil {
+			return err
+		}
+		r.Skipped = skipped
 	} else {
-		r, err = f.evaluate(ctx, e, pages)
+		systems, err := f.modelSystems()
+		if err != nil {
+			return err
+		}
+		pages, skipped, err := f.pages(e, systems[0].m)
+		if err != nil {
+			return err
+		}
+		if r, err = f.evaluate(ctx, e, pages, systems); err != nil {
+			return err
+		}
+		r.Skipped = skipped
 	}
-	if err != nil {
-		return err
-	}
-	r.Skipped = skipped
 	if f.html != "" {
 		if err := writeEvalHTML(f.html, f.force, r); err != nil {
 			return err
@@ -123,8 +134,10 @@ func (f *evalFlags) check() error {
 	return nil
 }
 
-// pages loads the pages to evaluate: a -gold folder, or the labelled sets.
-func (f *evalFlags) pages(e *env) (pages []*dataset.LabelledPage, skipped int, err error) {
+// pages loads the pages to evaluate: a -gold folder, or the labelled
+// sets. For -split test it returns the held-back side (see heldBack); m is
+// the model whose training split is reproduced.
+func (f *evalFlags) pages(e *env, m *model.Model) (pages []*dataset.LabelledPage, skipped int, err error) {
 	if f.gold != "" {
 		if f.sets != "" {
 			return nil, 0, fmt.Errorf("%w: -gold and -sets exclude each other", errUsage)
@@ -142,15 +155,66 @@ func (f *evalFlags) pages(e *env) (pages []*dataset.LabelledPage, skipped int, e
 	if err != nil {
 		return nil, 0, err
 	}
-	c, err := dataset.Load(f.data, dataset.Options{Sets: sets})
+	var extra []string
+	if f.split == "test" && f.cv == 0 {
+		extra = splitOnlySets(sets, m, e)
+	}
+	c, err := dataset.Load(f.data, dataset.Options{Sets: append(slices.Clone(sets), extra...)})
 	if err != nil {
 		return nil, 0, err
 	}
-	reportSkips(e, c)
-	if len(c.Pages) == 0 {
-		return nil, 0, fmt.Errorf("no usable pages in %s", strings.Join(sets, ","))
+	var asked dataset.Corpus
+	for _, s := range c.Skipped {
+		if slices.Contains(sets, s.Set) {
+			asked.Skipped = append(asked.Skipped, s)
+		}
 	}
-	return c.Pages, len(c.Skipped), nil
+	reportSkips(e, &asked)
+	pages = c.Pages
+	if f.split == "test" && f.cv == 0 {
+		pages = heldBack(pages, f.seed)
+	}
+	var out []*dataset.LabelledPage
+	for _, p := range pages {
+		if slices.Contains(sets, p.Set) {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil, 0, fmt.Errorf("no usable pages in %s (split %s)", strings.Join(sets, ","), f.split)
+	}
+	return out, len(asked.Skipped), nil
+}
+
+// splitOnlySets are the sets that must be loaded, besides the evaluated
+// ones, to reproduce winnow train's split: dataset.Split places a site by
+// the first set, in SetNames order, that has it, and sizes each set's test
+// side after the sites earlier sets placed, so the split of a set depends
+// on the sets before it that training saw. Those are the model's training
+// sets (its summary), or every trainable set when the model does not say.
+func splitOnlySets(sets []string, m *model.Model, e *env) []string {
+	trained := dataset.SetNames()
+	if m != nil && len(m.Summary.Sets) > 0 {
+		trained = m.Summary.Sets
+		if m.Summary.TestFraction == 0 {
+			fmt.Fprintf(e.stderr, "eval: warning: the model's file says it was trained with no held-back pages; -split test scores may include training pages\n")
+		} else if m.Summary.TestFraction != evalTestFraction {
+			fmt.Fprintf(e.stderr, "eval: warning: the model held back %.2f of the pages, not %.2f; -split test does not match its split\n", m.Summary.TestFraction, evalTestFraction)
+		}
+	}
+	last := -1
+	for _, s := range sets {
+		if dataset.Trainable(s) {
+			last = max(last, slices.Index(dataset.SetNames(), s))
+		}
+	}
+	var extra []string
+	for i, s := range dataset.SetNames() {
+		if i < last && dataset.Trainable(s) && slices.Contains(trained, s) && !slices.Contains(sets, s) {
+			extra = append(extra, s)
+		}
+	}
+	return extra
 }
 
 // evalSets parses -sets. Unlike training, evaluation may use the
@@ -180,8 +244,9 @@ func evalSets(list string) ([]string, error) {
 }
 
 // heldBack is the evaluation side of -split test: the test side of
-// dataset.Split over the trainable pages, as winnow train splits them, and
-// every page of a regression set, which is never trained on.
+// dataset.Split(pages, 0.2, seed) over the trainable pages, as winnow train
+// splits them, and every page of a regression set, which is never trained
+// on.
 func heldBack(pages []*dataset.LabelledPage, seed uint64) []*dataset.LabelledPage {
 	var trainable []*dataset.LabelledPage
 	regression := map[*dataset.LabelledPage]bool{}
@@ -208,21 +273,12 @@ func heldBack(pages []*dataset.LabelledPage, seed uint64) []*dataset.LabelledPag
 }
 
 // evaluate scores the models and the baselines on the chosen pages.
-func (f *evalFlags) evaluate(ctx context.Context, e *env, pages []*dataset.LabelledPage) (*evalReport, error) {
+func (f *evalFlags) evaluate(ctx context.Context, e *env, pages []*dataset.LabelledPage, models []*evalSystem) (*evalReport, error) {
 	split := f.split
 	if f.gold != "" {
 		split = "gold"
-	} else if f.split == "test" {
-		pages = heldBack(pages, f.seed)
-		if len(pages) == 0 {
-			return nil, fmt.Errorf("no page on the held-back side of the split")
-		}
 	}
-	systems, err := f.modelSystems()
-	if err != nil {
-		return nil, err
-	}
-	systems = append(systems, baselineSystems()...)
+	systems := append(slices.Clone(models), baselineSystems()...)
 	bar := newProgress(e, "eval", len(pages))
 	evals, err := evalPages(ctx, pages, systems, f.jobs, func() { bar.add(1) })
 	bar.done()

@@ -145,20 +145,9 @@ func trainFold(pages []*dataset.LabelledPage, seed uint64) (*model.Model, int, e
 	if len(x) == 0 {
 		return nil, 0, fmt.Errorf("no labelled blocks to train on")
 	}
-	tr, err := model.NewTrainer(cvTrainer, cvConfig(seed))
+	m, err := model.Fit(winnow.Schema(), x, y, cvConfig(seed))
 	if err != nil {
-		return nil, 0, err
-	}
-	grid, err := model.NewInstances(winnow.Schema(), x, y)
-	if err != nil {
-		return nil, 0, err
-	}
-	if err := tr.Fit(grid); err != nil {
 		return nil, 0, fmt.Errorf("fit: %w", err)
-	}
-	m, err := tr.Model()
-	if err != nil {
-		return nil, 0, err
 	}
 	m.Summary = model.TrainingSummary{Sets: setsOf(pages), Pages: len(pages), Blocks: len(x), Seed: seed}
 	return m, len(x), nil
@@ -242,26 +231,29 @@ func topFeatures(names []string, imp []float64, n int) []importance {
 }
 
 func writeCV(w io.Writer, cv *cvReport) {
-	fmt.Fprintf(w, "\nCross-validation: %d folds by site, %s trained per fold with winnow train's defaults", cv.K, cv.Trainer)
-	if len(cv.LeftOut) > 0 {
-		fmt.Fprintf(w, "; left out (regression): %s", strings.Join(cv.LeftOut, ","))
+	for _, t := range cvTables(cv) {
+		t.writeText(w)
 	}
-	fmt.Fprintln(w)
-	tw := newTable(w)
-	fmt.Fprintf(tw, "fold\ttrain pages\ttrain blocks\ttest pages\tnodes\tdepth\tmodel block F1\taccuracy\tshingle F1\n")
+}
+
+// cvTables are the folds and their mean ± standard deviation.
+func cvTables(cv *cvReport) []*table {
+	title := fmt.Sprintf("Cross-validation: %d folds by site, %s trained per fold with winnow train's defaults", cv.K, cv.Trainer)
+	if len(cv.LeftOut) > 0 {
+		title += "; left out (regression): " + strings.Join(cv.LeftOut, ",")
+	}
+	folds := &table{Title: title, Head: []string{"fold", "train pages", "train blocks", "test pages", "nodes", "depth", "model block F1", "accuracy", "shingle F1"}}
 	for _, f := range cv.Folds {
 		pooled := f.Groups[len(f.Groups)-1].Systems[0]
 		sh := "-"
 		if pooled.Text != nil {
-			sh = fmt.Sprintf("%.3f", pooled.Text.Shingles.F1)
+			sh = f3(pooled.Text.Shingles.F1)
 		}
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%s\n", f.Fold, f.TrainPages, f.TrainBlocks, f.TestPages, f.Nodes, f.Depth,
-			pooled.Block.F1, pooled.Block.Accuracy, sh)
+		folds.add(fmt.Sprint(f.Fold), fmt.Sprint(f.TrainPages), fmt.Sprint(f.TrainBlocks), fmt.Sprint(f.TestPages),
+			fmt.Sprint(f.Nodes), fmt.Sprint(f.Depth), f3(pooled.Block.F1), f3(pooled.Block.Accuracy), sh)
 	}
-	tw.Flush()
-	fmt.Fprintf(w, "\nMean ± standard deviation over folds\n")
-	tw = newTable(w)
-	fmt.Fprintf(tw, "group\tsystem\tfolds\tblock F1\tblock accuracy\tshingle F1\tBoW F1\tROC AUC\n")
+	sum := &table{Title: "Mean ± standard deviation over folds",
+		Head: []string{"group", "system", "folds", "block F1", "block accuracy", "shingle F1", "BoW F1", "ROC AUC"}}
 	pm := func(m meanStd) string { return fmt.Sprintf("%.3f ± %.3f", m.Mean, m.Std) }
 	for _, g := range cv.Summary {
 		name := g.Name
@@ -270,10 +262,9 @@ func writeCV(w io.Writer, cv *cvReport) {
 			if s.ROCAUC != nil {
 				auc = pm(*s.ROCAUC)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", name, s.System, s.Folds, pm(s.BlockF1), pm(s.BlockAccuracy),
-				pm(s.ShingleF1), pm(s.BagOfWordsF1), auc)
+			sum.add(name, s.System, fmt.Sprint(s.Folds), pm(s.BlockF1), pm(s.BlockAccuracy), pm(s.ShingleF1), pm(s.BagOfWordsF1), auc)
 			name = ""
 		}
 	}
-	tw.Flush()
+	return []*table{folds, sum}
 }

@@ -227,3 +227,42 @@ func meanStdOf(values []float64) meanStd {
 	m, s := stat.MeanStdDev(values, nil)
 	return meanStd{Mean: m, Std: s}
 }
+
+// confusion counts block decisions against labels, content positive.
+// (model has no confusion-matrix type of its own, and only model may
+// import golearn's evaluation package.)
+type confusion struct {
+	TP, FP, FN, TN int
+}
+
+func (c *confusion) add(predicted, truth bool) {
+	switch {
+	case predicted && truth:
+		c.TP++
+	case predicted:
+		c.FP++
+	case truth:
+		c.FN++
+	default:
+		c.TN++
+	}
+}
+
+func (c *confusion) merge(o confusion) {
+	c.TP += o.TP
+	c.FP += o.FP
+	c.FN += o.FN
+	c.TN += o.TN
+}
+
+func (c confusion) total() int { return c.TP + c.FP + c.FN + c.TN }
+
+// precision is 0 when nothing is predicted content.
+func (c confusion) precision() float64 { return ratioOrZero(float64(c.TP), float64(c.TP+c.FP)) }
+
+// recall is 0 when no block is content.
+func (c confusion) recall() float64 { return ratioOrZero(float64(c.TP), float64(c.TP+c.FN)) }
+
+func (c confusion) f1() float64 { return harmonicMean(c.precision(), c.recall()) }
+
+func (c confusion) accuracy() float64 { return ratioOrZero(float64(c.TP+c.TN), float64(c.total())) }

@@ -89,9 +89,9 @@ type blockScore struct {
 	Accuracy  float64 `json:"accuracy"`
 }
 
-func blockScoreOf(c model.Confusion) blockScore {
-	return blockScore{Blocks: c.TP + c.FP + c.FN + c.TN, TP: c.TP, FP: c.FP, FN: c.FN, TN: c.TN,
-		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Accuracy: c.Accuracy()}
+func blockScoreOf(c confusion) blockScore {
+	return blockScore{Blocks: c.total(), TP: c.TP, FP: c.FP, FN: c.FN, TN: c.TN,
+		Precision: c.precision(), Recall: c.recall(), F1: c.f1(), Accuracy: c.accuracy()}
 }
 
 // prf is a precision, recall and F1.
@@ -115,6 +115,8 @@ type textScore struct {
 	PageF1 distribution `json:"page_f1"`
 	// Empty is the number of pages where nothing was extracted.
 	Empty int `json:"empty"`
+	// pageF1s are the per-page values, for the HTML report's plot.
+	pageF1s []float64
 }
 
 // snippetScore counts the must / must-not snippets of the pages.
@@ -275,7 +277,7 @@ func scoreGroup(name, kind string, evals []pageEval, systems []*evalSystem) grou
 // aggregate combines system k's page scores.
 func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 	out := systemScore{System: s.name}
-	var conf model.Confusion
+	var conf confusion
 	var sh shingleAgg
 	var bowP, bowR, bowF []float64
 	var f1s []float64
@@ -285,10 +287,7 @@ func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 	var truth []bool
 	for _, pe := range evals {
 		ps := &pe.sys[k]
-		conf.TP += ps.conf.TP
-		conf.FP += ps.conf.FP
-		conf.FN += ps.conf.FN
-		conf.TN += ps.conf.TN
+		conf.merge(ps.conf)
 		if ps.hasGold {
 			ts.Pages++
 			sh.add(ps.tp, ps.fp, ps.fn)
@@ -313,6 +312,7 @@ func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 		ts.PrecisionPages = sh.precN
 		ts.BagOfWords = prf{Precision: meanOf(bowP), Recall: meanOf(bowR), F1: meanOf(bowF)}
 		ts.PageF1 = distributionOf(f1s)
+		ts.pageF1s = f1s
 		out.Text = &ts
 	}
 	if sn.With+sn.Without > 0 {
@@ -381,7 +381,7 @@ func worstOf(evals []pageEval, k, n int) []worstPage {
 		}
 		p := pe.page
 		cands = append(cands, worstPage{Set: p.Set, ID: p.ID, URL: p.URL, PageType: p.PageType, F1: ps.f1,
-			BlockF1: ps.conf.F1(), Mistakes: ps.mistakes, page: p, keep: ps.keep})
+			BlockF1: ps.conf.f1(), Mistakes: ps.mistakes, page: p, keep: ps.keep})
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		if cands[a].F1 != cands[b].F1 {

@@ -13,12 +13,9 @@ func writeEvalText(w io.Writer, r *evalReport) error {
 	ew := &errWriter{w: w}
 	writeEvalHeader(ew, r)
 	if len(r.Groups) > 0 {
-		writeHeadline(ew, r)
-		writeTextTable(ew, r)
-		writeBlockTable(ew, r)
-		writeSnippetTable(ew, r)
-		writeThresholdTable(ew, r)
-		writeDiffTable(ew, r)
+		for _, t := range reportTables(r) {
+			t.writeText(ew)
+		}
 		writeWorst(ew, r)
 		writeImportances(ew, r)
 	}
@@ -86,16 +83,42 @@ func writeEvalHeader(w io.Writer, r *evalReport) {
 	}
 }
 
-// writeHeadline is the at-a-glance table: text F1 of every system per
-// group, the best marked, so a model that does not beat the rules shows.
-func writeHeadline(w io.Writer, r *evalReport) {
-	fmt.Fprintf(w, "\nText F1 per group (Scrapinghub benchmark shingle measure; block F1 where a group has no gold text; * best)\n")
-	tw := newTable(w)
-	fmt.Fprintf(tw, "group\tpages")
-	for _, s := range r.Systems {
-		fmt.Fprintf(tw, "\t%s", s)
+// table is one table of the report, printed with tabwriter in the text
+// report and as <table> in the HTML one. A cell ending in "*" is the best
+// of its row.
+type table struct {
+	Title string
+	Head  []string
+	Rows  [][]string
+}
+
+func (t *table) add(cells ...string) { t.Rows = append(t.Rows, cells) }
+
+func (t *table) writeText(w io.Writer) {
+	if t == nil || len(t.Rows) == 0 {
+		return
 	}
-	fmt.Fprintln(tw)
+	fmt.Fprintf(w, "\n%s\n", t.Title)
+	tw := newTable(w)
+	fmt.Fprintln(tw, strings.Join(t.Head, "\t"))
+	for _, row := range t.Rows {
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	tw.Flush()
+}
+
+func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
+
+// reportTables are the report's tables in order of importance.
+func reportTables(r *evalReport) []*table {
+	return []*table{headlineTable(r), textTable(r), blockTable(r), snippetTable(r), thresholdsTable(r), diffTable(r)}
+}
+
+// headlineTable is the at-a-glance table: text F1 of every system per
+// group, the best marked, so a model that does not beat the rules shows.
+func headlineTable(r *evalReport) *table {
+	t := &table{Title: "Text F1 per group (Scrapinghub benchmark shingle measure; block F1 where a group has no gold text; * best)",
+		Head: append([]string{"group", "pages"}, r.Systems...)}
 	for _, g := range r.Groups {
 		vals := make([]float64, len(g.Systems))
 		best := 0
@@ -113,69 +136,57 @@ func writeHeadline(w io.Writer, r *evalReport) {
 		if g.Systems[0].Text == nil {
 			name += " (block)"
 		}
-		fmt.Fprintf(tw, "%s\t%d", name, g.Pages)
+		row := []string{name, fmt.Sprint(g.Pages)}
 		for k, v := range vals {
-			mark := ""
+			cell := f3(v)
 			if k == best {
-				mark = "*"
+				cell += "*"
 			}
-			fmt.Fprintf(tw, "\t%.3f%s", v, mark)
+			row = append(row, cell)
 		}
-		fmt.Fprintln(tw)
+		t.add(row...)
 	}
-	tw.Flush()
+	return t
 }
 
-func writeTextTable(w io.Writer, r *evalReport) {
-	fmt.Fprintf(w, "\nText level: shingles (4-word, per page normalised, P/R averaged over pages), bag of words (mean over pages), per-page shingle F1\n")
-	tw := newTable(w)
-	fmt.Fprintf(tw, "group\tsystem\tpages\tshingle P\tR\tF1\tBoW P\tR\tF1\tpage F1 mean\tmedian\tp10\tempty\n")
+func textTable(r *evalReport) *table {
+	t := &table{Title: "Text level: shingles (4-word, per page normalised, P/R averaged over pages), bag of words (mean over pages), per-page shingle F1",
+		Head: []string{"group", "system", "pages", "shingle P", "R", "F1", "BoW P", "R", "F1", "page F1 mean", "median", "p10", "empty"}}
 	for _, g := range r.Groups {
 		name := g.Name
 		for _, s := range g.Systems {
-			t := s.Text
-			if t == nil {
+			x := s.Text
+			if x == nil {
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n", name, s.System, t.Pages,
-				t.Shingles.Precision, t.Shingles.Recall, t.Shingles.F1,
-				t.BagOfWords.Precision, t.BagOfWords.Recall, t.BagOfWords.F1,
-				t.PageF1.Mean, t.PageF1.Median, t.PageF1.P10, t.Empty)
+			t.add(name, s.System, fmt.Sprint(x.Pages),
+				f3(x.Shingles.Precision), f3(x.Shingles.Recall), f3(x.Shingles.F1),
+				f3(x.BagOfWords.Precision), f3(x.BagOfWords.Recall), f3(x.BagOfWords.F1),
+				f3(x.PageF1.Mean), f3(x.PageF1.Median), f3(x.PageF1.P10), fmt.Sprint(x.Empty))
 			name = ""
 		}
 	}
-	tw.Flush()
+	return t
 }
 
-func writeBlockTable(w io.Writer, r *evalReport) {
-	fmt.Fprintf(w, "\nBlock level: content blocks (Unknown skipped); confusion matrix TP FP / FN TN, content positive\n")
-	tw := newTable(w)
-	fmt.Fprintf(tw, "group\tsystem\tblocks\tP\tR\tF1\taccuracy\tTP\tFP\tFN\tTN\n")
+func blockTable(r *evalReport) *table {
+	t := &table{Title: "Block level: content blocks (Unknown skipped); confusion matrix TP FP / FN TN, content positive",
+		Head: []string{"group", "system", "blocks", "P", "R", "F1", "accuracy", "TP", "FP", "FN", "TN"}}
 	for _, g := range r.Groups {
 		name := g.Name
 		for _, s := range g.Systems {
 			b := s.Block
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%d\n", name, s.System, b.Blocks,
-				b.Precision, b.Recall, b.F1, b.Accuracy, b.TP, b.FP, b.FN, b.TN)
+			t.add(name, s.System, fmt.Sprint(b.Blocks), f3(b.Precision), f3(b.Recall), f3(b.F1), f3(b.Accuracy),
+				fmt.Sprint(b.TP), fmt.Sprint(b.FP), fmt.Sprint(b.FN), fmt.Sprint(b.TN))
 			name = ""
 		}
 	}
-	tw.Flush()
+	return t
 }
 
-func writeSnippetTable(w io.Writer, r *evalReport) {
-	has := false
-	for _, g := range r.Groups {
-		if g.Systems[0].Snippets != nil {
-			has = true
-		}
-	}
-	if !has {
-		return
-	}
-	fmt.Fprintf(w, "\nSnippets: \"with\" found in the text (higher is better), \"without\" leaked into it (lower is better)\n")
-	tw := newTable(w)
-	fmt.Fprintf(tw, "group\tsystem\twith found\tshare\twithout leaked\tshare\n")
+func snippetTable(r *evalReport) *table {
+	t := &table{Title: `Snippets: "with" found in the text (higher is better), "without" leaked into it (lower is better)`,
+		Head: []string{"group", "system", "with found", "share", "without leaked", "share"}}
 	for _, g := range r.Groups {
 		name := g.Name
 		for _, s := range g.Systems {
@@ -183,47 +194,42 @@ func writeSnippetTable(w io.Writer, r *evalReport) {
 			if sn == nil {
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%.3f\t%d/%d\t%.3f\n", name, s.System, sn.WithFound, sn.With, sn.WithShare,
-				sn.WithoutLeaked, sn.Without, sn.LeakedShare)
+			t.add(name, s.System, fmt.Sprintf("%d/%d", sn.WithFound, sn.With), f3(sn.WithShare),
+				fmt.Sprintf("%d/%d", sn.WithoutLeaked, sn.Without), f3(sn.LeakedShare))
 			name = ""
 		}
 	}
-	tw.Flush()
+	return t
 }
 
-func writeThresholdTable(w io.Writer, r *evalReport) {
-	if len(r.Models) == 0 {
-		return
+func thresholdsTable(r *evalReport) *table {
+	t := &table{Title: "Thresholds: the model's P(content) before smoothing; ROC AUC and content precision/recall when keeping P ≥ t",
+		Head: []string{"group", "model", "ROC AUC"}}
+	for _, th := range evalThresholds {
+		t.Head = append(t.Head, fmt.Sprintf("P@%.1f", th), fmt.Sprintf("R@%.1f", th))
 	}
-	fmt.Fprintf(w, "\nThresholds: the model's P(content) before smoothing; ROC AUC and content precision/recall when keeping P ≥ t\n")
-	tw := newTable(w)
-	fmt.Fprintf(tw, "group\tmodel\tROC AUC")
-	for _, t := range evalThresholds {
-		fmt.Fprintf(tw, "\tP@%.1f\tR@%.1f", t, t)
-	}
-	fmt.Fprintln(tw)
 	for _, g := range r.Groups {
 		name := g.Name
 		for _, s := range g.Systems {
 			if s.Ranking == nil {
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s", name, s.System, optFloat(s.Ranking.ROCAUC))
-			for _, row := range s.Ranking.At {
-				fmt.Fprintf(tw, "\t%.3f\t%.3f", row.Precision, row.Recall)
+			row := []string{name, s.System, optFloat(s.Ranking.ROCAUC)}
+			for _, at := range s.Ranking.At {
+				row = append(row, f3(at.Precision), f3(at.Recall))
 			}
-			fmt.Fprintln(tw)
+			t.add(row...)
 			name = ""
 		}
 	}
-	tw.Flush()
+	return t
 }
 
 func optFloat(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%.3f", *v)
+	return f3(*v)
 }
 
 func optSigned(v *float64) string {
@@ -233,17 +239,16 @@ func optSigned(v *float64) string {
 	return fmt.Sprintf("%+.3f", *v)
 }
 
-func writeDiffTable(w io.Writer, r *evalReport) {
+func diffTable(r *evalReport) *table {
 	if len(r.Diffs) == 0 {
-		return
+		return nil
 	}
-	fmt.Fprintf(w, "\nDifference %s − %s (positive: the second model is better)\n", r.Models[1].Name, r.Models[0].Name)
-	tw := newTable(w)
-	fmt.Fprintf(tw, "group\tshingle F1\tBoW F1\tblock F1\tROC AUC\n")
+	t := &table{Title: fmt.Sprintf("Difference %s − %s (positive: the second model is better)", r.Models[1].Name, r.Models[0].Name),
+		Head: []string{"group", "shingle F1", "BoW F1", "block F1", "ROC AUC"}}
 	for _, d := range r.Diffs {
-		fmt.Fprintf(tw, "%s\t%+.3f\t%+.3f\t%+.3f\t%s\n", d.Group, d.ShingleF1, d.BagOfWords, d.BlockF1, optSigned(d.ROCAUC))
+		t.add(d.Group, fmt.Sprintf("%+.3f", d.ShingleF1), fmt.Sprintf("%+.3f", d.BagOfWords), fmt.Sprintf("%+.3f", d.BlockF1), optSigned(d.ROCAUC))
 	}
-	tw.Flush()
+	return t
 }
 
 func writeWorst(w io.Writer, r *evalReport) {
