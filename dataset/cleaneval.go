@@ -35,8 +35,8 @@ var (
 	lineBreak       = regexp.MustCompile(`\r\n|\n|\r`)
 )
 
-// cleanEvalGold reads a CleanEval-format gold file: the first line is
-// "URL: ...", paragraphs start with <p>, <h> or <l>; some sets leave HTML
+// cleanEvalGold reads a CleanEval-format gold file: the first non-blank
+// line is "URL: ...", paragraphs start with <p>, <h> or <l>; some sets leave HTML
 // entities in. It returns the text without markers, entity-decoded, and the URL.
 func cleanEvalGold(path string) (gold, u string, err error) {
 	b, err := os.ReadFile(path)
@@ -44,8 +44,10 @@ func cleanEvalGold(path string) (gold, u string, err error) {
 		return "", "", err
 	}
 	s := decodeText(b)
-	if first, rest, ok := strings.Cut(s, "\n"); ok && strings.HasPrefix(strings.TrimSpace(first), "URL:") {
-		u = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(first), "URL:"))
+	// The URL line is the first non-blank line (some files start blank).
+	if t := strings.TrimLeft(s, " \t\r\n"); strings.HasPrefix(t, "URL:") {
+		first, rest, _ := strings.Cut(t, "\n")
+		u = strings.TrimSpace(strings.TrimPrefix(first, "URL:"))
 		s = rest
 	}
 	s = cleanEvalMarker.ReplaceAllString(s, "\n")
