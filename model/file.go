@@ -71,46 +71,61 @@ func (m *Model) Save(w io.Writer) error {
 	if err := m.Schema.validate(); err != nil {
 		return fmt.Errorf("save model: %w", err)
 	}
+	out, err := encode(fileBody{Schema: m.Schema, Trainer: m.Trainer, Params: m.Params, Summary: m.Summary, Trees: m.trees})
+	if err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	return nil
+}
+
+// encode lays out a model file: the envelope and body fields one per line,
+// each tree compact on its own line.
+func encode(b fileBody) ([]byte, error) {
 	var body bytes.Buffer
 	body.WriteString("{\n")
 	for i, kv := range []struct {
 		key string
 		val any
-	}{{"schema", m.Schema}, {"trainer", m.Trainer}, {"params", m.Params}, {"summary", m.Summary}} {
-		b, err := json.Marshal(kv.val)
+	}{{"schema", b.Schema}, {"trainer", b.Trainer}, {"params", b.Params}, {"summary", b.Summary}} {
+		v, err := json.Marshal(kv.val)
 		if err != nil {
-			return fmt.Errorf("save model: %s: %w", kv.key, err)
+			return nil, fmt.Errorf("%s: %w", kv.key, err)
 		}
 		if i > 0 {
 			body.WriteString(",\n")
 		}
-		fmt.Fprintf(&body, "  %q: %s", kv.key, b)
+		fmt.Fprintf(&body, "  %q: %s", kv.key, v)
 	}
 	body.WriteString(",\n  \"trees\": [")
-	for i := range m.trees {
-		b, err := json.Marshal(&m.trees[i])
+	for i := range b.Trees {
+		v, err := json.Marshal(&b.Trees[i])
 		if err != nil {
-			return fmt.Errorf("save model: tree %d: %w", i, err)
+			return nil, fmt.Errorf("tree %d: %w", i, err)
 		}
 		if i > 0 {
 			body.WriteByte(',')
 		}
 		body.WriteString("\n    ")
-		body.Write(b)
+		body.Write(v)
 	}
 	body.WriteString("\n  ]\n}")
-	sum, err := bodySum(body.Bytes())
+	return wrap(FormatVersion, body.Bytes())
+}
+
+// wrap puts body into the envelope with its checksum.
+func wrap(version int, body []byte) ([]byte, error) {
+	sum, err := bodySum(body)
 	if err != nil {
-		return fmt.Errorf("save model: %w", err)
+		return nil, err
 	}
 	var out bytes.Buffer
-	fmt.Fprintf(&out, "{\n\"format\": %q,\n\"version\": %d,\n\"sha256\": %q,\n\"body\": ", FormatMagic, FormatVersion, sum)
-	out.Write(body.Bytes())
+	fmt.Fprintf(&out, "{\n\"format\": %q,\n\"version\": %d,\n\"sha256\": %q,\n\"body\": ", FormatMagic, version, sum)
+	out.Write(body)
 	out.WriteString("\n}\n")
-	if _, err := w.Write(out.Bytes()); err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	return nil
+	return out.Bytes(), nil
 }
 
 func bodySum(body []byte) (string, error) {
@@ -129,11 +144,18 @@ func bodySum(body []byte) (string, error) {
 // the differences). A want without names accepts any schema, for tools that
 // only inspect files.
 func Load(r io.Reader, want Schema) (*Model, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	return load(r, want, limits{MaxFileSize, MaxNodes})
+}
+
+// limits are Load's size caps, smaller in tests.
+type limits struct{ fileSize, nodes int }
+
+func load(r io.Reader, want Schema, lim limits) (*Model, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(lim.fileSize)+1))
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	m, err := decode(data)
+	m, err := decode(data, lim)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
@@ -143,9 +165,9 @@ func Load(r io.Reader, want Schema) (*Model, error) {
 	return m, nil
 }
 
-func decode(data []byte) (*Model, error) {
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%w: larger than %d bytes", ErrCorrupt, MaxFileSize)
+func decode(data []byte, lim limits) (*Model, error) {
+	if len(data) > lim.fileSize {
+		return nil, fmt.Errorf("%w: larger than %d bytes", ErrCorrupt, lim.fileSize)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: empty", ErrCorrupt)
@@ -186,8 +208,8 @@ func decode(data []byte) (*Model, error) {
 	for _, t := range b.Trees {
 		total += len(t.Feature)
 	}
-	if total > MaxNodes {
-		return nil, fmt.Errorf("%w: %d nodes, at most %d", ErrCorrupt, total, MaxNodes)
+	if total > lim.nodes {
+		return nil, fmt.Errorf("%w: %d nodes, at most %d", ErrCorrupt, total, lim.nodes)
 	}
 	if b.Trainer == "" {
 		return nil, fmt.Errorf("%w: no trainer name", ErrCorrupt)

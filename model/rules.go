@@ -1,0 +1,117 @@
+package model
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// WriteRules prints the trees as nested if/else rules, in the manner of the
+// rules published with boilerpipe's classifiers:
+//
+//	if LinkDensity < 0.3333 {  # 1200 rows, P(content)=0.41
+//	    if NumWords < 10.5 {
+//	        boilerplate  # P(content)=0.12 (352 boilerplate, 48 content)
+//	    } else {
+//	    ...
+//
+// A test's "else" branch also takes NaN. Below maxDepth tests a subtree is
+// summarised on one line ("..."); maxDepth <= 0 prints everything. Counts are
+// class-weighted training rows. A forest prints each tree under a header.
+func (m *Model) WriteRules(w io.Writer, maxDepth int) error {
+	bw := bufio.NewWriter(w)
+	for ti := range m.trees {
+		if len(m.trees) > 1 {
+			fmt.Fprintf(bw, "# tree %d of %d\n", ti+1, len(m.trees))
+		}
+		m.writeRule(bw, &m.trees[ti], 0, 0, maxDepth)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write rules: %w", err)
+	}
+	return nil
+}
+
+func (m *Model) writeRule(w *bufio.Writer, t *flatTree, i int32, depth, maxDepth int) {
+	ind := strings.Repeat("    ", depth)
+	c := t.Counts[i]
+	if t.Feature[i] < 0 {
+		fmt.Fprintf(w, "%s%v  # %s\n", ind, labelOf(prob(c)), leafNote(c))
+		return
+	}
+	if maxDepth > 0 && depth >= maxDepth {
+		fmt.Fprintf(w, "%s...  # subtree: %s\n", ind, leafNote(c))
+		return
+	}
+	fmt.Fprintf(w, "%sif %s < %s {  # %s rows, P(content)=%.3f\n", ind, m.names[t.Feature[i]],
+		fmtFloat(t.Threshold[i]), fmtFloat(c[0]+c[1]), prob(c))
+	m.writeRule(w, t, t.Left[i], depth+1, maxDepth)
+	fmt.Fprintf(w, "%s} else {\n", ind)
+	m.writeRule(w, t, t.Right[i], depth+1, maxDepth)
+	fmt.Fprintf(w, "%s}\n", ind)
+}
+
+func prob(c [2]float64) float64 {
+	if c[0]+c[1] <= 0 {
+		return 0
+	}
+	return c[1] / (c[0] + c[1])
+}
+
+func leafNote(c [2]float64) string {
+	return fmt.Sprintf("P(content)=%.3f (%s boilerplate, %s content)", prob(c), fmtFloat(c[0]), fmtFloat(c[1]))
+}
+
+// fmtFloat prints v with up to 6 significant digits, integers plainly.
+func fmtFloat(v float64) string {
+	return strconv.FormatFloat(v, 'g', 6, 64)
+}
+
+// WriteDot writes the trees as a Graphviz digraph: internal nodes show the
+// test, leaves P(content) and counts, edges "yes" (test true) and "no"
+// (false or NaN). A forest gets one cluster per tree.
+func (m *Model) WriteDot(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("digraph winnow {\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\"];\n")
+	for ti := range m.trees {
+		t := &m.trees[ti]
+		ind := "  "
+		if len(m.trees) > 1 {
+			fmt.Fprintf(bw, "  subgraph cluster_%d {\n    label=\"tree %d\";\n", ti, ti+1)
+			ind = "    "
+		}
+		for i := range t.Feature {
+			c := t.Counts[i]
+			id := fmt.Sprintf("t%dn%d", ti, i)
+			if t.Feature[i] < 0 {
+				color := "#f4cccc"
+				if labelOf(prob(c)) == Content {
+					color = "#d9ead3"
+				}
+				fmt.Fprintf(bw, "%s%s [shape=box, style=filled, fillcolor=%q, label=%s];\n", ind, id, color,
+					dotQuote(fmt.Sprintf("%v\nP(content)=%.3f\n%s / %s", labelOf(prob(c)), prob(c), fmtFloat(c[0]), fmtFloat(c[1]))))
+				continue
+			}
+			fmt.Fprintf(bw, "%s%s [shape=ellipse, label=%s];\n", ind, id,
+				dotQuote(fmt.Sprintf("%s < %s\n%s rows, P=%.3f", m.names[t.Feature[i]], fmtFloat(t.Threshold[i]), fmtFloat(c[0]+c[1]), prob(c))))
+			fmt.Fprintf(bw, "%s%s -> t%dn%d [label=\"yes\"];\n", ind, id, ti, t.Left[i])
+			fmt.Fprintf(bw, "%s%s -> t%dn%d [label=\"no\"];\n", ind, id, ti, t.Right[i])
+		}
+		if len(m.trees) > 1 {
+			bw.WriteString("  }\n")
+		}
+	}
+	bw.WriteString("}\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write dot: %w", err)
+	}
+	return nil
+}
+
+// dotQuote quotes s as a DOT string, newlines as \n.
+func dotQuote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(s) + `"`
+}
