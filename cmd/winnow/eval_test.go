@@ -1,0 +1,480 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/model"
+)
+
+var approx = cmpopts.EquateApprox(0, 1e-9)
+
+func TestShingleAgg(t *testing.T) {
+	type page struct{ tp, fp, fn float64 }
+	tests := []struct {
+		name    string
+		reason  string
+		pages   []page
+		p, r, f float64
+		precN   int
+	}{
+		{
+			name:   "perfect",
+			reason: "one page extracted exactly scores 1",
+			pages:  []page{{1, 0, 0}},
+			p:      1, r: 1, f: 1, precN: 1,
+		},
+		{
+			name:   "empty prediction",
+			reason: "a page with nothing predicted (tp+fp = 0) does not count toward precision but scores 0 recall",
+			pages:  []page{{1, 0, 0}, {0, 0, 1}},
+			p:      1, r: 0.5, f: 2 * 1 * 0.5 / 1.5, precN: 1,
+		},
+		{
+			name:   "means of pages, F1 from the means",
+			reason: "precision and recall are averaged over pages, F1 is not the mean of page F1s",
+			pages:  []page{{0.5, 0.5, 0}, {0.5, 0, 0.5}},
+			p:      0.75, r: 0.75, f: 0.75, precN: 2,
+		},
+		{
+			name:   "no shingles anywhere",
+			reason: "a page whose texts are both under four tokens (0, 0, 0) counts nowhere",
+			pages:  []page{{0, 0, 0}, {0.25, 0.25, 0.5}},
+			p:      0.5, r: 1.0 / 3, f: 0.4, precN: 1,
+		},
+		{
+			name:   "no pages",
+			reason: "an empty group scores 0 rather than NaN",
+			p:      0, r: 0, f: 0,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var a shingleAgg
+			for _, p := range tc.pages {
+				a.add(p.tp, p.fp, p.fn)
+			}
+			got := []float64{a.precision(), a.recall(), a.f1(), float64(a.precN)}
+			want := []float64{tc.p, tc.r, tc.f, float64(tc.precN)}
+			if d := cmp.Diff(want, got, approx); d != "" {
+				t.Errorf("%s: (-want +got):\n%s", tc.reason, d)
+			}
+		})
+	}
+}
+
+// TestShinglesThroughDataset checks the aggregation on real texts through
+// dataset.Shingles, including a page where nothing was extracted.
+func TestShinglesThroughDataset(t *testing.T) {
+	gold := "the quick brown fox jumps over the lazy dog"
+	var a shingleAgg
+	a.add(dataset.Shingles(gold, gold))
+	a.add(dataset.Shingles("", gold))
+	if d := cmp.Diff([]float64{1, 0.5}, []float64{a.precision(), a.recall()}, approx); d != "" {
+		t.Errorf("exact page plus empty page (-want +got):\n%s", d)
+	}
+	if f1, ok := pageShingleF1(dataset.Shingles("", gold)); !ok || f1 != 0 {
+		t.Errorf("page F1 of an empty prediction = %v, %v; want 0, true", f1, ok)
+	}
+	if _, ok := pageShingleF1(dataset.Shingles("two words", "three short words")); ok {
+		t.Errorf("page F1 of texts without shingles should be undefined")
+	}
+}
+
+func TestPercentile(t *testing.T) {
+	tests := []struct {
+		name   string
+		reason string
+		sorted []float64
+		p      float64
+		want   float64
+	}{
+		{"empty", "no values give 0, not a panic", nil, 0.5, 0},
+		{"single", "one value is every percentile", []float64{0.3}, 0.1, 0.3},
+		{"median odd", "the middle value", []float64{1, 2, 3}, 0.5, 2},
+		{"median even", "the mean of the two middle values", []float64{1, 2, 3, 4}, 0.5, 2.5},
+		{"p10 interpolated", "h = 0.1·(n-1) = 0.9 between the first two", []float64{0, 10, 20, 30, 40, 50, 60, 70, 80, 90}, 0.1, 9},
+		{"min", "p = 0 is the smallest", []float64{1, 5, 9}, 0, 1},
+		{"max", "p = 1 is the largest", []float64{1, 5, 9}, 1, 9},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := percentile(tc.sorted, tc.p); math.Abs(got-tc.want) > 1e-12 {
+				t.Errorf("%s: percentile(%v, %v) = %v, want %v", tc.reason, tc.sorted, tc.p, got, tc.want)
+			}
+		})
+	}
+	d := distributionOf([]float64{0.9, 0.1, 0.5, 0.7, 0.3})
+	if diff := cmp.Diff(distribution{Pages: 5, Mean: 0.5, Median: 0.5, P10: 0.18}, d, approx); diff != "" {
+		t.Errorf("distribution of unsorted values (-want +got):\n%s", diff)
+	}
+}
+
+func TestROCAUC(t *testing.T) {
+	tests := []struct {
+		name   string
+		reason string
+		scores []float64
+		truth  []bool
+		want   float64
+		ok     bool
+	}{
+		{"perfect", "every content block scores above every boilerplate block",
+			[]float64{0.9, 0.8, 0.2, 0.1}, []bool{true, true, false, false}, 1, true},
+		{"inverted", "every content block scores below",
+			[]float64{0.1, 0.2, 0.8, 0.9}, []bool{true, true, false, false}, 0, true},
+		{"all tied", "one score for all is chance",
+			[]float64{0.5, 0.5, 0.5, 0.5}, []bool{true, false, true, false}, 0.5, true},
+		{"one swap", "3 of 4 positive-negative pairs ordered right",
+			[]float64{0.9, 0.4, 0.6, 0.1}, []bool{true, true, false, false}, 0.75, true},
+		{"tie counts half", "a tied pair counts 1/2: (3 + 0.5) / 4",
+			[]float64{0.9, 0.5, 0.5, 0.1}, []bool{true, true, false, false}, 0.875, true},
+		{"one class", "undefined without both classes",
+			[]float64{0.9, 0.1}, []bool{true, true}, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := rocAUC(tc.scores, tc.truth)
+			if ok != tc.ok || math.Abs(got-tc.want) > 1e-12 {
+				t.Errorf("%s: rocAUC = %v, %v; want %v, %v", tc.reason, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestThresholdTableAndPRCurve(t *testing.T) {
+	scores := []float64{0.95, 0.8, 0.6, 0.4, 0.2, 0.05}
+	truth := []bool{true, true, false, true, false, false}
+	got := thresholdTable(scores, truth, []float64{0.1, 0.5, 0.9, 0.99})
+	want := []thresholdRow{
+		{Threshold: 0.1, Precision: 3.0 / 5, Recall: 1, F1: 0.75, Kept: 5.0 / 6},
+		{Threshold: 0.5, Precision: 2.0 / 3, Recall: 2.0 / 3, F1: 2.0 / 3, Kept: 0.5},
+		{Threshold: 0.9, Precision: 1, Recall: 1.0 / 3, F1: 0.5, Kept: 1.0 / 6},
+		{Threshold: 0.99, Precision: 0, Recall: 0, F1: 0, Kept: 0},
+	}
+	if d := cmp.Diff(want, got, approx); d != "" {
+		t.Errorf("threshold table (-want +got):\n%s", d)
+	}
+	curve := prCurve([]float64{0.9, 0.5, 0.5, 0.1}, []bool{true, true, false, false})
+	wantCurve := []prPoint{{0.9, 1, 0.5}, {0.5, 2.0 / 3, 1}, {0.1, 0.5, 1}}
+	if d := cmp.Diff(wantCurve, curve, approx); d != "" {
+		t.Errorf("PR curve groups tied scores into one point (-want +got):\n%s", d)
+	}
+}
+
+func TestConfusion(t *testing.T) {
+	var c confusion
+	for _, x := range []struct{ pred, truth bool }{{true, true}, {true, true}, {true, false}, {false, true}, {false, false}} {
+		c.add(x.pred, x.truth)
+	}
+	got := []float64{c.precision(), c.recall(), c.f1(), c.accuracy()}
+	if d := cmp.Diff([]float64{2.0 / 3, 2.0 / 3, 2.0 / 3, 0.6}, got, approx); d != "" {
+		t.Errorf("confusion metrics (-want +got):\n%s", d)
+	}
+	var empty confusion
+	if empty.precision() != 0 || empty.f1() != 0 || empty.accuracy() != 0 {
+		t.Errorf("an empty confusion matrix must score 0, not NaN")
+	}
+}
+
+func TestMeanStd(t *testing.T) {
+	if d := cmp.Diff(meanStd{Mean: 2, Std: 1}, meanStdOf([]float64{1, 2, 3}), approx); d != "" {
+		t.Errorf("sample standard deviation (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff(meanStd{Mean: 4}, meanStdOf([]float64{4})); d != "" {
+		t.Errorf("one fold has no spread (-want +got):\n%s", d)
+	}
+}
+
+// goldPage writes a small news-like page and its gold text.
+func goldPage(t *testing.T, dir string, i int) {
+	t.Helper()
+	var body, gold strings.Builder
+	title := fmt.Sprintf("Council approves the new harbour plan number %d", i)
+	body.WriteString(`<html><head><title>` + title + `</title></head><body>`)
+	body.WriteString(`<div class="nav"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li><li><a href="/about">About us and our team</a></li></ul></div>`)
+	body.WriteString(`<div class="content"><h1>` + title + `</h1>`)
+	gold.WriteString(title + "\n\n")
+	for k := range 5 {
+		p := fmt.Sprintf("The council met on day %d and voted on the harbour plan after a long debate, which lasted until late in the evening. Residents said the plan would change the shape of the old town for years, and several asked for more time to read the proposal before building starts in spring.", k+i)
+		body.WriteString("<p>" + p + "</p>")
+		gold.WriteString(p + "\n\n")
+	}
+	body.WriteString(`</div><div class="related"><h3>Related stories</h3><ul><li><a href="/a">Storm closes the bridge</a></li><li><a href="/b">Mayor opens the market</a></li><li><a href="/c">School wins the regional prize</a></li></ul></div>`)
+	body.WriteString(`<div class="footer">Copyright 2024 The Harbour Times. All rights reserved. <a href="/privacy">Privacy</a> <a href="/terms">Terms</a></div></body></html>`)
+	name := fmt.Sprintf("page%02d", i)
+	if err := os.WriteFile(filepath.Join(dir, name+".html"), []byte(body.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte(gold.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// trainOnGold trains a model on the aligned blocks of a gold folder and
+// writes it to a file, so the test needs neither the embedded model nor
+// the shared data.
+func trainOnGold(t *testing.T, dir string) string {
+	t.Helper()
+	pages, err := loadGoldDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, y := rows(pages)
+	m, err := model.Fit(winnow.Schema(), x, y, model.Config{MaxDepth: 4, MinLeaf: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "m.json")
+	if err := model.WriteFile(path, m, false); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func runEvalCmd(t *testing.T, getenv func(string) string, args ...string) (stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	e := &env{stdout: &out, stderr: &errb, stdin: strings.NewReader(""), getenv: getenv}
+	if code := run(context.Background(), e, append([]string{"eval"}, args...)); code != 0 {
+		t.Fatalf("winnow eval %v: exit %d\nstderr:\n%s", args, code, errb.String())
+	}
+	return out.String(), errb.String()
+}
+
+// unitKeys are the JSON keys whose numbers are shares or scores in [0, 1].
+var unitKeys = map[string]bool{
+	"precision": true, "recall": true, "f1": true, "accuracy": true, "with_share": true, "leaked_share": true,
+	"mean": true, "median": true, "p10": true, "roc_auc": true, "kept": true, "threshold": true,
+}
+
+// checkUnit walks decoded JSON and fails on a unit key outside [0, 1].
+func checkUnit(t *testing.T, path string, v any) int {
+	t.Helper()
+	n := 0
+	switch x := v.(type) {
+	case map[string]any:
+		for k, c := range x {
+			if f, ok := c.(float64); ok && unitKeys[k] {
+				n++
+				if f < 0 || f > 1 || math.IsNaN(f) {
+					t.Errorf("%s.%s = %v, outside [0, 1]", path, k, f)
+				}
+			}
+			n += checkUnit(t, path+"."+k, c)
+		}
+	case []any:
+		for i, c := range x {
+			n += checkUnit(t, fmt.Sprintf("%s[%d]", path, i), c)
+		}
+	}
+	return n
+}
+
+func TestEvalGoldDir(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 3 {
+		goldPage(t, dir, i)
+	}
+	modelPath := trainOnGold(t, dir)
+
+	t.Run("json", func(t *testing.T) {
+		out, _ := runEvalCmd(t, nil, "-gold", dir, "-model", modelPath, "-format", "json")
+		var r map[string]any
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("output is not JSON: %v\n%s", err, out)
+		}
+		for _, k := range []string{"split", "threshold", "pages", "models", "systems", "groups", "worst", "importances"} {
+			if _, ok := r[k]; !ok {
+				t.Errorf("report has no key %q", k)
+			}
+		}
+		if r["split"] != "gold" || r["pages"] != 3.0 {
+			t.Errorf("split %v, pages %v; want gold, 3", r["split"], r["pages"])
+		}
+		groups := r["groups"].([]any)
+		g := groups[0].(map[string]any)
+		if g["name"] != goldSet {
+			t.Errorf("group %v, want %s", g["name"], goldSet)
+		}
+		systems := g["systems"].([]any)
+		var names []string
+		for _, s := range systems {
+			names = append(names, s.(map[string]any)["system"].(string))
+		}
+		if d := cmp.Diff([]string{"model", "keep-everything", "boilerpipe-numwords", "boilerpipe-density"}, names); d != "" {
+			t.Errorf("systems (-want +got):\n%s", d)
+		}
+		m := systems[0].(map[string]any)
+		for _, k := range []string{"block", "text", "thresholds"} {
+			if m[k] == nil {
+				t.Errorf("model scores have no %q", k)
+			}
+		}
+		text := m["text"].(map[string]any)
+		if f1 := text["shingles"].(map[string]any)["f1"].(float64); f1 < 0.5 {
+			t.Errorf("model trained on these pages scores text F1 %v; want it to find most of the gold", f1)
+		}
+		if n := checkUnit(t, "report", r); n < 50 {
+			t.Errorf("only %d unit numbers checked; the report looks incomplete", n)
+		}
+	})
+
+	t.Run("text", func(t *testing.T) {
+		out, _ := runEvalCmd(t, nil, "-gold", dir, "-model", modelPath)
+		for _, s := range []string{"Text F1 per group", "Text level", "Block level", "Thresholds", "ROC AUC", "Worst", "Feature importances", "boilerpipe-numwords", "keep-everything"} {
+			if !strings.Contains(out, s) {
+				t.Errorf("text report lacks %q:\n%s", s, out)
+			}
+		}
+	})
+
+	t.Run("two models", func(t *testing.T) {
+		out, _ := runEvalCmd(t, nil, "-gold", dir, "-model", modelPath, "-model", modelPath)
+		if !strings.Contains(out, "Difference m#2 − m#1") || !strings.Contains(out, "+0.000") {
+			t.Errorf("two equal models should print a zero difference:\n%s", out)
+		}
+	})
+
+	t.Run("html", func(t *testing.T) {
+		html := filepath.Join(t.TempDir(), "report.html")
+		runEvalCmd(t, nil, "-gold", dir, "-model", modelPath, "-html", html)
+		b, err := os.ReadFile(html)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if n := strings.Count(s, "<svg"); n < 3 {
+			t.Errorf("HTML report has %d inline SVG plots, want at least 3", n)
+		}
+		for _, bad := range []string{"<script", "<?xml"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("HTML report contains %q", bad)
+			}
+		}
+		if strings.Contains(s, `src="http`) || strings.Contains(s, `href="http`) {
+			t.Errorf("HTML report loads something from the network")
+		}
+		screenshot(t, html)
+	})
+
+	t.Run("cv by page", func(t *testing.T) {
+		out, _ := runEvalCmd(t, nil, "-gold", dir, "-cv", "3", "-format", "json")
+		var r struct {
+			CV *cvReport `json:"cv"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.CV == nil || r.CV.K != 3 || len(r.CV.Folds) != 3 || len(r.CV.Summary) == 0 {
+			t.Fatalf("cv report = %+v; want 3 folds and a summary", r.CV)
+		}
+	})
+}
+
+// screenshot renders the HTML report in headless Chromium when it is
+// installed (Debian's chromium package), and checks a picture came out.
+func screenshot(t *testing.T, html string) {
+	t.Helper()
+	bin, err := exec.LookPath("chromium")
+	if err != nil || testing.Short() {
+		t.Log("chromium not installed (or -short): not rendering the HTML report")
+		return
+	}
+	png := filepath.Join(t.TempDir(), "report.png")
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), "--screenshot="+png, "--window-size=1200,3000", "file://"+html)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	fi, err := os.Stat(png)
+	if err != nil {
+		t.Fatalf("chromium wrote no screenshot: %v", err)
+	}
+	if fi.Size() < 10_000 {
+		t.Errorf("screenshot is %d bytes: the page looks blank", fi.Size())
+	}
+}
+
+func TestEvalUsage(t *testing.T) {
+	tests := []struct {
+		name, reason string
+		args         []string
+	}{
+		{"format", "unknown formats are refused", []string{"-format", "xml", "-gold", "x"}},
+		{"split", "only test and all", []string{"-split", "train", "-gold", "x"}},
+		{"cv with model", "cross-validation trains its own models", []string{"-cv", "3", "-model", "a.json", "-gold", "x"}},
+		{"three models", "at most two models side by side", []string{"-model", "a", "-model", "b", "-model", "c", "-gold", "x"}},
+		{"no data", "without -data, $WINNOW_DATA or -gold there is nothing to evaluate", []string{"-sets", "l3s-gn1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			e := &env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+			if code := run(context.Background(), e, append([]string{"eval"}, tc.args...)); code != 2 {
+				t.Errorf("%s: exit %d, want 2 (usage); stderr: %s", tc.reason, code, errb.String())
+			}
+		})
+	}
+}
+
+// TestEvalData runs eval on one small shared set: cross-validation by site
+// over cleanportaleval's four sites, so no trained model file is needed.
+func TestEvalData(t *testing.T) {
+	dir := os.Getenv("WINNOW_DATA")
+	if dir == "" {
+		t.Skip("WINNOW_DATA is not set: skipping the run on the shared labelled sets")
+	}
+	if _, err := os.Stat(filepath.Join(dir, dataset.SetCleanPortalEval)); err != nil {
+		t.Fatalf("WINNOW_DATA=%s but the set is missing: %v", dir, err)
+	}
+	out, _ := runEvalCmd(t, os.Getenv, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json")
+	var r map[string]any
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r["pages"].(float64) < 50 {
+		t.Errorf("evaluated %v pages of cleanportaleval, want about 70", r["pages"])
+	}
+	checkUnit(t, "report", r)
+	groups := r["groups"].([]any)
+	m := groups[0].(map[string]any)["systems"].([]any)[0].(map[string]any)
+	if f1 := m["text"].(map[string]any)["shingles"].(map[string]any)["f1"].(float64); f1 < 0.5 {
+		t.Errorf("cross-validated text F1 on cleanportaleval = %.3f; a working model scores far above 0.5", f1)
+	}
+}
+
+// The features package must give the gold pages several blocks, or the
+// end-to-end test proves nothing.
+func TestGoldPageHasBlocks(t *testing.T) {
+	dir := t.TempDir()
+	goldPage(t, dir, 0)
+	b, err := os.ReadFile(filepath.Join(dir, "page00.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := features.ParseBytes(b, features.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Blocks) < 8 {
+		t.Errorf("test page has %d blocks, want at least 8", len(p.Blocks))
+	}
+}
