@@ -31,6 +31,7 @@ func maskIsContent(mark string) bool { return mark == maskContent }
 
 var (
 	cleanEvalMarker = regexp.MustCompile(`(?m)^\s*<[phl]>`)
+	htmlComment     = regexp.MustCompile(`(?s)<!--.*?-->`)
 	textWrapper     = regexp.MustCompile(`^<text id="([^"]*)"`)
 	lineBreak       = regexp.MustCompile(`\r\n|\n|\r`)
 )
@@ -51,6 +52,8 @@ func cleanEvalGold(path string) (gold, u string, err error) {
 		s = rest
 	}
 	s = cleanEvalMarker.ReplaceAllString(s, "\n")
+	// "<!-- this page contains no article -->" marks pages without main text.
+	s = htmlComment.ReplaceAllString(s, "")
 	return html.UnescapeString(s), u, nil
 }
 

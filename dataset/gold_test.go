@@ -14,6 +14,7 @@ func TestCleanEvalGold(t *testing.T) {
 		{"plain", "URL: http://a.example/x\n<p>One para.\n<h>Head\n<l> item", "\nOne para.\n\nHead\n\n item", "http://a.example/x", "markers become line breaks"},
 		{"blank first line", "\r\nURL: http://tv.example/y\r\n<p>Text", "\nText", "http://tv.example/y", "CleanPortalEval files start with a blank line"},
 		{"entities", "URL: u\n<p>BBC&#039;s Kate &amp; co", "\nBBC's Kate & co", "u", "CleanPortalEval leaves entities in the gold"},
+		{"comment", "\nURL: http://bbc.co.uk/news/health\n\n<!-- this page contains no article -->\n", "\n\n", "http://bbc.co.uk/news/health", "an HTML comment is not gold text: the page has none"},
 		{"no url", "<p>Just text", "\nJust text", "", "a file without URL line keeps all its text"},
 		{"cp1252", "URL: u\n<p>caf\xe9 \x93quoted\x94", "\ncafé “quoted”", "u", "MSVCode-style cp1252 bytes decode"},
 	}
