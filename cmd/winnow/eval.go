@@ -47,7 +47,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&f.sets, "sets", "", "comma-separated sets to evaluate on (default: every set but the readability regression set)")
 	fs.StringVar(&f.split, "split", "test", "test: the sites winnow train holds back (dataset.Split, 20%); all: every page")
 	fs.IntVar(&f.cv, "cv", 0, "K-fold cross-validation by site: train with winnow train's defaults on K-1 folds, evaluate on the other (0: off)")
-	fs.StringVar(&f.gold, "gold", "", "folder of NAME.html + NAME.txt (gold text) pages to evaluate on instead of the labelled sets")
+	fs.StringVar(&f.gold, "gold", "", "folder of NAME.html + NAME.txt (gold text) pages to evaluate on instead of the labelled sets (every page; -split does not apply)")
 	fs.StringVar(&f.format, "format", "text", "report format: text or json")
 	fs.StringVar(&f.html, "html", "", "also write a self-contained HTML report with plots to this file")
 	fs.BoolVar(&f.force, "force", false, "overwrite the -html file if it exists")

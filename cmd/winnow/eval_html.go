@@ -153,7 +153,9 @@ func f1Plot(r *evalReport) (*plot.Plot, vg.Length, vg.Length, error) {
 		return nil, 0, 0, nil
 	}
 	p := newPlot("", "", "F1 (text shingles; block F1 where no gold text)")
-	p.Y.Min, p.Y.Max = 0, 1
+	// Head room above 1 for the legend, without ticks there.
+	p.Y.Min, p.Y.Max = 0, 1.3
+	p.Y.Tick.Marker = plot.ConstantTicks{{Value: 0, Label: "0"}, {Value: 0.25}, {Value: 0.5, Label: "0.5"}, {Value: 0.75}, {Value: 1, Label: "1"}}
 	names := make([]string, len(r.Groups))
 	for i, g := range r.Groups {
 		names[i] = g.Name
@@ -402,7 +404,7 @@ svg { max-width: 100%; height: auto; }
 <p class="legend"><span class="ok">content kept</span><span class="fp">boilerplate kept (mistake)</span><span class="fn">content dropped (mistake)</span><span class="unk">kept, unlabelled</span></p>
 {{range $i, $p := .Worst}}
 <div class="page">
-<b>{{$p.Set}} {{$p.ID}}</b>{{if $p.PageType}} ({{$p.PageType}}){{end}}: shingle F1 {{printf "%.3f" $p.F1}}, block F1 {{printf "%.3f" $p.BlockF1}} {{if $p.URL}}<small>{{$p.URL}}</small>{{end}}
+<b>{{$p.Set}} {{$p.ID}}</b>{{if $p.PageType}} ({{$p.PageType}}){{end}}{{if $p.Empty}}, <b>nothing extracted</b>{{end}}: shingle F1 {{printf "%.3f" $p.F1}}, block F1 {{printf "%.3f" $p.BlockF1}} {{if $p.URL}}<small>{{$p.URL}}</small>{{end}}
 {{if $p.Mistakes}}<ul>{{range $p.Mistakes}}<li><span class="{{if eq .Kind "boilerplate kept"}}fp{{else}}fn{{end}}">{{.Kind}}</span>, {{.Words}} words: “{{.Text}}”</li>{{end}}</ul>{{else}}<p>No block-level mistake: the gold text and the block labels disagree.</p>{{end}}
 <div class="blocks">{{range $p.Blocks}}<div class="{{.Class}}">{{.Text}}</div>{{end}}</div>
 </div>

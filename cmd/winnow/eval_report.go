@@ -155,12 +155,14 @@ type worstPages struct {
 }
 
 type worstPage struct {
-	Set      string    `json:"set"`
-	ID       string    `json:"id"`
-	URL      string    `json:"url,omitempty"`
-	PageType string    `json:"page_type,omitempty"`
-	F1       float64   `json:"f1"`
-	BlockF1  float64   `json:"block_f1"`
+	Set      string  `json:"set"`
+	ID       string  `json:"id"`
+	URL      string  `json:"url,omitempty"`
+	PageType string  `json:"page_type,omitempty"`
+	F1       float64 `json:"f1"`
+	BlockF1  float64 `json:"block_f1"`
+	// Empty says nothing was extracted.
+	Empty    bool      `json:"empty"`
 	Mistakes []mistake `json:"mistakes"`
 	// page and keep are for the HTML report's highlighted blocks.
 	page *dataset.LabelledPage
@@ -381,7 +383,7 @@ func worstOf(evals []pageEval, k, n int) []worstPage {
 		}
 		p := pe.page
 		cands = append(cands, worstPage{Set: p.Set, ID: p.ID, URL: p.URL, PageType: p.PageType, F1: ps.f1,
-			BlockF1: ps.conf.f1(), Mistakes: ps.mistakes, page: p, keep: ps.keep})
+			BlockF1: ps.conf.f1(), Empty: ps.empty, Mistakes: ps.mistakes, page: p, keep: ps.keep})
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		if cands[a].F1 != cands[b].F1 {

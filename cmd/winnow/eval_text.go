@@ -136,6 +136,9 @@ func headlineTable(r *evalReport) *table {
 		if g.Systems[0].Text == nil {
 			name += " (block)"
 		}
+		if g.Note != "" {
+			name += " (regression)"
+		}
 		row := []string{name, fmt.Sprint(g.Pages)}
 		for k, v := range vals {
 			cell := f3(v)
@@ -261,6 +264,9 @@ func writeWorst(w io.Writer, r *evalReport) {
 			kind := ""
 			if p.PageType != "" {
 				kind = " (" + p.PageType + ")"
+			}
+			if p.Empty {
+				kind += ", nothing extracted"
 			}
 			fmt.Fprintf(w, "%2d. %s %s%s  F1 %.3f, block F1 %.3f  %s\n", i+1, p.Set, p.ID, kind, p.F1, p.BlockF1, p.URL)
 			if len(p.Mistakes) == 0 {
