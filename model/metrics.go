@@ -157,7 +157,9 @@ func ROCAUC(scores []float64, labels []Label) float64 {
 	}
 	stat.SortWeightedLabeled(y, classes, nil)
 	tpr, fpr, _ := stat.ROC(nil, y, classes, nil)
-	slices.Reverse(tpr)
-	slices.Reverse(fpr)
+	if fpr[0] > fpr[len(fpr)-1] { // cutoffs ascending: walk the curve from (0,0)
+		slices.Reverse(tpr)
+		slices.Reverse(fpr)
+	}
 	return integrate.Trapezoidal(fpr, tpr)
 }

@@ -1,0 +1,43 @@
+package model
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestWriteRules(t *testing.T) {
+	s := synthSchema(6)
+	X, y := synth(2000, 6, 3, 0)
+	m := mustFit(t, s, X, y, Config{MaxDepth: 3})
+	for _, tc := range []struct {
+		name     string
+		depth    int
+		contains []string
+		reason   string
+	}{
+		{"full", 0, []string{"if f02 < 0.5", "if f05 < 7.5", "content  # P(content)=1.000", "boilerplate  # P(content)=0.000", "} else {"}, "the rule is spelled out with names and thresholds"},
+		{"cut", 1, []string{"if f05 < 7.5", "...  # subtree"}, "below the depth limit subtrees are summarised"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := m.WriteRules(&b, tc.depth); err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range tc.contains {
+				if !strings.Contains(b.String(), c) {
+					t.Errorf("%s: rules lack %q:\n%s", tc.reason, c, b.String())
+				}
+			}
+		})
+	}
+	var dot bytes.Buffer
+	if err := m.WriteDot(&dot); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"digraph winnow {", "t0n0 -> t0n1 [label=\"yes\"]", "f02 < 0.5"} {
+		if !strings.Contains(dot.String(), c) {
+			t.Errorf("dot lacks %q:\n%s", c, dot.String())
+		}
+	}
+}
