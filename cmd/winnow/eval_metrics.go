@@ -4,7 +4,7 @@ import (
 	"math"
 	"sort"
 
-	"gonum.org/v1/gonum/integrate"
+	"github.com/winnow-dev/winnow/model"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -99,43 +99,25 @@ func distributionOf(values []float64) distribution {
 }
 
 // rocAUC is the area under the ROC curve of scores (higher means more
-// likely content) against truth, by gonum's stat.ROC over every distinct
-// score and the trapezoidal rule, so tied scores count half. ok is false
-// when truth holds only one class and the area is undefined.
+// likely content) against truth: model.ROCAUC, gonum's stat.ROC over every
+// distinct score and the trapezoidal rule, so tied scores count half. ok is
+// false when truth holds only one class and the area is undefined.
 func rocAUC(scores []float64, truth []bool) (auc float64, ok bool) {
-	pos, neg := 0, 0
-	for _, t := range truth {
-		if t {
-			pos++
-		} else {
-			neg++
-		}
-	}
-	if pos == 0 || neg == 0 {
+	auc = model.ROCAUC(scores, labelsOf(truth))
+	if math.IsNaN(auc) {
 		return 0, false
 	}
-	y := append([]float64(nil), scores...)
-	classes := append([]bool(nil), truth...)
-	stat.SortWeightedLabeled(y, classes, nil)
-	tpr, fpr, _ := stat.ROC(nil, y, classes, nil)
-	// Integrate over increasing FPR whatever order stat.ROC lists its
-	// points in; the curve is monotone, so ordering by (FPR, TPR) is exact.
-	idx := make([]int, len(fpr))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool {
-		if fpr[idx[a]] != fpr[idx[b]] {
-			return fpr[idx[a]] < fpr[idx[b]]
+	return auc, true
+}
+
+func labelsOf(truth []bool) []model.Label {
+	out := make([]model.Label, len(truth))
+	for i, t := range truth {
+		if t {
+			out[i] = model.Content
 		}
-		return tpr[idx[a]] < tpr[idx[b]]
-	})
-	f, t := make([]float64, len(idx)), make([]float64, len(idx))
-	for k, i := range idx {
-		f[k], t[k] = fpr[i], tpr[i]
 	}
-	fpr, tpr = f, t
-	return integrate.Trapezoidal(fpr, tpr), true
+	return out
 }
 
 // thresholdRow is precision and recall of content when blocks with a score
@@ -151,24 +133,16 @@ type thresholdRow struct {
 // evalThresholds are the thresholds of the threshold table.
 var evalThresholds = []float64{0.1, 0.3, 0.5, 0.7, 0.9}
 
+// thresholdTable is the decision "content iff score ≥ t" at each
+// threshold, by model.ConfusionAt (precision is 1 where nothing is kept).
 func thresholdTable(scores []float64, truth []bool, thresholds []float64) []thresholdRow {
 	out := make([]thresholdRow, len(thresholds))
-	for k, th := range thresholds {
-		var tp, fp, fn int
-		for i, s := range scores {
-			switch {
-			case s >= th && truth[i]:
-				tp++
-			case s >= th:
-				fp++
-			case truth[i]:
-				fn++
-			}
+	for k, c := range model.ConfusionAt(scores, labelsOf(truth), thresholds) {
+		kept := 0.0
+		if c.Total() > 0 {
+			kept = (c.TP + c.FP) / c.Total()
 		}
-		p := ratioOrZero(float64(tp), float64(tp+fp))
-		r := ratioOrZero(float64(tp), float64(tp+fn))
-		out[k] = thresholdRow{Threshold: th, Precision: p, Recall: r, F1: harmonicMean(p, r),
-			Kept: ratioOrZero(float64(tp+fp), float64(len(scores)))}
+		out[k] = thresholdRow{Threshold: thresholds[k], Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Kept: kept}
 	}
 	return out
 }
@@ -228,41 +202,3 @@ func meanStdOf(values []float64) meanStd {
 	return meanStd{Mean: m, Std: s}
 }
 
-// confusion counts block decisions against labels, content positive.
-// (model has no confusion-matrix type of its own, and only model may
-// import golearn's evaluation package.)
-type confusion struct {
-	TP, FP, FN, TN int
-}
-
-func (c *confusion) add(predicted, truth bool) {
-	switch {
-	case predicted && truth:
-		c.TP++
-	case predicted:
-		c.FP++
-	case truth:
-		c.FN++
-	default:
-		c.TN++
-	}
-}
-
-func (c *confusion) merge(o confusion) {
-	c.TP += o.TP
-	c.FP += o.FP
-	c.FN += o.FN
-	c.TN += o.TN
-}
-
-func (c confusion) total() int { return c.TP + c.FP + c.FN + c.TN }
-
-// precision is 0 when nothing is predicted content.
-func (c confusion) precision() float64 { return ratioOrZero(float64(c.TP), float64(c.TP+c.FP)) }
-
-// recall is 0 when no block is content.
-func (c confusion) recall() float64 { return ratioOrZero(float64(c.TP), float64(c.TP+c.FN)) }
-
-func (c confusion) f1() float64 { return harmonicMean(c.precision(), c.recall()) }
-
-func (c confusion) accuracy() float64 { return ratioOrZero(float64(c.TP+c.TN), float64(c.total())) }

@@ -89,9 +89,11 @@ type blockScore struct {
 	Accuracy  float64 `json:"accuracy"`
 }
 
-func blockScoreOf(c confusion) blockScore {
-	return blockScore{Blocks: c.total(), TP: c.TP, FP: c.FP, FN: c.FN, TN: c.TN,
-		Precision: c.precision(), Recall: c.recall(), F1: c.f1(), Accuracy: c.accuracy()}
+// blockScoreOf reports a model.Confusion: precision is 1 where nothing was
+// kept and recall 1 where nothing is content (model's convention).
+func blockScoreOf(c model.Confusion) blockScore {
+	return blockScore{Blocks: int(c.Total()), TP: int(c.TP), FP: int(c.FP), FN: int(c.FN), TN: int(c.TN),
+		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Accuracy: c.Accuracy()}
 }
 
 // prf is a precision, recall and F1.
@@ -279,7 +281,7 @@ func scoreGroup(name, kind string, evals []pageEval, systems []*evalSystem) grou
 // aggregate combines system k's page scores.
 func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 	out := systemScore{System: s.name}
-	var conf confusion
+	var conf model.Confusion
 	var sh shingleAgg
 	var bowP, bowR, bowF []float64
 	var f1s []float64
@@ -289,7 +291,7 @@ func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 	var truth []bool
 	for _, pe := range evals {
 		ps := &pe.sys[k]
-		conf.merge(ps.conf)
+		conf.Merge(ps.conf)
 		if ps.hasGold {
 			ts.Pages++
 			sh.add(ps.tp, ps.fp, ps.fn)
@@ -383,7 +385,7 @@ func worstOf(evals []pageEval, k, n int) []worstPage {
 		}
 		p := pe.page
 		cands = append(cands, worstPage{Set: p.Set, ID: p.ID, URL: p.URL, PageType: p.PageType, F1: ps.f1,
-			BlockF1: ps.conf.f1(), Empty: ps.empty, Mistakes: ps.mistakes, page: p, keep: ps.keep})
+			BlockF1: ps.conf.F1(), Empty: ps.empty, Mistakes: ps.mistakes, page: p, keep: ps.keep})
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		if cands[a].F1 != cands[b].F1 {

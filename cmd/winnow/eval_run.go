@@ -58,7 +58,7 @@ type mistake struct {
 
 // pageScore is how one system did on one page.
 type pageScore struct {
-	conf confusion // blocks with a known label
+	conf model.Confusion // blocks with a known label
 	// Text level; only when the page has a gold text.
 	hasGold         bool
 	bowP, bowR, bow float64
@@ -118,7 +118,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 			continue
 		}
 		truth := l == dataset.Content
-		ps.conf.add(b.Content, truth)
+		ps.conf.Add(b.Content, truth)
 		if isModel {
 			ps.scores = append(ps.scores, b.Probability)
 			ps.truth = append(ps.truth, truth)
