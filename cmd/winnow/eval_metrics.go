@@ -201,4 +201,3 @@ func meanStdOf(values []float64) meanStd {
 	m, s := stat.MeanStdDev(values, nil)
 	return meanStd{Mean: m, Std: s}
 }
-
