@@ -1,10 +1,173 @@
 package main
 
 import (
+	"bytes"
 	"context"
-	"errors"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"text/tabwriter"
+	"time"
+
+	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/model"
 )
 
 func runTrain(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlags(e, "train", "")
+	var d dataFlags
+	d.register(e, fs)
+	out := fs.String("o", "model.json", "model file to write")
+	force := fs.Bool("force", false, "overwrite the model file if it exists")
+	trainer := fs.String("trainer", "cart", "cart (histogram CART, default) or golearn-cart (golearn's CART; slow beyond ~20k blocks)")
+	criterion := fs.String("criterion", "gini", "split criterion: gini or entropy")
+	maxDepth := fs.Int("max-depth", 12, "maximum tree depth")
+	minLeaf := fs.Int("min-leaf", 20, "minimum blocks per leaf")
+	trees := fs.Int("trees", 1, "number of bagged trees (1: a single, readable tree)")
+	seed := fs.Uint64("seed", 1, "seed of the split and of the trainer")
+	testFrac := fs.Float64("test", 0.2, "share of sites held back for the reported scores (0: train on all)")
+	maxRows := fs.Int("max-rows", 0, "train on at most this many blocks, sampled by page with the seed (0: all)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	}
+	cfg := model.Config{MaxDepth: *maxDepth, MinLeaf: *minLeaf, Trees: *trees, Seed: *seed}
+	switch *criterion {
+	case "gini":
+		cfg.Criterion = model.Gini
+	case "entropy":
+		cfg.Criterion = model.Entropy
+	default:
+		return fmt.Errorf("%w: unknown -criterion %q", errUsage, *criterion)
+	}
+	tr, err := model.NewTrainer(*trainer, cfg)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+
+	start := time.Now()
+	corpus, err := d.loadTrainable()
+	if err != nil {
+		return err
+	}
+	reportSkips(e, corpus)
+	train, test := corpus.Pages, []*dataset.LabelledPage(nil)
+	if *testFrac > 0 {
+		train, test = dataset.Split(corpus.Pages, *testFrac, *seed)
+	}
+	if *maxRows > 0 {
+		train = samplePages(train, *maxRows, *seed)
+	}
+	x, y := rows(train)
+	if len(x) == 0 {
+		return fmt.Errorf("no labelled blocks to train on")
+	}
+	fmt.Fprintf(e.stderr, "loaded %d pages in %v; training %s on %d blocks from %d pages\n",
+		len(corpus.Pages), time.Since(start).Round(time.Millisecond), *trainer, len(x), len(train))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	before := ms.TotalAlloc
+	fitStart := time.Now()
+	grid, err := model.NewInstances(winnow.Schema(), x, y)
+	if err != nil {
+		return err
+	}
+	if err := tr.Fit(grid); err != nil {
+		return fmt.Errorf("fit: %w", err)
+	}
+	m, err := tr.Model()
+	if err != nil {
+		return err
+	}
+	fit := time.Since(fitStart)
+	runtime.ReadMemStats(&ms)
+	m.Summary = model.TrainingSummary{Sets: setsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(*out, buf.Bytes(), *force); err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "model\t%s\n", *out)
+	fmt.Fprintf(tw, "trainer\t%s (%s, max-depth %d, min-leaf %d, trees %d, seed %d)\n", *trainer, *criterion, *maxDepth, *minLeaf, *trees, *seed)
+	fmt.Fprintf(tw, "training blocks\t%d from %d pages\n", len(x), len(train))
+	fmt.Fprintf(tw, "fit time\t%v\n", fit.Round(time.Millisecond))
+	fmt.Fprintf(tw, "allocated during fit\t%.0f MiB\n", float64(ms.TotalAlloc-before)/(1<<20))
+	fmt.Fprintf(tw, "tree\t%d nodes, depth %d\n", m.NumNodes(), m.Depth())
+	tw.Flush()
+	if len(test) > 0 {
+		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))
+		printBlockScores(e, m, test)
+	}
+	return nil
+}
+
+// printBlockScores prints block precision/recall/F1 per set and pooled.
+func printBlockScores(e *env, m *model.Model, pages []*dataset.LabelledPage) {
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "set\tpages\tblocks\tprecision\trecall\tF1\taccuracy\t\n")
+	bySet := map[string][]*dataset.LabelledPage{}
+	for _, p := range pages {
+		bySet[p.Set] = append(bySet[p.Set], p)
+	}
+	line := func(name string, ps []*dataset.LabelledPage) {
+		x, y := rows(ps)
+		var c model.Confusion
+		for i, v := range x {
+			c.Add(m.Predict(v) >= winnow.DefaultThreshold, y[i] == model.Content)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, len(ps), len(x), c.Precision(), c.Recall(), c.F1(), c.Accuracy())
+	}
+	for _, s := range setsOf(pages) {
+		line(s, bySet[s])
+	}
+	line("all", pages)
+	tw.Flush()
+}
+
+// samplePages keeps whole pages, in a seeded order, until about max blocks.
+func samplePages(pages []*dataset.LabelledPage, max int, seed uint64) []*dataset.LabelledPage {
+	order := rand.New(rand.NewPCG(seed, 0x5eed)).Perm(len(pages))
+	var out []*dataset.LabelledPage
+	n := 0
+	for _, i := range order {
+		if n >= max {
+			break
+		}
+		out = append(out, pages[i])
+		n += len(pages[i].Page.Blocks)
+	}
+	return out
+}
+
+func reportSkips(e *env, c *dataset.Corpus) {
+	if len(c.Skipped) == 0 {
+		return
+	}
+	counts := map[string]int{}
+	var order []string
+	for _, s := range c.Skipped {
+		k := s.Set + ": " + s.Reason
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		counts[k]++
+	}
+	fmt.Fprintf(e.stderr, "skipped %d pages:\n", len(c.Skipped))
+	for _, k := range order {
+		fmt.Fprintf(e.stderr, "  %4d  %s\n", counts[k], k)
+	}
 }

@@ -2,9 +2,56 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"sort"
+	"text/tabwriter"
 )
 
 func runTree(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlags(e, "tree", "")
+	modelPath := fs.String("model", "default", "model file, or \"default\" for the embedded model")
+	format := fs.String("format", "text", "text (rules and feature importances) or dot (Graphviz)")
+	depth := fs.Int("depth", 6, "print rules down to this depth (text format)")
+	top := fs.Int("top", 20, "feature importances to print")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	}
+	m, err := loadModelFile(*modelPath)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "dot":
+		return m.WriteDot(e.stdout)
+	case "text":
+	default:
+		return fmt.Errorf("%w: unknown -format %q (want text or dot)", errUsage, *format)
+	}
+	fmt.Fprintf(e.stdout, "model: trainer %s, %d nodes, depth %d, trained on %d blocks from %d pages of %v\n\n",
+		m.Trainer, m.NumNodes(), m.Depth(), m.Summary.Blocks, m.Summary.Pages, m.Summary.Sets)
+	if err := m.WriteRules(e.stdout, *depth); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nfeature importances (impurity decrease, top %d):\n", *top)
+	printImportances(e, m.Schema.Names, m.Importances(), *top)
+	return nil
+}
+
+func printImportances(e *env, names []string, imp []float64, top int) {
+	idx := make([]int, len(imp))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return imp[idx[a]] > imp[idx[b]] })
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	for k, i := range idx {
+		if k >= top || imp[i] == 0 {
+			break
+		}
+		fmt.Fprintf(tw, "  %s\t%.3f\n", names[i], imp[i])
+	}
+	tw.Flush()
 }

@@ -1,0 +1,44 @@
+package winnow
+
+import (
+	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/model"
+)
+
+// Article is the main content of a page.
+type Article struct {
+	// Title is the page's headline: see chooseTitle for the order of sources.
+	Title string
+	// Text is the main content as plain text: paragraphs separated by blank
+	// lines, list items and table rows on lines of their own.
+	Text string
+	// Encoding is the character encoding the page was read as.
+	Encoding string
+	// Blocks are all the page's text blocks, kept or not, in document order.
+	Blocks []Block
+}
+
+// Block is one text block of the page and the model's verdict on it.
+type Block struct {
+	Text  string
+	Tag   string
+	Kind  features.Kind
+	Level int // heading level 1-6, or 0
+	Row   int // table row, or -1
+	// Content says whether the block is part of the main content, after
+	// the threshold and smoothing.
+	Content bool
+	// Probability is the model's probability that the block is content.
+	Probability float64
+	// Path is the chain of decisions in the tree that classified the block;
+	// nil unless WithExplanations was given.
+	Path []model.Step
+}
+
+// Markdown renders the main content as Markdown: headings, lists, tables,
+// quotes and fenced code kept.
+func (a *Article) Markdown() string { return a.render(formatMarkdown) }
+
+// HTML renders the main content as clean HTML: only structural elements
+// (h1-h6, p, ul/li, table/tr/td, pre, blockquote, figcaption), no attributes.
+func (a *Article) HTML() string { return a.render(formatHTML) }

@@ -1,0 +1,17 @@
+// Package winnow extracts the main content of web pages with a decision tree
+// learned from labelled pages, and lets users retrain it on their own.
+//
+// The pipeline, in ten lines:
+//
+//	page, _ := features.Parse(r, features.Options{})   // decode, parse, split into text blocks
+//	vecs := features.Vectors(page)                      // shallow text and DOM features per block
+//	for i, v := range vecs {
+//		p := m.Predict(v)                               // P(content) from the decision tree
+//		content[i] = p >= threshold
+//	}
+//	content = smooth(content)                           // fill short gaps inside the article
+//	article := render(page, content)                    // text, Markdown, clean HTML
+//
+// Extract does all of it with the default model embedded in the package;
+// an Extractor holds another model, loaded once and shared by goroutines.
+package winnow

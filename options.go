@@ -1,0 +1,46 @@
+package winnow
+
+import (
+	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/model"
+)
+
+// DefaultThreshold is the probability of content above which a block is kept.
+const DefaultThreshold = 0.5
+
+// config is the immutable configuration of an Extractor.
+type config struct {
+	model     *model.Model
+	threshold float64
+	smooth    bool
+	parse     features.Options
+	explain   bool
+}
+
+// Option configures Extract and New.
+type Option func(*config)
+
+// WithModel uses m instead of the embedded default model.
+func WithModel(m *model.Model) Option { return func(c *config) { c.model = m } }
+
+// WithThreshold keeps blocks whose probability of content is at least t
+// (default 0.5). Lower keeps more (recall), higher keeps less (precision).
+func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
+
+// WithSmoothing turns the post-processing over the block sequence on or off
+// (default on); see Smooth.
+func WithSmoothing(on bool) Option { return func(c *config) { c.smooth = on } }
+
+// WithMaxBytes sets the largest page accepted (default features.DefaultMaxBytes).
+func WithMaxBytes(n int64) Option { return func(c *config) { c.parse.MaxBytes = n } }
+
+// WithMaxBlocks sets the most text blocks a page may have (default features.DefaultMaxBlocks).
+func WithMaxBlocks(n int) Option { return func(c *config) { c.parse.MaxBlocks = n } }
+
+// WithContentType passes the HTTP Content-Type header of the page, whose
+// charset then overrides declarations inside the page.
+func WithContentType(ct string) Option { return func(c *config) { c.parse.ContentType = ct } }
+
+// WithExplanations records, for every block, the path of decisions in the
+// tree that classified it (Block.Path). It costs an allocation per block.
+func WithExplanations(on bool) Option { return func(c *config) { c.explain = on } }

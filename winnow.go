@@ -1,0 +1,161 @@
+package winnow
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/model"
+)
+
+// ErrNoContent is returned when a page has no block the model keeps.
+var ErrNoContent = errors.New("no main content found")
+
+//go:embed model/default.json
+var defaultModelFile []byte
+
+var defaultModel = sync.OnceValues(func() (*model.Model, error) {
+	return LoadModel(bytes.NewReader(defaultModelFile))
+})
+
+// DefaultModel returns the model embedded in the package, trained on the
+// training side of the shared labelled sets. It is loaded once.
+func DefaultModel() (*model.Model, error) {
+	m, err := defaultModel()
+	if err != nil {
+		return nil, fmt.Errorf("embedded model: %w", err)
+	}
+	return m, nil
+}
+
+// LoadModel reads a model file written by `winnow train` and checks that it
+// was trained on the feature schema of this version of winnow.
+func LoadModel(r io.Reader) (*model.Model, error) {
+	return model.Load(r, Schema())
+}
+
+// Schema is the feature schema of this version of winnow, as models record it.
+func Schema() model.Schema {
+	return model.Schema{Version: features.SchemaVersion, Names: features.Names()}
+}
+
+// Extractor extracts main content with one model and one configuration. It
+// is immutable and safe for concurrent use by many goroutines.
+type Extractor struct {
+	cfg config
+}
+
+// New returns an Extractor. Without WithModel it uses the embedded model.
+func New(opts ...Option) (*Extractor, error) {
+	cfg := config{threshold: DefaultThreshold, smooth: true}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.model == nil {
+		m, err := DefaultModel()
+		if err != nil {
+			return nil, err
+		}
+		cfg.model = m
+	}
+	if cfg.threshold < 0 || cfg.threshold > 1 {
+		return nil, fmt.Errorf("threshold %v outside [0, 1]", cfg.threshold)
+	}
+	return &Extractor{cfg: cfg}, nil
+}
+
+// Extract reads an HTML page from r and returns its main content, using the
+// embedded model unless an option says otherwise. It does not close r.
+// Errors wrap the features.Err* sentinels for input it refuses and
+// ErrNoContent when nothing is kept.
+func Extract(r io.Reader, opts ...Option) (*Article, error) {
+	x, err := New(opts...)
+	if err != nil {
+		return nil, err
+	}
+	return x.Extract(r)
+}
+
+// Extract reads an HTML page from r and returns its main content. It reads
+// at most the configured maximum size plus one byte and does not close r.
+func (x *Extractor) Extract(r io.Reader) (*Article, error) {
+	page, err := features.Parse(r, x.cfg.parse)
+	if err != nil {
+		return nil, err
+	}
+	return x.FromPage(page)
+}
+
+// ExtractBytes is Extract over a byte slice.
+func (x *Extractor) ExtractBytes(b []byte) (*Article, error) {
+	page, err := features.ParseBytes(b, x.cfg.parse)
+	if err != nil {
+		return nil, err
+	}
+	return x.FromPage(page)
+}
+
+// FromPage classifies the blocks of an already segmented page. On
+// ErrNoContent the Article is returned too, with every block and its
+// probability, so that callers can see why nothing was kept.
+func (x *Extractor) FromPage(page *features.Page) (*Article, error) {
+	vecs := features.Vectors(page)
+	probs := x.predict(vecs)
+	keep := make([]bool, len(probs))
+	for i, p := range probs {
+		keep[i] = p >= x.cfg.threshold
+	}
+	if x.cfg.smooth {
+		keep = Smooth(page.Blocks, probs, keep)
+	}
+	var paths [][]model.Step
+	if x.cfg.explain {
+		paths = make([][]model.Step, len(page.Blocks))
+		for i, v := range vecs {
+			_, paths[i] = x.cfg.model.Explain(v)
+		}
+	}
+	a := Assemble(page, probs, keep, paths)
+	if a.Text == "" {
+		return a, ErrNoContent
+	}
+	return a, nil
+}
+
+// Assemble builds the Article of a page from per-block decisions: keep
+// says which blocks are content, probs (may be nil) their probabilities,
+// paths (may be nil) their decision paths. Evaluation uses it to render
+// baselines exactly as the model's output is rendered.
+func Assemble(page *features.Page, probs []float64, keep []bool, paths [][]model.Step) *Article {
+	a := &Article{Encoding: page.Encoding, Blocks: make([]Block, len(page.Blocks))}
+	for i := range page.Blocks {
+		b := &page.Blocks[i]
+		a.Blocks[i] = Block{Text: b.Text, Tag: b.Tag, Kind: b.Kind, Level: b.Level, Row: b.Row, Content: keep[i]}
+		if probs != nil {
+			a.Blocks[i].Probability = probs[i]
+		}
+		if paths != nil {
+			a.Blocks[i].Path = paths[i]
+		}
+	}
+	a.Title = chooseTitle(page, a.Blocks)
+	a.Text = a.render(formatText)
+	return a
+}
+
+// Classify returns the probability of content of every block of page.
+func (x *Extractor) Classify(page *features.Page) []float64 {
+	return x.predict(features.Vectors(page))
+}
+
+func (x *Extractor) predict(vecs [][]float64) []float64 {
+	probs := make([]float64, len(vecs))
+	for i, v := range vecs {
+		probs[i] = x.cfg.model.Predict(v)
+	}
+	return probs
+}
