@@ -13,7 +13,9 @@ func TestRender(t *testing.T) {
 		return Block{Text: s, Kind: features.KindHeading, Level: l, Row: -1, Content: true}
 	}
 	item := func(s string) Block { return Block{Text: s, Kind: features.KindListItem, Row: -1, Content: true} }
-	cell := func(s string, row int) Block { return Block{Text: s, Kind: features.KindTableCell, Row: row, Content: true} }
+	cell := func(s string, row int) Block {
+		return Block{Text: s, Kind: features.KindTableCell, Row: row, Content: true}
+	}
 	dropped := Block{Text: "Share this", Kind: features.KindParagraph, Row: -1}
 	pre := Block{Text: "a := 1\n  b := 2", Kind: features.KindPre, Row: -1, Content: true}
 
