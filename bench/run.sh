@@ -30,26 +30,28 @@ go test -run '^$' -bench . -benchmem -cpu 1 -count "$COUNT" | tee "$OUT"
 echo
 "$BENCHSTAT" -col /contender "$OUT"
 
-# Ratios of median pages/s.
+# Ratios of the medians, of wall-clock pages/s and of pages per CPU second.
 echo
-awk '
-/^BenchmarkPeers\/contender=/ {
-	split($1, a, "="); x = a[2]
-	for (i = 2; i < NF; i++) if ($(i+1) == "pages/s") v[x, ++n[x]] = $i
-}
-function median(x,   i, j, t, m) {
-	m = n[x]
-	for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++)
-		if (v[x, j] < v[x, i]) { t = v[x, i]; v[x, i] = v[x, j]; v[x, j] = t }
-	return m % 2 ? v[x, (m + 1) / 2] : (v[x, m / 2] + v[x, m / 2 + 1]) / 2
-}
-END {
-	w = median("winnow"); p = median("parse"); t = median("trafilatura"); r = median("readability")
-	printf "median pages/s: parse %.1f, winnow %.1f, trafilatura %.1f, readability %.1f\n", p, w, t, r
-	printf "winnow/parse       %.2fx (goal >= 0.7x)\n", w / p
-	printf "winnow/trafilatura %.2fx (goal >= 3.5x)\n", w / t
-	printf "winnow/readability %.2fx (goal >= 2.5x)\n", w / r
-}' "$OUT"
+for unit in pages/s cpu-pages/s; do
+	awk -v unit="$unit" '
+	/^BenchmarkPeers\/contender=/ {
+		split($1, a, "="); x = a[2]
+		for (i = 2; i < NF; i++) if ($(i+1) == unit) v[x, ++n[x]] = $i
+	}
+	function median(x,   i, j, t, m) {
+		m = n[x]
+		for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++)
+			if (v[x, j] + 0 < v[x, i] + 0) { t = v[x, i]; v[x, i] = v[x, j]; v[x, j] = t }
+		return m % 2 ? v[x, (m + 1) / 2] : (v[x, m / 2] + v[x, m / 2 + 1]) / 2
+	}
+	END {
+		w = median("winnow"); p = median("parse"); t = median("trafilatura"); r = median("readability")
+		printf "median %s: parse %.1f, winnow %.1f, trafilatura %.1f, readability %.1f\n", unit, p, w, t, r
+		printf "  winnow/parse       %.2fx (goal >= 0.7x)\n", w / p
+		printf "  winnow/trafilatura %.2fx (goal >= 3.5x)\n", w / t
+		printf "  winnow/readability %.2fx (goal >= 2.5x)\n", w / r
+	}' "$OUT"
+done
 
 # Peak memory: one binary per contender, so each links only its own
 # dependencies; "none" reads the pages and extracts nothing.
