@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,16 +20,28 @@ import (
 
 func runData(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprintln(e.stderr, "usage: winnow data stats|export [flags]")
+		dataUsage(e)
 		return fmt.Errorf("%w: want a subcommand: stats or export", errUsage)
 	}
 	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		dataUsage(e)
+		return flag.ErrHelp
 	case "stats":
 		return runDataStats(ctx, e, args[1:])
 	case "export":
 		return runDataExport(ctx, e, args[1:])
 	}
 	return fmt.Errorf("%w: unknown data subcommand %q (want stats or export)", errUsage, args[0])
+}
+
+func dataUsage(e *env) {
+	fmt.Fprintln(e.stderr, `usage: winnow data <subcommand> [flags]
+
+  stats   per set: pages, sites, blocks, content share, alignment agreement, skipped pages
+  export  the feature table with labels, set, site and page id, as CSV or ARFF (-o FILE)
+
+Run 'winnow data <subcommand> -h' for its flags.`)
 }
 
 // dataFlags are the flags shared by the data subcommands.
@@ -183,6 +196,7 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "data export", "-o FILE")
 	var d dataFlags
 	d.register(e, fs)
+	fs.Lookup("sets").Usage += "; regression-only sets (readability) are written only when named"
 	format := fs.String("format", "csv", "output format: csv or arff")
 	split := fs.String("split", "all", "pages to write: train, test or all (split by site)")
 	testFrac := fs.Float64("test-frac", 0.2, "share of each set's pages in the test split")
