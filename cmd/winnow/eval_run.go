@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"html"
 	"sort"
 	"strings"
 	"sync"
@@ -133,8 +134,9 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 	}
 	if len(p.With) > 0 || len(p.Without) > 0 {
 		text := normalizeSnippet(a.Text)
+		// Snippets may carry HTML entities (WCXB has "&amp;"); the text is decoded.
 		for _, w := range p.With {
-			if w = normalizeSnippet(w); w != "" {
+			if w = normalizeSnippet(html.UnescapeString(w)); w != "" {
 				ps.withTotal++
 				if strings.Contains(text, w) {
 					ps.withFound++
@@ -142,7 +144,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 			}
 		}
 		for _, w := range p.Without {
-			if w = normalizeSnippet(w); w != "" {
+			if w = normalizeSnippet(html.UnescapeString(w)); w != "" {
 				ps.withoutTotal++
 				if strings.Contains(text, w) {
 					ps.withoutLeaked++
@@ -160,10 +162,17 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 	return ps
 }
 
-// normalizeSnippet lower-cases s and collapses its white space, so that a
-// snippet matches across line breaks and capitalisation changes.
+// normalizeSnippet reduces s to its word tokens (dataset.Tokens: lower
+// case, letters and digits), space-separated and space-framed, so that a
+// snippet matches across line breaks, capitalisation, typographic quotes
+// ("it’s" and "it's") and spacing around punctuation, and only on whole
+// words. It returns "" for text without a word.
 func normalizeSnippet(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	toks := dataset.Tokens(s)
+	if len(toks) == 0 {
+		return ""
+	}
+	return " " + strings.Join(toks, " ") + " "
 }
 
 // biggestMistakes lists the longest blocks kept though labelled boilerplate

@@ -463,3 +463,26 @@ func TestGoldPageHasBlocks(t *testing.T) {
 		t.Errorf("test page has %d blocks, want at least 8", len(p.Blocks))
 	}
 }
+
+func TestNormalizeSnippet(t *testing.T) {
+	tests := []struct {
+		name, reason  string
+		text, snippet string
+		found         bool
+	}{
+		{"quotes", "typographic and ASCII apostrophes match", "Nutritionists say they’re largely positive—and good.", "they're largely positive—and good", true},
+		{"spacing", "a space before punctuation does not matter", "in our annual Benchmarks Report .", "Benchmarks Report.", true},
+		{"lines", "line breaks between blocks are spaces", "first block ends\n\nsecond block", "ends second", true},
+		{"case", "capitalisation does not matter", "THE QUICK fox", "the quick", true},
+		{"whole words", "a snippet does not match inside a longer word", "the category list", "cat", false},
+		{"absent", "missing text is not found", "one two three", "four", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := strings.Contains(normalizeSnippet(tc.text), normalizeSnippet(tc.snippet))
+			if got != tc.found {
+				t.Errorf("%s: found %q in %q = %v, want %v", tc.reason, tc.snippet, tc.text, got, tc.found)
+			}
+		})
+	}
+}
