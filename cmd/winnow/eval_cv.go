@@ -132,7 +132,7 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	for _, s := range systems {
 		r.Systems = append(r.Systems, s.name)
 	}
-	r.Models = []modelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold (%s, winnow train defaults)", cvTrainer), Trainer: cvTrainer}}
+	r.Models = []modelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold (%s, winnow train's defaults); each page scored by the model that did not see its site", cvTrainer), Trainer: cvTrainer}}
 	r.Groups = groupScores(all, systems)
 	r.Worst = []worstPages{{System: "model", Pages: worstOf(all, 0, worstCount)}}
 	r.Importances = []modelImportances{{System: "model (mean over folds)", Features: topFeatures(winnow.Schema().Names, imp, topImportances)}}

@@ -163,7 +163,7 @@ func f1Plot(r *evalReport) (*plot.Plot, vg.Length, vg.Length, error) {
 	width := 11 * vg.Inch
 	ns := len(r.Systems)
 	groupW := (width - vg.Inch) * 0.8 / vg.Length(len(r.Groups))
-	barW := groupW / vg.Length(ns)
+	barW := min(groupW/vg.Length(ns), vg.Points(36))
 	for k, s := range r.Systems {
 		vals := make(plotter.Values, len(r.Groups))
 		for i, g := range r.Groups {

@@ -359,6 +359,14 @@ func TestEvalGoldDir(t *testing.T) {
 		screenshot(t, html)
 	})
 
+	t.Run("deterministic", func(t *testing.T) {
+		one, _ := runEvalCmd(t, nil, "-gold", dir, "-model", modelPath, "-format", "json", "-j", "1")
+		three, _ := runEvalCmd(t, nil, "-gold", dir, "-model", modelPath, "-format", "json", "-j", "3")
+		if d := cmp.Diff(one, three); d != "" {
+			t.Errorf("the report depends on the number of workers (-j1 +j3):\n%s", d)
+		}
+	})
+
 	t.Run("cv by page", func(t *testing.T) {
 		out, _ := runEvalCmd(t, nil, "-gold", dir, "-cv", "3", "-format", "json")
 		var r struct {

@@ -71,6 +71,11 @@ func writeEvalHeader(w io.Writer, r *evalReport) {
 	if len(r.Models) > 0 {
 		tw := newTable(w)
 		for _, m := range r.Models {
+			if m.Nodes == 0 {
+				// Cross-validation: one model per fold, described in the fold table.
+				fmt.Fprintf(tw, "model %s\t%s\n", m.Name, m.Path)
+				continue
+			}
 			fmt.Fprintf(tw, "model %s\t%s\ttrainer %s, %d nodes, depth %d\ttrained on %d blocks from %d pages of %s\n",
 				m.Name, m.Path, m.Trainer, m.Nodes, m.Depth, m.TrainBlocks, m.TrainPages, strings.Join(m.TrainSets, ","))
 		}
