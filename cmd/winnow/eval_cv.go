@@ -216,7 +216,7 @@ func topFeatures(names []string, imp []float64, n int) []importance {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return imp[idx[a]] > imp[idx[b]] })
-	var out []importance
+	out := []importance{}
 	for _, i := range idx {
 		if len(out) == n || imp[i] <= 0 {
 			break

@@ -396,7 +396,7 @@ func worstOf(evals []pageEval, k, n int) []worstPage {
 		}
 		return cands[a].ID < cands[b].ID
 	})
-	return cands[:min(n, len(cands))]
+	return append([]worstPage{}, cands[:min(n, len(cands))]...)
 }
 
 // importancesOf lists a model's n most important features, most first,

@@ -192,7 +192,8 @@ func biggestMistakes(p *dataset.LabelledPage, keep []bool) []mistake {
 		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Words > ms[b].Words })
 		return ms[:min(len(ms), mistakesPerKind)]
 	}
-	return append(top(kept), top(dropped)...)
+	// Never nil, so that the JSON report always has a list.
+	return append(append([]mistake{}, top(kept)...), top(dropped)...)
 }
 
 // quote shortens text to about maxQuote bytes on a rune boundary.
