@@ -149,15 +149,28 @@ func orderKeys(cuts []float64) []uint64 {
 }
 
 // quantileCuts chooses at most bins-1 cut points for the ascending, NaN-free
-// values v. With at most bins distinct values every pair of neighbours gets a
-// cut; otherwise cuts are placed greedily so that each bin holds about an
-// equal share of the rows still to place, never splitting a run of equal
-// values (so a heavy value such as 0 takes one bin and leaves the others to
-// the rest). Cuts lie strictly above the value below them and at or below
-// the value above, and are finite (see cutBetween).
+// values v. The last cut is always math.MaxFloat64, so that the split "x <
+// MaxFloat64" separates every ordinary value from NaN (and ±MaxFloat64,
+// +Inf), the only way to learn from a value being missing. The other cuts
+// (at most bins-2): with few enough distinct values every pair of
+// neighbours gets a cut; otherwise cuts are placed greedily so that each bin
+// holds about an equal share of the rows still to place, never splitting a
+// run of equal values (so a heavy value such as 0 takes one bin and leaves
+// the others to the rest). Cuts lie strictly above the value below them and
+// at or below the value above, and are finite (see cutBetween).
 func quantileCuts(v []float64, bins int) []float64 {
+	cuts := valueCuts(v, bins-1)
+	if len(cuts) == 0 || cuts[len(cuts)-1] < math.MaxFloat64 {
+		cuts = append(cuts, math.MaxFloat64)
+	}
+	return cuts
+}
+
+// valueCuts places at most bins-1 cuts between the values v; see
+// quantileCuts.
+func valueCuts(v []float64, bins int) []float64 {
 	m := len(v)
-	if m == 0 {
+	if m == 0 || bins < 2 {
 		return nil
 	}
 	distinct := 1

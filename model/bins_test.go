@@ -47,7 +47,7 @@ func TestBinCode(t *testing.T) {
 }
 
 func TestQuantileCuts(t *testing.T) {
-	inf := math.Inf(1)
+	inf, maxf := math.Inf(1), math.MaxFloat64
 	for _, tc := range []struct {
 		name   string
 		vals   []float64
@@ -55,14 +55,14 @@ func TestQuantileCuts(t *testing.T) {
 		want   []float64
 		reason string
 	}{
-		{"empty", nil, 255, nil, "all NaN: no cuts"},
-		{"constant", []float64{3, 3, 3}, 255, nil, "one value, one bin"},
-		{"distinct", []float64{0, 0, 1, 2, 2, 10}, 255, []float64{0.5, 1.5, 6}, "few values: a cut between each pair"},
-		{"infinities", []float64{-inf, 1, inf}, 255, []float64{1, math.MaxFloat64}, "cuts stay finite"},
-		{"both infinities", []float64{-inf, inf}, 255, []float64{0}, "-Inf left, +Inf right of 0"},
-		{"max and inf", []float64{math.MaxFloat64, inf}, 255, nil, "no finite cut between them: one bin"},
-		{"heavy zero", append(make([]float64, 80), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20), 4,
-			[]float64{0.5, 6.5, 13.5}, "a heavy value takes one bin, the rest share the others"},
+		{"empty", nil, 255, []float64{maxf}, "all NaN: only the missing-value cut"},
+		{"constant", []float64{3, 3, 3}, 255, []float64{maxf}, "one value, one bin, plus the missing-value cut"},
+		{"distinct", []float64{0, 0, 1, 2, 2, 10}, 255, []float64{0.5, 1.5, 6, maxf}, "few values: a cut between each pair"},
+		{"infinities", []float64{-inf, 1, inf}, 255, []float64{1, maxf}, "cuts stay finite; the +Inf cut doubles as the missing-value cut"},
+		{"both infinities", []float64{-inf, inf}, 255, []float64{0, maxf}, "-Inf left, +Inf right of 0"},
+		{"max and inf", []float64{maxf, inf}, 255, []float64{maxf}, "no finite cut between them: one bin above the missing-value cut"},
+		{"heavy zero", append(make([]float64, 80), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20), 5,
+			[]float64{0.5, 6.5, 13.5, maxf}, "a heavy value takes one bin, the rest share the others"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := slices.Clone(tc.vals)

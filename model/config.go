@@ -71,8 +71,10 @@ type Config struct {
 	// counted) a leaf may hold; 0 means 1.
 	MinLeaf int `json:"min_leaf"`
 	// Bins is the number of quantile bins per feature the histogram trainer
-	// uses, 2..MaxBins; 0 means DefaultBins. Features with fewer distinct
-	// values get one bin per value.
+	// uses, 2..MaxBins; 0 means DefaultBins. One bin is kept for values at
+	// or above math.MaxFloat64, so that missing values (NaN) can be split
+	// from all others; features with fewer distinct values than the rest
+	// get one bin per value.
 	Bins int `json:"bins"`
 	// ClassWeight weighs rows by class, indexed by Label; a zero entry means
 	// 1. Impurities and leaf probabilities use the weighted counts.

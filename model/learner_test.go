@@ -16,7 +16,7 @@ func TestFitRecoversRule(t *testing.T) {
 	}{
 		{"gini", Config{MaxDepth: 4}, "default criterion must find the two thresholds"},
 		{"entropy", Config{Criterion: Entropy, MaxDepth: 4}, "entropy finds the same rule on noise-free data"},
-		{"few bins", Config{MaxDepth: 4, Bins: 16}, "16 quantile bins still hold a cut near 0.5 and each count"},
+		{"few bins", Config{MaxDepth: 4, Bins: 17}, "16 value bins (+1 for missing values) still hold a cut near 0.5 and each count"},
 		{"forest", Config{MaxDepth: 6, Trees: 5, Seed: 3, MaxFeatures: 8}, "bagged trees with all features agree on the rule"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -60,7 +60,9 @@ func TestFitRecoversRule(t *testing.T) {
 
 func TestFitDeterministicBytes(t *testing.T) {
 	s := synthSchema(10)
-	X, y := synth(3000, 10, 7, 0.1)
+	// 8000 rows × 10 features is above parallelMin, so the root and the
+	// first levels really fan out over workers.
+	X, y := synth(8000, 10, 7, 0.1)
 	for _, tc := range []struct {
 		name   string
 		a, b   Config
@@ -81,6 +83,37 @@ func TestFitDeterministicBytes(t *testing.T) {
 			}
 			if !bytes.Equal(a.Bytes(), b.Bytes()) {
 				t.Errorf("%s: files differ (%d vs %d bytes)", tc.reason, a.Len(), b.Len())
+			}
+		})
+	}
+}
+
+func TestFitMissingValues(t *testing.T) {
+	s := synthSchema(6)
+	X, y := synth(3000, 6, 17, 0)
+	// f00 is missing exactly on content rows: the tree must learn "f00 is
+	// NaN" by sending NaN right, where prediction also sends it.
+	for i := range X {
+		X[i][0] = float64(i % 7)
+		if y[i] == Content {
+			X[i][0] = math.NaN()
+		}
+		X[i][1] = math.Inf(1 - 2*(i%2)) // only ±Inf: still a usable split
+	}
+	m := mustFit(t, s, X, y, Config{MaxDepth: 2})
+	for _, tc := range []struct {
+		name   string
+		x      []float64
+		want   float64
+		reason string
+	}{
+		{"missing", []float64{math.NaN(), 0, 0, 0, 0, 0}, 1, "NaN was content in training"},
+		{"present", []float64{3, 0, 0, 0, 0, 0}, 0, "any value was boilerplate"},
+		{"unseen large", []float64{1e9, 0, 0, 0, 0, 0}, 0, "values above the training range stay left of the NaN split"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if p := m.Predict(tc.x); p != tc.want {
+				t.Errorf("%s: P(content) %v, want %v", tc.reason, p, tc.want)
 			}
 		})
 	}
