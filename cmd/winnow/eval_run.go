@@ -54,7 +54,9 @@ type mistake struct {
 	Block int    `json:"block"`
 	Kind  string `json:"kind"` // "boilerplate kept" or "content dropped"
 	Words int    `json:"words"`
-	Text  string `json:"text"`
+	// Fine is L3S-GN1's finer label of the block (related, comments, ...).
+	Fine string `json:"fine,omitempty"`
+	Text string `json:"text"`
 }
 
 // pageScore is how one system did on one page.
@@ -181,11 +183,15 @@ func biggestMistakes(p *dataset.LabelledPage, keep []bool) []mistake {
 	var kept, dropped []mistake
 	for i, k := range keep {
 		b := &p.Page.Blocks[i]
+		fine := ""
+		if p.Fine != nil {
+			fine = p.Fine[i].String()
+		}
 		switch {
 		case k && p.Labels[i] == dataset.Boilerplate:
-			kept = append(kept, mistake{Block: i, Kind: "boilerplate kept", Words: b.Words, Text: quote(b.Text)})
+			kept = append(kept, mistake{Block: i, Kind: "boilerplate kept", Words: b.Words, Fine: fine, Text: quote(b.Text)})
 		case !k && p.Labels[i] == dataset.Content:
-			dropped = append(dropped, mistake{Block: i, Kind: "content dropped", Words: b.Words, Text: quote(b.Text)})
+			dropped = append(dropped, mistake{Block: i, Kind: "content dropped", Words: b.Words, Fine: fine, Text: quote(b.Text)})
 		}
 	}
 	top := func(ms []mistake) []mistake {

@@ -278,7 +278,11 @@ func writeWorst(w io.Writer, r *evalReport) {
 				fmt.Fprintf(w, "    (no block-level mistake: the gold text and the block labels disagree)\n")
 			}
 			for _, m := range p.Mistakes {
-				fmt.Fprintf(w, "    %s, %d words: %q\n", m.Kind, m.Words, m.Text)
+				fine := ""
+				if m.Fine != "" {
+					fine = " [" + m.Fine + "]"
+				}
+				fmt.Fprintf(w, "    %s%s, %d words: %q\n", m.Kind, fine, m.Words, m.Text)
 			}
 		}
 	}
