@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/sjwhitworth/golearn/base"
@@ -34,6 +35,23 @@ func TestInstancesRoundTrip(t *testing.T) {
 	}
 	if got := base.GetClass(g, 0); got != y[0].String() {
 		t.Errorf("golearn class %q, want %q", got, y[0])
+	}
+	if !strings.Contains(g.String(), "f05") {
+		t.Errorf("grid summary lacks the feature names: %s", g.String())
+	}
+	// golearn's own split gives views, which lose the schema version but
+	// train and predict.
+	train, test := base.InstancesTrainTestSplit(g, 0.3)
+	tr := NewTreeLearner(Config{MaxDepth: 3})
+	if err := tr.Fit(train); err != nil {
+		t.Fatal(err)
+	}
+	pred, err := tr.Predict(test)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := evaluation.GetConfusionMatrix(test, pred); err != nil {
+		t.Fatal(err)
 	}
 }
 

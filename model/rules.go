@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -46,7 +47,7 @@ func (m *Model) writeRule(w *bufio.Writer, t *flatTree, i int32, depth, maxDepth
 		return
 	}
 	fmt.Fprintf(w, "%sif %s < %s {  # %s rows, P(content)=%.3f\n", ind, m.names[t.Feature[i]],
-		fmtFloat(t.Threshold[i]), fmtFloat(c[0]+c[1]), prob(c))
+		fmtThreshold(t.Threshold[i]), fmtFloat(c[0]+c[1]), prob(c))
 	m.writeRule(w, t, t.Left[i], depth+1, maxDepth)
 	fmt.Fprintf(w, "%s} else {\n", ind)
 	m.writeRule(w, t, t.Right[i], depth+1, maxDepth)
@@ -67,6 +68,15 @@ func leafNote(c [2]float64) string {
 // fmtFloat prints v with up to 6 significant digits, integers plainly.
 func fmtFloat(v float64) string {
 	return strconv.FormatFloat(v, 'g', 6, 64)
+}
+
+// fmtThreshold prints a threshold; MaxFloat64 is the missing-value test
+// (see quantileCuts) and reads better by name.
+func fmtThreshold(v float64) string {
+	if v == math.MaxFloat64 {
+		return "MaxFloat64 (NaN goes to else)"
+	}
+	return fmtFloat(v)
 }
 
 // WriteDot writes the trees as a Graphviz digraph: internal nodes show the
@@ -95,7 +105,7 @@ func (m *Model) WriteDot(w io.Writer) error {
 				continue
 			}
 			fmt.Fprintf(bw, "%s%s [shape=ellipse, label=%s];\n", ind, id,
-				dotQuote(fmt.Sprintf("%s < %s\n%s rows, P=%.3f", m.names[t.Feature[i]], fmtFloat(t.Threshold[i]), fmtFloat(c[0]+c[1]), prob(c))))
+				dotQuote(fmt.Sprintf("%s < %s\n%s rows, P=%.3f", m.names[t.Feature[i]], fmtThreshold(t.Threshold[i]), fmtFloat(c[0]+c[1]), prob(c))))
 			fmt.Fprintf(bw, "%s%s -> t%dn%d [label=\"yes\"];\n", ind, id, ti, t.Left[i])
 			fmt.Fprintf(bw, "%s%s -> t%dn%d [label=\"no\"];\n", ind, id, ti, t.Right[i])
 		}
