@@ -128,10 +128,17 @@ func (f *evalFlags) check() error {
 	if len(f.models) == 0 && f.cv == 0 {
 		f.models = stringList{"default"}
 	}
+	if f.gold == "" && f.data == "" {
+		return fmt.Errorf("%w: no data folder: give -data, set WINNOW_DATA or give -gold", errUsage)
+	}
+	if f.gold != "" && f.sets != "" {
+		return fmt.Errorf("%w: -gold and -sets exclude each other", errUsage)
+	}
 	if f.threshold < 0 || f.threshold > 1 {
 		return fmt.Errorf("%w: -threshold %v outside [0, 1]", errUsage, f.threshold)
 	}
-	return nil
+	_, err := evalSets(f.sets)
+	return err
 }
 
 // pages loads the pages to evaluate: a -gold folder, or the labelled
@@ -139,17 +146,11 @@ func (f *evalFlags) check() error {
 // the model whose training split is reproduced.
 func (f *evalFlags) pages(e *env, m *model.Model) (pages []*dataset.LabelledPage, skipped int, err error) {
 	if f.gold != "" {
-		if f.sets != "" {
-			return nil, 0, fmt.Errorf("%w: -gold and -sets exclude each other", errUsage)
-		}
 		pages, err := loadGoldDir(f.gold)
 		if err != nil {
 			return nil, 0, err
 		}
 		return pages, 0, nil
-	}
-	if f.data == "" {
-		return nil, 0, fmt.Errorf("%w: no data folder: give -data, set WINNOW_DATA or give -gold", errUsage)
 	}
 	sets, err := evalSets(f.sets)
 	if err != nil {

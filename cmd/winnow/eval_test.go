@@ -416,6 +416,8 @@ func TestEvalUsage(t *testing.T) {
 		{"cv with model", "cross-validation trains its own models", []string{"-cv", "3", "-model", "a.json", "-gold", "x"}},
 		{"three models", "at most two models side by side", []string{"-model", "a", "-model", "b", "-model", "c", "-gold", "x"}},
 		{"no data", "without -data, $WINNOW_DATA or -gold there is nothing to evaluate", []string{"-sets", "l3s-gn1"}},
+		{"gold and sets", "a -gold folder is not one of the sets", []string{"-gold", "x", "-sets", "l3s-gn1"}},
+		{"unknown set", "set names are checked", []string{"-data", "x", "-sets", "nosuchset", "-model", "x.json"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
