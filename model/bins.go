@@ -55,22 +55,29 @@ func binRows(X [][]float64, y []Label, nf, bins, workers int) *binned {
 	close(next)
 	for range min(workers, (nf+block-1)/block) {
 		wg.Go(func() {
-			var cols [block][]float64
+			var keys [block][]uint64
+			var vals []float64
 			for f0 := range next {
 				f1 := min(f0+block, nf)
 				for k := range f1 - f0 {
-					cols[k] = cols[k][:0]
+					keys[k] = keys[k][:0]
 				}
 				for _, row := range sample {
 					for k, v := range row[f0:f1] {
 						if v == v { // not NaN
-							cols[k] = append(cols[k], v)
+							keys[k] = append(keys[k], orderKey(v))
 						}
 					}
 				}
 				for k := range f1 - f0 {
-					slices.Sort(cols[k])
-					d.cuts[f0+k] = quantileCuts(cols[k], bins)
+					// Integer keys sort faster than floats (no NaN
+					// handling) and in the same order.
+					slices.Sort(keys[k])
+					vals = vals[:0]
+					for _, key := range keys[k] {
+						vals = append(vals, fromOrderKey(key))
+					}
+					d.cuts[f0+k] = quantileCuts(vals, bins)
 				}
 			}
 		})
@@ -97,14 +104,30 @@ func binRows(X [][]float64, y []Label, nf, bins, workers int) *binned {
 	return d
 }
 
+// code assigns the codes of rows lo..hi-1. It transposes blocks of
+// codeBlock rows into a small column buffer first, so that each feature's
+// search keys stay in L1 cache while its column is coded (row by row, the
+// keys of all features compete for cache and every search step misses).
 func (d *binned) code(X [][]float64, lo, hi int) {
-	keys := make([][]uint64, len(d.cuts))
+	const codeBlock = 256
+	nf := len(d.cuts)
+	keys := make([][]uint64, nf)
 	for f, c := range d.cuts {
 		keys[f] = orderKeys(c)
 	}
-	for i := lo; i < hi; i++ {
-		for f, v := range X[i] {
-			d.codes[f][i] = binCode(keys[f], v)
+	buf := make([]float64, nf*codeBlock)
+	for b0 := lo; b0 < hi; b0 += codeBlock {
+		b1 := min(b0+codeBlock, hi)
+		for i := b0; i < b1; i++ {
+			for f, v := range X[i] {
+				buf[f*codeBlock+i-b0] = v
+			}
+		}
+		for f := range nf {
+			col, k, out := buf[f*codeBlock:f*codeBlock+b1-b0], keys[f], d.codes[f][b0:b1]
+			for i, v := range col {
+				out[i] = binCode(k, v)
+			}
 		}
 	}
 }
@@ -138,6 +161,14 @@ func binCode(keys []uint64, v float64) uint8 {
 func orderKey(v float64) uint64 {
 	b := math.Float64bits(v + 0) // -0 + 0 = +0
 	return b ^ (uint64(int64(b)>>63) | 1<<63)
+}
+
+// fromOrderKey inverts orderKey.
+func fromOrderKey(k uint64) float64 {
+	if k>>63 == 1 {
+		return math.Float64frombits(k ^ 1<<63)
+	}
+	return math.Float64frombits(^k)
 }
 
 func orderKeys(cuts []float64) []uint64 {

@@ -91,3 +91,18 @@ func TestBinRowsSampleDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestOrderKey(t *testing.T) {
+	vals := []float64{math.Inf(-1), -math.MaxFloat64, -1, -math.SmallestNonzeroFloat64, 0, math.SmallestNonzeroFloat64, 1, math.MaxFloat64, math.Inf(1)}
+	for i, v := range vals {
+		if got := fromOrderKey(orderKey(v)); got != v {
+			t.Errorf("round trip of %v gives %v", v, got)
+		}
+		if i > 0 && orderKey(vals[i-1]) >= orderKey(v) {
+			t.Errorf("key order broken between %v and %v", vals[i-1], v)
+		}
+	}
+	if orderKey(math.Copysign(0, -1)) != orderKey(0) {
+		t.Error("-0 and +0 must share a key")
+	}
+}

@@ -9,9 +9,11 @@ const histStride = 512
 // buildHist fills h (histStride values) with the class counts of feature f
 // over rows, each row counted mult[row] times (once when mult is nil).
 // Counts are integers, so a sibling's histogram can be derived exactly by
-// subtraction.
+// subtraction. Only the feature's value bins and the NaN bin are written
+// (see histLen); split search reads only value bins.
 func (d *binned) buildHist(h []uint32, f int, rows []int32, mult []uint32) {
-	clear(h[:histStride])
+	clear(h[:d.histLen(f)])
+	clear(h[nanCode<<1:])
 	col, y := d.codes[f], d.y
 	if mult == nil {
 		for _, r := range rows {
@@ -22,6 +24,20 @@ func (d *binned) buildHist(h []uint32, f int, rows []int32, mult []uint32) {
 	for _, r := range rows {
 		h[int(col[r])<<1|int(y[r])] += mult[r]
 	}
+}
+
+// histLen is the length of the value-bin part of feature f's histogram.
+func (d *binned) histLen(f int) int { return 2 * (len(d.cuts[f]) + 1) }
+
+// subtractHist sets p -= s on the parts of feature f's histograms in use.
+func (d *binned) subtractHist(p, s []uint32, f int) {
+	n := d.histLen(f)
+	pv, sv := p[:n], s[:n]
+	for i := range pv {
+		pv[i] -= sv[i]
+	}
+	p[nanCode<<1] -= s[nanCode<<1]
+	p[nanCode<<1|1] -= s[nanCode<<1|1]
 }
 
 // split is a candidate split of a node on feature at bin: rows with code <=

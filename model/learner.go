@@ -266,9 +266,7 @@ func (g *grower) childHists(ph []uint32, left, right *task) {
 			g.bestA[f] = g.sc.best(s, f, nb, small.cnt, sp)
 		}
 		if ls {
-			for i := range p {
-				p[i] -= s[i]
-			}
+			g.d.subtractHist(p, s, f)
 			g.bestB[f] = g.sc.best(p, f, nb, large.cnt, lp)
 		}
 	})
