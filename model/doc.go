@@ -16,7 +16,8 @@
 //	instances.go          NewInstances, FromInstances: golearn grids
 //	bins.go               quantile binning of features into uint8 codes
 //	histogram.go          per-node class histograms and split search
-//	learner.go            Fit: the histogram CART, single tree or forest
+//	learner.go            Fit and the tree grower (histogram CART)
+//	forest.go             bagged forests: bootstrap samples, parallel trees
 //	trainer.go            Trainer, NewTrainer, TreeLearner (golearn Classifier)
 //	golearn_cart.go       GolearnCART: golearn's CART, converted to a Model
 //	tree.go, model.go     flat node arrays; Model, Predict, Explain, Importances

@@ -14,7 +14,8 @@ const TrainerCART = "cart"
 // len(s.Names) values, in schema order) with labels y and returns the model.
 // It is the fast path behind TreeLearner.Fit, without golearn grids.
 //
-// Each feature is first cut into at most cfg.Bins quantile bins; splits are
+// Each feature is first cut into at most cfg.Bins quantile bins (cut points
+// from all rows, or from 131072 evenly spaced rows of larger sets); splits are
 // searched on per-node class histograms of the bins and maximise the
 // (class-weighted) impurity decrease, ties going to the lowest feature index
 // and then the lowest bin. A split sends x < threshold left. NaN is treated
@@ -24,7 +25,8 @@ const TrainerCART = "cart"
 //
 // Fit does not keep or modify X or y. It returns an error for empty or
 // ragged input, labels other than Boilerplate and Content, an invalid
-// schema or an invalid cfg.
+// schema, an invalid cfg, or trees above MaxNodes nodes in total (a very
+// large forest).
 func Fit(s Schema, X [][]float64, y []Label, cfg Config) (*Model, error) {
 	if err := s.validate(); err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
@@ -74,36 +76,6 @@ func checkRows(X [][]float64, y []Label, nf int) ([2]int, error) {
 	return counts, nil
 }
 
-// growForest grows cfg.Trees trees. A single tree uses all rows and spreads
-// each node's histogram work over cfg.Workers goroutines; a forest grows
-// whole trees in parallel, tree t drawing its bootstrap sample and feature
-// subsets from a PCG seeded with (cfg.Seed, t), so the result does not
-// depend on scheduling.
-func growForest(d *binned, cfg Config) []flatTree {
-	if cfg.Trees == 1 {
-		g := newGrower(d, cfg, 0, cfg.Workers)
-		return []flatTree{g.grow()}
-	}
-	out := make([]flatTree, cfg.Trees)
-	par := min(cfg.Workers, cfg.Trees)
-	inner := max(1, cfg.Workers/par)
-	next := make(chan int, cfg.Trees)
-	for t := range cfg.Trees {
-		next <- t
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range par {
-		wg.Go(func() {
-			for t := range next {
-				out[t] = newGrower(d, cfg, t, inner).grow()
-			}
-		})
-	}
-	wg.Wait()
-	return out
-}
-
 // grower grows one tree depth-first; node indices are assigned in preorder.
 // When every node considers all features it keeps a class histogram per
 // node and derives the larger child's histogram by subtracting the
@@ -138,15 +110,7 @@ func newGrower(d *binned, cfg Config, t, workers int) *grower {
 		rng = rand.New(rand.NewPCG(cfg.Seed, uint64(t)))
 	}
 	if cfg.Trees > 1 {
-		g.mult = make([]uint32, d.n)
-		for range d.n {
-			g.mult[rng.IntN(d.n)]++
-		}
-		for i, m := range g.mult {
-			if m > 0 {
-				g.rows = append(g.rows, int32(i))
-			}
-		}
+		g.mult, g.rows = bootstrap(d.n, rng)
 	} else {
 		g.rows = make([]int32, d.n)
 		for i := range g.rows {
