@@ -1,5 +1,26 @@
 package main
 
+// winnow eval scores models and baselines on labelled pages.
+//
+// Every system runs on the same pages: the models through the extractor
+// (winnow.Extractor.FromPage: threshold and smoothing as in winnow
+// extract), the baselines (keep everything; boilerpipe's number-of-words
+// and densitometric rules, baselines.go) through winnow.Assemble, so all
+// texts are rendered alike. The report gives, per set, per WCXB page type
+// and pooled over the sets with human gold:
+//
+//   - text level (eval_metrics.go): the Scrapinghub article-extraction
+//     benchmark's shingle measure, bag of words, per-page F1 distribution;
+//   - block level: model.Confusion over blocks with a known label;
+//   - snippets (WCXB): "with" found, "without" leaked, on word tokens;
+//   - thresholds: ROC AUC and precision/recall of the raw P(content);
+//   - the worst pages with their biggest mistakes, feature importances;
+//   - with -cv K, per-fold scores and mean ± standard deviation (eval_cv.go).
+//
+// Output: aligned tables (eval_text.go), JSON (the evalReport structs in
+// eval_report.go) or a self-contained HTML page with SVG plots
+// (eval_html.go).
+
 import (
 	"context"
 	"encoding/json"
