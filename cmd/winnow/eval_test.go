@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -492,6 +493,67 @@ func TestNormalizeSnippet(t *testing.T) {
 			got := strings.Contains(normalizeSnippet(tc.text), normalizeSnippet(tc.snippet))
 			if got != tc.found {
 				t.Errorf("%s: found %q in %q = %v, want %v", tc.reason, tc.snippet, tc.text, got, tc.found)
+			}
+		})
+	}
+}
+
+func TestGroupScores(t *testing.T) {
+	page := func(set, typ string) *dataset.LabelledPage {
+		return &dataset.LabelledPage{Set: set, PageType: typ}
+	}
+	keepAll := &evalSystem{name: "keep-everything"}
+	pe := func(p *dataset.LabelledPage) pageEval { return pageEval{page: p, sys: make([]pageScore, 1)} }
+	evals := []pageEval{
+		pe(page(dataset.SetL3S, "article")), pe(page(dataset.SetL3S, "article")),
+		pe(page(dataset.SetWCXB, "forum")), pe(page(dataset.SetWCXB, "product")), pe(page(dataset.SetWCXB, "forum")),
+		pe(page(dataset.SetReadability, "")),
+	}
+	type row struct {
+		Name, Kind, Note string
+		Pages            int
+	}
+	var got []row
+	for _, g := range groupScores(evals, []*evalSystem{keepAll}) {
+		got = append(got, row{g.Name, g.Kind, g.Note, g.Pages})
+	}
+	want := []row{
+		{"l3s-gn1", "set", "", 2},
+		{"wcxb", "set", "", 3},
+		{"wcxb/forum", "page-type", "", 2}, // most pages first
+		{"wcxb/product", "page-type", "", 1},
+		{"readability", "set", regressionNote, 1},
+		{"all", "pooled", "", 5}, // the regression set is not pooled with human gold
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("groups (-want +got):\n%s", d)
+	}
+}
+
+func TestSplitOnlySets(t *testing.T) {
+	tests := []struct {
+		name, reason string
+		sets         []string
+		trained      []string
+		want         []string
+	}{
+		{"first set", "nothing precedes l3s-gn1", []string{"l3s-gn1"}, nil, nil},
+		{"victor", "CleanEval-Victor's sites are placed by the sets before it",
+			[]string{"cleaneval-victor"}, nil, []string{"l3s-gn1", "cleaneval"}},
+		{"model's sets", "only sets the model was trained on shape its split",
+			[]string{"wcxb"}, []string{"l3s-gn1", "wcxb"}, []string{"l3s-gn1"}},
+		{"regression only", "readability is never split", []string{"readability"}, nil, nil},
+		{"already asked", "requested sets are not loaded twice", []string{"l3s-gn1", "cleaneval-victor"}, nil, []string{"cleaneval"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var m *model.Model
+			if tc.trained != nil {
+				m = &model.Model{Summary: model.TrainingSummary{Sets: tc.trained, TestFraction: evalTestFraction}}
+			}
+			e := &env{stdout: io.Discard, stderr: io.Discard}
+			if d := cmp.Diff(tc.want, splitOnlySets(tc.sets, m, e)); d != "" {
+				t.Errorf("%s (-want +got):\n%s", tc.reason, d)
 			}
 		})
 	}
