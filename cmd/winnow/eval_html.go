@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"image/color"
 	"math"
+	"os"
 	"strings"
 
 	"github.com/winnow-dev/winnow/dataset"
@@ -26,7 +27,12 @@ func writeEvalHTML(path string, force bool, r *evalReport) error {
 	if err := renderEvalHTML(&buf, r); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
-	return writeFileAtomic(path, buf.Bytes(), force)
+	if err := writeFileAtomic(path, buf.Bytes(), force); err != nil {
+		return err
+	}
+	// The temporary file behind writeFileAtomic is private (0600); a report
+	// is meant to be opened and shared.
+	return os.Chmod(path, 0o644)
 }
 
 // htmlPlot is one inlined plot.
