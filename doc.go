@@ -15,3 +15,8 @@
 // Extract does all of it with the default model embedded in the package;
 // an Extractor holds another model, loaded once and shared by goroutines.
 package winnow
+
+// The embedded default model is rebuilt, byte for byte, from the shared
+// labelled sets with the training defaults:
+//
+//go:generate go run ./cmd/winnow train -data ../shared/data -o model/default.json -force

@@ -12,6 +12,9 @@ type Page struct {
 	Encoding string
 	// Blocks are the page's text blocks in document order.
 	Blocks []Block
+	// Elements is the number of block-level elements numbered during
+	// segmentation: every Block.Container and Block.Ancestors entry is below it.
+	Elements int
 }
 
 // Kind is what a block is, for rendering it back with structure.
@@ -87,6 +90,10 @@ type Block struct {
 	Text string
 	// Words is the number of words in Text; LinkWords how many of them are inside <a>.
 	Words, LinkWords int
+	// Links is the number of <a> elements with words in the block;
+	// StartsWithLink says whether its first word is inside one.
+	Links          int
+	StartsWithLink bool
 	// Tag is the block-level element that holds the text (p, li, h2, td, div, ...).
 	Tag string
 	// Path is the tag names of the block-level ancestors from <html> down to Tag.
@@ -106,6 +113,9 @@ type Block struct {
 	// Container identifies the parent element of Tag; blocks with the same
 	// Container are siblings in one container.
 	Container int
+	// Ancestors identifies the block-level elements of Path, one per entry,
+	// the last being Tag's element itself. Equal numbers mean the same element.
+	Ancestors []int
 	// Flags say which kinds of element enclose the block.
 	Flags Flags
 	// SignalNear is the class/id vocabulary of the block element and its two

@@ -69,6 +69,8 @@ type segmenter struct {
 	buf       strings.Builder
 	space     bool // a space is pending before the next visible rune
 	linkWords int
+	links     int  // anchors with words in the open block
+	linkStart bool // the open block starts inside an anchor
 	inLink    int
 	pre       int
 	marks     []string
@@ -88,7 +90,7 @@ func segment(root *html.Node, opts Options) (*Page, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
-	return &Page{Blocks: s.blocks}, nil
+	return &Page{Blocks: s.blocks, Elements: s.nextID}, nil
 }
 
 func (s *segmenter) newID() int {
@@ -124,12 +126,16 @@ func (s *segmenter) element(n *html.Node) {
 	s.depth++
 	if inline[n.DataAtom] || (n.DataAtom == 0 && n.Namespace == "") {
 		// Unknown elements (custom tags) are treated as inline, as browsers do.
+		before := s.linkWords
 		if n.DataAtom == atom.A {
 			s.inLink++
 		}
 		s.walk(n)
 		if n.DataAtom == atom.A {
 			s.inLink--
+			if s.inLink == 0 && s.linkWords > before {
+				s.links++
+			}
 		}
 	} else {
 		s.flush()
@@ -220,6 +226,9 @@ func (s *segmenter) text(t string) {
 		}
 		return
 	}
+	if s.inLink > 0 && s.buf.Len() == 0 && normalizeSpace(t) != "" {
+		s.linkStart = true
+	}
 	for _, r := range t {
 		if isSpace(r) {
 			s.space = true
@@ -258,9 +267,9 @@ func (s *segmenter) countMarked(t string) {
 // flush closes the open block, if it has any visible text.
 func (s *segmenter) flush() {
 	text := s.buf.String()
-	linkWords, marks := s.linkWords, s.markCount
+	linkWords, marks, links, linkStart := s.linkWords, s.markCount, s.links, s.linkStart
 	s.buf.Reset()
-	s.space, s.linkWords, s.markCount = false, 0, nil
+	s.space, s.linkWords, s.markCount, s.links, s.linkStart = false, 0, nil, 0, false
 	if s.pre > 0 {
 		text = strings.TrimRight(strings.TrimLeft(text, "\r\n"), " \t\r\n")
 		if strings.TrimSpace(text) == "" {
@@ -287,12 +296,15 @@ func (s *segmenter) flush() {
 		Marks:     marks,
 	}
 	b.LinkWords = min(linkWords, b.Words)
+	b.Links, b.StartsWithLink = links, linkStart
 	if b.Words > 0 && b.LinkWords == b.Words {
 		b.Flags |= InLink
 	}
 	b.Path = make([]string, 0, len(s.stack)-1)
+	b.Ancestors = make([]int, 0, len(s.stack)-1)
 	for _, f := range s.stack[1:] {
 		b.Path = append(b.Path, f.tag)
+		b.Ancestors = append(b.Ancestors, f.id)
 	}
 	if len(s.stack) >= 2 {
 		b.Container = s.stack[len(s.stack)-2].id

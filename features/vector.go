@@ -8,7 +8,7 @@ import (
 // SchemaVersion names the feature schema. It changes whenever a feature is
 // added, removed, reordered or computed differently, so that a model trained
 // on one schema is never fed vectors of another.
-const SchemaVersion = "winnow-features-2"
+const SchemaVersion = "winnow-features-4"
 
 // localNames are the shallow text features computed for a block and, with
 // a prefix, for its neighbours (textStats documents each one).
@@ -41,6 +41,15 @@ var contextNames = []string{
 	"ContainerWordShare", "ContainerLinkDensity", "ContainerBlocks",
 	"DistanceToLongest", "SameContainerAsLongest", "PathSharedWithLongest",
 	"DistanceToH1", "TitleOverlap", "BoilerplatePhrases", "PageWords", "PageBlocks",
+	// The enclosing elements two and three levels above the block element.
+	"GrandparentWordShare", "GrandparentLinkDensity", "GreatGrandparentWordShare", "GreatGrandparentLinkDensity",
+	// The page's densest text region (see topNode).
+	"InTopNode", "TopNodeWordShare", "LevelsBelowTopNode",
+	// Anchors: how many, whether the block opens with one.
+	"Links", "StartsWithLink",
+	// Share of the blocks of the container with the same element as this
+	// one: low for the odd one out, such as a promo <div> among <p>s.
+	"SameTagInContainer",
 }
 
 var schemaNames = func() []string {
@@ -85,7 +94,7 @@ func Vectors(p *Page) [][]float64 {
 		return out
 	}
 	stats := make([]textStats, n)
-	var totalWords float64
+	var totalWords, pageLinks float64
 	longest, h1 := 0, -1
 	type agg struct{ words, links, blocks float64 }
 	containers := map[int]*agg{}
@@ -93,6 +102,7 @@ func Vectors(p *Page) [][]float64 {
 		b := &p.Blocks[i]
 		stats[i] = computeTextStats(b)
 		totalWords += float64(b.Words)
+		pageLinks += float64(b.LinkWords)
 		if b.Words > p.Blocks[longest].Words {
 			longest = i
 		}
@@ -108,6 +118,12 @@ func Vectors(p *Page) [][]float64 {
 		a.links += float64(b.LinkWords)
 		a.blocks++
 	}
+	sameTag := map[tagKey]int{}
+	for i := range p.Blocks {
+		sameTag[tagKey{p.Blocks[i].Container, p.Blocks[i].Tag}]++
+	}
+	sub := subtreeTotals(p)
+	top := topNode(sub)
 	titleWords := tokenSet(p.Title)
 	lb := &p.Blocks[longest]
 	cumWords := 0.0
@@ -201,11 +217,83 @@ func Vectors(p *Page) [][]float64 {
 		put(phraseHits(b))
 		put(math.Log1p(totalWords))
 		put(math.Log1p(float64(n)))
+
+		for up := 3; up <= 4; up++ {
+			if a := len(b.Ancestors) - up; a >= 0 {
+				t := sub[b.Ancestors[a]]
+				put(ratio(t.words, totalWords))
+				put(ratio(t.links, t.words))
+			} else {
+				put(1)
+				put(ratio(pageLinks, totalWords))
+			}
+		}
+		below := -1
+		for a := len(b.Ancestors) - 1; a >= 0; a-- {
+			if b.Ancestors[a] == top {
+				below = len(b.Ancestors) - 1 - a
+				break
+			}
+		}
+		put(bool01(below >= 0))
+		put(ratio(sub[top].words, totalWords))
+		put(float64(below))
+		put(float64(b.Links))
+		put(bool01(b.StartsWithLink))
+		put(ratio(float64(sameTag[tagKey{b.Container, b.Tag}]), c.blocks))
 		if k != nf {
 			panic("features: vector length does not match schema")
 		}
 	}
 	return out
+}
+
+// tagKey identifies the blocks of one element kind in one container.
+type tagKey struct {
+	container int
+	tag       string
+}
+
+// subtotal is the words and words in links of every block inside one element.
+type subtotal struct{ words, links, score float64 }
+
+// subtreeTotals sums, for every block-level element, the words and link
+// words of the blocks inside it, and a Readability-style content score: each
+// block's words outside links count fully for the element enclosing the
+// block element and half for the one above (Readability.js, grabArticle).
+func subtreeTotals(p *Page) []subtotal {
+	sub := make([]subtotal, max(p.Elements, 1))
+	for i := range p.Blocks {
+		b := &p.Blocks[i]
+		w, l := float64(b.Words), float64(b.LinkWords)
+		for _, id := range b.Ancestors {
+			if id >= 0 && id < len(sub) {
+				sub[id].words += w
+				sub[id].links += l
+			}
+		}
+		if l*2 >= w {
+			continue
+		}
+		for up, share := 2, 1.0; up <= 3; up, share = up+1, share/2 {
+			if a := len(b.Ancestors) - up; a >= 0 && b.Ancestors[a] < len(sub) {
+				sub[b.Ancestors[a]].score += share * (w - l)
+			}
+		}
+	}
+	return sub
+}
+
+// topNode is the element with the highest content score: the region of the
+// page where most unlinked prose sits. Ties go to the first element.
+func topNode(sub []subtotal) int {
+	best := 0
+	for id := range sub {
+		if sub[id].score > sub[best].score {
+			best = id
+		}
+	}
+	return best
 }
 
 func bool01(b bool) float64 {

@@ -22,9 +22,10 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
 	trainer := fs.String("trainer", "cart", "cart (histogram CART, default) or golearn-cart (golearn's CART; slow beyond ~20k blocks)")
 	criterion := fs.String("criterion", "gini", "split criterion: gini or entropy")
-	maxDepth := fs.Int("max-depth", 12, "maximum tree depth")
-	minLeaf := fs.Int("min-leaf", 20, "minimum blocks per leaf")
-	trees := fs.Int("trees", 1, "number of bagged trees (1: a single, readable tree)")
+	maxDepth := fs.Int("max-depth", 14, "maximum tree depth")
+	minLeaf := fs.Int("min-leaf", 40, "minimum blocks per leaf")
+	trees := fs.Int("trees", 20, "number of bagged trees (1: a single, readable tree)")
+	maxFeatures := fs.Int("max-features", 30, "features drawn as split candidates per node in a forest (0: √features)")
 	seed := fs.Uint64("seed", 1, "seed of the split and of the trainer")
 	testFrac := fs.Float64("test", 0.2, "share of sites held back for the reported scores (0: train on all)")
 	maxRows := fs.Int("max-rows", 0, "train on at most this many blocks, sampled by page with the seed (0: all)")
@@ -35,6 +36,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
 	}
 	cfg := model.Config{MaxDepth: *maxDepth, MinLeaf: *minLeaf, Trees: *trees, Seed: *seed}
+	if *trees > 1 {
+		cfg.MaxFeatures = *maxFeatures
+	}
 	switch *criterion {
 	case "gini":
 		cfg.Criterion = model.Gini
