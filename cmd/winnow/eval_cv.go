@@ -19,11 +19,12 @@ import (
 // the pooled out-of-fold predictions (each page scored once, by a model
 // that never saw its site).
 
-// cvTrainer and cvConfig are winnow train's defaults (see train.go).
-const cvTrainer = "cart"
+// cvTrainer and cvConfig are winnow train's defaults (see train.go's
+// flags); TestCVConfigIsTrainDefault fails when the two drift apart.
+const cvTrainer = model.TrainerCART
 
 func cvConfig(seed uint64) model.Config {
-	return model.Config{Criterion: model.Gini, MaxDepth: 12, MinLeaf: 20, Trees: 1, Seed: seed}
+	return model.Config{Criterion: model.Gini, MaxDepth: 14, MinLeaf: 40, Trees: 20, MaxFeatures: 30, Seed: seed}
 }
 
 type cvReport struct {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -556,5 +557,38 @@ func TestSplitOnlySets(t *testing.T) {
 				t.Errorf("%s (-want +got):\n%s", tc.reason, d)
 			}
 		})
+	}
+}
+
+// TestCVConfigIsTrainDefault keeps -cv training as winnow train does by
+// default: it reads the defaults from train's own usage text.
+func TestCVConfigIsTrainDefault(t *testing.T) {
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	if code := run(context.Background(), e, []string{"train", "-h"}); code != 0 {
+		t.Fatalf("winnow train -h: exit %d\n%s", code, errb.String())
+	}
+	defaults := map[string]string{}
+	re := regexp.MustCompile(`(?m)^\s+-([\w-]+)(?: \w+)?\n\s+.*\(default "?([^")]*)"?\)$`)
+	for _, m := range re.FindAllStringSubmatch(errb.String(), -1) {
+		defaults[m[1]] = m[2]
+	}
+	cfg := cvConfig(1)
+	criterion := map[model.Criterion]string{model.Gini: "gini", model.Entropy: "entropy"}[cfg.Criterion]
+	want := map[string]string{
+		"trainer":   cvTrainer,
+		"criterion": criterion,
+		"max-depth": fmt.Sprint(cfg.MaxDepth),
+		"min-leaf":  fmt.Sprint(cfg.MinLeaf),
+		"trees":     fmt.Sprint(cfg.Trees),
+		"seed":      fmt.Sprint(cfg.Seed),
+	}
+	if cfg.Trees > 1 {
+		want["max-features"] = fmt.Sprint(cfg.MaxFeatures)
+	}
+	for flag, v := range want {
+		if defaults[flag] != v {
+			t.Errorf("-cv trains with %s=%s but winnow train's default is %q: update cvConfig in eval_cv.go", flag, v, defaults[flag])
+		}
 	}
 }
