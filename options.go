@@ -1,6 +1,8 @@
 package winnow
 
 import (
+	"time"
+
 	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/model"
 )
@@ -15,6 +17,9 @@ type config struct {
 	smooth    bool
 	parse     features.Options
 	explain   bool
+
+	perPage    time.Duration // per page; see timeout()
+	timeoutSet bool
 }
 
 // Option configures Extract and New.
@@ -36,6 +41,19 @@ func WithMaxBytes(n int64) Option { return func(c *config) { c.parse.MaxBytes = 
 
 // WithMaxBlocks sets the most text blocks a page may have (default features.DefaultMaxBlocks).
 func WithMaxBlocks(n int) Option { return func(c *config) { c.parse.MaxBlocks = n } }
+
+// WithMaxDepth sets the deepest element nesting accepted (default and
+// upper bound features.DefaultMaxDepth, 512). Deeper pages fail with an
+// error wrapping features.ErrTooDeep.
+func WithMaxDepth(n int) Option { return func(c *config) { c.parse.MaxDepth = n } }
+
+// WithTimeout sets the time allowed per page by ExtractContext and
+// ExtractBytesContext (default DefaultTimeout); d ≤ 0 means no limit beyond
+// the caller's context. A page that takes longer fails with an error
+// wrapping ErrTimeout.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) { c.perPage, c.timeoutSet = d, true }
+}
 
 // WithContentType passes the HTTP Content-Type header of the page, whose
 // charset then overrides declarations inside the page.

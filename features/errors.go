@@ -11,7 +11,8 @@ var (
 	ErrNotHTML = errors.New("not HTML")
 	// ErrTooLarge: the input is larger than Options.MaxBytes.
 	ErrTooLarge = errors.New("input too large")
-	// ErrTooDeep: the element nesting is deeper than the HTML parser accepts (512).
+	// ErrTooDeep: the element nesting is deeper than Options.MaxDepth or
+	// than the HTML parser accepts (512).
 	ErrTooDeep = errors.New("nesting too deep")
 	// ErrTooManyBlocks: the page has more text blocks than Options.MaxBlocks.
 	ErrTooManyBlocks = errors.New("too many blocks")

@@ -2,6 +2,7 @@ package features
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +24,10 @@ type Options struct {
 	MaxBytes int64
 	// MaxBlocks is the most text blocks a page may have; 0 means DefaultMaxBlocks.
 	MaxBlocks int
+	// MaxDepth is the deepest element nesting accepted, counting <html> as
+	// 1; 0 means DefaultMaxDepth, which is also the most the HTML parser
+	// accepts, so larger values have no effect.
+	MaxDepth int
 	// ContentType is the HTTP Content-Type header, if known; its charset
 	// parameter overrides any declaration inside the page.
 	ContentType string
@@ -51,19 +56,15 @@ func (o Options) maxBlocks() int {
 // Errors wrap ErrEmpty, ErrNotHTML, ErrTooLarge, ErrTooDeep or
 // ErrTooManyBlocks where those apply.
 func Parse(r io.Reader, opts Options) (*Page, error) {
-	max := opts.maxBytes()
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
-	}
-	return ParseBytes(b, opts)
+	return ParseContext(context.Background(), r, opts)
 }
 
 // ParseBytes is Parse over a byte slice. It does not modify b.
 func ParseBytes(b []byte, opts Options) (*Page, error) {
+	return parseBytes(context.Background(), b, opts)
+}
+
+func parseBytes(ctx context.Context, b []byte, opts Options) (*Page, error) {
 	if max := opts.maxBytes(); int64(len(b)) > max {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(b), max)
 	}
@@ -74,11 +75,23 @@ func ParseBytes(b []byte, opts Options) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
+	var src io.Reader = bytes.NewReader(text)
+	if ctx.Done() != nil {
+		src = ctxReader{ctx, src}
+	}
+	root, err := html.ParseWithOptions(src, html.ParseOptionEnableScripting(false))
 	if err != nil {
 		if strings.Contains(err.Error(), "open stack of elements") {
-			return nil, fmt.Errorf("%w: %v", ErrTooDeep, err)
+			return nil, fmt.Errorf("%w: more than %d nested elements (%v)", ErrTooDeep, parserMaxDepth, err)
 		}
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	if max := opts.maxDepth(); max < parserMaxDepth {
+		if err := checkDepth(root, max); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
 	p, err := segment(root, opts)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"text/tabwriter"
+	"time"
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/features"
@@ -27,6 +28,9 @@ type extractFlags struct {
 	explain   bool
 	highlight string
 	maxBytes  int64
+	maxBlocks int
+	maxDepth  int
+	timeout   time.Duration
 	noSmooth  bool
 }
 
@@ -42,6 +46,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&f.explain, "explain", false, "print every block with its label, probability and the tree path that decided it")
 	fs.StringVar(&f.highlight, "highlight", "", "write an HTML view of the page with content and boilerplate blocks coloured to this file")
 	fs.Int64Var(&f.maxBytes, "max-bytes", features.DefaultMaxBytes, "largest page accepted, in bytes")
+	fs.IntVar(&f.maxBlocks, "max-blocks", features.DefaultMaxBlocks, "most text blocks a page may have")
+	fs.IntVar(&f.maxDepth, "max-depth", features.DefaultMaxDepth, "deepest element nesting accepted (at most 512)")
+	fs.DurationVar(&f.timeout, "timeout", winnow.DefaultTimeout, "time allowed per page; 0 for no limit")
 	fs.BoolVar(&f.noSmooth, "no-smooth", false, "turn off the post-processing over the block sequence")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -58,6 +65,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if f.jobs < 1 {
 		return fmt.Errorf("%w: -j must be at least 1", errUsage)
 	}
+	if f.maxBytes < 1 || f.maxBlocks < 1 || f.maxDepth < 1 || f.maxDepth > features.DefaultMaxDepth || f.timeout < 0 {
+		return fmt.Errorf("%w: -max-bytes and -max-blocks must be at least 1, -max-depth between 1 and %d, -timeout not negative",
+			errUsage, features.DefaultMaxDepth)
+	}
 	inputs, err := expandInputs(fs.Args())
 	if err != nil {
 		return err
@@ -66,6 +77,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: -highlight and -explain take exactly one page, got %d", errUsage, len(inputs))
 	}
 	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithMaxBytes(f.maxBytes),
+		winnow.WithMaxBlocks(f.maxBlocks), winnow.WithMaxDepth(f.maxDepth), winnow.WithTimeout(f.timeout),
 		winnow.WithSmoothing(!f.noSmooth), winnow.WithExplanations(f.explain)}
 	if f.modelPath != "default" {
 		m, err := loadModelFile(f.modelPath)
@@ -127,7 +139,7 @@ func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []strin
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i] <- extractOne(e, x, inputs[i], f)
+				results[i] <- extractOne(ctx, e, x, inputs[i], f)
 			}
 		}()
 	}
@@ -171,12 +183,12 @@ func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []strin
 	return failed
 }
 
-func extractOne(e *env, x *winnow.Extractor, path string, f extractFlags) result {
+func extractOne(ctx context.Context, e *env, x *winnow.Extractor, path string, f extractFlags) result {
 	b, err := readInput(e, path, f.maxBytes)
 	if err != nil {
 		return result{path: path, err: err}
 	}
-	a, err := x.ExtractBytes(b)
+	a, err := x.ExtractBytesContext(ctx, b)
 	if err != nil && !errors.Is(err, winnow.ErrNoContent) {
 		return result{path: path, err: err}
 	}

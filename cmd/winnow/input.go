@@ -6,15 +6,15 @@ import (
 	"io"
 	"os"
 	"strings"
-)
 
-// maxGzipRatio bounds how much a .gz input may expand relative to the
-// limit, so a gzip bomb is refused instead of filling memory.
-const maxGzipRatio = 1
+	"github.com/winnow-dev/winnow/features"
+)
 
 // readInput reads a page from path ("-" for standard input). Files ending in
 // .gz are decompressed. At most limit bytes are read; more is an error that
-// names the input.
+// names the input and wraps features.ErrTooLarge. A .gz file is
+// decompressed through the same limit, so a gzip bomb costs at most limit
+// bytes of memory.
 func readInput(e *env, path string, limit int64) ([]byte, error) {
 	var r io.Reader
 	if path == "-" {
@@ -35,12 +35,16 @@ func readInput(e *env, path string, limit int64) ([]byte, error) {
 			r = zr
 		}
 	}
-	b, err := io.ReadAll(io.LimitReader(r, limit*maxGzipRatio+1))
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s: larger than the %d-byte limit (raise it with -max-bytes)", path, limit)
+		what := "larger"
+		if strings.HasSuffix(path, ".gz") && path != "-" {
+			what = "decompresses to more"
+		}
+		return nil, fmt.Errorf("%s: %w: %s than the %d-byte limit (raise it with -max-bytes)", path, features.ErrTooLarge, what, limit)
 	}
 	return b, nil
 }
