@@ -42,6 +42,7 @@ type cvFold struct {
 	TrainPages  int          `json:"train_pages"`
 	TrainBlocks int          `json:"train_blocks"`
 	TestPages   int          `json:"test_pages"`
+	Trees       int          `json:"trees"`
 	Nodes       int          `json:"nodes"`
 	Depth       int          `json:"depth"`
 	Groups      []groupScore `json:"groups"`
@@ -124,7 +125,7 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 			}
 		}
 		cv.Folds = append(cv.Folds, cvFold{Fold: i + 1, TrainPages: len(train), TrainBlocks: blocks, TestPages: len(test),
-			Nodes: m.NumNodes(), Depth: m.Depth(), Groups: groupScores(evals, systems)})
+			Trees: m.NumTrees(), Nodes: m.NumNodes(), Depth: m.Depth(), Groups: groupScores(evals, systems)})
 	}
 	bar.done()
 	cv.Summary = summarizeFolds(cv.Folds)
@@ -243,7 +244,7 @@ func cvTables(cv *cvReport) []*table {
 	if len(cv.LeftOut) > 0 {
 		title += "; left out (regression): " + strings.Join(cv.LeftOut, ",")
 	}
-	folds := &table{Title: title, Head: []string{"fold", "train pages", "train blocks", "test pages", "nodes", "depth", "model block F1", "accuracy", "shingle F1"}}
+	folds := &table{Title: title, Head: []string{"fold", "train pages", "train blocks", "test pages", "trees", "nodes", "depth", "model block F1", "accuracy", "shingle F1"}}
 	for _, f := range cv.Folds {
 		pooled := f.Groups[len(f.Groups)-1].Systems[0]
 		sh := "-"
@@ -251,7 +252,7 @@ func cvTables(cv *cvReport) []*table {
 			sh = f3(pooled.Text.Shingles.F1)
 		}
 		folds.add(fmt.Sprint(f.Fold), fmt.Sprint(f.TrainPages), fmt.Sprint(f.TrainBlocks), fmt.Sprint(f.TestPages),
-			fmt.Sprint(f.Nodes), fmt.Sprint(f.Depth), f3(pooled.Block.F1), f3(pooled.Block.Accuracy), sh)
+			fmt.Sprint(f.Trees), fmt.Sprint(f.Nodes), fmt.Sprint(f.Depth), f3(pooled.Block.F1), f3(pooled.Block.Accuracy), sh)
 	}
 	sum := &table{Title: "Mean ± standard deviation over folds",
 		Head: []string{"group", "system", "folds", "block F1", "block accuracy", "shingle F1", "BoW F1", "ROC AUC"}}

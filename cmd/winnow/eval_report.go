@@ -40,6 +40,7 @@ type modelInfo struct {
 	Name      string   `json:"name"`
 	Path      string   `json:"path"`
 	Trainer   string   `json:"trainer"`
+	Trees     int      `json:"trees"`
 	Nodes     int      `json:"nodes"`
 	Depth     int      `json:"depth"`
 	TrainSets []string `json:"train_sets"`
@@ -50,7 +51,7 @@ type modelInfo struct {
 
 func describeModel(s *evalSystem) modelInfo {
 	m := s.m
-	return modelInfo{Name: s.name, Path: s.path, Trainer: m.Trainer, Nodes: m.NumNodes(), Depth: m.Depth(),
+	return modelInfo{Name: s.name, Path: s.path, Trainer: m.Trainer, Trees: m.NumTrees(), Nodes: m.NumNodes(), Depth: m.Depth(),
 		TrainSets: m.Summary.Sets, TrainPages: m.Summary.Pages, TrainBlocks: m.Summary.Blocks}
 }
 

@@ -76,8 +76,8 @@ func writeEvalHeader(w io.Writer, r *evalReport) {
 				fmt.Fprintf(tw, "model %s\t%s\n", m.Name, m.Path)
 				continue
 			}
-			fmt.Fprintf(tw, "model %s\t%s\ttrainer %s, %d nodes, depth %d\ttrained on %d blocks from %d pages of %s\n",
-				m.Name, m.Path, m.Trainer, m.Nodes, m.Depth, m.TrainBlocks, m.TrainPages, strings.Join(m.TrainSets, ","))
+			fmt.Fprintf(tw, "model %s\t%s\ttrainer %s, %d trees, %d nodes, depth %d\ttrained on %d blocks from %d pages of %s\n",
+				m.Name, m.Path, m.Trainer, m.Trees, m.Nodes, m.Depth, m.TrainBlocks, m.TrainPages, strings.Join(m.TrainSets, ","))
 		}
 		tw.Flush()
 	}
