@@ -5,7 +5,7 @@
 #
 #	bench/run.sh                  # WINNOW_DATA defaults to ../shared/data beside the repository
 #	COUNT=10 OUT=old.txt bench/run.sh
-#	PROFILE=1 bench/run.sh        # also a CPU profile of the winnow benchmark, top 15
+#	PROFILE=1 bench/run.sh        # also winnow's stages and a CPU profile of it, top 15
 #
 # Results go to bench/peers/$OUT (default new.txt); compare two runs with
 # `benchstat old.txt new.txt`.
@@ -24,9 +24,22 @@ fi
 echo "# $(date -u +%Y-%m-%d) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), nproc $(nproc), $(go version | cut -d' ' -f3)"
 echo "# data: $WINNOW_DATA"
 
-# -cpu 1: GOMAXPROCS=1, so the collector shares the one core with the
-# extraction loop, which is sequential anyway.
-go test -run '^$' -bench . -benchmem -cpu 1 -count "$COUNT" | tee "$OUT"
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+
+# One test binary run COUNT times, each running the four contenders in turn,
+# so that a burst of load on a shared machine hits all of them (go test
+# -count N would run each contender N times in a row). -cpu 1: GOMAXPROCS=1,
+# so the collector shares the one core with the extraction loop, which is
+# sequential anyway.
+go test -c -o "$bin/peers.test" .
+: >"$OUT"
+i=0
+while [ "$i" -lt "$COUNT" ]; do
+	"$bin/peers.test" -test.run '^$' -test.bench 'BenchmarkPeers$' -test.benchmem -test.cpu 1 |
+		if [ "$i" -eq 0 ]; then cat; else grep '^Benchmark'; fi | tee -a "$OUT"
+	i=$((i + 1))
+done
 echo
 "$BENCHSTAT" -col /contender "$OUT"
 
@@ -56,8 +69,6 @@ done
 # Peak memory: one binary per contender, so each links only its own
 # dependencies; "none" reads the pages and extracts nothing.
 echo
-bin=$(mktemp -d)
-trap 'rm -rf "$bin"' EXIT
 header=-header
 for x in none parse winnow trafilatura readability; do
 	go build -tags "$x" -o "$bin/peakmem-$x" ./cmd/peakmem
@@ -67,6 +78,7 @@ done
 
 if [ "${PROFILE:-}" ]; then
 	echo
-	go test -run '^$' -bench 'Peers/contender=winnow$' -cpu 1 -benchtime 10x -cpuprofile "$bin/winnow.pprof" -o "$bin/peers.test" >/dev/null
+	"$bin/peers.test" -test.run '^$' -test.bench 'BenchmarkWinnowStages$' -test.benchmem -test.cpu 1
+	"$bin/peers.test" -test.run '^$' -test.bench 'Peers/contender=winnow$' -test.cpu 1 -test.benchtime 10x -test.cpuprofile "$bin/winnow.pprof" >/dev/null
 	go tool pprof -top -nodecount 15 "$bin/peers.test" "$bin/winnow.pprof"
 fi

@@ -1,0 +1,62 @@
+package peers_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/bench/peers"
+	"github.com/winnow-dev/winnow/features"
+	"golang.org/x/net/html"
+)
+
+// BenchmarkWinnowStages splits winnow's time per page into cumulative
+// stages, to see what the gap to the bare parser is made of: each stage
+// runs everything before it too, so the cost of a stage is the difference
+// from the one before. One op is one pass over the page set, as in
+// BenchmarkPeers.
+//
+//	decode   features.Decode: binary sniffing, charset choice, conversion to UTF-8
+//	parse    + html.ParseWithOptions (scripting off), as features.ParseBytes does
+//	segment  features.ParseBytes: + segmentation into blocks and the <head> facts
+//	vectors  + features.Vectors
+//	extract  Extractor.ExtractBytes: + prediction, smoothing, the Article and its text
+func BenchmarkWinnowStages(b *testing.B) {
+	pages := loadPages(b)
+	x, err := winnow.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	stages := []struct {
+		name string
+		run  func(page []byte)
+	}{
+		{"decode", func(page []byte) { _, _, _ = features.Decode(page, "") }},
+		{"parse", func(page []byte) {
+			text, _, err := features.Decode(page, "")
+			if err == nil {
+				_, _ = html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
+			}
+		}},
+		{"segment", func(page []byte) { _, _ = features.ParseBytes(page, features.Options{}) }},
+		{"vectors", func(page []byte) {
+			if p, err := features.ParseBytes(page, features.Options{}); err == nil {
+				_ = features.Vectors(p)
+			}
+		}},
+		{"extract", func(page []byte) { _, _ = x.ExtractBytes(page) }},
+	}
+	size := peers.Bytes(pages)
+	for _, s := range stages {
+		b.Run("stage="+s.name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range pages {
+					s.run(p.HTML)
+				}
+			}
+			b.ReportMetric(float64(b.N)*float64(len(pages))/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}
