@@ -167,11 +167,11 @@ func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []strin
 		bar.add(1)
 		if r.err != nil && r.article == nil {
 			failed++
-			fmt.Fprintf(e.stderr, "winnow extract: %s: %v\n", r.path, r.err)
+			fmt.Fprintf(e.stderr, "winnow extract: %s\n", pageError(r.path, r.err))
 			continue
 		}
 		if r.err != nil {
-			fmt.Fprintf(e.stderr, "winnow extract: %s: %v\n", r.path, r.err)
+			fmt.Fprintf(e.stderr, "winnow extract: %s\n", pageError(r.path, r.err))
 		}
 		if err := emit(r); err != nil {
 			fmt.Fprintf(e.stderr, "winnow extract: write: %v\n", err)
@@ -198,6 +198,16 @@ func extractOne(ctx context.Context, e *env, x *winnow.Extractor, path string, f
 		}
 	}
 	return result{path: path, article: a, err: err}
+}
+
+// pageError is the message of a page's failure, which names the page once
+// (readInput's errors name it already).
+func pageError(path string, err error) string {
+	msg := err.Error()
+	if strings.HasPrefix(msg, path+": ") {
+		return msg
+	}
+	return path + ": " + msg
 }
 
 // expandInputs turns the arguments into page paths: "-" stays, directories

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// seedPage is the seed fixture, whose story extraction returns.
+func seedPage(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../../testdata/seed/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+const seedStory = "Russia and China have agreed to discuss ways to deepen security co-operation"
+
+// gzipBomb writes n zero bytes, gzipped, to dir/name without holding them
+// in memory: a few hundred kilobytes on disk.
+func gzipBomb(t *testing.T, dir, name string, n int64) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zero := make([]byte, 1<<20)
+	for w := int64(0); w < n; w += int64(len(zero)) {
+		if _, err := zw.Write(zero); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestExtractHostile runs hostile pages and model files through
+// `winnow extract`: each fails with exit code 1 and a message that names
+// the file and says what is wrong, or succeeds with the story.
+func TestExtractHostile(t *testing.T) {
+	dir := t.TempDir()
+	seed := seedPage(t)
+	bomb := gzipBomb(t, dir, "bomb.html.gz", 200<<20)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(seed)
+	zw.Close()
+	put := func(name string, b []byte) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	page := put("page.html", seed)
+	pageGz := put("page.html.gz", gz.Bytes())
+	notGzip := put("fake.html.gz", seed)
+	deep := put("deep.html", []byte(strings.Repeat("<div>", 10_000)+"x"))
+	mid := put("mid.html", []byte("<html><body>"+strings.Repeat("<div>", 100)+"<p>"+seedStory+"</p>"))
+	png := put("image.html", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	empty := put("empty.html", nil)
+
+	modelFile, err := os.ReadFile("../../model/default.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	truncated := put("truncated.json", modelFile[:len(modelFile)/2])
+	newer := put("newer.json", bytes.Replace(modelFile, []byte(`"version": 1,`), []byte(`"version": 99,`), 1))
+	corrupt := bytes.Clone(modelFile)
+	i := bytes.Index(corrupt, []byte(`"threshold":[`)) + len(`"threshold":[`)
+	corrupt[i] = map[bool]byte{true: '2', false: '1'}[corrupt[i] == '1']
+	corruptPath := put("corrupt.json", corrupt)
+	mismatch := put("mismatch.json", rewrapBody(t, bytes.Replace(modelBody(t, modelFile), []byte(`"names":["`), []byte(`"names":["Renamed`), 1)))
+	// The root's left child made the root itself: a loop back up the tree.
+	body := modelBody(t, modelFile)
+	j := bytes.Index(body, []byte(`"left":[`)) + len(`"left":[`)
+	k := j + bytes.IndexByte(body[j:], ',')
+	cyclic := put("cyclic.json", rewrapBody(t, append(append(append([]byte(nil), body[:j]...), '0'), body[k:]...)))
+	notModel := put("page.json", seed)
+
+	tests := []struct {
+		name, reason string
+		args         []string
+		code         int
+		stdout       string   // substring of stdout
+		stderr       []string // substrings of stderr
+	}{
+		{"page", "the control: the story comes out", []string{"extract", page}, 0, seedStory, nil},
+		{"gzip page", ".html.gz is read decompressed", []string{"extract", pageGz}, 0, seedStory, nil},
+		{"gzip bomb", "200 MB of zeros in a .gz stop at -max-bytes, named, with the flag to raise it",
+			[]string{"extract", bomb}, 1, "", []string{bomb, "input too large", "decompresses to more than the 33554432-byte limit", "-max-bytes"}},
+		{"gzip bomb, lower limit", "-max-bytes applies to the decompressed size",
+			[]string{"extract", "-max-bytes", "1000", pageGz}, 1, "", []string{pageGz, "decompresses to more than the 1000-byte limit"}},
+		{"not gzip", "a .gz name on plain bytes is an error naming the file", []string{"extract", notGzip}, 1, "", []string{notGzip, "gzip"}},
+		{"too deep", "10,000-deep nesting is refused", []string{"extract", deep}, 1, "", []string{deep, "nesting too deep"}},
+		{"-max-depth", "the flag lowers the depth limit", []string{"extract", "-max-depth", "50", mid}, 1, "", []string{mid, "nesting too deep", "more than 50"}},
+		{"-max-depth high enough", "the page is within the limit", []string{"extract", "-max-depth", "200", "-threshold", "0", mid}, 0, seedStory, nil},
+		{"-max-depth too high", "the parser cannot go past 512", []string{"extract", "-max-depth", "1000", page}, 2, "", []string{"-max-depth between 1 and 512"}},
+		{"-max-blocks", "the flag bounds the blocks", []string{"extract", "-max-blocks", "3", page}, 1, "", []string{page, "too many blocks", "more than 3"}},
+		{"-timeout", "a page over the time limit fails with a timeout", []string{"extract", "-timeout", "1ns", page}, 1, "", []string{page, "time limit per page exceeded"}},
+		{"-timeout 0", "no limit", []string{"extract", "-timeout", "0", page}, 0, seedStory, nil},
+		{"png", "an image is refused", []string{"extract", png}, 1, "", []string{png, "not HTML", "PNG"}},
+		{"empty", "an empty file is refused", []string{"extract", empty}, 1, "", []string{empty, "empty input"}},
+		{"truncated model", "a cut model file is corrupt, and named", []string{"extract", "-model", truncated, page}, 1, "", []string{truncated, "corrupt model file"}},
+		{"corrupt model", "a changed digit fails the checksum", []string{"extract", "-model", corruptPath, page}, 1, "", []string{corruptPath, "corrupt model file", "checksum"}},
+		{"newer model", "a newer format version is named as such", []string{"extract", "-model", newer, page}, 1, "", []string{newer, "unsupported model file version", "99"}},
+		{"schema mismatch", "a model for other features is refused", []string{"extract", "-model", mismatch, page}, 1, "", []string{mismatch, "feature schema mismatch"}},
+		{"cyclic model", "a child index pointing back up the tree is corrupt", []string{"extract", "-model", cyclic, page}, 1, "", []string{cyclic, "corrupt model file"}},
+		{"not a model", "a page given as -model", []string{"extract", "-model", notModel, page}, 1, "", []string{notModel, "not a winnow model file"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			code, stdout, stderr := runWinnow(t, "", tt.args...)
+			runtime.ReadMemStats(&after)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d: %s\nstderr: %s", code, tt.code, tt.reason, stderr)
+			}
+			if !strings.Contains(stdout, tt.stdout) {
+				t.Errorf("stdout lacks %q: %s\n%.300s", tt.stdout, tt.reason, stdout)
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(stderr, s) {
+					t.Errorf("stderr lacks %q: %s\n%s", s, tt.reason, stderr)
+				}
+			}
+			// The bomb is read through a limit: memory stays near -max-bytes.
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 300<<20 {
+				t.Errorf("allocated %d MB", alloc>>20)
+			}
+		})
+	}
+}
+
+// modelBody returns the compact body of a model file.
+func modelBody(t *testing.T, file []byte) []byte {
+	t.Helper()
+	var env struct{ Body json.RawMessage }
+	if err := json.Unmarshal(file, &env); err != nil {
+		t.Fatal(err)
+	}
+	var c bytes.Buffer
+	if err := json.Compact(&c, env.Body); err != nil {
+		t.Fatal(err)
+	}
+	return c.Bytes()
+}
+
+// rewrapBody makes a model file around an edited body with a valid
+// checksum, as a tool editing model files would.
+func rewrapBody(t *testing.T, body []byte) []byte {
+	t.Helper()
+	sum := sha256.Sum256(body)
+	out, err := json.Marshal(map[string]any{"format": "winnow-model", "version": 1, "sha256": hex.EncodeToString(sum[:]), "body": json.RawMessage(body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
