@@ -58,30 +58,36 @@ var sink string
 func BenchmarkPeers(b *testing.B) {
 	pages := loadPages(b)
 	xs := extractors(b)
-	size := peers.Bytes(pages)
 	for _, x := range xs {
 		b.Run("contender="+x.Name, func(b *testing.B) {
-			b.SetBytes(size)
-			b.ReportAllocs()
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			cpu0, cpuOK := cpuTime()
-			for b.Loop() {
-				for _, p := range pages {
-					sink, _ = x.Extract(p.HTML)
-				}
-			}
-			cpu1, _ := cpuTime()
-			runtime.ReadMemStats(&after)
-			n := float64(b.N) * float64(len(pages))
-			b.ReportMetric(n/b.Elapsed().Seconds(), "pages/s")
-			if cpuOK && cpu1 > cpu0 {
-				b.ReportMetric(n/(cpu1-cpu0).Seconds(), "cpu-pages/s")
-			}
-			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n, "allocs/page")
-			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/page")
+			passes(b, pages, func(page []byte) { sink, _ = x.Extract(page) })
 		})
 	}
+}
+
+// passes runs f over every page per op and reports the per-page metrics
+// of BenchmarkPeers.
+func passes(b *testing.B, pages []peers.Page, f func(page []byte)) {
+	b.Helper()
+	b.SetBytes(peers.Bytes(pages))
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cpu0, cpuOK := cpuTime()
+	for b.Loop() {
+		for _, p := range pages {
+			f(p.HTML)
+		}
+	}
+	cpu1, _ := cpuTime()
+	runtime.ReadMemStats(&after)
+	n := float64(b.N) * float64(len(pages))
+	b.ReportMetric(n/b.Elapsed().Seconds(), "pages/s")
+	if cpuOK && cpu1 > cpu0 {
+		b.ReportMetric(n/(cpu1-cpu0).Seconds(), "cpu-pages/s")
+	}
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n, "allocs/page")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/page")
 }
 
 // TestOutcomes runs every contender once over the page set and checks that

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/winnow-dev/winnow"
-	"github.com/winnow-dev/winnow/bench/peers"
 	"github.com/winnow-dev/winnow/features"
 	"golang.org/x/net/html"
 )
@@ -46,17 +45,7 @@ func BenchmarkWinnowStages(b *testing.B) {
 		}},
 		{"extract", func(page []byte) { _, _ = x.ExtractBytes(page) }},
 	}
-	size := peers.Bytes(pages)
 	for _, s := range stages {
-		b.Run("stage="+s.name, func(b *testing.B) {
-			b.SetBytes(size)
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, p := range pages {
-					s.run(p.HTML)
-				}
-			}
-			b.ReportMetric(float64(b.N)*float64(len(pages))/b.Elapsed().Seconds(), "pages/s")
-		})
+		b.Run("stage="+s.name, func(b *testing.B) { passes(b, pages, s.run) })
 	}
 }
