@@ -1,0 +1,59 @@
+package winnow
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestSeedPage extracts the fixture built in the shape of the page this
+// project exists for (testdata/seed, ../shared/seed): the story must come
+// out whole, and none of the boilerplate around it.
+func TestSeedPage(t *testing.T) {
+	page, err := os.Open("testdata/seed/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer page.Close()
+	a, err := Extract(page)
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	story, err := os.ReadFile("testdata/seed/story.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Russia, China to talk about deeper security co-operation in Eurasia"; a.Title != want {
+		t.Errorf("title = %q, want %q", a.Title, want)
+	}
+	for _, para := range strings.Split(strings.TrimSpace(string(story)), "\n") {
+		if !strings.Contains(a.Text, para) {
+			t.Errorf("story paragraph missing: %q", para)
+		}
+	}
+	boilerplate := []struct{ text, what string }{
+		{"Keep updated, follow", "the Google News promo between two paragraphs"},
+		{"Top News", "the topic-tags heading"},
+		{"Russia-China ties", "a topic tag"},
+		{"moderation decisions are subjective", "the comments notice"},
+		{"Related News", "the related-news heading"},
+		{"ready to work with Russia on global governance", "a related-news link"},
+		{"Top Stories", "the top-stories widget"},
+		{"MOST VIEWED", "the most-viewed widget"},
+		{"Red Crescent", "a long teaser caption under Features"},
+		{"compact sedan", "a long teaser caption under Features"},
+		{"More Videos from TBS", "the videos heading"},
+		{"Shakshuka", "a video title"},
+		{"All rights reserved", "the footer"},
+		{"Home", "the menu"},
+		{"&#039;", "an undecoded entity"},
+	}
+	for _, b := range boilerplate {
+		if strings.Contains(a.Text, b.text) {
+			t.Errorf("boilerplate kept: %s (%q)", b.what, b.text)
+		}
+	}
+	if t.Failed() {
+		t.Logf("extracted text:\n%s", a.Text)
+	}
+}
