@@ -1,0 +1,71 @@
+package features
+
+import (
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// FuzzVectors parses arbitrary bytes and computes their feature vectors:
+// one vector per block, each of NumFeatures finite values, the same on a
+// second call, and the page left as it was (Vectors is pure).
+func FuzzVectors(f *testing.F) {
+	pages, _ := filepath.Glob("../testdata/pages/*/page.html")
+	pages = append(pages, "../testdata/seed/news.html")
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`<title>A title</title><h1>A title</h1><nav class="menu"><a href="/">Home</a></nav>` +
+		`<article><p>Words, words. More words!</p><table><tr><td>1</td><td>2 3</td></tr></table></article>`))
+	f.Add([]byte(strings.Repeat("<div>", 500) + "deep"))
+	f.Add([]byte("<p>" + strings.Repeat("<a href=x>link</a> ", 200) + "</p>"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		p, err := ParseBytes(in, Options{MaxBlocks: 2000})
+		if err != nil {
+			return
+		}
+		saved := clonePage(p)
+		v1 := Vectors(p)
+		v2 := Vectors(p)
+		if len(v1) != len(p.Blocks) {
+			t.Fatalf("%d vectors for %d blocks", len(v1), len(p.Blocks))
+		}
+		for i, v := range v1 {
+			if len(v) != NumFeatures() {
+				t.Fatalf("vector %d has %d values, want %d", i, len(v), NumFeatures())
+			}
+			for j, x := range v {
+				if math.IsNaN(x) || math.IsInf(x, 0) {
+					t.Fatalf("block %d %q: %s = %v", i, p.Blocks[i].Text, Names()[j], x)
+				}
+				if x != v2[i][j] {
+					t.Fatalf("block %d: %s = %v, then %v", i, Names()[j], x, v2[i][j])
+				}
+			}
+		}
+		if !reflect.DeepEqual(saved, p) {
+			t.Fatal("Vectors changed the page")
+		}
+	})
+}
+
+// clonePage copies p deeply enough to tell whether Vectors wrote to it.
+func clonePage(p *Page) *Page {
+	c := *p
+	c.Blocks = make([]Block, len(p.Blocks))
+	for i, b := range p.Blocks {
+		b.Path, b.Classes, b.Ancestors = slices.Clone(b.Path), slices.Clone(b.Classes), slices.Clone(b.Ancestors)
+		b.Marks = maps.Clone(b.Marks)
+		c.Blocks[i] = b
+	}
+	return &c
+}
