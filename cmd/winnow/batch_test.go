@@ -154,3 +154,58 @@ func TestBatchInterrupted(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainInterrupted trains on the sample sets with a context cancelled,
+// as after Ctrl-C: no model file is written, nothing is left beside it,
+// and an existing model is untouched, while the same run uncancelled
+// writes the model.
+func TestTrainInterrupted(t *testing.T) {
+	data := "../../testdata/dataset"
+	args := func(out string) []string {
+		return []string{"train", "-data", data, "-sets", "wcxb", "-test", "0", "-trees", "2", "-max-depth", "3", "-o", out, "-force"}
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name, reason string
+		ctx          context.Context
+		existing     []byte
+		wantModel    bool
+	}{
+		{"uncancelled", "the control: the model is written", context.Background(), nil, true},
+		{"cancelled", "no model file appears", cancelled, nil, false},
+		{"cancelled over a model", "the old model survives", cancelled, []byte("old model\n"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "model.json")
+			if tt.existing != nil {
+				if err := os.WriteFile(out, tt.existing, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			e := &env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}
+			code := run(tt.ctx, e, args(out))
+			if (code == 0) != tt.wantModel {
+				t.Fatalf("exit %d: %s\n%s", code, tt.reason, stderr.String())
+			}
+			b, err := os.ReadFile(out)
+			switch {
+			case tt.wantModel && (err != nil || !bytes.HasPrefix(b, []byte("{"))):
+				t.Errorf("no model written (%v): %s", err, tt.reason)
+			case !tt.wantModel && tt.existing == nil && !os.IsNotExist(err):
+				t.Errorf("model.json exists (%v): %s", err, tt.reason)
+			case tt.existing != nil && string(b) != string(tt.existing):
+				t.Errorf("model.json = %.40q, want %q: %s", b, tt.existing, tt.reason)
+			}
+			ents, _ := os.ReadDir(dir)
+			for _, e := range ents {
+				if e.Name() != "model.json" {
+					t.Errorf("left behind: %s", e.Name())
+				}
+			}
+		})
+	}
+}
