@@ -1,0 +1,220 @@
+package winnow
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/winnow-dev/winnow/features"
+	"golang.org/x/net/html"
+)
+
+// The stage benchmarks run the pipeline one stage at a time over a fixed set
+// of real pages from the shared labelled sets, the set bench/peers uses:
+// every k-th .gz page, in byte-sorted name order, of five sets (291 pages,
+// 30 MB). One op is one pass over the whole set; each benchmark reports
+// pages/s and, through SetBytes, MB/s of raw (undecoded) HTML, so the stages
+// add up. BenchmarkParseHTML, bare html.Parse over the decoded pages, is the
+// floor the whole extraction is measured against.
+//
+//	WINNOW_DATA=../shared/data go test -run '^$' -bench . -benchmem -cpu 1 -count 6 | tee /tmp/new.txt
+//	benchstat /tmp/old.txt /tmp/new.txt
+//
+// The benchmarks skip when WINNOW_DATA is unset.
+
+// benchSamples are the sampled folders (relative to WINNOW_DATA) and their strides.
+var benchSamples = []struct {
+	dir   string
+	every int
+}{
+	{"l3s-gn1/original", 10},
+	{"cleaneval/orig", 12},
+	{"wcxb/dev/html", 24},
+	{"msvcode/big5-05/html", 12},
+	{"msvcode/big5-09/html", 12},
+	{"msvcode/big5-13/html", 12},
+	{"msvcode/big5-17/html", 12},
+	{"msvcode/chaos-all/html", 12},
+	{"cleanportaleval/input", 2},
+}
+
+// benchPage is one page of the set with the output of every stage, computed
+// once before timing so that each benchmark times one stage alone.
+type benchPage struct {
+	name    string
+	raw     []byte
+	decoded []byte
+	page    *features.Page // nil if Parse refuses the page
+	vecs    [][]float64
+	probs   []float64
+	keep    []bool
+}
+
+// loadBenchPages reads the page set and runs the pipeline over it once.
+func loadBenchPages(tb testing.TB) []benchPage {
+	tb.Helper()
+	root := os.Getenv("WINNOW_DATA")
+	if root == "" {
+		tb.Skip("WINNOW_DATA is not set; set it to the shared data folder (e.g. ../shared/data) to run the stage benchmarks")
+	}
+	x, err := New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var pages []benchPage
+	for _, s := range benchSamples {
+		dir := filepath.Join(root, s.dir)
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			tb.Fatalf("WINNOW_DATA=%s: %v", root, err)
+		}
+		var names []string
+		for _, e := range entries {
+			if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".gz") {
+				names = append(names, e.Name())
+			}
+		}
+		slices.Sort(names)
+		for i := 0; i < len(names); i += s.every {
+			p := benchPage{name: filepath.Join(s.dir, names[i]), raw: gunzipFile(tb, filepath.Join(dir, names[i]))}
+			if p.decoded, _, err = features.Decode(p.raw, ""); err != nil {
+				tb.Fatalf("%s: %v", p.name, err)
+			}
+			if p.page, err = features.ParseBytes(p.raw, features.Options{}); err == nil {
+				p.vecs = features.Vectors(p.page)
+				p.probs = x.predict(p.vecs)
+				p.keep = make([]bool, len(p.probs))
+				for i, pr := range p.probs {
+					p.keep[i] = pr >= DefaultThreshold
+				}
+				p.keep = Smooth(p.page.Blocks, p.probs, p.keep)
+			}
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		tb.Fatalf("no pages under %s", root)
+	}
+	return pages
+}
+
+func gunzipFile(tb testing.TB, path string) []byte {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	return b
+}
+
+// benchPass times fn over every page per op and reports pages/s and MB/s
+// of raw HTML.
+func benchPass(b *testing.B, fn func(p *benchPage)) {
+	pages := loadBenchPages(b)
+	var total int64
+	for i := range pages {
+		total += int64(len(pages[i].raw))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range pages {
+			fn(&pages[i])
+		}
+	}
+	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkDecode: charset detection and conversion to UTF-8.
+func BenchmarkDecode(b *testing.B) {
+	benchPass(b, func(p *benchPage) {
+		if _, _, err := features.Decode(p.raw, ""); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkParseHTML: bare html.Parse over the decoded pages, the floor.
+func BenchmarkParseHTML(b *testing.B) {
+	benchPass(b, func(p *benchPage) {
+		if _, err := html.Parse(bytes.NewReader(p.decoded)); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkSegment: features.ParseBytes, that is decode, parse, segment
+// and read the head.
+func BenchmarkSegment(b *testing.B) {
+	benchPass(b, func(p *benchPage) {
+		_, _ = features.ParseBytes(p.raw, features.Options{})
+	})
+}
+
+// BenchmarkVectors: feature vectors of the segmented pages.
+func BenchmarkVectors(b *testing.B) {
+	benchPass(b, func(p *benchPage) {
+		if p.page != nil {
+			features.Vectors(p.page)
+		}
+	})
+}
+
+// BenchmarkPredict: every block's vector through the embedded model.
+func BenchmarkPredict(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchPass(b, func(p *benchPage) {
+		if p.page != nil {
+			x.predict(p.vecs)
+		}
+	})
+}
+
+// BenchmarkSmooth: the post-processing over the block sequence.
+func BenchmarkSmooth(b *testing.B) {
+	var keep []bool
+	benchPass(b, func(p *benchPage) {
+		if p.page != nil {
+			keep = append(keep[:0], p.keep...)
+			Smooth(p.page.Blocks, p.probs, keep)
+		}
+	})
+}
+
+// BenchmarkRender: the Article from the decisions (title and text).
+func BenchmarkRender(b *testing.B) {
+	benchPass(b, func(p *benchPage) {
+		if p.page != nil {
+			Assemble(p.page, p.probs, p.keep, nil)
+		}
+	})
+}
+
+// BenchmarkExtract: the whole ExtractBytes.
+func BenchmarkExtract(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchPass(b, func(p *benchPage) {
+		_, _ = x.ExtractBytes(p.raw)
+	})
+}

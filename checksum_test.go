@@ -1,0 +1,51 @@
+package winnow
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"math"
+	"testing"
+)
+
+// sharedDigest is the SHA-256 of the blocks (text, tag, words, link words,
+// container), the bits of every feature vector and the bits of every
+// probability of the embedded model, over the benchmark page set (see
+// bench_test.go), computed before the pipeline was tuned for speed. Speed
+// work must leave it unchanged.
+const sharedDigest = "e5ccfee0d975c7ec29a84b2c2db8b0a8cf3e982afa7fa010c6a2ce9dd74bc7b1"
+
+// TestSharedDigest checks that segmentation, feature vectors and the
+// embedded model's probabilities over the benchmark page set are bit for bit
+// what they were before the speed work. It runs only when WINNOW_DATA is set.
+func TestSharedDigest(t *testing.T) {
+	pages := loadBenchPages(t)
+	h := sha256.New()
+	var buf [8]byte
+	num := func(v uint64) { binary.LittleEndian.PutUint64(buf[:], v); h.Write(buf[:]) }
+	for _, p := range pages {
+		h.Write([]byte(p.name))
+		if p.page == nil {
+			num(0)
+			continue
+		}
+		num(uint64(len(p.page.Blocks)))
+		h.Write([]byte(p.page.Title))
+		for _, b := range p.page.Blocks {
+			num(uint64(len(b.Text)))
+			h.Write([]byte(b.Text))
+			h.Write([]byte(b.Tag))
+			num(uint64(b.Words)<<32 | uint64(b.LinkWords))
+			num(uint64(b.Container))
+		}
+		for i, v := range p.vecs {
+			for _, x := range v {
+				num(math.Float64bits(x))
+			}
+			num(math.Float64bits(p.probs[i]))
+		}
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != sharedDigest {
+		t.Errorf("digest of blocks, vectors and probabilities = %s, want %s", got, sharedDigest)
+	}
+}

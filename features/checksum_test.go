@@ -1,0 +1,113 @@
+package features
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"hash"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// pagesDigest is the SHA-256 of every field of every Page that Parse makes of
+// the test pages, and of the bits of every value of their feature vectors,
+// computed before the segmentation and feature code was tuned for speed.
+// Any change to the output of Parse or Vectors changes it: a speed change
+// must leave it alone, a change of behaviour must come with a new
+// SchemaVersion or new golden files, and then a new digest.
+const pagesDigest = "f708d2043cc9f2b2f425b02733b17e8f512239a68e4d5a35c22323cd93823d89"
+
+// TestVectorsDigest checks that parsing and feature vectors of the test
+// pages are bit-for-bit what they were before the speed work.
+func TestVectorsDigest(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
+	if err != nil || len(files) < 10 {
+		t.Fatalf("pages in %s: %d, %v", pagesDir, len(files), err)
+	}
+	slices.Sort(files)
+	h := sha256.New()
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, opts := range []Options{{}, {MarkPrefix: "b"}} {
+			p, err := ParseBytes(raw, opts)
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			digestPage(h, p)
+			digestVectors(h, Vectors(p))
+		}
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != pagesDigest {
+		t.Errorf("digest of pages and vectors = %s, want %s", got, pagesDigest)
+	}
+}
+
+// digestPage writes every field of p to h in a fixed order.
+func digestPage(h hash.Hash, p *Page) {
+	str := func(s string) { num(h, int64(len(s))); h.Write([]byte(s)) }
+	strs := func(ss []string) {
+		num(h, int64(len(ss)))
+		for _, s := range ss {
+			str(s)
+		}
+	}
+	str(p.Title)
+	str(p.OGTitle)
+	str(p.Lang)
+	str(p.Encoding)
+	num(h, int64(p.Elements))
+	num(h, int64(len(p.Blocks)))
+	for i := range p.Blocks {
+		b := &p.Blocks[i]
+		str(b.Text)
+		str(b.Tag)
+		strs(b.Path)
+		strs(b.Classes)
+		for _, v := range []int{b.Words, b.LinkWords, b.Links, b.Depth, b.Index, int(b.Kind), b.Level, b.Row,
+			b.Container, int(b.Flags), int(b.SignalNear), int(b.SignalAny)} {
+			num(h, int64(v))
+		}
+		if b.StartsWithLink {
+			num(h, 1)
+		} else {
+			num(h, 0)
+		}
+		num(h, int64(len(b.Ancestors)))
+		for _, a := range b.Ancestors {
+			num(h, int64(a))
+		}
+		keys := make([]string, 0, len(b.Marks))
+		for k := range b.Marks {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		num(h, int64(len(keys)))
+		for _, k := range keys {
+			str(k)
+			num(h, int64(b.Marks[k]))
+		}
+	}
+}
+
+// digestVectors writes the bits of every value of vecs to h.
+func digestVectors(h hash.Hash, vecs [][]float64) {
+	num(h, int64(len(vecs)))
+	for _, v := range vecs {
+		num(h, int64(len(v)))
+		for _, x := range v {
+			num(h, int64(math.Float64bits(x)))
+		}
+	}
+}
+
+func num(h hash.Hash, v int64) {
+	var buf [8]byte
+	binary.LittleEndian.PutUint64(buf[:], uint64(v))
+	h.Write(buf[:])
+}
