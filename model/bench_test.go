@@ -13,12 +13,14 @@ func BenchmarkFit(b *testing.B) {
 			s := synthSchema(80)
 			X, y := synth(n, 80, 1, 0.1)
 			b.ResetTimer()
+			cpu := cpuTime()
 			for b.Loop() {
 				if _, err := Fit(s, X, y, Config{MaxDepth: 12, MinLeaf: 20}); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
@@ -29,12 +31,14 @@ func BenchmarkFitForest(b *testing.B) {
 	s := synthSchema(80)
 	X, y := synth(n, 80, 1, 0.1)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		if _, err := Fit(s, X, y, Config{MaxDepth: 12, MinLeaf: 20, Trees: 10, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkFitGolearnCART times golearn's CART through GolearnCART, with
@@ -50,12 +54,14 @@ func BenchmarkFitGolearnCART(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.ResetTimer()
+			cpu := cpuTime()
 			for b.Loop() {
 				if err := NewGolearnCART(Config{MaxDepth: 12}).Fit(g); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
