@@ -41,3 +41,27 @@ func TestWriteRules(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteForest(t *testing.T) {
+	s := synthSchema(6)
+	X, y := synth(1000, 6, 3, 0.1)
+	m := mustFit(t, s, X, y, Config{MaxDepth: 2, Trees: 3, Seed: 5})
+	var rules, dot bytes.Buffer
+	if err := m.WriteRules(&rules, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.WriteDot(&dot); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		out, want, reason string
+	}{
+		{rules.String(), "# tree 3 of 3", "each tree of a forest gets a header"},
+		{dot.String(), "subgraph cluster_2", "each tree of a forest gets a cluster"},
+		{dot.String(), "t2n0 -> t2n1", "node ids are per tree"},
+	} {
+		if !strings.Contains(tc.out, tc.want) {
+			t.Errorf("%s: output lacks %q", tc.reason, tc.want)
+		}
+	}
+}
