@@ -77,7 +77,9 @@ type Config struct {
 	// get one bin per value.
 	Bins int `json:"bins"`
 	// ClassWeight weighs rows by class, indexed by Label; a zero entry means
-	// 1. Impurities and leaf probabilities use the weighted counts.
+	// 1. Impurities and leaf probabilities use the weighted counts. A split
+	// must decrease impurity by more than 1e-9 weighted rows, so keep weights
+	// near 1 rather than tiny.
 	ClassWeight [2]float64 `json:"class_weight"`
 	// Balanced overrides ClassWeight with n / (2·n_class), so that both
 	// classes weigh the same in total (scikit-learn's "balanced").

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -215,5 +216,31 @@ func TestGolearnCARTNoSplit(t *testing.T) {
 	m, _ := c.Model()
 	if m.NumNodes() != 1 || m.Predict([]float64{5, 5}) != 2.0/3 {
 		t.Errorf("constant features: %d nodes, p %v; want one leaf with p 2/3", m.NumNodes(), m.Predict([]float64{5, 5}))
+	}
+}
+
+func TestTreeLearnerEqualsFit(t *testing.T) {
+	s := synthSchema(6)
+	X, y := synth(2000, 6, 41, 0.1)
+	g, err := NewInstances(s, X, y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{MaxDepth: 6, MinLeaf: 5, Trees: 3, Seed: 2}
+	tr := NewTreeLearner(cfg)
+	if err := tr.Fit(g); err != nil {
+		t.Fatal(err)
+	}
+	viaGrid, _ := tr.Model()
+	direct := mustFit(t, s, X, y, cfg)
+	var a, b bytes.Buffer
+	if err := viaGrid.Save(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := direct.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("TreeLearner.Fit on the grid and Fit on the rows give different model files")
 	}
 }
