@@ -288,7 +288,8 @@ func writeArticle(w io.Writer, path string, a *winnow.Article, format string, ba
 		return enc.Encode(j)
 	case "markdown":
 		body := a.Markdown()
-		if a.Title != "" && !strings.HasPrefix(body, "# ") {
+		firstLine, _, _ := strings.Cut(body, "\n")
+		if a.Title != "" && strings.TrimLeft(firstLine, "# ") != a.Title {
 			body = "# " + a.Title + "\n\n" + body
 		}
 		err = writeBatch(w, path, body, batch)
