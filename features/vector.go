@@ -1,8 +1,11 @@
 package features
 
 import (
+	"bytes"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // SchemaVersion names the feature schema. It changes whenever a feature is
@@ -96,8 +99,13 @@ func Vectors(p *Page) [][]float64 {
 	stats := make([]textStats, n)
 	var totalWords, pageLinks float64
 	longest, h1 := 0, -1
-	type agg struct{ words, links, blocks float64 }
-	containers := map[int]*agg{}
+	// Containers are element numbers, -1 (none) to p.Elements-1; a slice
+	// indexed by number+1 replaces a map. Sums run in block order either way.
+	minC, maxC := -1, max(p.Elements-1, 0)
+	for i := range p.Blocks {
+		minC, maxC = min(minC, p.Blocks[i].Container), max(maxC, p.Blocks[i].Container)
+	}
+	containers := make([]agg, maxC-minC+1)
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
 		stats[i] = computeTextStats(b)
@@ -109,43 +117,23 @@ func Vectors(p *Page) [][]float64 {
 		if h1 < 0 && b.Kind == KindHeading && b.Level == 1 {
 			h1 = i
 		}
-		a := containers[b.Container]
-		if a == nil {
-			a = &agg{}
-			containers[b.Container] = a
-		}
+		a := &containers[b.Container-minC]
 		a.words += float64(b.Words)
 		a.links += float64(b.LinkWords)
 		a.blocks++
 	}
-	sameTag := map[tagKey]int{}
-	for i := range p.Blocks {
-		sameTag[tagKey{p.Blocks[i].Container, p.Blocks[i].Tag}]++
-	}
+	sameTag := sameTagCounts(p.Blocks)
 	sub := subtreeTotals(p)
 	top := topNode(sub)
 	titleWords := tokenSet(p.Title)
 	lb := &p.Blocks[longest]
 	cumWords := 0.0
+	var low []byte // lower-cased text of the current block, reused
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
 		row := flat[i*nf : (i+1)*nf : (i+1)*nf]
 		out[i] = row
-		k := 0
-		put := func(v float64) { row[k] = v; k++ }
-		putLocal := func(st textStats) {
-			put(st.words)
-			put(st.avgWordLen)
-			put(st.avgSentLen)
-			put(st.density)
-			put(st.linkDensity)
-			put(st.fullStops)
-			put(st.upperShare)
-			put(st.digitShare)
-			put(st.punctShare)
-			put(st.commas)
-			put(st.endsPunct)
-		}
+		w := vecWriter{row: row}
 		cur := stats[i]
 		var prev, next textStats
 		if i > 0 {
@@ -154,14 +142,14 @@ func Vectors(p *Page) [][]float64 {
 		if i+1 < n {
 			next = stats[i+1]
 		}
-		putLocal(cur)
-		putLocal(prev)
-		putLocal(next)
+		w.local(&cur)
+		w.local(&prev)
+		w.local(&next)
 
-		put((cur.words + 1) / (prev.words + 1))
-		put((cur.words + 1) / (next.words + 1))
-		put((cur.density + 1) / (prev.density + 1))
-		put((cur.density + 1) / (next.density + 1))
+		w.put((cur.words + 1) / (prev.words + 1))
+		w.put((cur.words + 1) / (next.words + 1))
+		w.put((cur.density + 1) / (prev.density + 1))
+		w.put((cur.density + 1) / (next.density + 1))
 
 		var ww, wl float64
 		for j := max(0, i-3); j <= min(n-1, i+3); j++ {
@@ -170,62 +158,76 @@ func Vectors(p *Page) [][]float64 {
 				wl += float64(p.Blocks[j].LinkWords)
 			}
 		}
-		put(ww)
-		put(ratio(wl, ww))
+		w.put(ww)
+		w.put(ratio(wl, ww))
 
 		tag := b.Tag
-		put(bool01(tag == "p"))
-		put(bool01(b.Kind == KindHeading))
-		put(float64(b.Level))
-		put(bool01(b.Kind == KindListItem))
-		put(bool01(tag == "td" || tag == "th"))
-		put(bool01(tag == "div"))
-		put(bool01(b.Kind == KindPre))
-		put(bool01(tag == "blockquote"))
-		put(bool01(b.Kind == KindCaption))
-		put(bool01(b.Kind == KindText && tag != "div" && tag != "td" && tag != "th"))
+		w.put(bool01(tag == "p"))
+		w.put(bool01(b.Kind == KindHeading))
+		w.put(float64(b.Level))
+		w.put(bool01(b.Kind == KindListItem))
+		w.put(bool01(tag == "td" || tag == "th"))
+		w.put(bool01(tag == "div"))
+		w.put(bool01(b.Kind == KindPre))
+		w.put(bool01(tag == "blockquote"))
+		w.put(bool01(b.Kind == KindCaption))
+		w.put(bool01(b.Kind == KindText && tag != "div" && tag != "td" && tag != "th"))
 
-		for _, f := range []Flags{InList, InTable, InForm, InFigure, InHeader, InNav, InAside,
-			InFooter, InArticle, InMain, InBlockquote, InLink} {
-			put(bool01(b.Flags&f != 0))
+		for _, f := range vectorFlags {
+			w.put(bool01(b.Flags&f != 0))
 		}
 		for s := Signal(1); s < 1<<numSignals; s <<= 1 {
-			put(bool01(b.SignalNear&s != 0))
+			w.put(bool01(b.SignalNear&s != 0))
 		}
 		for s := Signal(1); s < 1<<numSignals; s <<= 1 {
-			put(bool01(b.SignalAny&s != 0))
+			w.put(bool01(b.SignalAny&s != 0))
 		}
 
-		put(float64(i) / float64(max(n-1, 1)))
-		put(ratio(cumWords, totalWords))
+		w.put(float64(i) / float64(max(n-1, 1)))
+		w.put(ratio(cumWords, totalWords))
 		cumWords += float64(b.Words)
-		put(float64(b.Depth))
-		put(ratio(float64(b.Words), totalWords))
-		c := containers[b.Container]
-		put(ratio(c.words, totalWords))
-		put(ratio(c.links, c.words))
-		put(c.blocks)
-		put(float64(i-longest) / float64(n))
-		put(bool01(b.Container == lb.Container))
-		put(sharedPrefix(b.Path, lb.Path))
+		w.put(float64(b.Depth))
+		w.put(ratio(float64(b.Words), totalWords))
+		c := &containers[b.Container-minC]
+		w.put(ratio(c.words, totalWords))
+		w.put(ratio(c.links, c.words))
+		w.put(c.blocks)
+		w.put(float64(i-longest) / float64(n))
+		w.put(bool01(b.Container == lb.Container))
+		w.put(sharedPrefix(b.Path, lb.Path))
 		if h1 >= 0 {
-			put(float64(i-h1) / float64(n))
+			w.put(float64(i-h1) / float64(n))
 		} else {
-			put(0)
+			w.put(0)
 		}
-		put(titleOverlap(b.Text, titleWords))
-		put(phraseHits(b))
-		put(math.Log1p(totalWords))
-		put(math.Log1p(float64(n)))
+		// titleOverlap and phraseHits read the lower-cased text of short
+		// blocks only; lower it once for both.
+		needTitle := len(titleWords) > 0 && len(b.Text) <= titleMaxBytes
+		needPhrases := b.Words <= phraseMaxWords
+		if needTitle || needPhrases {
+			low = appendLower(low[:0], b.Text)
+		}
+		if needTitle {
+			w.put(titleOverlapLower(low, titleWords))
+		} else {
+			w.put(0)
+		}
+		if needPhrases {
+			w.put(phraseHitsLower(low))
+		} else {
+			w.put(0)
+		}
+		w.put(math.Log1p(totalWords))
+		w.put(math.Log1p(float64(n)))
 
 		for up := 3; up <= 4; up++ {
 			if a := len(b.Ancestors) - up; a >= 0 {
 				t := sub[b.Ancestors[a]]
-				put(ratio(t.words, totalWords))
-				put(ratio(t.links, t.words))
+				w.put(ratio(t.words, totalWords))
+				w.put(ratio(t.links, t.words))
 			} else {
-				put(1)
-				put(ratio(pageLinks, totalWords))
+				w.put(1)
+				w.put(ratio(pageLinks, totalWords))
 			}
 		}
 		below := -1
@@ -235,15 +237,62 @@ func Vectors(p *Page) [][]float64 {
 				break
 			}
 		}
-		put(bool01(below >= 0))
-		put(ratio(sub[top].words, totalWords))
-		put(float64(below))
-		put(float64(b.Links))
-		put(bool01(b.StartsWithLink))
-		put(ratio(float64(sameTag[tagKey{b.Container, b.Tag}]), c.blocks))
-		if k != nf {
+		w.put(bool01(below >= 0))
+		w.put(ratio(sub[top].words, totalWords))
+		w.put(float64(below))
+		w.put(float64(b.Links))
+		w.put(bool01(b.StartsWithLink))
+		w.put(ratio(float64(sameTag[i]), c.blocks))
+		if w.k != nf {
 			panic("features: vector length does not match schema")
 		}
+	}
+	return out
+}
+
+// vectorFlags are the Flags features, in schema order.
+var vectorFlags = [...]Flags{InList, InTable, InForm, InFigure, InHeader, InNav, InAside,
+	InFooter, InArticle, InMain, InBlockquote, InLink}
+
+// agg sums the blocks of one container.
+type agg struct{ words, links, blocks float64 }
+
+// vecWriter fills one vector in schema order.
+type vecWriter struct {
+	row []float64
+	k   int
+}
+
+func (w *vecWriter) put(v float64) {
+	w.row[w.k] = v
+	w.k++
+}
+
+// local writes the local text features of one block, in localNames order.
+func (w *vecWriter) local(st *textStats) {
+	w.put(st.words)
+	w.put(st.avgWordLen)
+	w.put(st.avgSentLen)
+	w.put(st.density)
+	w.put(st.linkDensity)
+	w.put(st.fullStops)
+	w.put(st.upperShare)
+	w.put(st.digitShare)
+	w.put(st.punctShare)
+	w.put(st.commas)
+	w.put(st.endsPunct)
+}
+
+// sameTagCounts returns, for every block, the number of blocks with the
+// same Container and Tag.
+func sameTagCounts(blocks []Block) []int {
+	counts := make(map[tagKey]int, len(blocks)/4+1)
+	for i := range blocks {
+		counts[tagKey{blocks[i].Container, blocks[i].Tag}]++
+	}
+	out := make([]int, len(blocks))
+	for i := range blocks {
+		out[i] = counts[tagKey{blocks[i].Container, blocks[i].Tag}]
 	}
 	return out
 }
@@ -332,38 +381,123 @@ func tokenSet(s string) map[string]bool {
 	return set
 }
 
+// titleMaxBytes and phraseMaxWords bound the blocks titleOverlap and
+// phraseHits look at.
+const (
+	titleMaxBytes  = 400
+	phraseMaxWords = 30
+)
+
 // titleOverlap is the share of a block's tokens that appear in the page
 // title; headlines score near 1. Blocks over 40 words score 0: a headline is
 // never that long and the lookup is not worth it.
 func titleOverlap(text string, title map[string]bool) float64 {
-	if len(title) == 0 || len(text) > 400 {
+	if len(title) == 0 || len(text) > titleMaxBytes {
 		return 0
 	}
-	toks := strings.FieldsFunc(strings.ToLower(text), notAlnum)
-	if len(toks) == 0 || len(toks) > 40 {
-		return 0
-	}
-	hit := 0
-	for _, t := range toks {
-		if title[t] {
-			hit++
+	return titleOverlapLower(appendLower(nil, text), title)
+}
+
+// titleOverlapLower is titleOverlap over text already lower-cased by
+// appendLower: the tokens are those of strings.FieldsFunc(low, notAlnum).
+func titleOverlapLower(low []byte, title map[string]bool) float64 {
+	toks, hit := 0, 0
+	start := -1
+	end := func(i int) {
+		if start >= 0 {
+			toks++
+			if title[string(low[start:i])] {
+				hit++
+			}
+			start = -1
 		}
 	}
-	return float64(hit) / float64(len(toks))
+	for i := 0; i < len(low); {
+		r, n := rune(low[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(low[i:])
+		}
+		if notAlnum(r) {
+			end(i)
+		} else if start < 0 {
+			start = i
+		}
+		i += n
+		if toks > 40 {
+			return 0
+		}
+	}
+	end(len(low))
+	if toks == 0 || toks > 40 {
+		return 0
+	}
+	return float64(hit) / float64(toks)
 }
 
 // phraseHits counts boilerplate phrases in blocks of up to 30 words; longer
 // blocks score 0, since a story may well mention "privacy" or "Twitter".
 func phraseHits(b *Block) float64 {
-	if b.Words > 30 {
+	if b.Words > phraseMaxWords {
 		return 0
 	}
-	low := strings.ToLower(b.Text)
+	return phraseHitsLower(appendLower(nil, b.Text))
+}
+
+// phraseHitsLower is phraseHits over text lower-cased by appendLower.
+func phraseHitsLower(low []byte) float64 {
+	// A phrase can only occur in text that has all of its bytes: most
+	// phrases are ruled out without a search.
+	var have byteSet
+	for _, c := range low {
+		have.add(c)
+	}
 	hits := 0
-	for _, ph := range boilerplatePhrases {
-		if strings.Contains(low, ph) {
+	for i, ph := range boilerplatePhrases {
+		if phraseBytes[i].subsetOf(&have) && bytes.Contains(low, []byte(ph)) {
 			hits++
 		}
 	}
 	return float64(hits)
+}
+
+// byteSet is a set of byte values.
+type byteSet [4]uint64
+
+func (s *byteSet) add(c byte) { s[c>>6] |= 1 << (c & 63) }
+
+func (s *byteSet) subsetOf(t *byteSet) bool {
+	return s[0]&^t[0]|s[1]&^t[1]|s[2]&^t[2]|s[3]&^t[3] == 0
+}
+
+// phraseBytes are the bytes of each of boilerplatePhrases.
+var phraseBytes = func() []byteSet {
+	sets := make([]byteSet, len(boilerplatePhrases))
+	for i, ph := range boilerplatePhrases {
+		for j := 0; j < len(ph); j++ {
+			sets[i].add(ph[j])
+		}
+	}
+	return sets
+}()
+
+// appendLower appends the bytes of strings.ToLower(s) to dst, without
+// allocating a string: ASCII bytes are lowered in place, other runes
+// through unicode.ToLower, and invalid bytes become U+FFFD, as strings.Map
+// does.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	return dst
 }
