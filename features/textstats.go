@@ -33,12 +33,21 @@ func computeTextStats(b *Block) textStats {
 		sentences               int
 		inWord                  bool
 		last                    rune
+		// The token being read, for the text density: its runes, Han and
+		// kana runes, and whether it has another letter or digit.
+		tokRunes, tokCJK int
+		tokAlnum         bool
+		dens             densityLayout
 	)
 	endToken := func() {
 		if inWord {
 			words++
 		}
 		inWord = false
+		if tokRunes > 0 {
+			dens.token(tokRunes, tokAlnum, tokCJK)
+			tokRunes, tokCJK, tokAlnum = 0, 0, false
+		}
 	}
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
@@ -55,15 +64,25 @@ func computeTextStats(b *Block) textStats {
 			continue
 		}
 		chars++
+		tokRunes++
+		// As countWords counts: Han and kana apart, any other letter or
+		// digit makes the token a word.
+		if r >= 0x2e80 && isCJK(r) {
+			tokCJK++
+		} else if !tokAlnum && r >= 0x80 {
+			tokAlnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
 		switch {
 		case r < 0x80 && ('0' <= r && r <= '9'):
 			digits++
 			wordChars++
+			tokAlnum = true
 		case r < 0x80 && ('a' <= r|0x20 && r|0x20 <= 'z'):
 			if !inWord && r <= 'Z' {
 				upper++
 			}
 			wordChars++
+			tokAlnum = true
 		case r == '.':
 			st.fullStops++
 			punct++
@@ -96,7 +115,7 @@ func computeTextStats(b *Block) textStats {
 	if sentences == 0 {
 		sentences = 1
 	}
-	st.density = textDensity(s)
+	st.density = dens.density()
 	st.words = float64(b.Words)
 	if words > 0 {
 		st.avgWordLen = float64(wordChars) / float64(words)
@@ -125,18 +144,7 @@ func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) 
 // wrapWidth. A run of Han or kana characters, written without spaces, is
 // laid out as words of two characters, as countWords counts it.
 func textDensity(s string) float64 {
-	words, wrapped, onLine := 0, 0, 0
-	lineLen := -1
-	add := func(width int) {
-		words++
-		onLine++
-		lineLen += width + 1
-		if lineLen > wrapWidth {
-			wrapped++
-			lineLen = width
-			onLine = 1
-		}
-	}
+	var d densityLayout
 	for len(s) > 0 {
 		i := 0
 		for i < len(s) {
@@ -160,22 +168,59 @@ func textDensity(s string) float64 {
 		if tok == "" {
 			break
 		}
-		w := countWords(tok)
-		if w == 0 {
-			continue
+		d.tokenWords(utf8.RuneCountInString(tok), countWords(tok))
+	}
+	return d.density()
+}
+
+// densityLayout lays out the word tokens of a text on wrapWidth-column
+// lines, for textDensity. computeTextStats feeds it tokens as it reads the
+// text, so the text is read once.
+type densityLayout struct {
+	words, wrapped, onLine int
+	lineLen                int // minus one: the first word takes no space before it
+	started                bool
+}
+
+// token adds a token of runes runes: countWords counts it as one word if it
+// has a letter or digit outside Han and kana (alnum), plus one word per two
+// Han or kana runes (cjk).
+func (d *densityLayout) token(runes int, alnum bool, cjk int) {
+	w := (cjk + 1) / 2
+	if alnum {
+		w++
+	}
+	d.tokenWords(runes, w)
+}
+
+// tokenWords adds a token of width runes holding w words.
+func (d *densityLayout) tokenWords(width, w int) {
+	if w == 0 {
+		return
+	}
+	if !d.started {
+		d.lineLen, d.started = -1, true
+	}
+	for k := range w {
+		// Split the token's width among its pseudo-words, the first ones taking any remainder.
+		ww := width / w
+		if k < width%w {
+			ww++
 		}
-		width := utf8.RuneCountInString(tok)
-		for k := range w {
-			// Split the token's width among its pseudo-words, the first ones taking any remainder.
-			ww := width / w
-			if k < width%w {
-				ww++
-			}
-			add(ww)
+		d.words++
+		d.onLine++
+		d.lineLen += ww + 1
+		if d.lineLen > wrapWidth {
+			d.wrapped++
+			d.lineLen = ww
+			d.onLine = 1
 		}
 	}
-	if wrapped == 0 {
-		return float64(words)
+}
+
+func (d *densityLayout) density() float64 {
+	if d.wrapped == 0 {
+		return float64(d.words)
 	}
-	return float64(words-onLine) / float64(wrapped)
+	return float64(d.words-d.onLine) / float64(d.wrapped)
 }
