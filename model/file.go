@@ -71,6 +71,9 @@ func (m *Model) Save(w io.Writer) error {
 	if err := m.Schema.validate(); err != nil {
 		return fmt.Errorf("save model: %w", err)
 	}
+	if m.Trainer == "" {
+		return fmt.Errorf("save model: no trainer name")
+	}
 	out, err := encode(fileBody{Schema: m.Schema, Trainer: m.Trainer, Params: m.Params, Summary: m.Summary, Trees: m.trees})
 	if err != nil {
 		return fmt.Errorf("save model: %w", err)
