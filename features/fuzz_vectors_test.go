@@ -61,7 +61,7 @@ func FuzzVectors(f *testing.F) {
 // clonePage copies p deeply enough to tell whether Vectors wrote to it.
 func clonePage(p *Page) *Page {
 	c := *p
-	c.Blocks = make([]Block, len(p.Blocks))
+	c.Blocks = slices.Clone(p.Blocks) // nil stays nil
 	for i, b := range p.Blocks {
 		b.Path, b.Classes, b.Ancestors = slices.Clone(b.Path), slices.Clone(b.Classes), slices.Clone(b.Ancestors)
 		b.Marks = maps.Clone(b.Marks)
