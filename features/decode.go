@@ -35,10 +35,10 @@ func Decode(b []byte, contentType string) ([]byte, string, error) {
 	if err := sniffBinary(b); err != nil {
 		return nil, "", err
 	}
-	enc, name := chooseEncoding(b, contentType)
+	enc, name, valid := chooseEncoding(b, contentType)
 	if name == "utf-8" {
 		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-		if utf8.Valid(b) {
+		if valid || utf8.Valid(b) {
 			return b, name, nil
 		}
 		return bytes.ToValidUTF8(b, []byte("\uFFFD")), name, nil
@@ -54,28 +54,89 @@ func Decode(b []byte, contentType string) ([]byte, string, error) {
 	return bytes.TrimPrefix(out, []byte("\ufeff")), name, nil
 }
 
-func chooseEncoding(b []byte, contentType string) (encoding.Encoding, string) {
-	// BOM and Content-Type header are authoritative.
-	if e, name, certain := charset.DetermineEncoding(b, contentType); certain {
-		return e, canonical(e, name)
+// chooseEncoding picks the encoding of b (see Decode). valid reports that
+// b is known to be valid UTF-8, so that Decode need not check it again.
+func chooseEncoding(b []byte, contentType string) (e encoding.Encoding, name string, valid bool) {
+	// BOM and Content-Type header are authoritative. DetermineEncoding is
+	// certain only of those two; without them its prescan of the page is
+	// wasted work, so it is not called.
+	if contentType != "" || hasBOM(b) {
+		if e, name, certain := charset.DetermineEncoding(b, contentType); certain {
+			return e, canonical(e, name), false
+		}
 	}
 	head := b
 	if len(head) > prescanBytes {
 		head = head[:prescanBytes]
 	}
-	if m := metaCharset.FindSubmatch(head); m != nil {
-		if e, name := charset.Lookup(string(m[1])); e != nil {
+	if m := findMetaCharset(head); m != nil {
+		if e, name := charset.Lookup(string(m)); e != nil {
 			name = canonical(e, name)
 			if name == "utf-8" || !latinLabel(name) || !isUTF8WithHighBytes(b) {
-				return e, name
+				return e, name, false
 			}
-			return unicode.UTF8, "utf-8"
+			return unicode.UTF8, "utf-8", true
 		}
 	}
 	if utf8.Valid(b) {
-		return unicode.UTF8, "utf-8"
+		return unicode.UTF8, "utf-8", true
 	}
-	return detect(b)
+	e, name = detect(b)
+	return e, name, false
+}
+
+// hasBOM reports whether b starts with one of the byte order marks
+// charset.DetermineEncoding knows.
+func hasBOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("\xfe\xff")) || bytes.HasPrefix(b, []byte("\xff\xfe")) ||
+		bytes.HasPrefix(b, []byte("\xef\xbb\xbf"))
+}
+
+// findMetaCharset returns the charset metaCharset captures in head, or nil.
+// Every match starts with "<meta" and holds "charset" (letters that, under
+// the pattern's (?i), fold only to ASCII, but for the s, which also folds to
+// U+017F "ſ"), so the pattern runs only from the first "<meta" and only
+// when "charset" or an "ſ" follows: the result is the same, and most of the
+// head is never fed to the regexp engine.
+func findMetaCharset(head []byte) []byte {
+	start := indexASCIIFold(head, "<meta")
+	if start < 0 {
+		return nil
+	}
+	if indexASCIIFold(head[start:], "charset") < 0 && !bytes.Contains(head[start:], []byte("\u017f")) {
+		return nil
+	}
+	m := metaCharset.FindSubmatch(head[start:])
+	if m == nil {
+		return nil
+	}
+	return m[1]
+}
+
+// indexASCIIFold is the index of the first match of the lower-case ASCII
+// pattern pat in b, ASCII letters matching either case, or -1.
+func indexASCIIFold(b []byte, pat string) int {
+	first := pat[0]
+	for i := 0; i+len(pat) <= len(b); i++ {
+		if lowerASCII(b[i]) != first {
+			continue
+		}
+		j := 1
+		for j < len(pat) && lowerASCII(b[i+j]) == pat[j] {
+			j++
+		}
+		if j == len(pat) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // canonical maps the UTF-8 encodings that charset.Lookup may name in several
