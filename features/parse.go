@@ -8,7 +8,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
@@ -99,19 +98,8 @@ func parseBytes(ctx context.Context, b []byte, opts Options) (*Page, error) {
 		return nil, err
 	}
 	p.Encoding = enc
-	readHead(goquery.NewDocumentFromNode(root), p)
+	readHead(root, p)
 	return p, nil
-}
-
-// readHead fills the page-level metadata: title, og:title, language.
-func readHead(doc *goquery.Document, p *Page) {
-	p.Title = normalizeSpace(doc.Find("title").First().Text())
-	if og, ok := doc.Find(`meta[property="og:title"]`).First().Attr("content"); ok {
-		p.OGTitle = normalizeSpace(og)
-	}
-	if lang, ok := doc.Find("html").First().Attr("lang"); ok {
-		p.Lang = strings.ToLower(strings.TrimSpace(lang))
-	}
 }
 
 // IsInputError reports whether err is one of the refusals of bad input
