@@ -66,8 +66,8 @@ type segmenter struct {
 	depth  int // element depth, inline included
 	nextID int
 
-	buf       strings.Builder
-	space     bool // a space is pending before the next visible rune
+	buf       []byte // text of the open block
+	space     bool   // a space is pending before the next visible rune
 	linkWords int
 	links     int  // anchors with words in the open block
 	linkStart bool // the open block starts inside an anchor
@@ -76,6 +76,13 @@ type segmenter struct {
 	marks     []string
 	markCount map[string]int
 	err       error
+
+	// Block slices (Path, Ancestors, Classes) are cut from shared chunks,
+	// a few allocations per page instead of three per block.
+	strChunk []string
+	intChunk []int
+	// signals caches classSignal by class or id token: pages repeat them.
+	signals map[string]Signal
 
 	// onText, if set, is told of every visible text node and the index of
 	// the block its text goes to.
@@ -102,7 +109,7 @@ func (s *segmenter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil && s.err == nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			if s.onText != nil && (s.pre > 0 || normalizeSpace(c.Data) != "") {
+			if s.onText != nil && (s.pre > 0 || hasVisible(c.Data)) {
 				s.onText(c, len(s.blocks))
 			}
 			s.text(c.Data)
@@ -166,8 +173,12 @@ func (s *segmenter) push(n *html.Node) {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
-			for _, tok := range strings.Fields(a.Val) {
-				f.own |= classSignal(tok)
+			for v := a.Val; ; {
+				var tok string
+				if tok, v = nextField(v); tok == "" {
+					break
+				}
+				f.own |= s.classSignal(tok)
 				f.classes = append(f.classes, strings.ToLower(tok))
 			}
 		case "role":
@@ -177,6 +188,60 @@ func (s *segmenter) push(n *html.Node) {
 	f.any = parent.any | f.own
 	s.stack = append(s.stack, f)
 }
+
+// classSignal is classSignal(tok), remembered for the page.
+func (s *segmenter) classSignal(tok string) Signal {
+	if sig, ok := s.signals[tok]; ok {
+		return sig
+	}
+	if s.signals == nil {
+		s.signals = map[string]Signal{}
+	}
+	sig := classSignal(tok)
+	s.signals[tok] = sig
+	return sig
+}
+
+// nextField returns the first field of v, as strings.Fields splits it,
+// and the rest of v after it; tok is "" when v has no more fields.
+func nextField(v string) (tok, rest string) {
+	i := 0
+	for i < len(v) {
+		c := v[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(v[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
+			continue
+		}
+		if asciiSpace[c] == 0 {
+			break
+		}
+		i++
+	}
+	j := i
+	for j < len(v) {
+		c := v[j]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(v[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+			continue
+		}
+		if asciiSpace[c] != 0 {
+			break
+		}
+		j++
+	}
+	return v[i:j], v[j:]
+}
+
+// asciiSpace are the ASCII bytes unicode.IsSpace accepts, as strings.Fields uses them.
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 func (s *segmenter) pushMark(n *html.Node) bool {
 	if s.opts.MarkPrefix == "" {
@@ -219,26 +284,42 @@ func hidden(n *html.Node) bool {
 // (outside <pre>) and counting words inside links.
 func (s *segmenter) text(t string) {
 	if s.pre > 0 {
-		s.buf.WriteString(t)
+		s.buf = append(s.buf, t...)
 		s.countMarked(t)
 		if s.inLink > 0 {
 			s.linkWords += countWords(t)
 		}
 		return
 	}
-	if s.inLink > 0 && s.buf.Len() == 0 && normalizeSpace(t) != "" {
+	if s.inLink > 0 && len(s.buf) == 0 && hasVisible(t) {
 		s.linkStart = true
 	}
-	for _, r := range t {
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
+				s.space = true
+				continue
+			}
+			if s.space && len(s.buf) > 0 {
+				s.buf = append(s.buf, ' ')
+			}
+			s.space = false
+			s.buf = append(s.buf, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		i += n
 		if isSpace(r) {
 			s.space = true
 			continue
 		}
-		if s.space && s.buf.Len() > 0 {
-			s.buf.WriteByte(' ')
+		if s.space && len(s.buf) > 0 {
+			s.buf = append(s.buf, ' ')
 		}
 		s.space = false
-		s.buf.WriteRune(r)
+		s.buf = utf8.AppendRune(s.buf, r)
 	}
 	s.countMarked(t)
 	if s.inLink > 0 {
@@ -266,9 +347,9 @@ func (s *segmenter) countMarked(t string) {
 
 // flush closes the open block, if it has any visible text.
 func (s *segmenter) flush() {
-	text := s.buf.String()
+	text := string(s.buf)
 	linkWords, marks, links, linkStart := s.linkWords, s.markCount, s.links, s.linkStart
-	s.buf.Reset()
+	s.buf = s.buf[:0]
 	s.space, s.linkWords, s.markCount, s.links, s.linkStart = false, 0, nil, 0, false
 	if s.pre > 0 {
 		text = strings.TrimRight(strings.TrimLeft(text, "\r\n"), " \t\r\n")
@@ -300,21 +381,52 @@ func (s *segmenter) flush() {
 	if b.Words > 0 && b.LinkWords == b.Words {
 		b.Flags |= InLink
 	}
-	b.Path = make([]string, 0, len(s.stack)-1)
-	b.Ancestors = make([]int, 0, len(s.stack)-1)
-	for _, f := range s.stack[1:] {
-		b.Path = append(b.Path, f.tag)
-		b.Ancestors = append(b.Ancestors, f.id)
+	b.Path = s.strSlice(len(s.stack) - 1)
+	b.Ancestors = s.intSlice(len(s.stack) - 1)
+	for i, f := range s.stack[1:] {
+		b.Path[i] = f.tag
+		b.Ancestors[i] = f.id
 	}
 	if len(s.stack) >= 2 {
 		b.Container = s.stack[len(s.stack)-2].id
 	}
+	classes := 0
 	for i := len(s.stack) - 1; i >= 1 && i >= len(s.stack)-3; i-- {
 		b.SignalNear |= s.stack[i].own
-		b.Classes = append(b.Classes, s.stack[i].classes...)
+		classes += len(s.stack[i].classes)
+	}
+	if classes > 0 {
+		b.Classes = s.strSlice(classes)[:0]
+		for i := len(s.stack) - 1; i >= 1 && i >= len(s.stack)-3; i-- {
+			b.Classes = append(b.Classes, s.stack[i].classes...)
+		}
 	}
 	b.Kind, b.Level = kindOf(top.tag, top.row, s.pre > 0)
 	s.blocks = append(s.blocks, b)
+}
+
+// chunkLen is the least length of the chunks block slices are cut from.
+const chunkLen = 1024
+
+// strSlice returns a new slice of n strings, with capacity n, cut from a
+// shared chunk.
+func (s *segmenter) strSlice(n int) []string {
+	if len(s.strChunk)+n > cap(s.strChunk) || s.strChunk == nil {
+		s.strChunk = make([]string, 0, max(chunkLen, n))
+	}
+	l := len(s.strChunk)
+	s.strChunk = s.strChunk[:l+n]
+	return s.strChunk[l : l+n : l+n]
+}
+
+// intSlice is strSlice for ints.
+func (s *segmenter) intSlice(n int) []int {
+	if len(s.intChunk)+n > cap(s.intChunk) || s.intChunk == nil {
+		s.intChunk = make([]int, 0, max(chunkLen, n))
+	}
+	l := len(s.intChunk)
+	s.intChunk = s.intChunk[:l+n]
+	return s.intChunk[l : l+n : l+n]
 }
 
 func kindOf(tag string, row int, pre bool) (Kind, int) {
@@ -347,6 +459,17 @@ func kindOf(tag string, row int, pre bool) (Kind, int) {
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xa0 ||
 		(r > 0x7f && (unicode.IsSpace(r) || r == 0x200b || r == 0xfeff))
+}
+
+// hasVisible reports whether s has a rune that is not white space: whether
+// normalizeSpace(s) is not empty.
+func hasVisible(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // normalizeSpace collapses runs of white space into one space and trims.
