@@ -40,6 +40,10 @@ while [ "$i" -lt "$COUNT" ]; do
 		if [ "$i" -eq 0 ]; then cat; else grep '^Benchmark'; fi | tee -a "$OUT"
 	i=$((i + 1))
 done
+if ! grep -q '^BenchmarkPeers/' "$OUT"; then
+	echo "run.sh: no benchmark results: is the page set under $WINNOW_DATA?" >&2
+	exit 1
+fi
 echo
 "$BENCHSTAT" -col /contender "$OUT"
 
@@ -78,7 +82,13 @@ done
 
 if [ "${PROFILE:-}" ]; then
 	echo
-	"$bin/peers.test" -test.run '^$' -test.bench 'BenchmarkWinnowStages$' -test.benchmem -test.cpu 1
+	i=0
+	while [ "$i" -lt "$COUNT" ]; do
+		"$bin/peers.test" -test.run '^$' -test.bench 'BenchmarkWinnowStages$' -test.benchmem -test.cpu 1 | grep '^Benchmark'
+		i=$((i + 1))
+	done >"$bin/stages.txt"
+	"$BENCHSTAT" -col /stage -filter '.unit:(cpu-pages/s OR B/page)' "$bin/stages.txt"
+	echo
 	"$bin/peers.test" -test.run '^$' -test.bench 'Peers/contender=winnow$' -test.cpu 1 -test.benchtime 10x -test.cpuprofile "$bin/winnow.pprof" >/dev/null
 	go tool pprof -top -nodecount 15 "$bin/peers.test" "$bin/winnow.pprof"
 fi
