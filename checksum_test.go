@@ -20,6 +20,10 @@ const sharedDigest = "e5ccfee0d975c7ec29a84b2c2db8b0a8cf3e982afa7fa010c6a2ce9dd7
 // what they were before the speed work. It runs only when WINNOW_DATA is set.
 func TestSharedDigest(t *testing.T) {
 	pages := loadBenchPages(t)
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
 	h := sha256.New()
 	var buf [8]byte
 	num := func(v uint64) { binary.LittleEndian.PutUint64(buf[:], v); h.Write(buf[:]) }
@@ -37,6 +41,12 @@ func TestSharedDigest(t *testing.T) {
 			h.Write([]byte(b.Tag))
 			num(uint64(b.Words)<<32 | uint64(b.LinkWords))
 			num(uint64(b.Container))
+		}
+		// Classify (what Extract uses) must agree with Vectors and Predict.
+		for i, pr := range x.Classify(p.page) {
+			if math.Float64bits(pr) != math.Float64bits(p.probs[i]) {
+				t.Fatalf("%s: block %d: Classify %v, Predict(Vectors) %v", p.name, i, pr, p.probs[i])
+			}
 		}
 		for i, v := range p.vecs {
 			for _, x := range v {

@@ -103,8 +103,14 @@ func (x *Extractor) ExtractBytes(b []byte) (*Article, error) {
 // ErrNoContent the Article is returned too, with every block and its
 // probability, so that callers can see why nothing was kept.
 func (x *Extractor) FromPage(page *features.Page) (*Article, error) {
-	vecs := features.Vectors(page)
-	probs := x.predict(vecs)
+	var vecs [][]float64
+	var probs []float64
+	if x.cfg.explain {
+		vecs = features.Vectors(page)
+		probs = x.predict(vecs)
+	} else {
+		probs = x.Classify(page)
+	}
 	keep := make([]bool, len(probs))
 	for i, p := range probs {
 		keep[i] = p >= x.cfg.threshold
@@ -149,7 +155,13 @@ func Assemble(page *features.Page, probs []float64, keep []bool, paths [][]model
 
 // Classify returns the probability of content of every block of page.
 func (x *Extractor) Classify(page *features.Page) []float64 {
-	return x.predict(features.Vectors(page))
+	// Each vector is classified as soon as it is computed, in one reused
+	// buffer: no vectors for the whole page are kept.
+	probs := make([]float64, len(page.Blocks))
+	features.EachVector(page, func(i int, vec []float64) {
+		probs[i] = x.cfg.model.Predict(vec)
+	})
+	return probs
 }
 
 func (x *Extractor) predict(vecs [][]float64) []float64 {

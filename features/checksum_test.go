@@ -111,3 +111,32 @@ func num(h hash.Hash, v int64) {
 	binary.LittleEndian.PutUint64(buf[:], uint64(v))
 	h.Write(buf[:])
 }
+
+// TestEachVector checks that EachVector gives the vectors of Vectors.
+func TestEachVector(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("pages in %s: %v", pagesDir, err)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := ParseBytes(raw, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		want := Vectors(p)
+		n := 0
+		EachVector(p, func(i int, vec []float64) {
+			if i != n || !slices.EqualFunc(vec, want[i], func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }) {
+				t.Fatalf("%s: block %d (call %d): EachVector differs from Vectors", f, i, n)
+			}
+			n++
+		})
+		if n != len(want) {
+			t.Errorf("%s: EachVector called %d times for %d blocks", f, n, len(want))
+		}
+	}
+}

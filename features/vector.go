@@ -89,12 +89,34 @@ var boilerplatePhrases = []string{
 // Names. It is pure arithmetic over p.Blocks. The vectors share one backing
 // array.
 func Vectors(p *Page) [][]float64 {
-	n := len(p.Blocks)
-	nf := len(schemaNames)
+	n, nf := len(p.Blocks), len(schemaNames)
 	flat := make([]float64, n*nf)
 	out := make([][]float64, n)
+	for i := range out {
+		out[i] = flat[i*nf : (i+1)*nf : (i+1)*nf]
+	}
+	fillVectors(p, func(i int) []float64 { return out[i] }, nil)
+	return out
+}
+
+// EachVector calls fn with the feature vector of every block of p, in block
+// order: the vector Vectors(p)[i] for block i, bit for bit. The vector is
+// one buffer, overwritten for the next block, so fn must not keep it.
+// EachVector allocates far less than Vectors, for callers that use each
+// vector once (to classify the block).
+func EachVector(p *Page, fn func(i int, vec []float64)) {
+	row := make([]float64, len(schemaNames))
+	fillVectors(p, func(int) []float64 { return row }, fn)
+}
+
+// fillVectors computes the vector of every block i into rowOf(i), which
+// must have NumFeatures values and may hold anything, and then calls
+// done(i, row) if done is not nil.
+func fillVectors(p *Page, rowOf func(i int) []float64, done func(i int, row []float64)) {
+	n := len(p.Blocks)
+	nf := len(schemaNames)
 	if n == 0 {
-		return out
+		return
 	}
 	stats := make([]textStats, n)
 	var totalWords, pageLinks float64
@@ -131,8 +153,7 @@ func Vectors(p *Page) [][]float64 {
 	var low []byte // lower-cased text of the current block, reused
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
-		row := flat[i*nf : (i+1)*nf : (i+1)*nf]
-		out[i] = row
+		row := rowOf(i)
 		w := vecWriter{row: row}
 		cur := stats[i]
 		var prev, next textStats
@@ -246,8 +267,10 @@ func Vectors(p *Page) [][]float64 {
 		if w.k != nf {
 			panic("features: vector length does not match schema")
 		}
+		if done != nil {
+			done(i, row)
+		}
 	}
-	return out
 }
 
 // vectorFlags are the Flags features, in schema order.
