@@ -117,11 +117,58 @@ func (m *Model) Predict(x []float64) float64 {
 	if len(m.nodes) == 1 {
 		return walk(m.nodes[0], x)
 	}
+	// Four trees are walked in step: their node loads, which miss the
+	// cache, overlap. The leaves are still summed in tree order.
 	var p float64
-	for _, t := range m.nodes {
-		p += walk(t, x)
+	t := m.nodes
+	k := 0
+	for ; k+4 <= len(t); k += 4 {
+		a, b, c, d := walk4(t[k], t[k+1], t[k+2], t[k+3], x)
+		p += a
+		p += b
+		p += c
+		p += d
 	}
-	return p / float64(len(m.nodes))
+	for ; k < len(t); k++ {
+		p += walk(t[k], x)
+	}
+	return p / float64(len(t))
+}
+
+// walk4 is walk over four trees at once.
+func walk4(t0, t1, t2, t3 []pnode, x []float64) (float64, float64, float64, float64) {
+	var i0, i1, i2, i3 int32
+	for {
+		n0, n1, n2, n3 := &t0[i0], &t1[i1], &t2[i2], &t3[i3]
+		live := false
+		if n0.feat >= 0 {
+			live = true
+			i0 = next(n0, x)
+		}
+		if n1.feat >= 0 {
+			live = true
+			i1 = next(n1, x)
+		}
+		if n2.feat >= 0 {
+			live = true
+			i2 = next(n2, x)
+		}
+		if n3.feat >= 0 {
+			live = true
+			i3 = next(n3, x)
+		}
+		if !live {
+			return n0.thr, n1.thr, n2.thr, n3.thr
+		}
+	}
+}
+
+// next is the child of internal node n that x goes to.
+func next(n *pnode, x []float64) int32 {
+	if x[n.feat] < n.thr {
+		return n.left
+	}
+	return n.right
 }
 
 func walk(t []pnode, x []float64) float64 {
