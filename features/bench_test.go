@@ -1,11 +1,14 @@
 package features
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 // BenchmarkParse parses the golden pages (real pages of several kinds and
@@ -100,4 +103,43 @@ func TestSegmentationStats(t *testing.T) {
 	t.Logf("parse time per page: median %v, p95 %v, max %v, total %v (%.1f MB/s)",
 		times[q(n, 0.5)].Round(time.Microsecond), times[q(n, 0.95)].Round(time.Microsecond),
 		times[n-1].Round(time.Microsecond), sum.Round(time.Millisecond), float64(bytes)/1e6/sum.Seconds())
+}
+
+// BenchmarkSegmentTree times segmentation alone: the golden pages are
+// decoded and parsed once, and each op segments all of them.
+//
+//	go test ./features -run '^$' -bench SegmentTree -benchmem
+func BenchmarkSegmentTree(b *testing.B) {
+	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no pages in %s: %v", pagesDir, err)
+	}
+	var roots []*html.Node
+	var total int64
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text, _, err := Decode(raw, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		root, err := html.Parse(bytes.NewReader(text))
+		if err != nil {
+			b.Fatal(err)
+		}
+		roots = append(roots, root)
+		total += int64(len(raw))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, root := range roots {
+			if _, err := segment(root, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(roots))/b.Elapsed().Seconds(), "pages/s")
 }

@@ -297,16 +297,22 @@ func (s *segmenter) text(t string) {
 	for i := 0; i < len(t); {
 		c := t[i]
 		if c < utf8.RuneSelf {
-			i++
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
+			if asciiClass[c] == classSpace {
 				s.space = true
+				i++
 				continue
+			}
+			// Copy the run of visible ASCII at once.
+			j := i + 1
+			for j < len(t) && t[j] < utf8.RuneSelf && asciiClass[t[j]] != classSpace {
+				j++
 			}
 			if s.space && len(s.buf) > 0 {
 				s.buf = append(s.buf, ' ')
 			}
 			s.space = false
-			s.buf = append(s.buf, c)
+			s.buf = append(s.buf, t[i:j]...)
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(t[i:])
@@ -497,10 +503,22 @@ func countWords(s string) int {
 	words, cjk := 0, 0
 	inWord, alnum := false, false
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch asciiClass[c] {
+			case classSpace:
+				if inWord && alnum {
+					words++
+				}
+				inWord, alnum = false, false
+			case classAlnum:
+				inWord, alnum = true, true
+			default:
+				inWord = true
+			}
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
 		case isSpace(r):
@@ -524,6 +542,26 @@ func countWords(s string) int {
 	}
 	return words + (cjk+1)/2
 }
+
+// ASCII byte classes for the fast paths of text and countWords: white
+// space as isSpace has it, letters and digits, and the rest.
+const (
+	classOther = iota
+	classSpace
+	classAlnum
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch r := rune(c); {
+		case isSpace(r):
+			t[c] = classSpace
+		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+			t[c] = classAlnum
+		}
+	}
+	return t
+}()
 
 func isCJK(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
