@@ -50,12 +50,15 @@ type Model struct {
 	count int
 }
 
-// pnode is a node packed for prediction: feat < 0 marks a leaf whose thr
-// holds P(content).
+// pnode is a node packed for prediction in 16 bytes: feat < 0 marks a leaf
+// whose thr holds P(content). Nodes are in depth-first order, left subtree
+// first (see packTree), so the left child of node i is node i+1 and only
+// the right one is recorded; the walk down left branches reads memory in
+// order.
 type pnode struct {
-	thr         float64
-	feat        int32
-	left, right int32
+	thr   float64
+	right int32
+	feat  int32
 }
 
 // newModel checks the trees against the schema and builds a Model.
@@ -80,19 +83,15 @@ func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model
 			return nil, fmt.Errorf("tree %d: %w", ti, err)
 		}
 		m.depth = max(m.depth, d)
-		nodes := make([]pnode, t.len())
-		for i := range nodes {
-			c := t.Counts[i]
+		for i := range t.len() {
 			if t.Feature[i] < 0 {
-				nodes[i] = pnode{thr: c[1] / (c[0] + c[1]), feat: -1}
 				continue
 			}
-			nodes[i] = pnode{thr: t.Threshold[i], feat: t.Feature[i], left: t.Left[i], right: t.Right[i]}
-			l, r := t.Counts[t.Left[i]], t.Counts[t.Right[i]]
+			c, l, r := t.Counts[i], t.Counts[t.Left[i]], t.Counts[t.Right[i]]
 			gain := sc.purity(l[0], l[1]) + sc.purity(r[0], r[1]) - sc.purity(c[0], c[1])
 			m.imp[t.Feature[i]] += max(gain, 0)
 		}
-		m.nodes = append(m.nodes, nodes)
+		m.nodes = append(m.nodes, packTree(t))
 	}
 	var sum float64
 	for _, v := range m.imp {
@@ -143,19 +142,19 @@ func walk4(t0, t1, t2, t3 []pnode, x []float64) (float64, float64, float64, floa
 		live := false
 		if n0.feat >= 0 {
 			live = true
-			i0 = next(n0, x)
+			i0 = next(n0, i0, x)
 		}
 		if n1.feat >= 0 {
 			live = true
-			i1 = next(n1, x)
+			i1 = next(n1, i1, x)
 		}
 		if n2.feat >= 0 {
 			live = true
-			i2 = next(n2, x)
+			i2 = next(n2, i2, x)
 		}
 		if n3.feat >= 0 {
 			live = true
-			i3 = next(n3, x)
+			i3 = next(n3, i3, x)
 		}
 		if !live {
 			return n0.thr, n1.thr, n2.thr, n3.thr
@@ -163,12 +162,42 @@ func walk4(t0, t1, t2, t3 []pnode, x []float64) (float64, float64, float64, floa
 	}
 }
 
-// next is the child of internal node n that x goes to.
-func next(n *pnode, x []float64) int32 {
+// next is the child of internal node n, at index i, that x goes to.
+func next(n *pnode, i int32, x []float64) int32 {
 	if x[n.feat] < n.thr {
-		return n.left
+		return i + 1
 	}
 	return n.right
+}
+
+// packTree lays a checked tree out for prediction in depth-first order,
+// left subtree first, which is the order trainers write (so the layout
+// usually keeps the file's numbering). A leaf's thr is its P(content).
+func packTree(t *flatTree) []pnode {
+	nodes := make([]pnode, 0, t.len())
+	// stack holds file indices still to place and, for right children,
+	// the packed index of the parent whose right field they fill.
+	type item struct{ node, parent int32 }
+	stack := []item{{0, -1}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		k := int32(len(nodes))
+		if it.parent >= 0 {
+			nodes[it.parent].right = k
+		}
+		i := it.node
+		if t.Feature[i] < 0 {
+			c := t.Counts[i]
+			nodes = append(nodes, pnode{thr: c[1] / (c[0] + c[1]), feat: -1})
+			continue
+		}
+		nodes = append(nodes, pnode{thr: t.Threshold[i], feat: t.Feature[i]})
+		// The left child is placed next (it is popped first); the right
+		// one after the whole left subtree.
+		stack = append(stack, item{t.Right[i], k}, item{t.Left[i], -1})
+	}
+	return nodes
 }
 
 func walk(t []pnode, x []float64) float64 {
@@ -178,11 +207,7 @@ func walk(t []pnode, x []float64) float64 {
 		if n.feat < 0 {
 			return n.thr
 		}
-		if x[n.feat] < n.thr {
-			i = n.left
-		} else {
-			i = n.right
-		}
+		i = next(n, i, x)
 	}
 }
 
@@ -201,7 +226,7 @@ func (m *Model) Explain(x []float64) (p float64, path []Step) {
 		left := v < n.thr
 		path = append(path, Step{Feature: int(n.feat), Name: m.names[n.feat], Threshold: n.thr, Value: v, Left: left})
 		if left {
-			i = n.left
+			i++
 		} else {
 			i = n.right
 		}

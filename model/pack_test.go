@@ -1,0 +1,59 @@
+package model
+
+import (
+	"math"
+	"testing"
+)
+
+// flatWalk is prediction straight from the file layout, the reference for
+// the packed nodes.
+func flatWalk(t *flatTree, x []float64) float64 {
+	i := int32(0)
+	for t.Feature[i] >= 0 {
+		if x[t.Feature[i]] < t.Threshold[i] {
+			i = t.Left[i]
+		} else {
+			i = t.Right[i]
+		}
+	}
+	c := t.Counts[i]
+	return c[1] / (c[0] + c[1])
+}
+
+// TestPackTree checks that packed trees predict what the file's arrays say,
+// both for trees numbered depth-first (as trainers write them) and for a
+// tree numbered breadth-first, which packTree must renumber.
+func TestPackTree(t *testing.T) {
+	// Breadth-first: 0 tests f0<0.5 (1, 2); 1 tests f1<0.5 (3, 4); 2 tests f1<2 (5, 6).
+	bfs := flatTree{
+		Feature:   []int32{0, 1, 1, -1, -1, -1, -1},
+		Threshold: []float64{0.5, 0.5, 2, 0, 0, 0, 0},
+		Left:      []int32{1, 3, 5, -1, -1, -1, -1},
+		Right:     []int32{2, 4, 6, -1, -1, -1, -1},
+		Counts:    [][2]float64{{4, 4}, {2, 2}, {2, 2}, {1, 0}, {1, 1}, {1, 3}, {0, 1}},
+	}
+	s := synthSchema(8)
+	X, y := synth(2000, 8, 3, 0)
+	forest := mustFit(t, s, X, y, Config{MaxDepth: 6, Trees: 3})
+	cases := []struct {
+		name   string
+		trees  []flatTree
+		reason string
+	}{
+		{"breadth-first", []flatTree{bfs}, "right children are not next to their parent's left subtree"},
+		{"trained forest", forest.trees, "the trainer's own depth-first layout"},
+	}
+	xs := append(X[:300:300], []float64{math.NaN(), math.NaN(), 0, 0, 0, 0, 0, 0}, []float64{0.4, 1.5, 0, 0, 0, 0, 0, 0})
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for ti := range tc.trees {
+				packed := packTree(&tc.trees[ti])
+				for _, x := range xs {
+					if got, want := walk(packed, x), flatWalk(&tc.trees[ti], x); got != want {
+						t.Fatalf("%s: tree %d, x=%v: packed %v, file %v", tc.reason, ti, x[:2], got, want)
+					}
+				}
+			}
+		})
+	}
+}
