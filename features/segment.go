@@ -81,8 +81,8 @@ type segmenter struct {
 	// a few allocations per page instead of three per block.
 	strChunk []string
 	intChunk []int
-	// signals caches classSignal by class or id token: pages repeat them.
-	signals map[string]Signal
+	// tokens caches classToken: pages repeat their class and id tokens.
+	tokens map[string]classTok
 
 	// onText, if set, is told of every visible text node and the index of
 	// the block its text goes to.
@@ -170,6 +170,20 @@ func (s *segmenter) push(n *html.Node) {
 	if n.DataAtom == atom.Tr {
 		f.row = f.id
 	}
+	tokens := 0
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			for v := a.Val; ; tokens++ {
+				var tok string
+				if tok, v = nextField(v); tok == "" {
+					break
+				}
+			}
+		}
+	}
+	if tokens > 0 {
+		f.classes = s.strSlice(tokens)[:0]
+	}
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
@@ -178,8 +192,9 @@ func (s *segmenter) push(n *html.Node) {
 				if tok, v = nextField(v); tok == "" {
 					break
 				}
-				f.own |= s.classSignal(tok)
-				f.classes = append(f.classes, strings.ToLower(tok))
+				c := s.classToken(tok)
+				f.own |= c.sig
+				f.classes = append(f.classes, c.lower)
 			}
 		case "role":
 			f.flags |= roleFlags[strings.ToLower(strings.TrimSpace(a.Val))]
@@ -189,17 +204,23 @@ func (s *segmenter) push(n *html.Node) {
 	s.stack = append(s.stack, f)
 }
 
-// classSignal is classSignal(tok), remembered for the page.
-func (s *segmenter) classSignal(tok string) Signal {
-	if sig, ok := s.signals[tok]; ok {
-		return sig
+// classTok is what segmentation needs of a class or id token.
+type classTok struct {
+	sig   Signal // classSignal(tok)
+	lower string // strings.ToLower(tok)
+}
+
+// classToken returns the classTok of tok, remembered for the page.
+func (s *segmenter) classToken(tok string) classTok {
+	if c, ok := s.tokens[tok]; ok {
+		return c
 	}
-	if s.signals == nil {
-		s.signals = map[string]Signal{}
+	if s.tokens == nil {
+		s.tokens = map[string]classTok{}
 	}
-	sig := classSignal(tok)
-	s.signals[tok] = sig
-	return sig
+	c := classTok{sig: classSignal(tok), lower: strings.ToLower(tok)}
+	s.tokens[tok] = c
+	return c
 }
 
 // nextField returns the first field of v, as strings.Fields splits it,
