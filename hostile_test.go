@@ -7,10 +7,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
 	"os"
 	"regexp"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -230,39 +234,110 @@ func rewrap(t *testing.T, body []byte, version int) []byte {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(c.Bytes())
-	out, err := json.Marshal(map[string]any{"format": model.FormatMagic, "version": version, "sha256": hex.EncodeToString(sum[:]), "body": json.RawMessage(c.Bytes())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	out := fmt.Appendf(nil, `{"format":%q,"version":%d,"sha256":%q,"body":`, model.FormatMagic, version, hex.EncodeToString(sum[:]))
+	return append(append(out, c.Bytes()...), '}')
 }
 
-// editModel decodes the default model's body, lets edit change it and
-// returns a well-formed file holding the result.
-func editModel(t *testing.T, version int, edit func(body map[string]any)) []byte {
+// modelEdits makes edited copies of the default model file. Only the
+// fields an edit touches are decoded (the file is large, the race detector
+// slow): the rest stay raw JSON.
+type modelEdits struct {
+	t      *testing.T
+	fields map[string]json.RawMessage // of the body
+}
+
+func newModelEdits(t *testing.T) *modelEdits {
 	t.Helper()
 	var env struct{ Body json.RawMessage }
 	if err := json.Unmarshal(defaultModelFile, &env); err != nil {
 		t.Fatal(err)
 	}
-	var body map[string]any
-	dec := json.NewDecoder(bytes.NewReader(env.Body))
-	dec.UseNumber()
-	if err := dec.Decode(&body); err != nil {
+	e := &modelEdits{t: t}
+	if err := json.Unmarshal(env.Body, &e.fields); err != nil {
 		t.Fatal(err)
+	}
+	return e
+}
+
+// file returns a well-formed model file of the given format version whose
+// body is the default model's after edit (may be nil).
+func (e *modelEdits) file(version int, edit func(body map[string]any)) []byte {
+	e.t.Helper()
+	body := make(map[string]any, len(e.fields))
+	for k, v := range e.fields {
+		body[k] = v
 	}
 	if edit != nil {
 		edit(body)
 	}
-	b, err := json.Marshal(body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rewrap(t, b, version)
+	return rewrap(e.t, appendJSON(nil, body), version)
 }
 
+// appendJSON encodes v, copying json.RawMessage parts as they are rather
+// than through json.Marshal, which would re-validate them.
+func appendJSON(dst []byte, v any) []byte {
+	switch v := v.(type) {
+	case json.RawMessage:
+		return append(dst, v...)
+	case map[string]any:
+		keys := slices.Sorted(maps.Keys(v))
+		dst = append(dst, '{')
+		for i, k := range keys {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = strconv.AppendQuote(dst, k)
+			dst = appendJSON(append(dst, ':'), v[k])
+		}
+		return append(dst, '}')
+	case []any:
+		dst = append(dst, '[')
+		for i, x := range v {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendJSON(dst, x)
+		}
+		return append(dst, ']')
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("winnow test: " + err.Error())
+	}
+	return append(dst, b...)
+}
+
+// decode replaces body[key], raw JSON, by its decoded value and returns it.
+func decode(body map[string]any, key string) any {
+	raw, ok := body[key].(json.RawMessage)
+	if !ok {
+		return body[key]
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		panic("winnow test: " + err.Error())
+	}
+	body[key] = v
+	return v
+}
+
+// firstTree decodes the first tree of body, leaving the others raw.
 func firstTree(body map[string]any) map[string]any {
-	return body["trees"].([]any)[0].(map[string]any)
+	var trees []json.RawMessage
+	if err := json.Unmarshal(body["trees"].(json.RawMessage), &trees); err != nil {
+		panic("winnow test: " + err.Error())
+	}
+	out := make([]any, len(trees))
+	for i, tr := range trees {
+		out[i] = tr
+	}
+	body["trees"] = out
+	holder := map[string]any{"t": trees[0]}
+	tree := decode(holder, "t").(map[string]any)
+	out[0] = tree
+	return tree
 }
 
 // badModels are model files that must be refused, with the error each gives.
@@ -271,6 +346,7 @@ func badModels(t *testing.T) []struct {
 	file         []byte
 	want         error
 } {
+	edits := newModelEdits(t)
 	corrupt := bytes.Clone(defaultModelFile)
 	i := bytes.Index(corrupt, []byte(`"threshold":[`)) + len(`"threshold":[`)
 	corrupt[i] = map[bool]byte{true: '2', false: '1'}[corrupt[i] == '1']
@@ -283,37 +359,37 @@ func badModels(t *testing.T) []struct {
 		{"html", "a page given as -model", []byte("<html><body><p>not a model</p></body></html>"), model.ErrNotModel},
 		{"truncated", "a file cut in half", defaultModelFile[:len(defaultModelFile)/2], model.ErrCorrupt},
 		{"corrupt", "one digit of a threshold changed: the checksum catches it", corrupt, model.ErrCorrupt},
-		{"newer version", "a file from a newer winnow", editModel(t, model.FormatVersion+1, nil), model.ErrVersion},
-		{"schema mismatch", "a feature renamed", editModel(t, model.FormatVersion, func(b map[string]any) {
-			b["schema"].(map[string]any)["names"].([]any)[0] = "NotAFeature"
+		{"newer version", "a file from a newer winnow", edits.file(model.FormatVersion+1, nil), model.ErrVersion},
+		{"schema mismatch", "a feature renamed", edits.file(model.FormatVersion, func(b map[string]any) {
+			decode(b, "schema").(map[string]any)["names"].([]any)[0] = "NotAFeature"
 		}), model.ErrSchemaMismatch},
-		{"schema version mismatch", "another version of the feature schema", editModel(t, model.FormatVersion, func(b map[string]any) {
-			b["schema"].(map[string]any)["version"] = "winnow-features-0"
+		{"schema version mismatch", "another version of the feature schema", edits.file(model.FormatVersion, func(b map[string]any) {
+			decode(b, "schema").(map[string]any)["version"] = "winnow-features-0"
 		}), model.ErrSchemaMismatch},
-		{"enormous node count", "more nodes than MaxNodes, refused before building trees", editModel(t, model.FormatVersion, func(b map[string]any) {
+		{"enormous node count", "more nodes than MaxNodes, refused before building trees", edits.file(model.FormatVersion, func(b map[string]any) {
 			feat := make([]int, model.MaxNodes+1)
 			firstTree(b)["feature"] = feat
 		}), model.ErrCorrupt},
-		{"child out of range", "a child index past the end of the tree", editModel(t, model.FormatVersion, func(b map[string]any) {
+		{"child out of range", "a child index past the end of the tree", edits.file(model.FormatVersion, func(b map[string]any) {
 			firstTree(b)["left"].([]any)[0] = 1 << 30
 		}), model.ErrCorrupt},
-		{"negative child", "a child index below -1", editModel(t, model.FormatVersion, func(b map[string]any) {
+		{"negative child", "a child index below -1", edits.file(model.FormatVersion, func(b map[string]any) {
 			firstTree(b)["right"].([]any)[0] = -5
 		}), model.ErrCorrupt},
-		{"child points back up", "a cycle to the root would loop forever", editModel(t, model.FormatVersion, func(b map[string]any) {
+		{"child points back up", "a cycle to the root would loop forever", edits.file(model.FormatVersion, func(b map[string]any) {
 			tr := firstTree(b)
 			left := tr["left"].([]any)
 			l, _ := left[0].(json.Number).Int64()
 			left[l] = 0
 			tr["right"].([]any)[l] = 0
 		}), model.ErrCorrupt},
-		{"child points to itself", "a self-loop", editModel(t, model.FormatVersion, func(b map[string]any) {
+		{"child points to itself", "a self-loop", edits.file(model.FormatVersion, func(b map[string]any) {
 			firstTree(b)["left"].([]any)[0] = 0
 		}), model.ErrCorrupt},
-		{"feature out of range", "a split on a feature the schema lacks", editModel(t, model.FormatVersion, func(b map[string]any) {
+		{"feature out of range", "a split on a feature the schema lacks", edits.file(model.FormatVersion, func(b map[string]any) {
 			firstTree(b)["feature"].([]any)[0] = 100000
 		}), model.ErrCorrupt},
-		{"no trees", "a model that predicts nothing", editModel(t, model.FormatVersion, func(b map[string]any) {
+		{"no trees", "a model that predicts nothing", edits.file(model.FormatVersion, func(b map[string]any) {
 			b["trees"] = []any{}
 		}), model.ErrCorrupt},
 	}
@@ -322,7 +398,7 @@ func badModels(t *testing.T) []struct {
 // TestHostileModelFiles loads bad model files through LoadModel: each is
 // refused with its sentinel, and a good file still loads.
 func TestHostileModelFiles(t *testing.T) {
-	if _, err := LoadModel(bytes.NewReader(editModel(t, model.FormatVersion, nil))); err != nil {
+	if _, err := LoadModel(bytes.NewReader(newModelEdits(t).file(model.FormatVersion, nil))); err != nil {
 		t.Fatalf("the default model, re-encoded: %v", err)
 	}
 	for _, tt := range badModels(t) {
