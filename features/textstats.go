@@ -51,11 +51,15 @@ func computeTextStats(b *Block) textStats {
 	}
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var space bool
+		if r < utf8.RuneSelf {
+			space = asciiClass[r] == classSpace
+		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
+			space = isSpace(r)
 		}
 		i += n
-		if isSpace(r) {
+		if space {
 			if last == '.' || last == '!' || last == '?' {
 				sentences++
 			}

@@ -148,6 +148,8 @@ func fillVectors(p *Page, rowOf func(i int) []float64, done func(i int, row []fl
 	sub := subtreeTotals(p)
 	top := topNode(sub)
 	titleWords := tokenSet(p.Title)
+	titleLens := tokenLens(titleWords)
+	logWords, logBlocks := math.Log1p(totalWords), math.Log1p(float64(n))
 	lb := &p.Blocks[longest]
 	cumWords := 0.0
 	var low []byte // lower-cased text of the current block, reused
@@ -229,7 +231,7 @@ func fillVectors(p *Page, rowOf func(i int) []float64, done func(i int, row []fl
 			low = appendLower(low[:0], b.Text)
 		}
 		if needTitle {
-			w.put(titleOverlapLower(low, titleWords))
+			w.put(titleOverlapLower(low, titleWords, titleLens))
 		} else {
 			w.put(0)
 		}
@@ -238,8 +240,8 @@ func fillVectors(p *Page, rowOf func(i int) []float64, done func(i int, row []fl
 		} else {
 			w.put(0)
 		}
-		w.put(math.Log1p(totalWords))
-		w.put(math.Log1p(float64(n)))
+		w.put(logWords)
+		w.put(logBlocks)
 
 		for up := 3; up <= 4; up++ {
 			if a := len(b.Ancestors) - up; a >= 0 {
@@ -418,18 +420,30 @@ func titleOverlap(text string, title map[string]bool) float64 {
 	if len(title) == 0 || len(text) > titleMaxBytes {
 		return 0
 	}
-	return titleOverlapLower(appendLower(nil, text), title)
+	return titleOverlapLower(appendLower(nil, text), title, tokenLens(title))
+}
+
+// tokenLens is the set of byte lengths of the tokens of set, lengths of 63
+// and over counting as 63.
+func tokenLens(set map[string]bool) uint64 {
+	var m uint64
+	for t := range set {
+		m |= 1 << min(len(t), 63)
+	}
+	return m
 }
 
 // titleOverlapLower is titleOverlap over text already lower-cased by
 // appendLower: the tokens are those of strings.FieldsFunc(low, notAlnum).
-func titleOverlapLower(low []byte, title map[string]bool) float64 {
+// lens is tokenLens(title): a token of a length no title token has is not
+// looked up.
+func titleOverlapLower(low []byte, title map[string]bool, lens uint64) float64 {
 	toks, hit := 0, 0
 	start := -1
 	end := func(i int) {
 		if start >= 0 {
 			toks++
-			if title[string(low[start:i])] {
+			if lens&(1<<min(i-start, 63)) != 0 && title[string(low[start:i])] {
 				hit++
 			}
 			start = -1
