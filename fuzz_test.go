@@ -56,13 +56,9 @@ func FuzzExtract(f *testing.F) {
 			return
 		}
 		if a2 != nil && a.Encoding != a2.Encoding {
-			// Known bug, fix pending in features/decode.go (not this
-			// file's owner): chardet's DetectBest breaks confidence ties
-			// by goroutine scheduling, so an undeclared non-UTF-8 page can
-			// be read as shift_jis once and euc-jp the next time
-			// (testdata/fuzz/FuzzExtract/b7c0a9142b0044e5). Remove this
-			// once detect picks the best result by a fixed rule.
-			t.Skipf("encoding detection not deterministic: %s, then %s", a.Encoding, a2.Encoding)
+			// testdata/fuzz/FuzzExtract/b7c0a9142b0044e5: chardet used to
+			// break confidence ties by goroutine scheduling.
+			t.Fatalf("encoding detection not deterministic: %s, then %s", a.Encoding, a2.Encoding)
 		}
 		if a2 == nil || a.Text != a2.Text || a.Title != a2.Title || len(a.Blocks) != len(a2.Blocks) {
 			t.Fatalf("not deterministic:\n%q\n%q", a.Text, a2.Text)

@@ -2,6 +2,7 @@ package winnow
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -82,21 +83,15 @@ func Extract(r io.Reader, opts ...Option) (*Article, error) {
 
 // Extract reads an HTML page from r and returns its main content. It reads
 // at most the configured maximum size plus one byte and does not close r.
+// It is ExtractContext with a background context: the time limit per page
+// (WithTimeout, default DefaultTimeout) applies.
 func (x *Extractor) Extract(r io.Reader) (*Article, error) {
-	page, err := features.Parse(r, x.cfg.parse)
-	if err != nil {
-		return nil, err
-	}
-	return x.FromPage(page)
+	return x.ExtractContext(context.Background(), r)
 }
 
 // ExtractBytes is Extract over a byte slice.
 func (x *Extractor) ExtractBytes(b []byte) (*Article, error) {
-	page, err := features.ParseBytes(b, x.cfg.parse)
-	if err != nil {
-		return nil, err
-	}
-	return x.FromPage(page)
+	return x.ExtractBytesContext(context.Background(), b)
 }
 
 // FromPage classifies the blocks of an already segmented page. On

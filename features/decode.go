@@ -171,9 +171,20 @@ func detect(b []byte) (encoding.Encoding, string) {
 	if len(sample) > 64<<10 {
 		sample = sample[:64<<10]
 	}
-	if r, err := chardet.NewHtmlDetector().DetectBest(sample); err == nil && r.Confidence >= 10 {
-		if e, name := charset.Lookup(r.Charset); e != nil {
-			return e, canonical(e, name)
+	// DetectBest breaks ties by whichever of the detector's goroutines
+	// answers first; take all results and break ties by name instead, so
+	// the same bytes always decode the same way.
+	if all, err := chardet.NewHtmlDetector().DetectAll(sample); err == nil && len(all) > 0 {
+		best := all[0]
+		for _, r := range all[1:] {
+			if r.Confidence > best.Confidence || (r.Confidence == best.Confidence && r.Charset < best.Charset) {
+				best = r
+			}
+		}
+		if best.Confidence >= 10 {
+			if e, name := charset.Lookup(best.Charset); e != nil {
+				return e, canonical(e, name)
+			}
 		}
 	}
 	e, name := charset.Lookup("windows-1252")

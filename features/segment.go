@@ -484,7 +484,7 @@ func kindOf(tag string, row int, pre bool) (Kind, int) {
 // for layout and the zero-width space and stray byte order marks that
 // render as nothing.
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xa0 ||
+	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == 0xa0 ||
 		(r > 0x7f && (unicode.IsSpace(r) || r == 0x200b || r == 0xfeff))
 }
 

@@ -413,16 +413,6 @@ const (
 	phraseMaxWords = 30
 )
 
-// titleOverlap is the share of a block's tokens that appear in the page
-// title; headlines score near 1. Blocks over 40 words score 0: a headline is
-// never that long and the lookup is not worth it.
-func titleOverlap(text string, title map[string]bool) float64 {
-	if len(title) == 0 || len(text) > titleMaxBytes {
-		return 0
-	}
-	return titleOverlapLower(appendLower(nil, text), title, tokenLens(title))
-}
-
 // tokenLens is the set of byte lengths of the tokens of set, lengths of 63
 // and over counting as 63.
 func tokenLens(set map[string]bool) uint64 {
@@ -433,8 +423,10 @@ func tokenLens(set map[string]bool) uint64 {
 	return m
 }
 
-// titleOverlapLower is titleOverlap over text already lower-cased by
+// titleOverlapLower is the share of a block's tokens that appear in the page
+// title (headlines score near 1), over text already lower-cased by
 // appendLower: the tokens are those of strings.FieldsFunc(low, notAlnum).
+// Blocks over titleMaxBytes are not scored: a headline is never that long.
 // lens is tokenLens(title): a token of a length no title token has is not
 // looked up.
 func titleOverlapLower(low []byte, title map[string]bool, lens uint64) float64 {
@@ -471,16 +463,9 @@ func titleOverlapLower(low []byte, title map[string]bool, lens uint64) float64 {
 	return float64(hit) / float64(toks)
 }
 
-// phraseHits counts boilerplate phrases in blocks of up to 30 words; longer
-// blocks score 0, since a story may well mention "privacy" or "Twitter".
-func phraseHits(b *Block) float64 {
-	if b.Words > phraseMaxWords {
-		return 0
-	}
-	return phraseHitsLower(appendLower(nil, b.Text))
-}
-
-// phraseHitsLower is phraseHits over text lower-cased by appendLower.
+// phraseHitsLower counts boilerplate phrases in text lower-cased by
+// appendLower. Callers score 0 for blocks over phraseMaxWords words, since a
+// story may well mention "privacy" or "Twitter".
 func phraseHitsLower(low []byte) float64 {
 	// A phrase can only occur in text that has all of its bytes: most
 	// phrases are ruled out without a search.
