@@ -3,6 +3,7 @@ package features
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // signalWords map whole sub-tokens of class and id values to vocabularies.
@@ -55,7 +56,7 @@ func classSignal(tok string) Signal {
 	prevLower := false
 	emit := func(end int) {
 		if start >= 0 && end > start {
-			sig |= subSignal(strings.ToLower(tok[start:end]))
+			sig |= subSignalFold(tok[start:end])
 		}
 	}
 	for i, r := range tok {
@@ -76,6 +77,37 @@ func classSignal(tok string) Signal {
 	return sig
 }
 
+// subSignalFold is subSignal(strings.ToLower(sub)). Short ASCII sub-tokens,
+// nearly all of them, are lowered into a stack buffer: no string is made.
+func subSignalFold(sub string) Signal {
+	var buf [32]byte
+	if len(sub) > len(buf) {
+		return subSignal(strings.ToLower(sub))
+	}
+	for i := 0; i < len(sub); i++ {
+		c := sub[i]
+		if c >= utf8.RuneSelf {
+			return subSignal(strings.ToLower(sub))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	low := buf[:len(sub)]
+	if s, ok := signalWords[string(low)]; ok {
+		return s
+	}
+	var sig Signal
+	for _, p := range signalPrefixes {
+		if len(low) >= len(p.prefix) && low[0] == p.prefix[0] && string(low[:len(p.prefix)]) == p.prefix {
+			sig |= p.sig
+		}
+	}
+	return sig
+}
+
+// subSignal returns the vocabularies of the lower-case sub-token sub.
 func subSignal(sub string) Signal {
 	if s, ok := signalWords[sub]; ok {
 		return s
