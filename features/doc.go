@@ -14,4 +14,9 @@
 // not split blocks here either.
 //
 // Feature functions are pure arithmetic over []Block: no I/O, no DOM.
+//
+// The DOM is golang.org/x/net/html's tree. Segmentation and the head
+// metadata walk its nodes directly, once, because that is the hot path;
+// goquery (the only package of winnow that imports it) queries and edits the
+// same tree where speed does not matter, as in Highlight.
 package features

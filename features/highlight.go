@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -40,22 +41,11 @@ func Highlight(b []byte, opts Options, attrs func(block int) []html.Attribute) (
 		h.n.Parent.RemoveChild(h.n)
 		span.AppendChild(h.n)
 	}
-	removeScripts(root)
+	// The copy is for reading: goquery drops what could run in it.
+	goquery.NewDocumentFromNode(root).Find("script, noscript, iframe, object, embed").Remove()
 	var out bytes.Buffer
 	if err := html.Render(&out, root); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	return out.Bytes(), nil
-}
-
-func removeScripts(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Noscript) {
-			n.RemoveChild(c)
-		} else {
-			removeScripts(c)
-		}
-		c = next
-	}
 }
