@@ -18,15 +18,7 @@ import (
 // text); their text comes from the page's text nodes in page order; and
 // Parse and ParseBytes agree, run after run.
 func FuzzSegment(f *testing.F) {
-	pages, _ := filepath.Glob("../testdata/pages/*/page.html")
-	pages = append(pages, "../testdata/seed/news.html")
-	for _, p := range pages {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addPageSeeds(f)
 	f.Add([]byte(strings.Repeat("<div>", 520) + "deep"))
 	f.Add([]byte("<table><tr><td>cell<p>foster</table>after<pre>\n a\n b\n</pre><p hidden>no</p>"))
 	f.Add([]byte("\xff\xfe<\x00p\x00>\x00x\x00"))
@@ -112,5 +104,19 @@ func checkTextFromPage(t *testing.T, in []byte, p *Page) {
 			}
 			pos++
 		}
+	}
+}
+
+// addPageSeeds seeds a fuzz target with the golden pages and the seed page.
+func addPageSeeds(f *testing.F) {
+	f.Helper()
+	pages, _ := filepath.Glob("../testdata/pages/*/page.html")
+	pages = append(pages, "../testdata/seed/news.html")
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
 	}
 }

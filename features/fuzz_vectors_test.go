@@ -3,8 +3,6 @@ package features
 import (
 	"maps"
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -15,15 +13,7 @@ import (
 // one vector per block, each of NumFeatures finite values, the same on a
 // second call, and the page left as it was (Vectors is pure).
 func FuzzVectors(f *testing.F) {
-	pages, _ := filepath.Glob("../testdata/pages/*/page.html")
-	pages = append(pages, "../testdata/seed/news.html")
-	for _, p := range pages {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addPageSeeds(f)
 	f.Add([]byte(`<title>A title</title><h1>A title</h1><nav class="menu"><a href="/">Home</a></nav>` +
 		`<article><p>Words, words. More words!</p><table><tr><td>1</td><td>2 3</td></tr></table></article>`))
 	f.Add([]byte(strings.Repeat("<div>", 500) + "deep"))
