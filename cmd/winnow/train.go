@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -97,11 +96,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	var buf bytes.Buffer
-	if err := m.Save(&buf); err != nil {
-		return err
-	}
-	if err := writeFileAtomic(*out, buf.Bytes(), *force); err != nil {
+	if err := model.WriteFile(*out, m, *force); err != nil {
 		return err
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
