@@ -118,22 +118,27 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 func printBlockScores(e *env, m *model.Model, pages []*dataset.LabelledPage) {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "set\tpages\tblocks\tprecision\trecall\tF1\taccuracy\t\n")
+	// Each set's blocks are scored once; the pooled line merges the sets.
 	bySet := map[string][]*dataset.LabelledPage{}
 	for _, p := range pages {
 		bySet[p.Set] = append(bySet[p.Set], p)
 	}
-	line := func(name string, ps []*dataset.LabelledPage) {
-		x, y := rows(ps)
+	line := func(name string, pages, blocks int, c model.Confusion) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, pages, blocks, c.Precision(), c.Recall(), c.F1(), c.Accuracy())
+	}
+	var all model.Confusion
+	blocks := 0
+	for _, s := range setsOf(pages) {
+		x, y := rows(bySet[s])
 		var c model.Confusion
 		for i, v := range x {
 			c.Add(m.Predict(v) >= winnow.DefaultThreshold, y[i] == model.Content)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, len(ps), len(x), c.Precision(), c.Recall(), c.F1(), c.Accuracy())
+		line(s, len(bySet[s]), len(x), c)
+		all.Merge(c)
+		blocks += len(x)
 	}
-	for _, s := range setsOf(pages) {
-		line(s, bySet[s])
-	}
-	line("all", pages)
+	line("all", len(pages), blocks, all)
 	tw.Flush()
 }
 
