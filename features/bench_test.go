@@ -143,3 +143,98 @@ func BenchmarkSegmentTree(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(roots))/b.Elapsed().Seconds(), "pages/s")
 }
+
+// sharedSample is the page set of the root package's stage benchmarks
+// (bench_test.go there): every k-th .gz page, in byte-sorted name order,
+// of five labelled sets under WINNOW_DATA (291 pages).
+var sharedSample = []struct {
+	dir   string
+	every int
+}{
+	{"l3s-gn1/original", 10},
+	{"cleaneval/orig", 12},
+	{"wcxb/dev/html", 24},
+	{"msvcode/big5-05/html", 12},
+	{"msvcode/big5-09/html", 12},
+	{"msvcode/big5-13/html", 12},
+	{"msvcode/big5-17/html", 12},
+	{"msvcode/chaos-all/html", 12},
+	{"cleanportaleval/input", 2},
+}
+
+// stagePage is one page of sharedSample with the output of every stage
+// before the one a benchmark times.
+type stagePage struct {
+	raw  []byte
+	root *html.Node // nil if the page is refused
+	page *Page      // nil if the page is refused
+}
+
+// loadSharedSample reads sharedSample and decodes, parses and segments
+// every page once. It skips the benchmark when WINNOW_DATA is unset.
+func loadSharedSample(b *testing.B) (pages []stagePage, total int64) {
+	b.Helper()
+	for _, s := range sharedSample {
+		dir := dataDir(b, s.dir)
+		files, err := filepath.Glob(filepath.Join(dir, "*.gz"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		slices.Sort(files)
+		for i := 0; i < len(files); i += s.every {
+			p := stagePage{raw: readGzip(b, files[i])}
+			total += int64(len(p.raw))
+			if text, _, err := Decode(p.raw, ""); err == nil {
+				if root, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false)); err == nil {
+					p.root = root
+					p.page, _ = ParseBytes(p.raw, Options{})
+				}
+			}
+			pages = append(pages, p)
+		}
+	}
+	return pages, total
+}
+
+// BenchmarkStages times the stages of ParseBytes that this package owns,
+// and EachVector, one at a time over sharedSample: one op is one pass over
+// the 291 pages; MB/s counts raw page bytes, cpu-pages/s pages per second
+// of process CPU time. Parsing, the stage between
+// decode and segment, is left out: it is golang.org/x/net/html's.
+//
+//	WINNOW_DATA=../../shared/data go test ./features -run '^$' -bench Stages -benchmem -cpu 1
+func BenchmarkStages(b *testing.B) {
+	pages, total := loadSharedSample(b)
+	run := func(name string, fn func(p *stagePage)) {
+		b.Run("stage="+name, func(b *testing.B) {
+			b.SetBytes(total)
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				for i := range pages {
+					fn(&pages[i])
+				}
+			}
+			cpu = cpuTime() - cpu
+			b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+			if cpu > 0 {
+				// Process CPU time, the collector included: steadier than
+				// wall time on a busy machine.
+				b.ReportMetric(float64(b.N*len(pages))/cpu.Seconds(), "cpu-pages/s")
+			}
+		})
+	}
+	run("decode", func(p *stagePage) { _, _, _ = Decode(p.raw, "") })
+	run("segment", func(p *stagePage) {
+		if p.root != nil {
+			if sp, err := segment(p.root, Options{}); err == nil {
+				readHead(p.root, sp)
+			}
+		}
+	})
+	run("eachvector", func(p *stagePage) {
+		if p.page != nil {
+			EachVector(p.page, func(int, []float64) {})
+		}
+	})
+}
