@@ -214,11 +214,11 @@ func (st *spanStats) check(span *html.Node, nodes []*html.Node, blockOf map[*htm
 // span that is not inline, or the br/hr/block sibling before it.
 func splitReason(span, c *html.Node) string {
 	for n := c; n != nil && n != span; n = n.Parent {
-		if n.Type == html.ElementNode && !inline[n.DataAtom] {
+		if n.Type == html.ElementNode && !inline(n.DataAtom) {
 			return "<" + n.Data + ">"
 		}
 		for p := n.PrevSibling; p != nil; p = p.PrevSibling {
-			if p.Type == html.ElementNode && (!inline[p.DataAtom] || hasBlock(p)) {
+			if p.Type == html.ElementNode && (!inline(p.DataAtom) || hasBlock(p)) {
 				return "<" + p.Data + "> before"
 			}
 			if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
@@ -231,7 +231,7 @@ func splitReason(span, c *html.Node) string {
 
 func hasBlock(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (!inline[c.DataAtom] || hasBlock(c)) {
+		if c.Type == html.ElementNode && (!inline(c.DataAtom) || hasBlock(c)) {
 			return true
 		}
 	}

@@ -82,7 +82,9 @@ const (
 )
 
 // Block is one run of visible text and the DOM facts features need. It is
-// filled once by segmentation; feature functions only read it.
+// filled once by segmentation; feature functions only read it. The blocks of
+// one element share their Path, Ancestors and Classes slices, and blocks
+// share backing arrays, so the slices must not be modified.
 type Block struct {
 	// Text is the block's text, entity-decoded and whitespace-normalised
 	// (runs of white space become one space). For KindPre it keeps its

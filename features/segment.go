@@ -3,6 +3,7 @@ package features
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -10,33 +11,58 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// skipped elements never contribute text.
-var skipped = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Math: true, atom.Head: true, atom.Title: true, atom.Iframe: true,
-	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Audio: true,
-	atom.Video: true, atom.Select: true, atom.Textarea: true, atom.Datalist: true,
+// skipped reports the elements that never contribute text.
+func skipped(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math, atom.Head,
+		atom.Title, atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Audio, atom.Video,
+		atom.Select, atom.Textarea, atom.Datalist:
+		return true
+	}
+	return false
 }
 
-// inline elements do not break a block.
-var inline = map[atom.Atom]bool{
-	atom.A: true, atom.Abbr: true, atom.Acronym: true, atom.B: true, atom.Bdi: true,
-	atom.Bdo: true, atom.Big: true, atom.Cite: true, atom.Code: true, atom.Data: true,
-	atom.Del: true, atom.Dfn: true, atom.Em: true, atom.Font: true, atom.I: true,
-	atom.Ins: true, atom.Kbd: true, atom.Label: true, atom.Mark: true, atom.Q: true,
-	atom.S: true, atom.Samp: true, atom.Small: true, atom.Span: true, atom.Strike: true,
-	atom.Strong: true, atom.Sub: true, atom.Sup: true, atom.Time: true, atom.Tt: true,
-	atom.U: true, atom.Var: true, atom.Wbr: true, atom.Nobr: true, atom.Img: true,
-	atom.Button: true, atom.Input: true, atom.Output: true, atom.Meter: true,
-	atom.Progress: true, atom.Ruby: true, atom.Rt: true, atom.Rp: true,
+// inline reports the elements that do not break a block.
+func inline(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.Abbr, atom.Acronym, atom.B, atom.Bdi, atom.Bdo, atom.Big, atom.Cite,
+		atom.Code, atom.Data, atom.Del, atom.Dfn, atom.Em, atom.Font, atom.I, atom.Ins, atom.Kbd,
+		atom.Label, atom.Mark, atom.Q, atom.S, atom.Samp, atom.Small, atom.Span, atom.Strike,
+		atom.Strong, atom.Sub, atom.Sup, atom.Time, atom.Tt, atom.U, atom.Var, atom.Wbr, atom.Nobr,
+		atom.Img, atom.Button, atom.Input, atom.Output, atom.Meter, atom.Progress, atom.Ruby,
+		atom.Rt, atom.Rp:
+		return true
+	}
+	return false
 }
 
 // elemFlags are the Flags an element sets on everything inside it.
-var elemFlags = map[atom.Atom]Flags{
-	atom.Ul: InList, atom.Ol: InList, atom.Dl: InList, atom.Li: InList, atom.Menu: InList,
-	atom.Table: InTable, atom.Form: InForm, atom.Figure: InFigure,
-	atom.Header: InHeader, atom.Nav: InNav, atom.Aside: InAside, atom.Footer: InFooter,
-	atom.Article: InArticle, atom.Main: InMain, atom.Blockquote: InBlockquote,
+func elemFlags(a atom.Atom) Flags {
+	switch a {
+	case atom.Ul, atom.Ol, atom.Dl, atom.Li, atom.Menu:
+		return InList
+	case atom.Table:
+		return InTable
+	case atom.Form:
+		return InForm
+	case atom.Figure:
+		return InFigure
+	case atom.Header:
+		return InHeader
+	case atom.Nav:
+		return InNav
+	case atom.Aside:
+		return InAside
+	case atom.Footer:
+		return InFooter
+	case atom.Article:
+		return InArticle
+	case atom.Main:
+		return InMain
+	case atom.Blockquote:
+		return InBlockquote
+	}
+	return 0
 }
 
 // roleFlags map ARIA landmark roles to the flags of their elements.
@@ -56,6 +82,14 @@ type frame struct {
 	own     Signal // vocabulary of this element's class and id
 	any     Signal // own | all ancestors'
 	classes []string
+
+	// What the blocks of this element share (see segmenter.share), made
+	// when its first block is flushed.
+	shared     bool
+	path       []string
+	ancestors  []int
+	near       []string
+	signalNear Signal
 }
 
 // segmenter walks a parsed tree once and collects blocks.
@@ -81,8 +115,8 @@ type segmenter struct {
 	// a few allocations per page instead of three per block.
 	strChunk []string
 	intChunk []int
-	// tokens caches classToken: pages repeat their class and id tokens.
-	tokens map[string]classTok
+	// classValues caches classAttr.
+	classValues map[string]classValue
 
 	// onText, if set, is told of every visible text node and the index of
 	// the block its text goes to.
@@ -90,15 +124,36 @@ type segmenter struct {
 }
 
 func segment(root *html.Node, opts Options) (*Page, error) {
-	s := &segmenter{opts: opts}
+	scratch := blockScratch.Get().(*[]Block)
+	s := &segmenter{opts: opts, blocks: (*scratch)[:0]}
 	s.stack = append(s.stack, frame{tag: "#document", id: s.newID(), row: -1})
 	s.walk(root)
 	s.flush()
+	var blocks []Block
+	if s.err == nil && len(s.blocks) > 0 {
+		blocks = make([]Block, len(s.blocks))
+		copy(blocks, s.blocks)
+	}
+	// Drop the scratch's references to the page before keeping it.
+	clear(s.blocks)
+	if cap(s.blocks) <= maxScratchBlocks {
+		*scratch = s.blocks[:0]
+		blockScratch.Put(scratch)
+	}
 	if s.err != nil {
 		return nil, s.err
 	}
-	return &Page{Blocks: s.blocks, Elements: s.nextID}, nil
+	return &Page{Blocks: blocks, Elements: s.nextID}, nil
 }
+
+// blockScratch holds slices that segment collects a page's blocks in:
+// the page's own Blocks are then made once, at their final length, instead
+// of growing (and being copied) while the page is walked.
+var blockScratch = sync.Pool{New: func() any { return new([]Block) }}
+
+// maxScratchBlocks is the capacity above which a scratch slice is left to
+// the collector rather than kept for the next page.
+const maxScratchBlocks = 1 << 14
 
 func (s *segmenter) newID() int {
 	s.nextID++
@@ -122,7 +177,7 @@ func (s *segmenter) walk(n *html.Node) {
 }
 
 func (s *segmenter) element(n *html.Node) {
-	if skipped[n.DataAtom] || hidden(n) {
+	if skipped(n.DataAtom) || hidden(n) {
 		return
 	}
 	if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
@@ -131,7 +186,7 @@ func (s *segmenter) element(n *html.Node) {
 	}
 	mark := s.pushMark(n)
 	s.depth++
-	if inline[n.DataAtom] || (n.DataAtom == 0 && n.Namespace == "") {
+	if inline(n.DataAtom) || (n.DataAtom == 0 && n.Namespace == "") {
 		// Unknown elements (custom tags) are treated as inline, as browsers do.
 		before := s.linkWords
 		if n.DataAtom == atom.A {
@@ -166,35 +221,22 @@ func (s *segmenter) element(n *html.Node) {
 // push opens a block-level element.
 func (s *segmenter) push(n *html.Node) {
 	parent := s.stack[len(s.stack)-1]
-	f := frame{tag: n.Data, id: s.newID(), row: parent.row, depth: s.depth - 1, flags: parent.flags | elemFlags[n.DataAtom]}
+	f := frame{tag: n.Data, id: s.newID(), row: parent.row, depth: s.depth - 1, flags: parent.flags | elemFlags(n.DataAtom)}
 	if n.DataAtom == atom.Tr {
 		f.row = f.id
-	}
-	tokens := 0
-	for _, a := range n.Attr {
-		if a.Key == "class" || a.Key == "id" {
-			for v := a.Val; ; tokens++ {
-				var tok string
-				if tok, v = nextField(v); tok == "" {
-					break
-				}
-			}
-		}
-	}
-	if tokens > 0 {
-		f.classes = s.strSlice(tokens)[:0]
 	}
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
-			for v := a.Val; ; {
-				var tok string
-				if tok, v = nextField(v); tok == "" {
-					break
-				}
-				c := s.classToken(tok)
-				f.own |= c.sig
-				f.classes = append(f.classes, c.lower)
+			c := s.classAttr(a.Val)
+			f.own |= c.sig
+			switch {
+			case len(f.classes) == 0:
+				f.classes = c.tokens
+			case len(c.tokens) > 0:
+				both := s.strSlice(len(f.classes) + len(c.tokens))
+				copy(both[copy(both, f.classes):], c.tokens)
+				f.classes = both
 			}
 		case "role":
 			f.flags |= roleFlags[strings.ToLower(strings.TrimSpace(a.Val))]
@@ -204,22 +246,43 @@ func (s *segmenter) push(n *html.Node) {
 	s.stack = append(s.stack, f)
 }
 
-// classTok is what segmentation needs of a class or id token.
-type classTok struct {
-	sig   Signal // classSignal(tok)
-	lower string // strings.ToLower(tok)
+// classValue is what segmentation needs of the value of a class or id
+// attribute.
+type classValue struct {
+	tokens []string // the tokens, as strings.Fields splits the value, lower-cased
+	sig    Signal   // the vocabularies of the tokens (classSignal)
 }
 
-// classToken returns the classTok of tok, remembered for the page.
-func (s *segmenter) classToken(tok string) classTok {
-	if c, ok := s.tokens[tok]; ok {
+// classAttr returns the classValue of the attribute value v, remembered for
+// the page: pages repeat their class values. The tokens slice is shared by
+// every element with the value and must not be modified.
+func (s *segmenter) classAttr(v string) classValue {
+	if c, ok := s.classValues[v]; ok {
 		return c
 	}
-	if s.tokens == nil {
-		s.tokens = map[string]classTok{}
+	if s.classValues == nil {
+		s.classValues = map[string]classValue{}
 	}
-	c := classTok{sig: classSignal(tok), lower: strings.ToLower(tok)}
-	s.tokens[tok] = c
+	n := 0
+	for rest := v; ; n++ {
+		var tok string
+		if tok, rest = nextField(rest); tok == "" {
+			break
+		}
+	}
+	var c classValue
+	if n > 0 {
+		c.tokens = s.strSlice(n)[:0]
+		for rest := v; ; {
+			var tok string
+			if tok, rest = nextField(rest); tok == "" {
+				break
+			}
+			c.sig |= classSignal(tok)
+			c.tokens = append(c.tokens, strings.ToLower(tok))
+		}
+	}
+	s.classValues[v] = c
 	return c
 }
 
@@ -390,7 +453,7 @@ func (s *segmenter) flush() {
 		s.err = fmt.Errorf("%w: more than %d", ErrTooManyBlocks, s.opts.maxBlocks())
 		return
 	}
-	top := s.stack[len(s.stack)-1]
+	top := &s.stack[len(s.stack)-1]
 	b := Block{
 		Text:      text,
 		Words:     countWords(text),
@@ -408,28 +471,40 @@ func (s *segmenter) flush() {
 	if b.Words > 0 && b.LinkWords == b.Words {
 		b.Flags |= InLink
 	}
-	b.Path = s.strSlice(len(s.stack) - 1)
-	b.Ancestors = s.intSlice(len(s.stack) - 1)
-	for i, f := range s.stack[1:] {
-		b.Path[i] = f.tag
-		b.Ancestors[i] = f.id
-	}
 	if len(s.stack) >= 2 {
 		b.Container = s.stack[len(s.stack)-2].id
 	}
+	if !top.shared {
+		s.share(top)
+	}
+	b.Path, b.Ancestors, b.Classes, b.SignalNear = top.path, top.ancestors, top.near, top.signalNear
+	b.Kind, b.Level = kindOf(top.tag, top.row, s.pre > 0)
+	s.blocks = append(s.blocks, b)
+}
+
+// share fills the slices that every block of the top frame f has in
+// common: Path, Ancestors, Classes and SignalNear depend only on the open
+// block-level elements, which do not change while f is open. The blocks of
+// one element share them, so they are made once per element that holds text.
+func (s *segmenter) share(f *frame) {
+	f.path = s.strSlice(len(s.stack) - 1)
+	f.ancestors = s.intSlice(len(s.stack) - 1)
+	for i, g := range s.stack[1:] {
+		f.path[i] = g.tag
+		f.ancestors[i] = g.id
+	}
 	classes := 0
 	for i := len(s.stack) - 1; i >= 1 && i >= len(s.stack)-3; i-- {
-		b.SignalNear |= s.stack[i].own
+		f.signalNear |= s.stack[i].own
 		classes += len(s.stack[i].classes)
 	}
 	if classes > 0 {
-		b.Classes = s.strSlice(classes)[:0]
+		f.near = s.strSlice(classes)[:0]
 		for i := len(s.stack) - 1; i >= 1 && i >= len(s.stack)-3; i-- {
-			b.Classes = append(b.Classes, s.stack[i].classes...)
+			f.near = append(f.near, s.stack[i].classes...)
 		}
 	}
-	b.Kind, b.Level = kindOf(top.tag, top.row, s.pre > 0)
-	s.blocks = append(s.blocks, b)
+	f.shared = true
 }
 
 // chunkLen is the least length of the chunks block slices are cut from.
