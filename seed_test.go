@@ -31,6 +31,12 @@ func TestSeedPage(t *testing.T) {
 			t.Errorf("story paragraph missing: %q", para)
 		}
 	}
+	// The seed counts the byline and dates under the headline as content.
+	for _, line := range []string{"Reuters", "09 April, 2024, 01:45 pm", "Last modified: 09 April, 2024, 01:53 pm"} {
+		if !strings.Contains(a.Text, line+"\n") {
+			t.Errorf("byline line missing: %q", line)
+		}
+	}
 	boilerplate := []struct{ text, what string }{
 		{"Keep updated, follow", "the Google News promo between two paragraphs"},
 		{"Top News", "the topic-tags heading"},
