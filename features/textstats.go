@@ -31,6 +31,7 @@ func computeTextStats(b *Block) textStats {
 		words, upper, wordChars int
 		chars, digits, punct    int
 		sentences               int
+		fullStops, commas       int
 		inWord                  bool
 		last                    rune
 		// The token being read, for the text density: its runes, Han and
@@ -50,10 +51,42 @@ func computeTextStats(b *Block) textStats {
 		}
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && asciiStat[c] != statSpace {
+			// Visible ASCII, the bulk of most pages, by table.
+			i++
+			switch asciiStat[c] {
+			case statDigit:
+				digits++
+				wordChars++
+				tokAlnum = true
+			case statUpper:
+				if !inWord {
+					upper++
+				}
+				wordChars++
+				tokAlnum = true
+			case statLower:
+				wordChars++
+				tokAlnum = true
+			case statStop:
+				fullStops++
+				punct++
+			case statComma:
+				commas++
+				punct++
+			default:
+				punct++
+			}
+			chars++
+			tokRunes++
+			inWord = true
+			last = rune(c)
+			continue
+		}
 		r, n := rune(s[i]), 1
 		var space bool
 		if r < utf8.RuneSelf {
-			space = asciiClass[r] == classSpace
+			space = true
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			space = isSpace(r)
@@ -67,36 +100,21 @@ func computeTextStats(b *Block) textStats {
 			last = ' '
 			continue
 		}
+		// Not ASCII from here on.
 		chars++
 		tokRunes++
 		// As countWords counts: Han and kana apart, any other letter or
 		// digit makes the token a word.
 		if r >= 0x2e80 && isCJK(r) {
 			tokCJK++
-		} else if !tokAlnum && r >= 0x80 {
+		} else if !tokAlnum {
 			tokAlnum = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
 		switch {
-		case r < 0x80 && ('0' <= r && r <= '9'):
-			digits++
-			wordChars++
-			tokAlnum = true
-		case r < 0x80 && ('a' <= r|0x20 && r|0x20 <= 'z'):
-			if !inWord && r <= 'Z' {
-				upper++
-			}
-			wordChars++
-			tokAlnum = true
-		case r == '.':
-			st.fullStops++
-			punct++
-		case r == ',':
-			st.commas++
-			punct++
 		case r == '。' || r == '！' || r == '？':
 			sentences++
 			punct++
-		case r < 0x80 || unicode.IsPunct(r) || unicode.IsSymbol(r):
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
 			punct++
 		case unicode.IsDigit(r):
 			digits++
@@ -119,6 +137,7 @@ func computeTextStats(b *Block) textStats {
 	if sentences == 0 {
 		sentences = 1
 	}
+	st.fullStops, st.commas = float64(fullStops), float64(commas)
 	st.density = dens.density()
 	st.words = float64(b.Words)
 	if words > 0 {
@@ -135,6 +154,39 @@ func computeTextStats(b *Block) textStats {
 	}
 	return st
 }
+
+// ASCII byte classes for computeTextStats: white space as isSpace has it,
+// digits, upper- and lower-case letters, '.', ',', and the rest (all of it
+// punctuation or symbols, or control characters, which count as such).
+const (
+	statOther = iota
+	statSpace
+	statDigit
+	statUpper
+	statLower
+	statStop
+	statComma
+)
+
+var asciiStat = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch r := rune(c); {
+		case isSpace(r):
+			t[c] = statSpace
+		case '0' <= r && r <= '9':
+			t[c] = statDigit
+		case 'A' <= r && r <= 'Z':
+			t[c] = statUpper
+		case 'a' <= r && r <= 'z':
+			t[c] = statLower
+		case r == '.':
+			t[c] = statStop
+		case r == ',':
+			t[c] = statComma
+		}
+	}
+	return t
+}()
 
 func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
@@ -205,20 +257,30 @@ func (d *densityLayout) tokenWords(width, w int) {
 	if !d.started {
 		d.lineLen, d.started = -1, true
 	}
+	if w == 1 {
+		// One word, nearly every token: no width to split.
+		d.place(width)
+		return
+	}
 	for k := range w {
 		// Split the token's width among its pseudo-words, the first ones taking any remainder.
 		ww := width / w
 		if k < width%w {
 			ww++
 		}
-		d.words++
-		d.onLine++
-		d.lineLen += ww + 1
-		if d.lineLen > wrapWidth {
-			d.wrapped++
-			d.lineLen = ww
-			d.onLine = 1
-		}
+		d.place(ww)
+	}
+}
+
+// place adds one word of width runes to the layout.
+func (d *densityLayout) place(width int) {
+	d.words++
+	d.onLine++
+	d.lineLen += width + 1
+	if d.lineLen > wrapWidth {
+		d.wrapped++
+		d.lineLen = width
+		d.onLine = 1
 	}
 }
 

@@ -3,6 +3,7 @@ package features
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -144,11 +145,11 @@ func fillVectors(p *Page, rowOf func(i int) []float64, done func(i int, row []fl
 		a.links += float64(b.LinkWords)
 		a.blocks++
 	}
-	sameTag := sameTagCounts(p.Blocks)
+	sameTag := sameTagCounts(p.Blocks, minC, len(containers))
 	sub := subtreeTotals(p)
 	top := topNode(sub)
 	titleWords := tokenSet(p.Title)
-	titleLens := tokenLens(titleWords)
+	titleKeys := tokenKeys(titleWords)
 	logWords, logBlocks := math.Log1p(totalWords), math.Log1p(float64(n))
 	lb := &p.Blocks[longest]
 	cumWords := 0.0
@@ -231,7 +232,7 @@ func fillVectors(p *Page, rowOf func(i int) []float64, done func(i int, row []fl
 			low = appendLower(low[:0], b.Text)
 		}
 		if needTitle {
-			w.put(titleOverlapLower(low, titleWords, titleLens))
+			w.put(titleOverlapLower(low, titleWords, &titleKeys))
 		} else {
 			w.put(0)
 		}
@@ -309,23 +310,38 @@ func (w *vecWriter) local(st *textStats) {
 }
 
 // sameTagCounts returns, for every block, the number of blocks with the
-// same Container and Tag.
-func sameTagCounts(blocks []Block) []int {
-	counts := make(map[tagKey]int, len(blocks)/4+1)
-	for i := range blocks {
-		counts[tagKey{blocks[i].Container, blocks[i].Tag}]++
+// same Container and Tag. Containers are numbered minC to minC+numC-1.
+func sameTagCounts(blocks []Block, minC, numC int) []int {
+	// Every container keeps a list of the distinct tags of its blocks
+	// (few: only block-level elements have blocks), chained through tags
+	// from head; list entries are numbered from 1, 0 ending a list.
+	type tagCount struct {
+		tag   string
+		count int
+		next  int32
 	}
-	out := make([]int, len(blocks))
+	head := make([]int32, numC)
+	tags := make([]tagCount, 0, len(blocks)/4+1)
+	out := make([]int, len(blocks)) // first each block's list entry, then its count
 	for i := range blocks {
-		out[i] = counts[tagKey{blocks[i].Container, blocks[i].Tag}]
+		b := &blocks[i]
+		h := &head[b.Container-minC]
+		k := *h
+		for k != 0 && tags[k-1].tag != b.Tag {
+			k = tags[k-1].next
+		}
+		if k == 0 {
+			tags = append(tags, tagCount{tag: b.Tag, next: *h})
+			k = int32(len(tags))
+			*h = k
+		}
+		tags[k-1].count++
+		out[i] = int(k)
+	}
+	for i, k := range out {
+		out[i] = tags[k-1].count
 	}
 	return out
-}
-
-// tagKey identifies the blocks of one element kind in one container.
-type tagKey struct {
-	container int
-	tag       string
 }
 
 // subtotal is the words and words in links of every block inside one element.
@@ -413,40 +429,57 @@ const (
 	phraseMaxWords = 30
 )
 
-// tokenLens is the set of byte lengths of the tokens of set, lengths of 63
-// and over counting as 63.
-func tokenLens(set map[string]bool) uint64 {
-	var m uint64
+// tokenKeys is the set of the tokenKey of every token of set.
+func tokenKeys(set map[string]bool) byteSet {
+	var keys byteSet
 	for t := range set {
-		m |= 1 << min(len(t), 63)
+		keys.add(tokenKey(t))
 	}
-	return m
+	return keys
 }
+
+// tokenKey is a one-byte digest of a non-empty token, from its length and
+// its first and last bytes: a token whose key a set of tokens does not have
+// is not in the set.
+func tokenKey[S ~string | ~[]byte](t S) byte {
+	return byte(len(t))*29 + t[0] + t[len(t)-1]*3
+}
+
+// byteSet is a set of byte values.
+type byteSet [4]uint64
+
+func (s *byteSet) add(c byte) { s[c>>6] |= 1 << (c & 63) }
+
+func (s *byteSet) has(c byte) bool { return s[c>>6]&(1<<(c&63)) != 0 }
 
 // titleOverlapLower is the share of a block's tokens that appear in the page
 // title (headlines score near 1), over text already lower-cased by
 // appendLower: the tokens are those of strings.FieldsFunc(low, notAlnum).
 // Blocks over titleMaxBytes are not scored: a headline is never that long.
-// lens is tokenLens(title): a token of a length no title token has is not
-// looked up.
-func titleOverlapLower(low []byte, title map[string]bool, lens uint64) float64 {
+// keys is tokenKeys(title): a token whose key is not in it is not looked up.
+func titleOverlapLower(low []byte, title map[string]bool, keys *byteSet) float64 {
 	toks, hit := 0, 0
 	start := -1
 	end := func(i int) {
 		if start >= 0 {
 			toks++
-			if lens&(1<<min(i-start, 63)) != 0 && title[string(low[start:i])] {
+			if tok := low[start:i]; keys.has(tokenKey(tok)) && title[string(tok)] {
 				hit++
 			}
 			start = -1
 		}
 	}
 	for i := 0; i < len(low); {
-		r, n := rune(low[i]), 1
-		if r >= utf8.RuneSelf {
+		var alnum bool
+		n := 1
+		if c := low[i]; c < utf8.RuneSelf {
+			alnum = asciiClass[c] == classAlnum
+		} else {
+			var r rune
 			r, n = utf8.DecodeRune(low[i:])
+			alnum = !notAlnum(r)
 		}
-		if notAlnum(r) {
+		if !alnum {
 			end(i)
 		} else if start < 0 {
 			start = i
@@ -464,42 +497,48 @@ func titleOverlapLower(low []byte, title map[string]bool, lens uint64) float64 {
 }
 
 // phraseHitsLower counts boilerplate phrases in text lower-cased by
-// appendLower. Callers score 0 for blocks over phraseMaxWords words, since a
-// story may well mention "privacy" or "Twitter".
+// appendLower: the number of phrases p with bytes.Contains(low, p). Callers
+// score 0 for blocks over phraseMaxWords words, since a story may well
+// mention "privacy" or "Twitter".
 func phraseHitsLower(low []byte) float64 {
-	// A phrase can only occur in text that has all of its bytes: most
-	// phrases are ruled out without a search.
-	var have byteSet
-	for _, c := range low {
-		have.add(c)
-	}
-	hits := 0
-	for i, ph := range boilerplatePhrases {
-		if phraseBytes[i].subsetOf(&have) && bytes.Contains(low, []byte(ph)) {
-			hits++
+	// One pass over the text: at each byte, only the phrases that start
+	// with it and its successor, and are not found yet, are compared.
+	var found uint64
+	for i := 0; i+1 < len(low); i++ {
+		for m := phraseFirst[low[i]] & phraseSecond[low[i+1]] &^ found; m != 0; m &= m - 1 {
+			k := bits.TrailingZeros64(m)
+			if bytes.HasPrefix(low[i:], boilerplateBytes[k]) {
+				found |= 1 << k
+			}
 		}
 	}
-	return float64(hits)
+	return float64(bits.OnesCount64(found))
 }
 
-// byteSet is a set of byte values.
-type byteSet [4]uint64
-
-func (s *byteSet) add(c byte) { s[c>>6] |= 1 << (c & 63) }
-
-func (s *byteSet) subsetOf(t *byteSet) bool {
-	return s[0]&^t[0]|s[1]&^t[1]|s[2]&^t[2]|s[3]&^t[3] == 0
-}
-
-// phraseBytes are the bytes of each of boilerplatePhrases.
-var phraseBytes = func() []byteSet {
-	sets := make([]byteSet, len(boilerplatePhrases))
+// boilerplateBytes are boilerplatePhrases as byte slices.
+var boilerplateBytes = func() [][]byte {
+	out := make([][]byte, len(boilerplatePhrases))
 	for i, ph := range boilerplatePhrases {
-		for j := 0; j < len(ph); j++ {
-			sets[i].add(ph[j])
-		}
+		out[i] = []byte(ph)
 	}
-	return sets
+	return out
+}()
+
+// phraseFirst and phraseSecond are, for every byte value, the set of
+// boilerplatePhrases (bit i for phrase i) whose first, respectively second,
+// byte it is. Every phrase has at least two bytes and there are at most 64.
+var phraseFirst, phraseSecond = func() (first, second [256]uint64) {
+	if len(boilerplatePhrases) > 64 {
+		panic("features: more than 64 boilerplate phrases")
+	}
+	for i, ph := range boilerplatePhrases {
+		if len(ph) < 2 {
+			panic("features: boilerplate phrase shorter than two bytes")
+		}
+		first[ph[0]] |= 1 << i
+		second[ph[1]] |= 1 << i
+	}
+	return first, second
 }()
 
 // appendLower appends the bytes of strings.ToLower(s) to dst, without
