@@ -220,3 +220,48 @@ func refTextStats(b *Block) textStats {
 	}
 	return st
 }
+
+func TestClassSignalFastPath(t *testing.T) {
+	toks := []string{"", "-", "navBar", "NavBar", "XMLHttp", "article-body", "post_content", "entry2",
+		"relatedLinks", "ÄrticleBody", "straßeMenu", "sidebarWidget3", "AD", "adsense", "headerTop"}
+	for w := range signalWords {
+		toks = append(toks, w, "x-"+w, w+"Box", strings.ToUpper(w))
+	}
+	for _, s := range fastPathTexts(t) {
+		toks = append(toks, strings.Fields(s)...)
+	}
+	for _, tok := range toks {
+		if got, want := classSignal(tok), refClassSignal(tok); got != want {
+			t.Fatalf("classSignal(%q) = %b, want %b", tok, got, want)
+		}
+	}
+}
+
+// refClassSignal is classSignal with unicode's letter and case tests and
+// subSignal over strings.ToLower, without fast paths.
+func refClassSignal(tok string) Signal {
+	var sig Signal
+	start := -1
+	prevLower := false
+	emit := func(end int) {
+		if start >= 0 && end > start {
+			sig |= subSignal(strings.ToLower(tok[start:end]))
+		}
+	}
+	for i, r := range tok {
+		letter := unicode.IsLetter(r)
+		switch {
+		case !letter:
+			emit(i)
+			start = -1
+		case start < 0:
+			start = i
+		case prevLower && unicode.IsUpper(r):
+			emit(i)
+			start = i
+		}
+		prevLower = letter && !unicode.IsUpper(r)
+	}
+	emit(len(tok))
+	return sig
+}

@@ -1,6 +1,7 @@
 package features
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,18 +61,24 @@ func classSignal(tok string) Signal {
 		}
 	}
 	for i, r := range tok {
-		letter := unicode.IsLetter(r)
+		var letter, upper bool
+		if r < utf8.RuneSelf {
+			k := asciiStat[r]
+			letter, upper = k == statUpper || k == statLower, k == statUpper
+		} else {
+			letter, upper = unicode.IsLetter(r), unicode.IsUpper(r)
+		}
 		switch {
 		case !letter:
 			emit(i)
 			start = -1
 		case start < 0:
 			start = i
-		case prevLower && unicode.IsUpper(r):
+		case prevLower && upper:
 			emit(i)
 			start = i
 		}
-		prevLower = letter && !unicode.IsUpper(r)
+		prevLower = letter && !upper
 	}
 	emit(len(tok))
 	return sig
@@ -84,6 +91,9 @@ func subSignalFold(sub string) Signal {
 	if len(sub) > len(buf) {
 		return subSignal(strings.ToLower(sub))
 	}
+	if sub == "" {
+		return 0
+	}
 	for i := 0; i < len(sub); i++ {
 		c := sub[i]
 		if c >= utf8.RuneSelf {
@@ -95,17 +105,43 @@ func subSignalFold(sub string) Signal {
 		buf[i] = c
 	}
 	low := buf[:len(sub)]
-	if s, ok := signalWords[string(low)]; ok {
-		return s
+	// Most sub-tokens are no signal word: the key rules them out
+	// without a map lookup.
+	if signalWordKeys.has(tokenKey(low)) {
+		if s, ok := signalWords[string(low)]; ok {
+			return s
+		}
 	}
 	var sig Signal
-	for _, p := range signalPrefixes {
-		if len(low) >= len(p.prefix) && low[0] == p.prefix[0] && string(low[:len(p.prefix)]) == p.prefix {
+	for m := signalPrefixFirst[low[0]]; m != 0; m &= m - 1 {
+		p := signalPrefixes[bits.TrailingZeros32(m)]
+		if len(low) >= len(p.prefix) && string(low[:len(p.prefix)]) == p.prefix {
 			sig |= p.sig
 		}
 	}
 	return sig
 }
+
+// signalWordKeys is the tokenKey of every signal word.
+var signalWordKeys = tokenKeys(func() map[string]bool {
+	set := map[string]bool{}
+	for w := range signalWords {
+		set[w] = true
+	}
+	return set
+}())
+
+// signalPrefixFirst is, for every byte value, the set of signalPrefixes
+// (bit i for prefix i) that start with it.
+var signalPrefixFirst = func() (t [256]uint32) {
+	if len(signalPrefixes) > 32 {
+		panic("features: more than 32 signal prefixes")
+	}
+	for i, p := range signalPrefixes {
+		t[p.prefix[0]] |= 1 << i
+	}
+	return t
+}()
 
 // subSignal returns the vocabularies of the lower-case sub-token sub.
 func subSignal(sub string) Signal {
