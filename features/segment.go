@@ -2,6 +2,7 @@ package features
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -115,6 +116,9 @@ type segmenter struct {
 	// a few allocations per page instead of three per block.
 	strChunk []string
 	intChunk []int
+	// lastPath and lastNear are the last Path and Classes made, for
+	// tagPath and nearClasses to reuse.
+	lastPath, lastNear []string
 	// classValues caches classAttr.
 	classValues map[string]classValue
 
@@ -124,8 +128,8 @@ type segmenter struct {
 }
 
 func segment(root *html.Node, opts Options) (*Page, error) {
-	scratch := blockScratch.Get().(*[]Block)
-	s := &segmenter{opts: opts, blocks: (*scratch)[:0]}
+	sc := scratchPool.Get().(*scratch)
+	s := &segmenter{opts: opts, blocks: sc.blocks[:0], stack: sc.stack[:0], classValues: sc.classValues}
 	s.stack = append(s.stack, frame{tag: "#document", id: s.newID(), row: -1})
 	s.walk(root)
 	s.flush()
@@ -134,26 +138,50 @@ func segment(root *html.Node, opts Options) (*Page, error) {
 		blocks = make([]Block, len(s.blocks))
 		copy(blocks, s.blocks)
 	}
-	// Drop the scratch's references to the page before keeping it.
-	clear(s.blocks)
-	if cap(s.blocks) <= maxScratchBlocks {
-		*scratch = s.blocks[:0]
-		blockScratch.Put(scratch)
-	}
+	sc.keep(s)
 	if s.err != nil {
 		return nil, s.err
 	}
 	return &Page{Blocks: blocks, Elements: s.nextID}, nil
 }
 
-// blockScratch holds slices that segment collects a page's blocks in:
-// the page's own Blocks are then made once, at their final length, instead
-// of growing (and being copied) while the page is walked.
-var blockScratch = sync.Pool{New: func() any { return new([]Block) }}
+// scratch is the working memory of segment, kept from page to page: the
+// blocks are collected in it and then copied out once, at their final
+// length, instead of growing (and being copied) while the page is walked.
+type scratch struct {
+	blocks      []Block
+	stack       []frame
+	classValues map[string]classValue
+}
 
-// maxScratchBlocks is the capacity above which a scratch slice is left to
-// the collector rather than kept for the next page.
-const maxScratchBlocks = 1 << 14
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Above these sizes, scratch memory is left to the collector rather than
+// kept for the next page.
+const (
+	maxScratchBlocks = 1 << 14
+	maxScratchStack  = 1 << 10
+	maxScratchTokens = 1 << 12
+)
+
+// keep drops the references the segmenter's working memory holds to its
+// page and returns it to the pool.
+func (sc *scratch) keep(s *segmenter) {
+	clear(s.blocks)
+	clear(s.stack[:cap(s.stack)])
+	sc.blocks, sc.stack, sc.classValues = nil, nil, nil
+	if cap(s.blocks) <= maxScratchBlocks {
+		sc.blocks = s.blocks[:0]
+	}
+	if cap(s.stack) <= maxScratchStack {
+		sc.stack = s.stack[:0]
+	}
+	if len(s.classValues) <= maxScratchTokens {
+		clear(s.classValues)
+		sc.classValues = s.classValues
+	}
+	scratchPool.Put(sc)
+}
 
 func (s *segmenter) newID() int {
 	s.nextID++
@@ -487,10 +515,9 @@ func (s *segmenter) flush() {
 // block-level elements, which do not change while f is open. The blocks of
 // one element share them, so they are made once per element that holds text.
 func (s *segmenter) share(f *frame) {
-	f.path = s.strSlice(len(s.stack) - 1)
+	f.path = s.tagPath()
 	f.ancestors = s.intSlice(len(s.stack) - 1)
 	for i, g := range s.stack[1:] {
-		f.path[i] = g.tag
 		f.ancestors[i] = g.id
 	}
 	classes := 0
@@ -499,12 +526,56 @@ func (s *segmenter) share(f *frame) {
 		classes += len(s.stack[i].classes)
 	}
 	if classes > 0 {
-		f.near = s.strSlice(classes)[:0]
-		for i := len(s.stack) - 1; i >= 1 && i >= len(s.stack)-3; i-- {
-			f.near = append(f.near, s.stack[i].classes...)
-		}
+		f.near = s.nearClasses(classes)
 	}
 	f.shared = true
+}
+
+// tagPath returns the tag names of the open block-level elements (Path).
+// Consecutive blocks mostly sit under the same tags (sibling paragraphs,
+// list items), so the last path made is reused when it is equal.
+func (s *segmenter) tagPath() []string {
+	open := s.stack[1:]
+	if s.lastPath != nil && len(s.lastPath) == len(open) {
+		i := 0
+		for i < len(open) && open[i].tag == s.lastPath[i] {
+			i++
+		}
+		if i == len(open) {
+			return s.lastPath
+		}
+	}
+	path := s.strSlice(len(open))
+	for i, g := range open {
+		path[i] = g.tag
+	}
+	s.lastPath = path
+	return path
+}
+
+// nearClasses returns the class and id tokens of the top three frames,
+// nearest first (Classes); n is their number, at least 1. As tagPath does,
+// it reuses the last such list made when it is equal.
+func (s *segmenter) nearClasses(n int) []string {
+	near := s.stack[max(1, len(s.stack)-3):]
+	if len(s.lastNear) == n {
+		rest := s.lastNear
+		equal := true
+		for i := len(near) - 1; i >= 0 && equal; i-- {
+			c := near[i].classes
+			equal = slices.Equal(c, rest[:len(c)])
+			rest = rest[len(c):]
+		}
+		if equal {
+			return s.lastNear
+		}
+	}
+	list := s.strSlice(n)[:0]
+	for i := len(near) - 1; i >= 0; i-- {
+		list = append(list, near[i].classes...)
+	}
+	s.lastNear = list
+	return list
 }
 
 // chunkLen is the least length of the chunks block slices are cut from.
