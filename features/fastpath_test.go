@@ -111,7 +111,7 @@ func TestSameTagCounts(t *testing.T) {
 			blocks[i].Container = rng.IntN(6) - 1
 			blocks[i].Tag = tags[rng.IntN(len(tags))]
 		}
-		got := sameTagCounts(blocks, -1, 6)
+		got := new(vecScratch).sameTagCounts(blocks, -1, 6)
 		for i, b := range blocks {
 			want := 0
 			for _, c := range blocks {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -119,7 +120,10 @@ func fillVectors(p *Page, rowOf func(i int) []float64, done func(i int, row []fl
 	if n == 0 {
 		return
 	}
-	stats := make([]textStats, n)
+	sc := vecScratchPool.Get().(*vecScratch)
+	defer sc.keep()
+	stats := zeroed(sc.stats, n)
+	sc.stats = stats
 	var totalWords, pageLinks float64
 	longest, h1 := 0, -1
 	// Containers are element numbers, -1 (none) to p.Elements-1; a slice
@@ -128,7 +132,8 @@ func fillVectors(p *Page, rowOf func(i int) []float64, done func(i int, row []fl
 	for i := range p.Blocks {
 		minC, maxC = min(minC, p.Blocks[i].Container), max(maxC, p.Blocks[i].Container)
 	}
-	containers := make([]agg, maxC-minC+1)
+	containers := zeroed(sc.containers, maxC-minC+1)
+	sc.containers = containers
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
 		stats[i] = computeTextStats(b)
@@ -145,15 +150,18 @@ func fillVectors(p *Page, rowOf func(i int) []float64, done func(i int, row []fl
 		a.links += float64(b.LinkWords)
 		a.blocks++
 	}
-	sameTag := sameTagCounts(p.Blocks, minC, len(containers))
-	sub := subtreeTotals(p)
+	sameTag := sc.sameTagCounts(p.Blocks, minC, len(containers))
+	sub := zeroed(sc.sub, max(p.Elements, 1))
+	sc.sub = sub
+	subtreeTotals(p, sub)
 	top := topNode(sub)
 	titleWords := tokenSet(p.Title)
 	titleKeys := tokenKeys(titleWords)
 	logWords, logBlocks := math.Log1p(totalWords), math.Log1p(float64(n))
 	lb := &p.Blocks[longest]
 	cumWords := 0.0
-	var low []byte // lower-cased text of the current block, reused
+	low := sc.low // lower-cased text of the current block, reused
+	defer func() { sc.low = low[:0] }()
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
 		row := rowOf(i)
@@ -311,18 +319,14 @@ func (w *vecWriter) local(st *textStats) {
 
 // sameTagCounts returns, for every block, the number of blocks with the
 // same Container and Tag. Containers are numbered minC to minC+numC-1.
-func sameTagCounts(blocks []Block, minC, numC int) []int {
+// The result is in sc's memory.
+func (sc *vecScratch) sameTagCounts(blocks []Block, minC, numC int) []int {
 	// Every container keeps a list of the distinct tags of its blocks
 	// (few: only block-level elements have blocks), chained through tags
 	// from head; list entries are numbered from 1, 0 ending a list.
-	type tagCount struct {
-		tag   string
-		count int
-		next  int32
-	}
-	head := make([]int32, numC)
-	tags := make([]tagCount, 0, len(blocks)/4+1)
-	out := make([]int, len(blocks)) // first each block's list entry, then its count
+	head := zeroed(sc.tagHead, numC)
+	tags := sc.tags[:0]
+	out := zeroed(sc.sameTag, len(blocks)) // first each block's list entry, then its count
 	for i := range blocks {
 		b := &blocks[i]
 		h := &head[b.Container-minC]
@@ -341,7 +345,63 @@ func sameTagCounts(blocks []Block, minC, numC int) []int {
 	for i, k := range out {
 		out[i] = tags[k-1].count
 	}
+	sc.tagHead, sc.tags, sc.sameTag = head, tags, out
 	return out
+}
+
+// tagCount is an entry of sameTagCounts' lists.
+type tagCount struct {
+	tag   string
+	count int
+	next  int32
+}
+
+// vecScratch is the working memory of fillVectors, kept from page to page.
+type vecScratch struct {
+	stats      []textStats
+	containers []agg
+	sub        []subtotal
+	sameTag    []int
+	tagHead    []int32
+	tags       []tagCount
+	low        []byte
+}
+
+var vecScratchPool = sync.Pool{New: func() any { return new(vecScratch) }}
+
+// maxVecScratch is the most values a vecScratch slice keeps for the next
+// page; larger ones are left to the collector.
+const maxVecScratch = 1 << 16
+
+// keep returns sc to the pool, without its references to the page.
+func (sc *vecScratch) keep() {
+	clear(sc.tags)
+	sc.stats = keepUpTo(sc.stats, maxVecScratch)
+	sc.containers = keepUpTo(sc.containers, maxVecScratch)
+	sc.sub = keepUpTo(sc.sub, maxVecScratch)
+	sc.sameTag = keepUpTo(sc.sameTag, maxVecScratch)
+	sc.tagHead = keepUpTo(sc.tagHead, maxVecScratch)
+	sc.tags = keepUpTo(sc.tags, maxVecScratch)
+	sc.low = keepUpTo(sc.low, maxVecScratch)
+	vecScratchPool.Put(sc)
+}
+
+// keepUpTo is buf emptied, or nil if its capacity is over max.
+func keepUpTo[T any](buf []T, max int) []T {
+	if cap(buf) > max {
+		return nil
+	}
+	return buf[:0]
+}
+
+// zeroed returns n zero values, in buf's memory if it has room.
+func zeroed[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
 }
 
 // subtotal is the words and words in links of every block inside one element.
@@ -351,8 +411,8 @@ type subtotal struct{ words, links, score float64 }
 // words of the blocks inside it, and a Readability-style content score: each
 // block's words outside links count fully for the element enclosing the
 // block element and half for the one above (Readability.js, grabArticle).
-func subtreeTotals(p *Page) []subtotal {
-	sub := make([]subtotal, max(p.Elements, 1))
+// sub must have max(p.Elements, 1) zero values, which it fills.
+func subtreeTotals(p *Page, sub []subtotal) {
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
 		w, l := float64(b.Words), float64(b.LinkWords)
@@ -371,7 +431,6 @@ func subtreeTotals(p *Page) []subtotal {
 			}
 		}
 	}
-	return sub
 }
 
 // topNode is the element with the highest content score: the region of the
