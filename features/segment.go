@@ -102,6 +102,7 @@ type segmenter struct {
 	nextID int
 
 	buf       []byte // text of the open block
+	src       string // the first text node added to buf: buf may equal it
 	space     bool   // a space is pending before the next visible rune
 	linkWords int
 	links     int  // anchors with words in the open block
@@ -395,6 +396,9 @@ func hidden(n *html.Node) bool {
 // text appends a text node to the open block, collapsing white space
 // (outside <pre>) and counting words inside links.
 func (s *segmenter) text(t string) {
+	if len(s.buf) == 0 {
+		s.src = t
+	}
 	if s.pre > 0 {
 		s.buf = append(s.buf, t...)
 		s.countMarked(t)
@@ -465,7 +469,13 @@ func (s *segmenter) countMarked(t string) {
 
 // flush closes the open block, if it has any visible text.
 func (s *segmenter) flush() {
-	text := string(s.buf)
+	// A block of one text node that needed no white space collapsed, a
+	// common case, has that node's text: no copy is made.
+	text := s.src
+	if string(s.buf) != text {
+		text = string(s.buf)
+	}
+	s.src = ""
 	linkWords, marks, links, linkStart := s.linkWords, s.markCount, s.links, s.linkStart
 	s.buf = s.buf[:0]
 	s.space, s.linkWords, s.markCount, s.links, s.linkStart = false, 0, nil, 0, false
@@ -578,28 +588,35 @@ func (s *segmenter) nearClasses(n int) []string {
 	return list
 }
 
-// chunkLen is the least length of the chunks block slices are cut from.
-const chunkLen = 1024
+// Block slices are cut from chunks that start at minChunk values and
+// double, up to maxChunk, as a page uses them: a small page does not pay
+// for a large chunk it leaves mostly empty.
+const (
+	minChunk = 64
+	maxChunk = 1024
+)
 
 // strSlice returns a new slice of n strings, with capacity n, cut from a
 // shared chunk.
 func (s *segmenter) strSlice(n int) []string {
-	if len(s.strChunk)+n > cap(s.strChunk) || s.strChunk == nil {
-		s.strChunk = make([]string, 0, max(chunkLen, n))
-	}
-	l := len(s.strChunk)
-	s.strChunk = s.strChunk[:l+n]
-	return s.strChunk[l : l+n : l+n]
+	return cut(&s.strChunk, n)
 }
 
 // intSlice is strSlice for ints.
 func (s *segmenter) intSlice(n int) []int {
-	if len(s.intChunk)+n > cap(s.intChunk) || s.intChunk == nil {
-		s.intChunk = make([]int, 0, max(chunkLen, n))
+	return cut(&s.intChunk, n)
+}
+
+// cut returns a new slice of n values, with capacity n, from the end of
+// *chunk, which it replaces with a new chunk when it has no room.
+func cut[T any](chunk *[]T, n int) []T {
+	c := *chunk
+	if len(c)+n > cap(c) || c == nil {
+		c = make([]T, 0, max(n, min(2*cap(c), maxChunk), minChunk))
 	}
-	l := len(s.intChunk)
-	s.intChunk = s.intChunk[:l+n]
-	return s.intChunk[l : l+n : l+n]
+	l := len(c)
+	*chunk = c[:l+n]
+	return c[l : l+n : l+n]
 }
 
 func kindOf(tag string, row int, pre bool) (Kind, int) {
