@@ -21,6 +21,7 @@
 //	trainer.go            Trainer, NewTrainer, TreeLearner (golearn Classifier)
 //	golearn_cart.go       GolearnCART: golearn's CART, converted to a Model
 //	tree.go, model.go     flat node arrays; Model, Predict, Explain, Importances
+//	batch.go              branchless tree walks; PredictBatch
 //	file.go               Save, Load, WriteFile, ReadFile and their errors
 //	rules.go              WriteRules (if/else text) and WriteDot (Graphviz)
 //	metrics.go            Confusion, ConfusionAt, PrecisionRecallAt, ROCAUC

@@ -42,19 +42,22 @@ type Model struct {
 	Params  Config          // trainer parameters, defaults filled in; Workers is always 0
 	Summary TrainingSummary // training data, as described by the caller
 
-	trees []flatTree // the file's form
-	nodes [][]pnode  // the prediction form, one slice per tree
-	names []string   // schema names at construction, for Explain
-	imp   []float64
-	depth int
-	count int
+	trees  []flatTree // the file's form
+	nodes  [][]pnode  // the prediction form, one slice per tree
+	forest *forest    // the branchless form, for forests and PredictBatch
+	names  []string   // schema names at construction, for Explain
+	imp    []float64
+	depth  int
+	count  int
 }
 
 // pnode is a node packed for prediction in 16 bytes: feat < 0 marks a leaf
 // whose thr holds P(content). Nodes are in depth-first order, left subtree
 // first (see packTree), so the left child of node i is node i+1 and only
 // the right one is recorded; the walk down left branches reads memory in
-// order.
+// order. Single trees, the trees of a forest that do not fill a group of
+// eight, and Explain walk this form; the branchless form (see forest) is
+// built from it.
 type pnode struct {
 	thr   float64
 	right int32
@@ -93,6 +96,7 @@ func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model
 		}
 		m.nodes = append(m.nodes, packTree(t))
 	}
+	m.forest = newForest(m.nodes)
 	var sum float64
 	for _, v := range m.imp {
 		sum += v
@@ -107,20 +111,25 @@ func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model
 
 // Predict returns P(content) for the feature vector x, which must have one
 // value per schema feature (Predict panics otherwise). For a forest it is
-// the mean of the trees' leaf probabilities. NaN values go right at every
-// test. Predict does not allocate.
+// the mean of the trees' leaf probabilities, summed in tree order. NaN
+// values go right at every test. Predict does not allocate. For many
+// vectors, PredictBatch gives the same results faster.
 func (m *Model) Predict(x []float64) float64 {
 	if len(x) != len(m.names) {
 		panic(fmt.Sprintf("model: Predict with %d values, schema has %d", len(x), len(m.names)))
 	}
-	if len(m.nodes) == 1 {
-		return walk(m.nodes[0], x)
-	}
-	// Four trees are walked in step: their node loads, which miss the
-	// cache, overlap. The leaves are still summed in tree order.
-	var p float64
 	t := m.nodes
-	k := 0
+	if len(t) == 1 {
+		// One tree has one path: a walk with branches rarely does worse
+		// than a branchless one.
+		return walk(t[0], x)
+	}
+	// Trees are walked eight at a time without branches (see forest); the
+	// trees left over, too few to fill the lanes, four at a time with
+	// branches, so that their node loads, which miss the cache, overlap.
+	// The leaves are summed in tree order all the same.
+	p := m.forest.sumGroups(x)
+	k := len(m.forest.groupRoots) * lanes
 	for ; k+4 <= len(t); k += 4 {
 		a, b, c, d := walk4(t[k], t[k+1], t[k+2], t[k+3], x)
 		p += a

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -20,9 +21,10 @@ func flatWalk(t *flatTree, x []float64) float64 {
 	return c[1] / (c[0] + c[1])
 }
 
-// TestPackTree checks that packed trees predict what the file's arrays say,
-// both for trees numbered depth-first (as trainers write them) and for a
-// tree numbered breadth-first, which packTree must renumber.
+// TestPackTree checks that packed trees, and the branchless layout built
+// from them, predict what the file's arrays say, both for trees numbered
+// depth-first (as trainers write them) and for a tree numbered
+// breadth-first, which packTree must renumber.
 func TestPackTree(t *testing.T) {
 	// Breadth-first: 0 tests f0<0.5 (1, 2); 1 tests f1<0.5 (3, 4); 2 tests f1<2 (5, 6).
 	bfs := flatTree{
@@ -48,9 +50,17 @@ func TestPackTree(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			for ti := range tc.trees {
 				packed := packTree(&tc.trees[ti])
+				branchless := newForest([][]pnode{packed})
 				for _, x := range xs {
-					if got, want := walk(packed, x), flatWalk(&tc.trees[ti], x); got != want {
+					want := flatWalk(&tc.trees[ti], x)
+					if got := walk(packed, x); got != want {
 						t.Fatalf("%s: tree %d, x=%v: packed %v, file %v", tc.reason, ti, x[:2], got, want)
+					}
+					rows := slices.Concat(slices.Repeat([][]float64{x}, lanes)...)
+					got := make([]float64, lanes)
+					branchless.sumRows(rows, len(x), got)
+					if got[lanes-1] != want {
+						t.Fatalf("%s: tree %d, x=%v: branchless %v, file %v", tc.reason, ti, x[:2], got[lanes-1], want)
 					}
 				}
 			}
