@@ -265,3 +265,11 @@ func refClassSignal(tok string) Signal {
 	emit(len(tok))
 	return sig
 }
+
+func TestAppendLower(t *testing.T) {
+	for _, s := range fastPathTexts(t) {
+		if got, want := string(appendLower([]byte("x"), s)), "x"+strings.ToLower(s); got != want {
+			t.Fatalf("appendLower(%q) = %q, want %q", s, got[1:], want[1:])
+		}
+	}
+}

@@ -63,7 +63,7 @@ func classSignal(tok string) Signal {
 	for i, r := range tok {
 		var letter, upper bool
 		if r < utf8.RuneSelf {
-			k := asciiStat[r]
+			k := byteStat[r]
 			letter, upper = k == statUpper || k == statLower, k == statUpper
 		} else {
 			letter, upper = unicode.IsLetter(r), unicode.IsUpper(r)

@@ -51,10 +51,26 @@ func computeTextStats(b *Block) textStats {
 		}
 	}
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && asciiStat[c] != statSpace {
-			// Visible ASCII, the bulk of most pages, by table.
+		c := s[i]
+		k := byteStat[c]
+		if k == statLower {
+			// A run of lower-case ASCII letters, the bulk of most text.
+			j := i + 1
+			for j < len(s) && byteStat[s[j]] == statLower {
+				j++
+			}
+			wordChars += j - i
+			chars += j - i
+			tokRunes += j - i
+			tokAlnum, inWord = true, true
+			last = rune(s[j-1])
+			i = j
+			continue
+		}
+		if k != statSpace && k != statNonASCII {
+			// Other visible ASCII, by table.
 			i++
-			switch asciiStat[c] {
+			switch k {
 			case statDigit:
 				digits++
 				wordChars++
@@ -63,9 +79,6 @@ func computeTextStats(b *Block) textStats {
 				if !inWord {
 					upper++
 				}
-				wordChars++
-				tokAlnum = true
-			case statLower:
 				wordChars++
 				tokAlnum = true
 			case statStop:
@@ -83,9 +96,9 @@ func computeTextStats(b *Block) textStats {
 			last = rune(c)
 			continue
 		}
-		r, n := rune(s[i]), 1
+		r, n := rune(c), 1
 		var space bool
-		if r < utf8.RuneSelf {
+		if k == statSpace {
 			space = true
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -155,9 +168,10 @@ func computeTextStats(b *Block) textStats {
 	return st
 }
 
-// ASCII byte classes for computeTextStats: white space as isSpace has it,
-// digits, upper- and lower-case letters, '.', ',', and the rest (all of it
-// punctuation or symbols, or control characters, which count as such).
+// Byte classes for computeTextStats: of ASCII bytes, white space as
+// isSpace has it, digits, upper- and lower-case letters, '.', ',', and the
+// rest (all of it punctuation or symbols, or control characters, which count
+// as such); and the bytes of UTF-8 sequences of other runes.
 const (
 	statOther = iota
 	statSpace
@@ -166,11 +180,14 @@ const (
 	statLower
 	statStop
 	statComma
+	statNonASCII
 )
 
-var asciiStat = func() (t [utf8.RuneSelf]uint8) {
-	for c := range utf8.RuneSelf {
+var byteStat = func() (t [256]uint8) {
+	for c := range 256 {
 		switch r := rune(c); {
+		case c >= utf8.RuneSelf:
+			t[c] = statNonASCII
 		case isSpace(r):
 			t[c] = statSpace
 		case '0' <= r && r <= '9':

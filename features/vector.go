@@ -606,13 +606,18 @@ var phraseFirst, phraseSecond = func() (first, second [256]uint64) {
 // does.
 func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		if s[i] < utf8.RuneSelf {
+			// Copy the run of ASCII at once, then lower it.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
 			}
-			dst = append(dst, c)
-			i++
+			start := len(dst)
+			dst = append(dst, s[i:j]...)
+			for k := start; k < len(dst); k++ {
+				dst[k] = lowerASCIITable[dst[k]]
+			}
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -621,3 +626,14 @@ func appendLower(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// lowerASCIITable maps every byte to itself but A-Z to a-z.
+var lowerASCIITable = func() (t [256]byte) {
+	for c := range 256 {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
