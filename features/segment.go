@@ -101,9 +101,10 @@ type segmenter struct {
 	depth  int // element depth, inline included
 	nextID int
 
-	buf       []byte // text of the open block
-	src       string // the first text node added to buf: buf may equal it
-	space     bool   // a space is pending before the next visible rune
+	buf       []byte    // text of the open block
+	src       string    // the first text node added to buf: buf may equal it
+	words     wordCount // of buf
+	space     bool      // a space is pending before the next visible rune
 	linkWords int
 	links     int  // anchors with words in the open block
 	linkStart bool // the open block starts inside an anchor
@@ -401,6 +402,7 @@ func (s *segmenter) text(t string) {
 	}
 	if s.pre > 0 {
 		s.buf = append(s.buf, t...)
+		s.words.feed(t)
 		s.countMarked(t)
 		if s.inLink > 0 {
 			s.linkWords += countWords(t)
@@ -418,16 +420,17 @@ func (s *segmenter) text(t string) {
 				i++
 				continue
 			}
-			// Copy the run of visible ASCII at once.
+			// Copy the run of visible ASCII at once, noting whether it
+			// has a letter or digit.
+			class := asciiClass[c]
 			j := i + 1
 			for j < len(t) && t[j] < utf8.RuneSelf && asciiClass[t[j]] != classSpace {
+				class |= asciiClass[t[j]]
 				j++
 			}
-			if s.space && len(s.buf) > 0 {
-				s.buf = append(s.buf, ' ')
-			}
-			s.space = false
+			s.spaceBefore()
 			s.buf = append(s.buf, t[i:j]...)
+			s.words.visible(class&classAlnum != 0)
 			i = j
 			continue
 		}
@@ -437,16 +440,24 @@ func (s *segmenter) text(t string) {
 			s.space = true
 			continue
 		}
-		if s.space && len(s.buf) > 0 {
-			s.buf = append(s.buf, ' ')
-		}
-		s.space = false
+		s.spaceBefore()
 		s.buf = utf8.AppendRune(s.buf, r)
+		s.words.rune(r)
 	}
 	s.countMarked(t)
 	if s.inLink > 0 {
 		s.linkWords += countWords(t)
 	}
+}
+
+// spaceBefore writes the pending space, if any, before visible text is
+// added to the open block: white space only separates visible text.
+func (s *segmenter) spaceBefore() {
+	if s.space && len(s.buf) > 0 {
+		s.buf = append(s.buf, ' ')
+		s.words.space()
+	}
+	s.space = false
 }
 
 func (s *segmenter) countMarked(t string) {
@@ -476,9 +487,9 @@ func (s *segmenter) flush() {
 		text = string(s.buf)
 	}
 	s.src = ""
-	linkWords, marks, links, linkStart := s.linkWords, s.markCount, s.links, s.linkStart
+	linkWords, marks, links, linkStart, words := s.linkWords, s.markCount, s.links, s.linkStart, s.words.total()
 	s.buf = s.buf[:0]
-	s.space, s.linkWords, s.markCount, s.links, s.linkStart = false, 0, nil, 0, false
+	s.space, s.linkWords, s.markCount, s.links, s.linkStart, s.words = false, 0, nil, 0, false, wordCount{}
 	if s.pre > 0 {
 		text = strings.TrimRight(strings.TrimLeft(text, "\r\n"), " \t\r\n")
 		if strings.TrimSpace(text) == "" {
@@ -494,7 +505,7 @@ func (s *segmenter) flush() {
 	top := &s.stack[len(s.stack)-1]
 	b := Block{
 		Text:      text,
-		Words:     countWords(text),
+		Words:     words,
 		Tag:       top.tag,
 		Depth:     top.depth,
 		Index:     len(s.blocks),
@@ -684,47 +695,75 @@ func normalizeSpace(s string) string {
 // contain a letter or digit. Scripts written without spaces (Han, kana)
 // count one word per two characters, near the mean word length of Chinese.
 func countWords(s string) int {
-	words, cjk := 0, 0
-	inWord, alnum := false, false
+	var w wordCount
+	w.feed(s)
+	return w.total()
+}
+
+// wordCount counts words as countWords does, over text given to it in
+// pieces: by feed, or, by a caller that classifies the text itself, by
+// space, visible and cjk.
+type wordCount struct {
+	words, cjk    int
+	inWord, alnum bool // in a word; it has a letter or digit
+}
+
+// space ends the word being read, if any.
+func (w *wordCount) space() {
+	if w.inWord && w.alnum {
+		w.words++
+	}
+	w.inWord, w.alnum = false, false
+}
+
+// visible adds characters, none of them white space or Han or kana, that
+// include a letter or digit if alnum.
+func (w *wordCount) visible(alnum bool) {
+	w.inWord = true
+	w.alnum = w.alnum || alnum
+}
+
+// rune adds the non-ASCII, non-space rune r.
+func (w *wordCount) rune(r rune) {
+	if r >= 0x2e80 && isCJK(r) {
+		w.cjk++
+	} else {
+		w.visible(unicode.IsLetter(r) || unicode.IsDigit(r))
+	}
+}
+
+// feed adds the text s.
+func (w *wordCount) feed(s string) {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			i++
 			switch asciiClass[c] {
 			case classSpace:
-				if inWord && alnum {
-					words++
-				}
-				inWord, alnum = false, false
+				w.space()
 			case classAlnum:
-				inWord, alnum = true, true
+				w.visible(true)
 			default:
-				inWord = true
+				w.visible(false)
 			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		switch {
-		case isSpace(r):
-			if inWord && alnum {
-				words++
-			}
-			inWord, alnum = false, false
-		case r >= 0x2e80 && isCJK(r):
-			cjk++
-		default:
-			inWord = true
-			if r < 0x80 {
-				alnum = alnum || ('a' <= r|0x20 && r|0x20 <= 'z') || ('0' <= r && r <= '9')
-			} else {
-				alnum = alnum || unicode.IsLetter(r) || unicode.IsDigit(r)
-			}
+		if isSpace(r) {
+			w.space()
+		} else {
+			w.rune(r)
 		}
 	}
-	if inWord && alnum {
-		words++
+}
+
+// total is the number of words in the text so far.
+func (w *wordCount) total() int {
+	n := w.words
+	if w.inWord && w.alnum {
+		n++
 	}
-	return words + (cjk+1)/2
+	return n + (w.cjk+1)/2
 }
 
 // ASCII byte classes for the fast paths of text and countWords: white
