@@ -129,6 +129,9 @@ type segmenter struct {
 	onText func(n *html.Node, block int)
 }
 
+// segment splits the tree under root into the page's blocks, in document
+// order. The page's Blocks slice is its own; the blocks' Path, Ancestors and
+// Classes slices share memory with each other (see Block).
 func segment(root *html.Node, opts Options) (*Page, error) {
 	sc := scratchPool.Get().(*scratch)
 	s := &segmenter{opts: opts, blocks: sc.blocks[:0], stack: sc.stack[:0], classValues: sc.classValues}
