@@ -378,12 +378,17 @@ func (s *segmenter) pushMark(n *html.Node) bool {
 	return false
 }
 
-// hidden reports whether an element is hidden from readers by markup.
+// hidden reports whether an element is hidden from readers by markup, or is
+// the root of a cookie-consent dialog (see consentAttr).
 func hidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
 			return true
+		case "id", "class":
+			if consentAttr(a) {
+				return true
+			}
 		case "style":
 			v := strings.ToLower(a.Val)
 			if strings.Contains(v, "display") || strings.Contains(v, "visibility") {
