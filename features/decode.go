@@ -163,10 +163,20 @@ func isUTF8WithHighBytes(b []byte) bool {
 	return high && utf8.Valid(b)
 }
 
-// detect guesses the encoding of undeclared, non-UTF-8 bytes. The detector
-// sees the visible text more than the markup when it is given the whole page,
-// which is what it was built for (its HTML mode strips tags itself).
+// detect guesses the encoding of undeclared, non-UTF-8 bytes: windows-1252
+// for sparse Latin text (see sparseLatin), otherwise the detector's answer.
 func detect(b []byte) (encoding.Encoding, string) {
+	if sparseLatin(b) {
+		return charset.Lookup("windows-1252")
+	}
+	return chardetDetect(b)
+}
+
+// chardetDetect asks the byte-level detector; windows-1252 when it is not
+// sure (confidence under 10). The detector sees the visible text more than
+// the markup when it is given the whole page, which is what it was built for
+// (its HTML mode strips tags itself).
+func chardetDetect(b []byte) (encoding.Encoding, string) {
 	sample := b
 	if len(sample) > 64<<10 {
 		sample = sample[:64<<10]
@@ -189,6 +199,35 @@ func detect(b []byte) (encoding.Encoding, string) {
 	}
 	e, name := charset.Lookup("windows-1252")
 	return e, name
+}
+
+// sparseLatin reports whether the non-ASCII bytes of b are isolated (no two
+// in a row) and rare (at most one per 50 ASCII letters): Western European or
+// English text in a single-byte charset, with an accented letter or a curly
+// quote here and there. Cyrillic, Greek and the multi-byte East Asian
+// encodings write runs of high bytes and Central European text has more of
+// them, so those still go to the detector. On the 145 pages of the shared
+// sets that reach detect, the rule holds for 129, and for every one of them
+// the detector answers windows-1252 too; the rule costs one pass over the
+// bytes where the detector costs about 3 ms a page.
+func sparseLatin(b []byte) bool {
+	letters, high := 0, 0
+	prevHigh := false
+	for _, c := range b {
+		if c >= 0x80 {
+			if prevHigh {
+				return false
+			}
+			prevHigh = true
+			high++
+			continue
+		}
+		prevHigh = false
+		if l := c | 0x20; 'a' <= l && l <= 'z' {
+			letters++
+		}
+	}
+	return high > 0 && high*50 <= letters
 }
 
 // binaryMagic are prefixes of common non-HTML formats a crawler meets.
