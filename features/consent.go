@@ -62,8 +62,21 @@ func consentAttr(a html.Attribute) bool {
 			}
 		}
 	case "class":
-		for _, c := range strings.Fields(a.Val) {
-			if consentClasses[c] {
+		// The class tokens, without allocating a slice of them; only
+		// values long enough to hold a known token are split.
+		v := a.Val
+		if len(v) < len("cc-window") {
+			return false
+		}
+		for len(v) > 0 {
+			i := strings.IndexAny(v, " \t\n\f\r")
+			tok := v
+			if i >= 0 {
+				tok, v = v[:i], v[i+1:]
+			} else {
+				v = ""
+			}
+			if consentClasses[tok] {
 				return true
 			}
 		}
