@@ -62,10 +62,11 @@ func consentAttr(a html.Attribute) bool {
 			}
 		}
 	case "class":
-		// The class tokens, without allocating a slice of them; only
-		// values long enough to hold a known token are split.
+		// Every known class token holds one of these; most class values
+		// hold none and are not split. The tokens are cut without
+		// allocating a slice of them.
 		v := a.Val
-		if len(v) < len("cc-window") {
+		if !strings.Contains(v, "consent") && !strings.Contains(v, "cmplz") && !strings.Contains(v, "cc-window") {
 			return false
 		}
 		for len(v) > 0 {

@@ -3,6 +3,8 @@ package features
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestConsentDialogsSkipped: the text under a consent manager's root
@@ -39,5 +41,15 @@ func TestConsentDialogsSkipped(t *testing.T) {
 	}
 	if len(p.Blocks) != 1 {
 		t.Errorf("look-alike id: %d blocks, want 1", len(p.Blocks))
+	}
+}
+
+// TestConsentClassesPrefilter: every known class token passes the
+// substring filter consentAttr applies before splitting a class value.
+func TestConsentClassesPrefilter(t *testing.T) {
+	for c := range consentClasses {
+		if !consentAttr(html.Attribute{Key: "class", Val: "x " + c + " y"}) {
+			t.Errorf("class token %q not recognised", c)
+		}
 	}
 }
