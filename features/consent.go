@@ -1,10 +1,6 @@
 package features
 
-import (
-	"strings"
-
-	"golang.org/x/net/html"
-)
+import "strings"
 
 // Consent managers. The cookie and privacy dialogs of the widespread
 // consent-management platforms are injected into the page under a fixed root
@@ -46,41 +42,60 @@ var consentClasses = map[string]bool{
 	"cc-window":          true, // Osano cookieconsent
 }
 
-// consentAttr reports whether the attribute marks the root of a consent
-// dialog: an id in consentIDs or with a prefix in consentIDPrefixes, or a
-// class token in consentClasses. Matching is exact and case-sensitive, as
-// the platforms write these names.
-func consentAttr(a html.Attribute) bool {
-	switch a.Key {
-	case "id":
-		if consentIDs[a.Val] {
+// consentIDLen bounds the length of the ids in consentIDs and of the
+// prefixes in consentIDPrefixes, so that most ids are ruled out without a
+// map lookup.
+const consentIDMin, consentIDMax = 11, 28
+
+// consentID reports whether an id value names the root of a consent dialog:
+// it is in consentIDs or starts with one of consentIDPrefixes. Matching is
+// exact and case-sensitive, as the platforms write these names.
+func consentID(v string) bool {
+	if len(v) < consentIDMin {
+		return false
+	}
+	for _, p := range consentIDPrefixes {
+		if strings.HasPrefix(v, p) {
 			return true
 		}
-		for _, p := range consentIDPrefixes {
-			if strings.HasPrefix(a.Val, p) {
-				return true
-			}
-		}
-	case "class":
-		// Every known class token holds one of these; most class values
-		// hold none and are not split. The tokens are cut without
-		// allocating a slice of them.
-		v := a.Val
-		if !strings.Contains(v, "consent") && !strings.Contains(v, "cmplz") && !strings.Contains(v, "cc-window") {
+	}
+	return len(v) <= consentIDMax && consentIDs[v]
+}
+
+// consentClass reports whether a class attribute value holds a token of
+// consentClasses. Every such token has its first hyphen after a prefix of
+// consentPrefixLens bytes ("fc-", "cc-", "qc-", "cmplz-"), so only the
+// tokens that start that far before a hyphen are looked up: one scan for
+// hyphens, and no lookup for most class values.
+func consentClass(v string) bool {
+	for off := 0; ; {
+		j := strings.IndexByte(v[off:], '-')
+		if j < 0 {
 			return false
 		}
-		for len(v) > 0 {
-			i := strings.IndexAny(v, " \t\n\f\r")
-			tok := v
-			if i >= 0 {
-				tok, v = v[:i], v[i+1:]
-			} else {
-				v = ""
+		j += off
+		off = j + 1
+		for _, n := range consentPrefixLens {
+			s := j - n
+			if s < 0 || (s > 0 && !isClassSpace(v[s-1])) {
+				continue
+			}
+			tok := v[s:]
+			if e := strings.IndexAny(tok, " \t\n\f\r"); e >= 0 {
+				tok = tok[:e]
 			}
 			if consentClasses[tok] {
 				return true
 			}
 		}
 	}
-	return false
+}
+
+// consentPrefixLens are the offsets of the first hyphen in the tokens of
+// consentClasses (TestConsentClassesPrefilter checks them).
+var consentPrefixLens = [...]int{2, 5}
+
+// isClassSpace: the white space that separates class tokens.
+func isClassSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

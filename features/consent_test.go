@@ -3,8 +3,6 @@ package features
 import (
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 // TestConsentDialogsSkipped: the text under a consent manager's root
@@ -45,11 +43,32 @@ func TestConsentDialogsSkipped(t *testing.T) {
 }
 
 // TestConsentClassesPrefilter: every known class token passes the
-// substring filter consentAttr applies before splitting a class value.
+// substring filter consentClass applies before splitting a class value, and
+// every known id the length bounds consentID checks first.
 func TestConsentClassesPrefilter(t *testing.T) {
 	for c := range consentClasses {
-		if !consentAttr(html.Attribute{Key: "class", Val: "x " + c + " y"}) {
-			t.Errorf("class token %q not recognised", c)
+		for _, v := range []string{c, "x " + c + " y", "a-b\t" + c, c + "\nz"} {
+			if !consentClass(v) {
+				t.Errorf("class value %q with token %q not recognised", v, c)
+			}
+		}
+		if i := strings.IndexByte(c, '-'); i != consentPrefixLens[0] && i != consentPrefixLens[1] {
+			t.Errorf("class token %q: first hyphen at %d, not in consentPrefixLens", c, i)
+		}
+	}
+	for _, v := range []string{"", "x", "my-cc-window", "cc-windows", "xfc-consent-root", "fc-consent-root-x", "a-b-c-d"} {
+		if consentClass(v) {
+			t.Errorf("class value %q recognised as a consent dialog", v)
+		}
+	}
+	for id := range consentIDs {
+		if len(id) < consentIDMin || len(id) > consentIDMax || !consentID(id) {
+			t.Errorf("id %q outside [consentIDMin, consentIDMax] or not recognised", id)
+		}
+	}
+	for _, p := range consentIDPrefixes {
+		if len(p) < consentIDMin || !consentID(p+"_12") {
+			t.Errorf("id prefix %q shorter than consentIDMin or not recognised", p)
 		}
 	}
 }

@@ -379,14 +379,19 @@ func (s *segmenter) pushMark(n *html.Node) bool {
 }
 
 // hidden reports whether an element is hidden from readers by markup, or is
-// the root of a cookie-consent dialog (see consentAttr).
+// the root of a cookie-consent dialog (see consentID and consentClass).
 func hidden(n *html.Node) bool {
-	for _, a := range n.Attr {
+	for i := range n.Attr {
+		a := &n.Attr[i]
 		switch a.Key {
 		case "hidden":
 			return true
-		case "id", "class":
-			if consentAttr(a) {
+		case "id":
+			if consentID(a.Val) {
+				return true
+			}
+		case "class":
+			if consentClass(a.Val) {
 				return true
 			}
 		case "style":
