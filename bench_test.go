@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/internal/cputime"
 	"golang.org/x/net/html"
 )
 
@@ -133,13 +134,13 @@ func benchPass(b *testing.B, fn func(p *benchPage)) {
 	b.SetBytes(total)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		for i := range pages {
 			fn(&pages[i])
 		}
 	}
-	cpu = cpuTime() - cpu
+	cpu = cputime.Used() - cpu
 	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
 	if cpu > 0 {
 		// Process CPU time, the garbage collector included: steadier than

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/winnow-dev/winnow/internal/cputime"
 )
 
 // BenchmarkParse parses the golden pages (real pages of several kinds and
@@ -209,13 +211,13 @@ func BenchmarkStages(b *testing.B) {
 		b.Run("stage="+name, func(b *testing.B) {
 			b.SetBytes(total)
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				for i := range pages {
 					fn(&pages[i])
 				}
 			}
-			cpu = cpuTime() - cpu
+			cpu = cputime.Used() - cpu
 			b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
 			if cpu > 0 {
 				// Process CPU time, the collector included: steadier than

@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"testing"
+
+	"github.com/winnow-dev/winnow/internal/cputime"
 )
 
 // BenchmarkFit trains a single tree of depth 12 on synthetic rows with 80
@@ -13,14 +15,14 @@ func BenchmarkFit(b *testing.B) {
 			s := synthSchema(80)
 			X, y := synth(n, 80, 1, 0.1)
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				if _, err := Fit(s, X, y, Config{MaxDepth: 12, MinLeaf: 20}); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
@@ -31,14 +33,14 @@ func BenchmarkFitForest(b *testing.B) {
 	s := synthSchema(80)
 	X, y := synth(n, 80, 1, 0.1)
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		if _, err := Fit(s, X, y, Config{MaxDepth: 12, MinLeaf: 20, Trees: 10, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkFitGolearnCART times golearn's CART through GolearnCART, with
@@ -54,14 +56,14 @@ func BenchmarkFitGolearnCART(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				if err := NewGolearnCART(Config{MaxDepth: 12}).Fit(g); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }

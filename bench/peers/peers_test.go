@@ -10,6 +10,7 @@ import (
 	"github.com/winnow-dev/winnow/bench/peers/rd"
 	"github.com/winnow-dev/winnow/bench/peers/tf"
 	"github.com/winnow-dev/winnow/bench/peers/wn"
+	"github.com/winnow-dev/winnow/internal/cputime"
 )
 
 // loadPages reads the page set, or skips when the shared data is absent.
@@ -73,17 +74,17 @@ func passes(b *testing.B, pages []peers.Page, f func(page []byte)) {
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	cpu0, cpuOK := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		for _, p := range pages {
 			f(p.HTML)
 		}
 	}
-	cpu1, _ := cpuTime()
+	cpu1 := cputime.Used()
 	runtime.ReadMemStats(&after)
 	n := float64(b.N) * float64(len(pages))
 	b.ReportMetric(n/b.Elapsed().Seconds(), "pages/s")
-	if cpuOK && cpu1 > cpu0 {
+	if cpu0 > 0 && cpu1 > cpu0 {
 		b.ReportMetric(n/(cpu1-cpu0).Seconds(), "cpu-pages/s")
 	}
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n, "allocs/page")

@@ -1,15 +1,15 @@
 //go:build unix
 
-package winnow
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time (user and system) used by the process so far, or
-// 0 where it cannot be read.
-func cpuTime() time.Duration {
+// Used is the CPU time (user and system, all threads) the process has used
+// so far, or 0 when it cannot be read.
+func Used() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
