@@ -63,7 +63,7 @@ func consentID(v string) bool {
 }
 
 // consentClass reports whether a class attribute value holds a token of
-// consentClasses. Every such token has its first hyphen after a prefix of
+// consentClasses, tokens split as classAttr splits them (nextField). Every such token has its first hyphen after a prefix of
 // consentPrefixLens bytes ("fc-", "cc-", "qc-", "cmplz-"), so only the
 // tokens that start that far before a hyphen are looked up: one scan for
 // hyphens, and no lookup for most class values.
@@ -77,14 +77,12 @@ func consentClass(v string) bool {
 		off = j + 1
 		for _, n := range consentPrefixLens {
 			s := j - n
-			if s < 0 || (s > 0 && !isClassSpace(v[s-1])) {
+			if s < 0 || (s > 0 && asciiSpace[v[s-1]] == 0) {
 				continue
 			}
-			tok := v[s:]
-			if e := strings.IndexAny(tok, " \t\n\f\r"); e >= 0 {
-				tok = tok[:e]
-			}
-			if consentClasses[tok] {
+			// The token starting at s, split as the segmenter splits
+			// class values.
+			if tok, _ := nextField(v[s:]); consentClasses[tok] {
 				return true
 			}
 		}
@@ -94,8 +92,3 @@ func consentClass(v string) bool {
 // consentPrefixLens are the offsets of the first hyphen in the tokens of
 // consentClasses (TestConsentClassesPrefilter checks them).
 var consentPrefixLens = [...]int{2, 5}
-
-// isClassSpace: the white space that separates class tokens.
-func isClassSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
