@@ -2,16 +2,12 @@ package winnow
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
 	"os"
-	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/internal/cputime"
+	"github.com/winnow-dev/winnow/internal/pageset"
 	"golang.org/x/net/html"
 )
 
@@ -28,22 +24,6 @@ import (
 //	benchstat /tmp/old.txt /tmp/new.txt
 //
 // The benchmarks skip when WINNOW_DATA is unset.
-
-// benchSamples are the sampled folders (relative to WINNOW_DATA) and their strides.
-var benchSamples = []struct {
-	dir   string
-	every int
-}{
-	{"l3s-gn1/original", 10},
-	{"cleaneval/orig", 12},
-	{"wcxb/dev/html", 24},
-	{"msvcode/big5-05/html", 12},
-	{"msvcode/big5-09/html", 12},
-	{"msvcode/big5-13/html", 12},
-	{"msvcode/big5-17/html", 12},
-	{"msvcode/chaos-all/html", 12},
-	{"cleanportaleval/input", 2},
-}
 
 // benchPage is one page of the set with the output of every stage, computed
 // once before timing so that each benchmark times one stage alone.
@@ -68,59 +48,31 @@ func loadBenchPages(tb testing.TB) []benchPage {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	raw, err := pageset.Load(root)
+	if err != nil {
+		tb.Fatalf("WINNOW_DATA=%s: %v", root, err)
+	}
 	var pages []benchPage
-	for _, s := range benchSamples {
-		dir := filepath.Join(root, s.dir)
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			tb.Fatalf("WINNOW_DATA=%s: %v", root, err)
+	for _, r := range raw {
+		p := benchPage{name: r.Name, raw: r.HTML}
+		if p.decoded, _, err = features.Decode(p.raw, ""); err != nil {
+			tb.Fatalf("%s: %v", p.name, err)
 		}
-		var names []string
-		for _, e := range entries {
-			if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".gz") {
-				names = append(names, e.Name())
+		if p.page, err = features.ParseBytes(p.raw, features.Options{}); err == nil {
+			p.vecs = features.Vectors(p.page)
+			p.probs = x.predict(p.vecs)
+			p.keep = make([]bool, len(p.probs))
+			for i, pr := range p.probs {
+				p.keep[i] = pr >= DefaultThreshold
 			}
+			p.keep = Smooth(p.page.Blocks, p.probs, p.keep)
 		}
-		slices.Sort(names)
-		for i := 0; i < len(names); i += s.every {
-			p := benchPage{name: filepath.Join(s.dir, names[i]), raw: gunzipFile(tb, filepath.Join(dir, names[i]))}
-			if p.decoded, _, err = features.Decode(p.raw, ""); err != nil {
-				tb.Fatalf("%s: %v", p.name, err)
-			}
-			if p.page, err = features.ParseBytes(p.raw, features.Options{}); err == nil {
-				p.vecs = features.Vectors(p.page)
-				p.probs = x.predict(p.vecs)
-				p.keep = make([]bool, len(p.probs))
-				for i, pr := range p.probs {
-					p.keep[i] = pr >= DefaultThreshold
-				}
-				p.keep = Smooth(p.page.Blocks, p.probs, p.keep)
-			}
-			pages = append(pages, p)
-		}
+		pages = append(pages, p)
 	}
 	if len(pages) == 0 {
 		tb.Fatalf("no pages under %s", root)
 	}
 	return pages
-}
-
-func gunzipFile(tb testing.TB, path string) []byte {
-	tb.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatalf("%s: %v", path, err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		tb.Fatalf("%s: %v", path, err)
-	}
-	return b
 }
 
 // benchPass times fn over every page per op and reports pages/s and MB/s

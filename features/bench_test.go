@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-dev/winnow/internal/cputime"
+	"github.com/winnow-dev/winnow/internal/pageset"
 )
 
 // BenchmarkParse parses the golden pages (real pages of several kinds and
@@ -146,25 +147,7 @@ func BenchmarkSegmentTree(b *testing.B) {
 	b.ReportMetric(float64(b.N*len(roots))/b.Elapsed().Seconds(), "pages/s")
 }
 
-// sharedSample is the page set of the root package's stage benchmarks
-// (bench_test.go there): every k-th .gz page, in byte-sorted name order,
-// of five labelled sets under WINNOW_DATA (291 pages).
-var sharedSample = []struct {
-	dir   string
-	every int
-}{
-	{"l3s-gn1/original", 10},
-	{"cleaneval/orig", 12},
-	{"wcxb/dev/html", 24},
-	{"msvcode/big5-05/html", 12},
-	{"msvcode/big5-09/html", 12},
-	{"msvcode/big5-13/html", 12},
-	{"msvcode/big5-17/html", 12},
-	{"msvcode/chaos-all/html", 12},
-	{"cleanportaleval/input", 2},
-}
-
-// stagePage is one page of sharedSample with the output of every stage
+// stagePage is one page of the benchmark page set with the output of every stage
 // before the one a benchmark times.
 type stagePage struct {
 	raw  []byte
@@ -172,34 +155,31 @@ type stagePage struct {
 	page *Page      // nil if the page is refused
 }
 
-// loadSharedSample reads sharedSample and decodes, parses and segments
-// every page once. It skips the benchmark when WINNOW_DATA is unset.
+// loadSharedSample reads the benchmark page set (internal/pageset) and
+// decodes, parses and segments every page once. It skips the benchmark when
+// WINNOW_DATA is unset.
 func loadSharedSample(b *testing.B) (pages []stagePage, total int64) {
 	b.Helper()
-	for _, s := range sharedSample {
-		dir := dataDir(b, s.dir)
-		files, err := filepath.Glob(filepath.Join(dir, "*.gz"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		slices.Sort(files)
-		for i := 0; i < len(files); i += s.every {
-			p := stagePage{raw: readGzip(b, files[i])}
-			total += int64(len(p.raw))
-			if text, _, err := Decode(p.raw, ""); err == nil {
-				if root, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false)); err == nil {
-					p.root = root
-					p.page, _ = ParseBytes(p.raw, Options{})
-				}
+	raw, err := pageset.Load(dataDir(b, "."))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, r := range raw {
+		p := stagePage{raw: r.HTML}
+		total += int64(len(p.raw))
+		if text, _, err := Decode(p.raw, ""); err == nil {
+			if root, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false)); err == nil {
+				p.root = root
+				p.page, _ = ParseBytes(p.raw, Options{})
 			}
-			pages = append(pages, p)
 		}
+		pages = append(pages, p)
 	}
 	return pages, total
 }
 
 // BenchmarkStages times the stages of ParseBytes that this package owns,
-// and EachVector, one at a time over sharedSample: one op is one pass over
+// and EachVector, one at a time over the benchmark page set: one op is one pass over
 // the 291 pages; MB/s counts raw page bytes, cpu-pages/s pages per second
 // of process CPU time. Parsing, the stage between
 // decode and segment, is left out: it is golang.org/x/net/html's.

@@ -1,24 +1,14 @@
 package peers
 
 import (
-	"bytes"
-	"compress/gzip"
-	"errors"
-	"fmt"
-	"io"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
+
+	"github.com/winnow-dev/winnow/internal/pageset"
 )
 
 // DefaultDataDir is the shared data folder relative to bench/peers, used
 // when WINNOW_DATA is unset.
 const DefaultDataDir = "../../../shared/data"
-
-// ErrNoData is returned by Load when the data folder or one of the sampled
-// sets is missing.
-var ErrNoData = errors.New("page set not available")
 
 // DataDir returns the data folder: $WINNOW_DATA, or DefaultDataDir.
 func DataDir() string {
@@ -28,107 +18,27 @@ func DataDir() string {
 	return DefaultDataDir
 }
 
-// Sample is one sampled folder of the page set: every Every-th file of Dir
-// (relative to the data folder) in byte-sorted name order, starting with the
-// first.
-type Sample struct {
-	Set   string
-	Dir   string
-	Every int
-}
+// The page set is winnow's benchmark page set (internal/pageset): the
+// peers are timed over the same pages as winnow's own stage benchmarks.
+type (
+	Sample = pageset.Sample
+	Page   = pageset.Page
+)
 
-// Samples is the page set: 291 pages (30 MB) from five labelled sets, mixing
-// news (L3S-GN1, CleanPortalEval), the 2007 CleanEval crawl, the recent
-// WCXB pages and MSVCode's multilingual pages. The strides are fixed so the
-// set never changes with the order the file system lists names in.
-var Samples = []Sample{
-	{"l3s-gn1", "l3s-gn1/original", 10},
-	{"cleaneval", "cleaneval/orig", 12},
-	{"wcxb", "wcxb/dev/html", 24},
-	{"msvcode", "msvcode/big5-05/html", 12},
-	{"msvcode", "msvcode/big5-09/html", 12},
-	{"msvcode", "msvcode/big5-13/html", 12},
-	{"msvcode", "msvcode/big5-17/html", 12},
-	{"msvcode", "msvcode/chaos-all/html", 12},
-	{"cleanportaleval", "cleanportaleval/input", 2},
-}
+// ErrNoData: the data folder or one of the sampled sets is missing.
+var ErrNoData = pageset.ErrNoData
 
-// Page is one page of the set: its raw bytes as stored (any charset),
-// after gunzip.
-type Page struct {
-	Set  string
-	Name string // path relative to the data folder
-	HTML []byte
-}
+// Samples is the page set; see pageset.Samples.
+var Samples = pageset.Samples
 
-// Files lists the page set's files, relative to dir, in order. It reads
-// only directory listings.
-func Files(dir string) ([]Page, error) {
-	var pages []Page
-	for _, s := range Samples {
-		entries, err := os.ReadDir(filepath.Join(dir, s.Dir))
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrNoData, err)
-		}
-		var names []string
-		for _, e := range entries {
-			if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".gz") {
-				names = append(names, e.Name())
-			}
-		}
-		if len(names) == 0 {
-			return nil, fmt.Errorf("%w: no .gz files in %s", ErrNoData, s.Dir)
-		}
-		sort.Strings(names)
-		for i := 0; i < len(names); i += s.Every {
-			pages = append(pages, Page{Set: s.Set, Name: filepath.Join(s.Dir, names[i])})
-		}
-	}
-	return pages, nil
-}
+// Files lists the page set's files in dir; see pageset.Files.
+func Files(dir string) ([]Page, error) { return pageset.Files(dir) }
 
-// Load reads the whole page set from dir into memory.
-func Load(dir string) ([]Page, error) {
-	pages, err := Files(dir)
-	if err != nil {
-		return nil, err
-	}
-	for i := range pages {
-		b, err := ReadPage(dir, pages[i].Name)
-		if err != nil {
-			return nil, err
-		}
-		pages[i].HTML = b
-	}
-	return pages, nil
-}
+// Load reads the whole page set from dir; see pageset.Load.
+func Load(dir string) ([]Page, error) { return pageset.Load(dir) }
 
-// ReadPage reads and gunzips one page; name is relative to dir.
-func ReadPage(dir, name string) ([]byte, error) {
-	f, err := os.Open(filepath.Join(dir, name))
-	if err != nil {
-		return nil, fmt.Errorf("read page: %w", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("read page %s: %w", name, err)
-	}
-	var buf bytes.Buffer
-	if _, err := io.Copy(&buf, zr); err != nil {
-		return nil, fmt.Errorf("read page %s: %w", name, err)
-	}
-	if err := zr.Close(); err != nil {
-		return nil, fmt.Errorf("read page %s: %w", name, err)
-	}
-	return buf.Bytes(), nil
-}
+// ReadPage reads and gunzips one page; see pageset.ReadPage.
+func ReadPage(dir, name string) ([]byte, error) { return pageset.ReadPage(dir, name) }
 
 // Bytes is the total size of pages.
-func Bytes(pages []Page) int64 {
-	var n int64
-	for _, p := range pages {
-		n += int64(len(p.HTML))
-	}
-	return n
-}
+func Bytes(pages []Page) int64 { return pageset.Bytes(pages) }
