@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"math"
 	"testing"
+
+	"github.com/winnow-dev/winnow/features"
 )
 
 // sharedDigest is the SHA-256 of the blocks (text, tag, words, link words,
@@ -49,11 +51,12 @@ func TestSharedDigest(t *testing.T) {
 				t.Fatalf("%s: block %d: Classify %v, Predict(Vectors) %v", p.name, i, pr, p.probs[i])
 			}
 		}
-		for i, v := range p.vecs {
-			for _, x := range v {
+		nf := features.NumFeatures()
+		for i, pr := range p.probs {
+			for _, x := range p.vecs[i*nf : (i+1)*nf] {
 				num(math.Float64bits(x))
 			}
-			num(math.Float64bits(p.probs[i]))
+			num(math.Float64bits(pr))
 		}
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != sharedDigest {

@@ -150,77 +150,37 @@ func Assemble(page *features.Page, probs []float64, keep []bool, paths [][]model
 
 // Classify returns the probability of content of every block of page.
 func (x *Extractor) Classify(page *features.Page) []float64 {
-	// Each vector is copied into a chunk buffer as soon as it is computed;
-	// a full chunk is classified with one PredictBatch call, so no vectors
-	// for the whole page are kept.
+	// The vectors are computed straight into a chunk buffer, and every full
+	// chunk is classified with one PredictBatch call: no copy, and no
+	// vectors kept for the whole page.
 	probs := make([]float64, len(page.Blocks))
-	c := newClassifier(x.cfg.model, probs)
-	defer c.release()
-	features.EachVector(page, func(_ int, vec []float64) { c.add(vec) })
-	c.flush()
-	return probs
-}
-
-func (x *Extractor) predict(vecs [][]float64) []float64 {
-	probs := make([]float64, len(vecs))
-	c := newClassifier(x.cfg.model, probs)
-	defer c.release()
-	for _, v := range vecs {
-		c.add(v)
-	}
-	c.flush()
-	return probs
-}
-
-// classifyChunk is the number of vectors a classifier gathers before it
-// classifies them with one PredictBatch call: enough for the batch walk to
-// pay off, few enough (54 KB of vectors) to stay in the cache.
-const classifyChunk = 64
-
-// chunkBufs recycles the classifiers' chunk buffers between pages.
-var chunkBufs sync.Pool
-
-// classifier gathers the feature vectors of a page's blocks, in block
-// order, into a chunk buffer and writes their probabilities to probs, one
-// PredictBatch call per full chunk and one in flush for the rest.
-type classifier struct {
-	m     *model.Model
-	buf   *[]float64 // classifyChunk vectors of NumFeatures values
-	nf    int
-	n     int       // vectors in buf
-	done  int       // vectors classified before them
-	probs []float64 // one per vector
-}
-
-func newClassifier(m *model.Model, probs []float64) classifier {
-	nf := features.NumFeatures()
 	buf, _ := chunkBufs.Get().(*[]float64)
+	nf := features.NumFeatures()
 	if buf == nil || len(*buf) != classifyChunk*nf {
 		b := make([]float64, classifyChunk*nf)
 		buf = &b
 	}
-	return classifier{m: m, buf: buf, nf: nf, probs: probs}
+	defer chunkBufs.Put(buf)
+	features.EachChunk(page, *buf, func(first int, vecs []float64) {
+		x.cfg.model.PredictBatch(vecs, probs[first:first+len(vecs)/nf])
+	})
+	return probs
 }
 
-// add takes the next vector, of NumFeatures values. It copies it, so the
-// caller may reuse vec.
-func (c *classifier) add(vec []float64) {
-	copy((*c.buf)[c.n*c.nf:(c.n+1)*c.nf], vec)
-	c.n++
-	if c.n == classifyChunk {
-		c.flush()
+// predict returns the probability of content of each of vecs, for
+// explanations, which keep the page's vectors anyway.
+func (x *Extractor) predict(vecs [][]float64) []float64 {
+	probs := make([]float64, len(vecs))
+	for i, v := range vecs {
+		probs[i] = x.cfg.model.Predict(v)
 	}
+	return probs
 }
 
-// flush classifies the vectors gathered so far.
-func (c *classifier) flush() {
-	c.m.PredictBatch((*c.buf)[:c.n*c.nf], c.probs[c.done:c.done+c.n])
-	c.done += c.n
-	c.n = 0
-}
+// classifyChunk is the number of vectors Classify computes before it
+// classifies them with one PredictBatch call: enough for the batch walk to
+// pay off, few enough (54 KB of vectors) to stay in the cache.
+const classifyChunk = 64
 
-// release returns the chunk buffer for reuse; c must not be used after.
-func (c *classifier) release() {
-	chunkBufs.Put(c.buf)
-	c.buf = nil
-}
+// chunkBufs recycles Classify's chunk buffers between pages.
+var chunkBufs sync.Pool

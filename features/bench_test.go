@@ -179,7 +179,7 @@ func loadSharedSample(b *testing.B) (pages []stagePage, total int64) {
 }
 
 // BenchmarkStages times the stages of ParseBytes that this package owns,
-// and EachVector, one at a time over the benchmark page set: one op is one pass over
+// and EachChunk, one at a time over the benchmark page set: one op is one pass over
 // the 291 pages; MB/s counts raw page bytes, cpu-pages/s pages per second
 // of process CPU time. Parsing, the stage between
 // decode and segment, is left out: it is golang.org/x/net/html's.
@@ -214,9 +214,10 @@ func BenchmarkStages(b *testing.B) {
 			}
 		}
 	})
-	run("eachvector", func(p *stagePage) {
+	buf := make([]float64, 64*NumFeatures())
+	run("eachchunk", func(p *stagePage) {
 		if p.page != nil {
-			EachVector(p.page, func(int, []float64) {})
+			EachChunk(p.page, buf, func(int, []float64) {})
 		}
 	})
 }

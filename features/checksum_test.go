@@ -112,12 +112,15 @@ func num(h hash.Hash, v int64) {
 	h.Write(buf[:])
 }
 
-// TestEachVector checks that EachVector gives the vectors of Vectors.
-func TestEachVector(t *testing.T) {
+// TestEachChunk checks that EachChunk gives the vectors of Vectors, in
+// chunks of every size from one vector up to more than a page's blocks.
+func TestEachChunk(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("pages in %s: %v", pagesDir, err)
 	}
+	nf := NumFeatures()
+	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
@@ -128,15 +131,26 @@ func TestEachVector(t *testing.T) {
 			t.Fatalf("%s: %v", f, err)
 		}
 		want := Vectors(p)
-		n := 0
-		EachVector(p, func(i int, vec []float64) {
-			if i != n || !slices.EqualFunc(vec, want[i], func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }) {
-				t.Fatalf("%s: block %d (call %d): EachVector differs from Vectors", f, i, n)
+		for _, k := range []int{1, 7, 64, len(want) + 1} {
+			// A buffer with a partial vector's room left over: EachChunk
+			// must use whole vectors only.
+			buf := make([]float64, k*nf+nf/2)
+			next := 0
+			EachChunk(p, buf, func(first int, vecs []float64) {
+				m := len(vecs) / nf
+				if first != next || len(vecs)%nf != 0 || m == 0 || m > k || (m < k && first+m != len(want)) {
+					t.Fatalf("%s, chunks of %d: call at block %d with %d values, want block %d", f, k, first, len(vecs), next)
+				}
+				for j := range m {
+					if !slices.EqualFunc(vecs[j*nf:(j+1)*nf], want[first+j], same) {
+						t.Fatalf("%s, chunks of %d: block %d differs from Vectors", f, k, first+j)
+					}
+				}
+				next += m
+			})
+			if next != len(want) {
+				t.Errorf("%s, chunks of %d: %d vectors for %d blocks", f, k, next, len(want))
 			}
-			n++
-		})
-		if n != len(want) {
-			t.Errorf("%s: EachVector called %d times for %d blocks", f, n, len(want))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package features
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"math/bits"
 	"strings"
@@ -101,14 +102,31 @@ func Vectors(p *Page) [][]float64 {
 	return out
 }
 
-// EachVector calls fn with the feature vector of every block of p, in block
-// order: the vector Vectors(p)[i] for block i, bit for bit. The vector is
-// one buffer, overwritten for the next block, so fn must not keep it.
-// EachVector allocates far less than Vectors, for callers that use each
-// vector once (to classify the block).
-func EachVector(p *Page, fn func(i int, vec []float64)) {
-	row := make([]float64, len(schemaNames))
-	fillVectors(p, func(int) []float64 { return row }, fn)
+// EachChunk computes the feature vectors of p's blocks, in block order,
+// into buf, which holds k = len(buf)/NumFeatures() vectors one after the
+// other (row-major, as model.PredictBatch reads them). Each time it has
+// written k vectors, and once more at the end for any fewer left, it calls
+// fn(first, vecs): first is the block number of the first vector and vecs
+// is buf[:m*NumFeatures()] for the m vectors written, vector j being
+// Vectors(p)[first+j] bit for bit. buf is overwritten for the next chunk,
+// so fn must not keep vecs. A classifier can thus predict straight from
+// buf, with no copy and far fewer allocations than Vectors. EachChunk
+// panics if buf has room for no vector.
+func EachChunk(p *Page, buf []float64, fn func(first int, vecs []float64)) {
+	nf := len(schemaNames)
+	k := len(buf) / nf
+	if k == 0 {
+		panic(fmt.Sprintf("features: EachChunk buffer of %d values holds no vector of %d", len(buf), nf))
+	}
+	n := len(p.Blocks)
+	fillVectors(p, func(i int) []float64 {
+		j := i % k
+		return buf[j*nf : (j+1)*nf : (j+1)*nf]
+	}, func(i int, _ []float64) {
+		if j := i % k; j == k-1 || i == n-1 {
+			fn(i-j, buf[:(j+1)*nf])
+		}
+	})
 }
 
 // fillVectors computes the vector of every block i into rowOf(i), which
