@@ -395,6 +395,32 @@ func badModels(t *testing.T) []struct {
 	}
 }
 
+// TestForeignSchemaModel passes New a model trained on another feature
+// schema (three made-up features): New refuses it with ErrSchemaMismatch
+// instead of panicking later on the first page.
+func TestForeignSchemaModel(t *testing.T) {
+	s := model.Schema{Version: "other-features-1", Names: []string{"a", "b", "c"}}
+	X := [][]float64{{0, 1, 2}, {1, 0, 2}, {2, 1, 0}, {0, 2, 1}}
+	y := []model.Label{model.Content, model.Boilerplate, model.Content, model.Boilerplate}
+	m, err := model.Fit(s, X, y, model.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(WithModel(m))
+	if !errors.Is(err, model.ErrSchemaMismatch) || x != nil {
+		t.Fatalf("New with a 3-feature model: %v, %v; want ErrSchemaMismatch", x, err)
+	}
+	// Editing the exported Schema field does not fool the check: the
+	// trees still read three values.
+	m.Schema = Schema()
+	if _, err := New(WithModel(m)); !errors.Is(err, model.ErrSchemaMismatch) {
+		t.Fatalf("New with a relabelled 3-feature model: %v; want ErrSchemaMismatch", err)
+	}
+	if _, err := Extract(strings.NewReader("<p>text</p>"), WithModel(m)); !errors.Is(err, model.ErrSchemaMismatch) {
+		t.Fatalf("Extract with a 3-feature model: %v; want ErrSchemaMismatch", err)
+	}
+}
+
 // TestHostileModelFiles loads bad model files through LoadModel: each is
 // refused with its sentinel, and a good file still loads.
 func TestHostileModelFiles(t *testing.T) {

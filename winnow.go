@@ -50,7 +50,9 @@ type Extractor struct {
 	cfg config
 }
 
-// New returns an Extractor. Without WithModel it uses the embedded model.
+// New returns an Extractor. Without WithModel it uses the embedded model. A
+// model trained on another feature schema gives an error wrapping
+// model.ErrSchemaMismatch.
 func New(opts ...Option) (*Extractor, error) {
 	cfg := config{threshold: DefaultThreshold, smooth: true}
 	for _, o := range opts {
@@ -62,6 +64,9 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 		cfg.model = m
+	}
+	if err := cfg.model.CheckSchema(Schema()); err != nil {
+		return nil, fmt.Errorf("model: %w", err)
 	}
 	if cfg.threshold < 0 || cfg.threshold > 1 {
 		return nil, fmt.Errorf("threshold %v outside [0, 1]", cfg.threshold)

@@ -162,10 +162,26 @@ func load(r io.Reader, want Schema, lim limits) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	if len(want.Names) > 0 && !m.Schema.Equal(want) {
-		return nil, fmt.Errorf("load model: %w: %s", ErrSchemaMismatch, m.Schema.diff(want))
+	if len(want.Names) > 0 {
+		if err := m.CheckSchema(want); err != nil {
+			return nil, fmt.Errorf("load model: %w", err)
+		}
 	}
 	return m, nil
+}
+
+// CheckSchema returns nil if m's trees were trained on the feature schema
+// want, and otherwise an error wrapping ErrSchemaMismatch that names the
+// differences. It reads the schema m was built with, which a change to the
+// exported Schema field does not alter. Predict and PredictBatch panic on
+// vectors of another length, so callers that take a model from elsewhere
+// should check it first.
+func (m *Model) CheckSchema(want Schema) error {
+	got := Schema{Version: m.Schema.Version, Names: m.names}
+	if !got.Equal(want) {
+		return fmt.Errorf("%w: %s", ErrSchemaMismatch, got.diff(want))
+	}
+	return nil
 }
 
 func decode(data []byte, lim limits) (*Model, error) {
