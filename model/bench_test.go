@@ -91,8 +91,9 @@ func BenchmarkPredict(b *testing.B) {
 	_ = sink
 }
 
-// BenchmarkPredictForest times a bagged forest of the embedded model's shape
-// (20 trees of depth 14) on 80 synthetic features, one block at a time
+// BenchmarkPredictForest times bagged forests of depth 14 with 20 trees
+// (the embedded model's shape) and with 4 (the fast configuration the
+// README describes), on 80 synthetic features, one block at a time
 // (Predict) and in batches of 64 (PredictBatch, as Extract classifies a
 // page). The rows cycle over 4096 vectors that stay in cache, as a page's
 // fresh vectors do, but too many for the branch predictor to learn.
@@ -100,34 +101,36 @@ func BenchmarkPredictForest(b *testing.B) {
 	const nf, rows, batch = 80, 4096, 64
 	s := synthSchema(nf)
 	X, y := synth(40_000, nf, 1, 0.2)
-	m, err := Fit(s, X, y, Config{Trees: 20, MaxDepth: 14, MinLeaf: 2, Seed: 1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("forest: %d trees, %d nodes, depth %d", m.NumTrees(), m.NumNodes(), m.Depth())
 	flat := make([]float64, 0, rows*nf)
 	for _, x := range X[:rows] {
 		flat = append(flat, x...)
 	}
-	b.Run("Predict", func(b *testing.B) {
-		var sink float64
-		i := 0
-		for b.Loop() {
-			sink += m.Predict(flat[i*nf : (i+1)*nf])
-			i = (i + 1) & (rows - 1)
+	for _, trees := range []int{4, 20} {
+		m, err := Fit(s, X, y, Config{Trees: trees, MaxDepth: 14, MinLeaf: 2, Seed: 1})
+		if err != nil {
+			b.Fatal(err)
 		}
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/block")
-		_ = sink
-	})
-	b.Run("PredictBatch", func(b *testing.B) {
-		out := make([]float64, batch)
-		i := 0
-		for b.Loop() {
-			m.PredictBatch(flat[i*nf:(i+batch)*nf], out)
-			i = (i + batch) & (rows - 1)
-		}
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*batch), "ns/block")
-	})
+		b.Run(fmt.Sprintf("trees=%d/Predict", trees), func(b *testing.B) {
+			b.Logf("forest: %d trees, %d nodes, depth %d", m.NumTrees(), m.NumNodes(), m.Depth())
+			var sink float64
+			i := 0
+			for b.Loop() {
+				sink += m.Predict(flat[i*nf : (i+1)*nf])
+				i = (i + 1) & (rows - 1)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/block")
+			_ = sink
+		})
+		b.Run(fmt.Sprintf("trees=%d/PredictBatch", trees), func(b *testing.B) {
+			out := make([]float64, batch)
+			i := 0
+			for b.Loop() {
+				m.PredictBatch(flat[i*nf:(i+batch)*nf], out)
+				i = (i + batch) & (rows - 1)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*batch), "ns/block")
+		})
+	}
 }
 
 // BenchmarkGridRoundTrip times NewInstances and FromInstances, the golearn
