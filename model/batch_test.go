@@ -134,24 +134,3 @@ func TestPredictBatchDoesNotAllocate(t *testing.T) {
 		t.Errorf("PredictBatch allocates %v times per call", n)
 	}
 }
-
-// TestLess checks the branchless comparison against x < thr over the
-// special values and their neighbours.
-func TestLess(t *testing.T) {
-	vals := []float64{math.NaN(), -math.NaN(), math.Float64frombits(0xFFF8000000000001), math.Inf(1), math.Inf(-1),
-		0, math.Copysign(0, -1), 1, -1, 0.5, math.MaxFloat64, -math.MaxFloat64,
-		math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64, 2.2250738585072014e-308, 1e308, -1e308}
-	for _, v := range vals[:len(vals):len(vals)] {
-		vals = append(vals, math.Nextafter(v, math.Inf(1)), math.Nextafter(v, math.Inf(-1)))
-	}
-	for _, thr := range vals {
-		if math.IsNaN(thr) || math.IsInf(thr, 1) {
-			continue // thresholds are finite, or -Inf at leaves
-		}
-		for _, x := range vals {
-			if got, want := less(x, thr) == 1, x < thr; got != want {
-				t.Errorf("less(%v, %v) = %v, want %v", x, thr, got, want)
-			}
-		}
-	}
-}
