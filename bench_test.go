@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/winnow-dev/winnow/features"
-	"github.com/winnow-dev/winnow/internal/cputime"
+	"github.com/winnow-dev/winnow/internal/benchpass"
 	"github.com/winnow-dev/winnow/internal/pageset"
 	"golang.org/x/net/html"
 )
@@ -77,30 +77,14 @@ func loadBenchPages(tb testing.TB) []benchPage {
 	return pages
 }
 
-// benchPass times fn over every page per op and reports pages/s and MB/s
-// of raw HTML.
+// benchPass times fn over every page per op (see benchpass.Run).
 func benchPass(b *testing.B, fn func(p *benchPage)) {
 	pages := loadBenchPages(b)
 	var total int64
 	for i := range pages {
 		total += int64(len(pages[i].raw))
 	}
-	b.SetBytes(total)
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := cputime.Used()
-	for b.Loop() {
-		for i := range pages {
-			fn(&pages[i])
-		}
-	}
-	cpu = cputime.Used() - cpu
-	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
-	if cpu > 0 {
-		// Process CPU time, the garbage collector included: steadier than
-		// wall time on a machine shared with other work.
-		b.ReportMetric(float64(b.N*len(pages))/cpu.Seconds(), "cpu-pages/s")
-	}
+	benchpass.Run(b, len(pages), total, func(i int) { fn(&pages[i]) })
 }
 
 // BenchmarkDecode: charset detection and conversion to UTF-8.

@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/winnow-dev/winnow/internal/cputime"
+	"github.com/winnow-dev/winnow/internal/benchpass"
 	"github.com/winnow-dev/winnow/internal/pageset"
 )
 
@@ -189,21 +189,7 @@ func BenchmarkStages(b *testing.B) {
 	pages, total := loadSharedSample(b)
 	run := func(name string, fn func(p *stagePage)) {
 		b.Run("stage="+name, func(b *testing.B) {
-			b.SetBytes(total)
-			b.ReportAllocs()
-			cpu := cputime.Used()
-			for b.Loop() {
-				for i := range pages {
-					fn(&pages[i])
-				}
-			}
-			cpu = cputime.Used() - cpu
-			b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
-			if cpu > 0 {
-				// Process CPU time, the collector included: steadier than
-				// wall time on a busy machine.
-				b.ReportMetric(float64(b.N*len(pages))/cpu.Seconds(), "cpu-pages/s")
-			}
+			benchpass.Run(b, len(pages), total, func(i int) { fn(&pages[i]) })
 		})
 	}
 	run("decode", func(p *stagePage) { _, _, _ = Decode(p.raw, "") })

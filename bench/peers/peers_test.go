@@ -3,14 +3,13 @@ package peers_test
 import (
 	"errors"
 	"os"
-	"runtime"
 	"testing"
 
 	"github.com/winnow-dev/winnow/bench/peers"
 	"github.com/winnow-dev/winnow/bench/peers/rd"
 	"github.com/winnow-dev/winnow/bench/peers/tf"
 	"github.com/winnow-dev/winnow/bench/peers/wn"
-	"github.com/winnow-dev/winnow/internal/cputime"
+	"github.com/winnow-dev/winnow/internal/benchpass"
 )
 
 // loadPages reads the page set, or skips when the shared data is absent.
@@ -70,25 +69,7 @@ func BenchmarkPeers(b *testing.B) {
 // of BenchmarkPeers.
 func passes(b *testing.B, pages []peers.Page, f func(page []byte)) {
 	b.Helper()
-	b.SetBytes(peers.Bytes(pages))
-	b.ReportAllocs()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	cpu0 := cputime.Used()
-	for b.Loop() {
-		for _, p := range pages {
-			f(p.HTML)
-		}
-	}
-	cpu1 := cputime.Used()
-	runtime.ReadMemStats(&after)
-	n := float64(b.N) * float64(len(pages))
-	b.ReportMetric(n/b.Elapsed().Seconds(), "pages/s")
-	if cpu0 > 0 && cpu1 > cpu0 {
-		b.ReportMetric(n/(cpu1-cpu0).Seconds(), "cpu-pages/s")
-	}
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n, "allocs/page")
-	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/page")
+	benchpass.Run(b, len(pages), peers.Bytes(pages), func(i int) { f(pages[i].HTML) })
 }
 
 // TestOutcomes runs every contender once over the page set and checks that
