@@ -20,11 +20,12 @@ import (
 // that never saw its site).
 
 // cvTrainer and cvConfig are winnow train's defaults (see train.go's
-// flags); TestCVConfigIsTrainDefault fails when the two drift apart.
+// flags) for a training set of rows blocks; TestCVConfigIsTrainDefault
+// fails when the two drift apart.
 const cvTrainer = model.TrainerCART
 
-func cvConfig(seed uint64) model.Config {
-	return model.Config{Criterion: model.Gini, MaxDepth: 14, MinLeaf: 40, Trees: 20, MaxFeatures: 30, Seed: seed}
+func cvConfig(seed uint64, rows int) model.Config {
+	return model.Config{Criterion: model.Gini, MaxDepth: 14, MinLeaf: minLeafFor(rows), Trees: 20, MaxFeatures: 30, Seed: seed}
 }
 
 type cvReport struct {
@@ -147,7 +148,7 @@ func trainFold(pages []*dataset.LabelledPage, seed uint64) (*model.Model, int, e
 	if len(x) == 0 {
 		return nil, 0, fmt.Errorf("no labelled blocks to train on")
 	}
-	m, err := model.Fit(winnow.Schema(), x, y, cvConfig(seed))
+	m, err := model.Fit(winnow.Schema(), x, y, cvConfig(seed, len(x)))
 	if err != nil {
 		return nil, 0, fmt.Errorf("fit: %w", err)
 	}

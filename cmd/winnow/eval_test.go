@@ -573,15 +573,20 @@ func TestCVConfigIsTrainDefault(t *testing.T) {
 	for _, m := range re.FindAllStringSubmatch(errb.String(), -1) {
 		defaults[m[1]] = m[2]
 	}
-	cfg := cvConfig(1)
+	const rows = 50_000
+	cfg := cvConfig(1, rows)
 	criterion := map[model.Criterion]string{model.Gini: "gini", model.Entropy: "entropy"}[cfg.Criterion]
 	want := map[string]string{
 		"trainer":   cvTrainer,
 		"criterion": criterion,
 		"max-depth": fmt.Sprint(cfg.MaxDepth),
-		"min-leaf":  fmt.Sprint(cfg.MinLeaf),
 		"trees":     fmt.Sprint(cfg.Trees),
 		"seed":      fmt.Sprint(cfg.Seed),
+	}
+	// -min-leaf's default is 0, which the usage text does not show: train
+	// then takes minLeafFor of its row count, as cvConfig does.
+	if _, shown := defaults["min-leaf"]; shown || cfg.MinLeaf != minLeafFor(rows) {
+		t.Errorf("-cv trains with min-leaf %d for %d rows, want minLeafFor = %d and winnow train's default 0 (got %q)", cfg.MinLeaf, rows, minLeafFor(rows), defaults["min-leaf"])
 	}
 	if cfg.Trees > 1 {
 		want["max-features"] = fmt.Sprint(cfg.MaxFeatures)
