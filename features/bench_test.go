@@ -19,19 +19,11 @@ import (
 //
 //	go test ./features -run '^$' -bench Parse -benchmem
 func BenchmarkParse(b *testing.B) {
-	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no pages in %s: %v", pagesDir, err)
-	}
 	var pages [][]byte
 	var total int64
-	for _, f := range files {
-		p, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, p)
-		total += int64(len(p))
+	for _, tp := range readTestPages(b) {
+		pages = append(pages, tp.raw)
+		total += int64(len(tp.raw))
 	}
 	b.SetBytes(total / int64(len(pages)))
 	b.ReportAllocs()
@@ -113,17 +105,10 @@ func TestSegmentationStats(t *testing.T) {
 //
 //	go test ./features -run '^$' -bench SegmentTree -benchmem
 func BenchmarkSegmentTree(b *testing.B) {
-	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no pages in %s: %v", pagesDir, err)
-	}
 	var roots []*html.Node
 	var total int64
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, tp := range readTestPages(b) {
+		raw := tp.raw
 		text, _, err := Decode(raw, "")
 		if err != nil {
 			b.Fatal(err)

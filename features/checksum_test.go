@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"hash"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -23,21 +21,12 @@ const pagesDigest = "f708d2043cc9f2b2f425b02733b17e8f512239a68e4d5a35c22323cd938
 // TestVectorsDigest checks that parsing and feature vectors of the test
 // pages are bit-for-bit what they were before the speed work.
 func TestVectorsDigest(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
-	if err != nil || len(files) < 10 {
-		t.Fatalf("pages in %s: %d, %v", pagesDir, len(files), err)
-	}
-	slices.Sort(files)
 	h := sha256.New()
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, tp := range readTestPages(t) {
 		for _, opts := range []Options{{}, {MarkPrefix: "b"}} {
-			p, err := ParseBytes(raw, opts)
+			p, err := ParseBytes(tp.raw, opts)
 			if err != nil {
-				t.Fatalf("%s: %v", f, err)
+				t.Fatalf("%s: %v", tp.path, err)
 			}
 			digestPage(h, p)
 			digestVectors(h, Vectors(p))
@@ -115,18 +104,11 @@ func num(h hash.Hash, v int64) {
 // TestEachChunk checks that EachChunk gives the vectors of Vectors, in
 // chunks of every size from one vector up to more than a page's blocks.
 func TestEachChunk(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("pages in %s: %v", pagesDir, err)
-	}
 	nf := NumFeatures()
 	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := ParseBytes(raw, Options{})
+	for _, tp := range readTestPages(t) {
+		f := tp.path
+		p, err := ParseBytes(tp.raw, Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}

@@ -3,8 +3,6 @@ package features
 import (
 	"bytes"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -24,16 +22,8 @@ func fastPathTexts(t *testing.T) []string {
 		"中华人民共和国。", "テスト！", "１２３", "Straße.", "a\u00a0b", "\u200b", "sign in,sign up", "©2024",
 		"read more read more", "terms of service", "cookiecookie", "Copyright © All Rights Reserved",
 		"\xff\xfe invalid", strings.Repeat("word ", 50), strings.Repeat("x", 200)}
-	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := ParseBytes(raw, Options{})
+	for _, tp := range readTestPages(t) {
+		p, err := ParseBytes(tp.raw, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

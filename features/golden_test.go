@@ -16,6 +16,34 @@ var update = flag.Bool("update", false, "rewrite testdata/pages/*/blocks.golden 
 // pagesDir holds one folder per test page: page.html and blocks.golden.
 const pagesDir = "../testdata/pages"
 
+// testPage is one test page: the path of its page.html and its bytes.
+type testPage struct {
+	path string
+	raw  []byte
+}
+
+// readTestPages reads every test page under pagesDir, in path order. It
+// fails tb if there are fewer than 10 or one cannot be read.
+func readTestPages(tb testing.TB) []testPage {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(files) < 10 {
+		tb.Fatalf("%d test pages in %s, want at least 10", len(files), pagesDir)
+	}
+	pages := make([]testPage, len(files))
+	for i, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		pages[i] = testPage{f, raw}
+	}
+	return pages
+}
+
 // goldenBlocks renders a page's blocks one per line, tab-separated: index,
 // tag, kind, the last three elements of the tag path, words, link words and
 // the first 60 characters of the text. The first line names the title and
@@ -45,21 +73,10 @@ func preview(s string, n int) string {
 }
 
 func TestGolden(t *testing.T) {
-	dirs, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(dirs) < 10 {
-		t.Fatalf("%d test pages in %s, want at least 10", len(dirs), pagesDir)
-	}
-	for _, page := range dirs {
-		dir := filepath.Dir(page)
+	for _, page := range readTestPages(t) {
+		dir := filepath.Dir(page.path)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			b, err := os.ReadFile(page)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := ParseBytes(b, Options{})
+			p, err := ParseBytes(page.raw, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

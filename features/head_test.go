@@ -1,8 +1,6 @@
 package features
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -52,19 +50,11 @@ func TestReadHead(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { check(t, tc.page, tc.reason) })
 	}
-	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
+	for _, tp := range readTestPages(t) {
+		text, _, err := Decode(tp.raw, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, _, err := Decode(raw, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		check(t, string(text), f)
+		check(t, string(text), tp.path)
 	}
 }

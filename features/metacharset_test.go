@@ -2,8 +2,6 @@ package features
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -39,17 +37,10 @@ func TestFindMetaCharset(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { check(t, []byte(tc.head), tc.reason) })
 	}
-	files, err := filepath.Glob(filepath.Join(pagesDir, "*", "page.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, tp := range readTestPages(t) {
+		b := tp.raw
 		for _, n := range []int{prescanBytes, 300, 1000} {
-			check(t, b[:min(n, len(b))], f)
+			check(t, b[:min(n, len(b))], tp.path)
 		}
 	}
 }
