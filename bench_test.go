@@ -78,8 +78,7 @@ func loadBenchPages(tb testing.TB) []benchPage {
 }
 
 // benchPass times fn over every page per op (see benchpass.Run).
-func benchPass(b *testing.B, fn func(p *benchPage)) {
-	pages := loadBenchPages(b)
+func benchPass(b *testing.B, pages []benchPage, fn func(p *benchPage)) {
 	var total int64
 	for i := range pages {
 		total += int64(len(pages[i].raw))
@@ -89,7 +88,7 @@ func benchPass(b *testing.B, fn func(p *benchPage)) {
 
 // BenchmarkDecode: charset detection and conversion to UTF-8.
 func BenchmarkDecode(b *testing.B) {
-	benchPass(b, func(p *benchPage) {
+	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if _, _, err := features.Decode(p.raw, ""); err != nil {
 			b.Fatal(err)
 		}
@@ -98,7 +97,7 @@ func BenchmarkDecode(b *testing.B) {
 
 // BenchmarkParseHTML: bare html.Parse over the decoded pages, the floor.
 func BenchmarkParseHTML(b *testing.B) {
-	benchPass(b, func(p *benchPage) {
+	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if _, err := html.Parse(bytes.NewReader(p.decoded)); err != nil {
 			b.Fatal(err)
 		}
@@ -108,7 +107,7 @@ func BenchmarkParseHTML(b *testing.B) {
 // BenchmarkSegment: features.ParseBytes, that is decode, parse, segment
 // and read the head.
 func BenchmarkSegment(b *testing.B) {
-	benchPass(b, func(p *benchPage) {
+	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		_, _ = features.ParseBytes(p.raw, features.Options{})
 	})
 }
@@ -117,7 +116,7 @@ func BenchmarkSegment(b *testing.B) {
 // a reused chunk buffer as Classify does.
 func BenchmarkVectors(b *testing.B) {
 	buf := make([]float64, classifyChunk*features.NumFeatures())
-	benchPass(b, func(p *benchPage) {
+	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
 			features.EachChunk(p.page, buf, func(int, []float64) {})
 		}
@@ -140,12 +139,13 @@ func BenchmarkPredict(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	pages := loadBenchPages(b)
 	nf := features.NumFeatures()
 	out := make([]float64, classifyChunk)
 	buf := make([]float64, classifyChunk*nf)
 	b.Run("stage", func(b *testing.B) {
 		blocks := 0
-		benchPass(b, func(p *benchPage) {
+		benchPass(b, pages, func(p *benchPage) {
 			n := len(p.vecs) / nf
 			for i := 0; i < n; i += classifyChunk {
 				m := min(n-i, classifyChunk)
@@ -160,20 +160,19 @@ func BenchmarkPredict(b *testing.B) {
 	})
 	b.Run("hot", func(b *testing.B) {
 		const sample = 512
-		var all []float64
-		for _, p := range loadBenchPages(b) {
-			all = append(all, p.vecs...)
+		var rows [][]float64 // every block's vector, in page order
+		for _, p := range pages {
+			for i := 0; i < len(p.vecs); i += nf {
+				rows = append(rows, p.vecs[i:i+nf])
+			}
 		}
-		n := len(all) / nf
-		if n < sample {
-			b.Fatalf("%d blocks in the page set, want at least %d", n, sample)
+		if len(rows) < sample {
+			b.Fatalf("%d blocks in the page set, want at least %d", len(rows), sample)
 		}
 		hot := make([]float64, 0, sample*nf)
 		for j := range sample {
-			i := j * n / sample
-			hot = append(hot, all[i*nf:(i+1)*nf]...)
+			hot = append(hot, rows[j*len(rows)/sample]...)
 		}
-		all = nil
 		b.ResetTimer()
 		for b.Loop() {
 			for i := 0; i < sample; i += classifyChunk {
@@ -187,7 +186,7 @@ func BenchmarkPredict(b *testing.B) {
 // BenchmarkSmooth: the post-processing over the block sequence.
 func BenchmarkSmooth(b *testing.B) {
 	var keep []bool
-	benchPass(b, func(p *benchPage) {
+	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
 			keep = append(keep[:0], p.keep...)
 			Smooth(p.page.Blocks, p.probs, keep)
@@ -197,7 +196,7 @@ func BenchmarkSmooth(b *testing.B) {
 
 // BenchmarkRender: the Article from the decisions (title and text).
 func BenchmarkRender(b *testing.B) {
-	benchPass(b, func(p *benchPage) {
+	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
 			Assemble(p.page, p.probs, p.keep, nil)
 		}
@@ -210,7 +209,7 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchPass(b, func(p *benchPage) {
+	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		_, _ = x.ExtractBytes(p.raw)
 	})
 }
