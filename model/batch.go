@@ -203,6 +203,25 @@ func (m *Model) PredictBatch(x []float64, out []float64) {
 	if len(x) != len(out)*nf {
 		panic(fmt.Sprintf("model: PredictBatch with %d values for %d vectors, schema has %d", len(x), len(out), nf))
 	}
+	if m.boosted {
+		if m.obl != nil && m.obl.six != nil {
+			for len(out) > 0 {
+				n := min(len(out), batchRows)
+				o := out[:n]
+				clear(o)
+				m.obl.sumRows(x[:n*nf], nf, o)
+				for i := range o {
+					o[i] = logistic(o[i] + m.base)
+				}
+				x, out = x[n*nf:], out[n:]
+			}
+			return
+		}
+		for i := range out {
+			out[i] = logistic(m.score(x[i*nf:(i+1)*nf]) + m.base)
+		}
+		return
+	}
 	k := float64(len(m.nodes))
 	for len(out) > 0 {
 		n := min(len(out), batchRows) &^ (lanes - 1)

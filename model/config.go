@@ -92,6 +92,12 @@ type Config struct {
 	// candidates at each node; 0 means all features for a single tree and
 	// round(√F) for a forest.
 	MaxFeatures int `json:"max_features"`
+	// LearningRate shrinks each boosted tree's leaf scores (FitBoost only;
+	// 0 means DefaultLearningRate there, and it stays 0 for the others).
+	LearningRate float64 `json:"learning_rate,omitempty"`
+	// L2 is the regularisation of a boosted leaf's score, added to its
+	// Hessian sum (FitBoost only; 0 means DefaultL2 there).
+	L2 float64 `json:"l2,omitempty"`
 	// Seed seeds the bootstrap samples and feature draws (math/rand/v2 PCG);
 	// a single tree with all features uses no randomness.
 	Seed uint64 `json:"seed"`

@@ -15,18 +15,20 @@ import (
 
 // File format constants. A model file is a JSON object
 //
-//	{"format": "winnow-model", "version": 1, "sha256": "<hex>", "body": {...}}
+//	{"format": "winnow-model", "version": 2, "sha256": "<hex>", "body": {...}}
 //
 // where body holds "schema" (version and names), "trainer", "params" (the
 // Config, defaults filled in), "summary" (TrainingSummary) and "trees", each
 // tree as parallel node arrays "feature", "threshold", "left", "right" and
-// "counts" (see flatTree). sha256 is the hex SHA-256 of the body with all
+// "counts" (see flatTree). Version 2 added boosted models: "link":
+// "logistic", "base" (the prior log-odds) and per tree "value", the leaf
+// scores; trees and forests are still written as version 1. sha256 is the hex SHA-256 of the body with all
 // insignificant whitespace removed (json.Compact), so the file may be
 // re-indented but not edited. Save writes fields in a fixed order and
 // floats in Go's shortest round-trip form, so equal models give equal bytes.
 const (
 	FormatMagic   = "winnow-model"
-	FormatVersion = 1
+	FormatVersion = 2
 	MaxFileSize   = 256 << 20 // bytes; Load rejects larger input as corrupt
 )
 
@@ -58,8 +60,16 @@ type fileBody struct {
 	Trainer string          `json:"trainer"`
 	Params  Config          `json:"params"`
 	Summary TrainingSummary `json:"summary"`
-	Trees   []flatTree      `json:"trees"`
+	// Link is "" for a tree or forest (the mean of the leaves' P(content))
+	// and linkLogistic for boosted trees, with prior log-odds Base.
+	Link  string     `json:"link,omitempty"`
+	Base  float64    `json:"base,omitempty"`
+	Trees []flatTree `json:"trees"`
 }
+
+// linkLogistic is fileBody.Link of a boosted model: P(content) is the
+// logistic function of Base plus the leaf scores (flatTree.Value).
+const linkLogistic = "logistic"
 
 // Save writes m to w in the model file format; see FormatMagic. The output
 // is a deterministic function of the model and its metadata fields. Save
@@ -74,7 +84,11 @@ func (m *Model) Save(w io.Writer) error {
 	if m.Trainer == "" {
 		return fmt.Errorf("save model: no trainer name")
 	}
-	out, err := encode(fileBody{Schema: m.Schema, Trainer: m.Trainer, Params: m.Params, Summary: m.Summary, Trees: m.trees})
+	b := fileBody{Schema: m.Schema, Trainer: m.Trainer, Params: m.Params, Summary: m.Summary, Trees: m.trees}
+	if m.boosted {
+		b.Link, b.Base = linkLogistic, m.base
+	}
+	out, err := encode(b)
 	if err != nil {
 		return fmt.Errorf("save model: %w", err)
 	}
@@ -92,7 +106,10 @@ func encode(b fileBody) ([]byte, error) {
 	for i, kv := range []struct {
 		key string
 		val any
-	}{{"schema", b.Schema}, {"trainer", b.Trainer}, {"params", b.Params}, {"summary", b.Summary}} {
+	}{{"schema", b.Schema}, {"trainer", b.Trainer}, {"params", b.Params}, {"summary", b.Summary}, {"link", b.Link}, {"base", b.Base}} {
+		if kv.key == "link" && b.Link == "" || kv.key == "base" && b.Base == 0 {
+			continue
+		}
 		v, err := json.Marshal(kv.val)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", kv.key, err)
@@ -115,7 +132,13 @@ func encode(b fileBody) ([]byte, error) {
 		body.Write(v)
 	}
 	body.WriteString("\n  ]\n}")
-	return wrap(FormatVersion, body.Bytes())
+	// Trees and forests are still written as version 1, which they fit,
+	// so that older builds read them.
+	version := FormatVersion
+	if b.Link == "" {
+		version = 1
+	}
+	return wrap(version, body.Bytes())
 }
 
 // wrap puts body into the envelope with its checksum.
@@ -233,7 +256,18 @@ func decode(data []byte, lim limits) (*Model, error) {
 	if b.Trainer == "" {
 		return nil, fmt.Errorf("%w: no trainer name", ErrCorrupt)
 	}
-	m, err := newModel(b.Schema, b.Trainer, b.Params, b.Trees)
+	var m *Model
+	switch b.Link {
+	case "":
+		m, err = newModel(b.Schema, b.Trainer, b.Params, b.Trees)
+	case linkLogistic:
+		if env.Version < 2 {
+			return nil, fmt.Errorf("%w: link %q in a version %d file", ErrCorrupt, b.Link, env.Version)
+		}
+		m, err = newScoredModel(b.Schema, b.Trainer, b.Params, b.Trees, b.Base)
+	default:
+		return nil, fmt.Errorf("%w: unknown link %q", ErrCorrupt, b.Link)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}

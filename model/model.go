@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -45,10 +46,16 @@ type Model struct {
 	trees  []flatTree // the file's form
 	nodes  [][]pnode  // the prediction form, one slice per tree
 	forest *forest    // the branchless form, for forests and PredictBatch
-	names  []string   // schema names at construction, for Explain
-	imp    []float64
-	depth  int
-	count  int
+	// A boosted model (see FitBoost) predicts logistic(Σ scores + base),
+	// its leaves holding scores; obl is its trees in the oblivious layout
+	// when they all fit it, nil otherwise.
+	boosted bool
+	base    float64
+	obl     *oblivious
+	names   []string // schema names at construction, for Explain
+	imp     []float64
+	depth   int
+	count   int
 }
 
 // pnode is a node packed for prediction in 16 bytes: feat < 0 marks a leaf
@@ -64,8 +71,22 @@ type pnode struct {
 	feat  int32
 }
 
-// newModel checks the trees against the schema and builds a Model.
+// newModel checks the trees of a tree or forest against the schema and
+// builds a Model.
 func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model, error) {
+	return buildModel(s, trainer, params, trees, false, 0)
+}
+
+// newScoredModel is newModel for boosted trees, whose leaves hold scores
+// (flatTree.Value), with prior log-odds base.
+func newScoredModel(s Schema, trainer string, params Config, trees []flatTree, base float64) (*Model, error) {
+	if math.IsNaN(base) || math.IsInf(base, 0) {
+		return nil, fmt.Errorf("base score %v", base)
+	}
+	return buildModel(s, trainer, params, trees, true, base)
+}
+
+func buildModel(s Schema, trainer string, params Config, trees []flatTree, boosted bool, base float64) (*Model, error) {
 	if err := s.validate(); err != nil {
 		return nil, err
 	}
@@ -73,7 +94,7 @@ func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model
 		return nil, fmt.Errorf("model has no trees")
 	}
 	m := &Model{Schema: s.clone(), Trainer: trainer, Params: params, trees: trees,
-		names: slices.Clone(s.Names), imp: make([]float64, len(s.Names))}
+		names: slices.Clone(s.Names), imp: make([]float64, len(s.Names)), boosted: boosted, base: base}
 	sc := scorer{crit: params.Criterion}
 	for ti := range trees {
 		t := &trees[ti]
@@ -81,7 +102,7 @@ func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model
 		if m.count > MaxNodes {
 			return nil, fmt.Errorf("more than %d nodes", MaxNodes)
 		}
-		d, err := t.check(len(s.Names))
+		d, err := t.check(len(s.Names), boosted)
 		if err != nil {
 			return nil, fmt.Errorf("tree %d: %w", ti, err)
 		}
@@ -97,6 +118,9 @@ func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model
 		m.nodes = append(m.nodes, packTree(t))
 	}
 	m.forest = newForest(m.nodes)
+	if boosted {
+		m.obl = newOblivious(trees)
+	}
 	var sum float64
 	for _, v := range m.imp {
 		sum += v
@@ -117,6 +141,9 @@ func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model
 func (m *Model) Predict(x []float64) float64 {
 	if len(x) != len(m.names) {
 		panic(fmt.Sprintf("model: Predict with %d values, schema has %d", len(x), len(m.names)))
+	}
+	if m.boosted {
+		return logistic(m.score(x) + m.base)
 	}
 	t := m.nodes
 	if len(t) == 1 {
@@ -142,6 +169,22 @@ func (m *Model) Predict(x []float64) float64 {
 	}
 	return p / float64(len(t))
 }
+
+// score is the sum of the leaf scores of x in a boosted model's trees, in
+// tree order from 0.
+func (m *Model) score(x []float64) float64 {
+	if m.obl != nil {
+		return m.obl.score(x)
+	}
+	var s float64
+	for _, t := range m.nodes {
+		s += walk(t, x)
+	}
+	return s
+}
+
+// logistic is 1/(1+e^-s), P(content) of a boosted model's score s.
+func logistic(s float64) float64 { return 1 / (1 + math.Exp(-s)) }
 
 // walk4 is walk over four trees at once.
 func walk4(t0, t1, t2, t3 []pnode, x []float64) (float64, float64, float64, float64) {
@@ -181,7 +224,8 @@ func next(n *pnode, i int32, x []float64) int32 {
 
 // packTree lays a checked tree out for prediction in depth-first order,
 // left subtree first, which is the order trainers write (so the layout
-// usually keeps the file's numbering). A leaf's thr is its P(content).
+// usually keeps the file's numbering). A leaf's thr is its P(content), or
+// its score in a boosted tree.
 func packTree(t *flatTree) []pnode {
 	nodes := make([]pnode, 0, t.len())
 	// stack holds file indices still to place and, for right children,
@@ -198,7 +242,11 @@ func packTree(t *flatTree) []pnode {
 		i := it.node
 		if t.Feature[i] < 0 {
 			c := t.Counts[i]
-			nodes = append(nodes, pnode{thr: c[1] / (c[0] + c[1]), feat: -1})
+			v := c[1] / (c[0] + c[1])
+			if t.Value != nil {
+				v = t.Value[i]
+			}
+			nodes = append(nodes, pnode{thr: v, feat: -1})
 			continue
 		}
 		nodes = append(nodes, pnode{thr: t.Threshold[i], feat: t.Feature[i]})

@@ -21,8 +21,13 @@ import (
 // A test's "else" branch also takes NaN. Below maxDepth tests a subtree is
 // summarised on one line ("..."); maxDepth <= 0 prints everything. Counts are
 // class-weighted training rows. A forest prints each tree under a header.
+// A boosted model's leaves print their scores, after a first line giving
+// how scores make P(content).
 func (m *Model) WriteRules(w io.Writer, maxDepth int) error {
 	bw := bufio.NewWriter(w)
+	if m.boosted {
+		fmt.Fprintf(bw, "# P(content) = 1/(1+exp(-(%s + the sum of the %d trees' scores)))\n", fmtFloat(m.base), len(m.trees))
+	}
 	for ti := range m.trees {
 		if len(m.trees) > 1 {
 			fmt.Fprintf(bw, "# tree %d of %d\n", ti+1, len(m.trees))
@@ -39,6 +44,10 @@ func (m *Model) writeRule(w *bufio.Writer, t *flatTree, i int32, depth, maxDepth
 	ind := strings.Repeat("    ", depth)
 	c := t.Counts[i]
 	if t.Feature[i] < 0 {
+		if t.Value != nil {
+			fmt.Fprintf(w, "%sscore %+.4f  # %s boilerplate, %s content\n", ind, t.Value[i], fmtFloat(c[0]), fmtFloat(c[1]))
+			return
+		}
 		fmt.Fprintf(w, "%s%v  # %s\n", ind, labelOf(prob(c)), leafNote(c))
 		return
 	}
@@ -95,6 +104,15 @@ func (m *Model) WriteDot(w io.Writer) error {
 		for i := range t.Feature {
 			c := t.Counts[i]
 			id := fmt.Sprintf("t%dn%d", ti, i)
+			if t.Feature[i] < 0 && t.Value != nil {
+				color := "#f4cccc"
+				if t.Value[i] > 0 {
+					color = "#d9ead3"
+				}
+				fmt.Fprintf(bw, "%s%s [shape=box, style=filled, fillcolor=%q, label=%s];\n", ind, id, color,
+					dotQuote(fmt.Sprintf("score %+.4f\n%s / %s", t.Value[i], fmtFloat(c[0]), fmtFloat(c[1]))))
+				continue
+			}
 			if t.Feature[i] < 0 {
 				color := "#f4cccc"
 				if labelOf(prob(c)) == Content {

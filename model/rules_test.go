@@ -65,3 +65,31 @@ func TestWriteForest(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteBoosted(t *testing.T) {
+	s := synthSchema(6)
+	X, y := synth(1000, 6, 3, 0.1)
+	m := mustBoost(t, s, X, y, Config{MaxDepth: 2, Trees: 2})
+	var rules, dot bytes.Buffer
+	if err := m.WriteRules(&rules, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.WriteDot(&dot); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		out, want, reason string
+	}{
+		{rules.String(), "# P(content) = 1/(1+exp(-(", "the rules say how scores make a probability"},
+		{rules.String(), "# tree 2 of 2", "each boosted tree gets a header"},
+		{rules.String(), "score -", "leaves print scores"},
+		{dot.String(), "score ", "dot leaves print scores"},
+	} {
+		if !strings.Contains(tc.out, tc.want) {
+			t.Errorf("%s: output lacks %q:\n%s", tc.reason, tc.want, tc.out)
+		}
+	}
+	if strings.Contains(rules.String(), "P(content)=0.") && strings.Contains(rules.String(), "boilerplate  #") {
+		t.Errorf("boosted leaves printed as forest leaves:\n%s", rules.String())
+	}
+}

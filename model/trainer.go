@@ -27,19 +27,22 @@ type Trainer interface {
 }
 
 // TrainerNames lists the names NewTrainer accepts, default first.
-func TrainerNames() []string { return []string{TrainerCART, TrainerGolearnCART} }
+func TrainerNames() []string { return []string{TrainerCART, TrainerBoost, TrainerGolearnCART} }
 
 // NewTrainer returns the trainer called name: "cart" (or "") for the
-// histogram CART of Fit, "golearn-cart" for golearn's own CART (small sets
-// only, see GolearnCART). cfg is checked when Fit sees the data.
+// histogram CART of Fit, "boost" for the boosted oblivious trees of
+// FitBoost, "golearn-cart" for golearn's own CART (small sets only, see
+// GolearnCART). cfg is checked when Fit sees the data.
 func NewTrainer(name string, cfg Config) (Trainer, error) {
 	switch name {
 	case TrainerCART, "":
 		return NewTreeLearner(cfg), nil
+	case TrainerBoost:
+		return NewBoostLearner(cfg), nil
 	case TrainerGolearnCART:
 		return NewGolearnCART(cfg), nil
 	}
-	return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownTrainer, name, strings.Join(TrainerNames(), " or "))
+	return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownTrainer, name, strings.Join(TrainerNames(), ", "))
 }
 
 // TreeLearner is the histogram CART trainer (see Fit) as a golearn
@@ -49,6 +52,7 @@ func NewTrainer(name string, cfg Config) (Trainer, error) {
 // Model it returns is safe for concurrent use.
 type TreeLearner struct {
 	Config Config
+	boost  bool // train with FitBoost
 	model  *Model
 }
 
@@ -60,13 +64,30 @@ var (
 // NewTreeLearner returns an unfitted TreeLearner with cfg.
 func NewTreeLearner(cfg Config) *TreeLearner { return &TreeLearner{Config: cfg} }
 
-// Fit converts the grid with FromInstances and trains with Fit.
+// NewBoostLearner returns an unfitted TreeLearner with cfg that trains with
+// FitBoost.
+func NewBoostLearner(cfg Config) *TreeLearner { return &TreeLearner{Config: cfg, boost: true} }
+
+// name is the trainer's name.
+func (t *TreeLearner) name() string {
+	if t.boost {
+		return TrainerBoost
+	}
+	return TrainerCART
+}
+
+// Fit converts the grid with FromInstances and trains with Fit (FitBoost
+// for a NewBoostLearner).
 func (t *TreeLearner) Fit(g base.FixedDataGrid) error {
 	s, X, y, err := FromInstances(g)
 	if err != nil {
 		return err
 	}
-	m, err := Fit(s, X, y, t.Config)
+	fit := Fit
+	if t.boost {
+		fit = FitBoost
+	}
+	m, err := fit(s, X, y, t.Config)
 	if err != nil {
 		return err
 	}
@@ -91,10 +112,10 @@ func (t *TreeLearner) Model() (*Model, error) {
 }
 
 // String describes the trainer and, once fitted, the tree's size.
-func (t *TreeLearner) String() string { return describe(TrainerCART, t.Config, t.model) }
+func (t *TreeLearner) String() string { return describe(t.name(), t.Config, t.model) }
 
 // GetMetadata describes the classifier for golearn.
-func (t *TreeLearner) GetMetadata() base.ClassifierMetadataV1 { return metadata(TrainerCART, t.Config) }
+func (t *TreeLearner) GetMetadata() base.ClassifierMetadataV1 { return metadata(t.name(), t.Config) }
 
 // Save returns ErrUnsupported.
 func (t *TreeLearner) Save(string) error { return ErrUnsupported }

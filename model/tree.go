@@ -14,14 +14,17 @@ const MaxNodes = 1 << 22
 // x[Feature[i]] < Threshold[i] and goes to Left[i] if true, Right[i] if not
 // (NaN goes right). A leaf has Feature, Left and Right -1 and Threshold 0.
 // Counts[i] holds the weighted class counts (boilerplate, content) of the
-// training rows that reached node i; a leaf predicts
-// P(content) = Counts[i][1] / (Counts[i][0]+Counts[i][1]).
+// training rows that reached node i; a leaf of a forest predicts
+// P(content) = Counts[i][1] / (Counts[i][0]+Counts[i][1]). A boosted tree
+// (see FitBoost) also has Value, a score per node (0 at internal nodes):
+// its leaves give Value, and may hold no rows.
 type flatTree struct {
 	Feature   []int32      `json:"feature"`
 	Threshold []float64    `json:"threshold"`
 	Left      []int32      `json:"left"`
 	Right     []int32      `json:"right"`
 	Counts    [][2]float64 `json:"counts"`
+	Value     []float64    `json:"value,omitempty"`
 }
 
 func (t *flatTree) len() int { return len(t.Feature) }
@@ -34,6 +37,9 @@ func (t *flatTree) add(c [2]float64) int32 {
 	t.Left = append(t.Left, -1)
 	t.Right = append(t.Right, -1)
 	t.Counts = append(t.Counts, c)
+	if t.Value != nil {
+		t.Value = append(t.Value, 0)
+	}
 	return int32(len(t.Feature) - 1)
 }
 
@@ -42,12 +48,13 @@ func (t *flatTree) split(i int32, f int, thr float64) {
 }
 
 // check verifies that t is a well-formed tree over nf features and returns
-// its depth: equal array lengths, at least one node, children after their
+// its depth: equal array lengths (Value too if scored, absent if not), at least one node, children after their
 // parent (so no cycles and nothing points back up), every node but the root
 // the child of exactly one node, feature indices in range, finite thresholds,
-// finite non-negative counts with a positive total at leaves, and depth at
+// finite non-negative counts with a positive total at the leaves of an
+// unscored tree, finite values, 0 at internal nodes, for a scored one, and depth at
 // most MaxDepthLimit·4 (golearn's CART may run deeper than our own limit).
-func (t *flatTree) check(nf int) (int, error) {
+func (t *flatTree) check(nf int, scored bool) (int, error) {
 	n := len(t.Feature)
 	if n == 0 {
 		return 0, fmt.Errorf("tree has no nodes")
@@ -55,6 +62,17 @@ func (t *flatTree) check(nf int) (int, error) {
 	if len(t.Threshold) != n || len(t.Left) != n || len(t.Right) != n || len(t.Counts) != n {
 		return 0, fmt.Errorf("node arrays differ in length: feature %d, threshold %d, left %d, right %d, counts %d",
 			n, len(t.Threshold), len(t.Left), len(t.Right), len(t.Counts))
+	}
+	switch {
+	case scored && len(t.Value) != n:
+		return 0, fmt.Errorf("%d values for %d nodes", len(t.Value), n)
+	case !scored && t.Value != nil:
+		return 0, fmt.Errorf("values in a tree of a model that is not boosted")
+	}
+	for i, v := range t.Value {
+		if math.IsNaN(v) || math.IsInf(v, 0) || (v != 0 && t.Feature[i] != -1) {
+			return 0, fmt.Errorf("node %d: value %v", i, v)
+		}
 	}
 	parents := make([]int32, n)
 	depth := make([]int32, n)
@@ -73,7 +91,7 @@ func (t *flatTree) check(nf int) (int, error) {
 			if l != -1 || r != -1 || t.Threshold[i] != 0 {
 				return 0, fmt.Errorf("leaf %d has children %d, %d or threshold %v", i, l, r, t.Threshold[i])
 			}
-			if !(t.Counts[i][0]+t.Counts[i][1] > 0) {
+			if !scored && !(t.Counts[i][0]+t.Counts[i][1] > 0) {
 				return 0, fmt.Errorf("leaf %d has no training rows", i)
 			}
 			continue
