@@ -19,13 +19,11 @@ import (
 // the pooled out-of-fold predictions (each page scored once, by a model
 // that never saw its site).
 
-// cvTrainer and cvConfig are winnow train's defaults (see train.go's
-// flags) for a training set of rows blocks; TestCVConfigIsTrainDefault
-// fails when the two drift apart.
-const cvTrainer = model.TrainerCART
-
+// cvConfig is winnow train's default configuration (defaultTrainer, the
+// flags' defaults, see trainDefaults) for a training set of rows blocks;
+// TestCVConfigIsTrainDefault fails when the two drift apart.
 func cvConfig(seed uint64, rows int) model.Config {
-	return model.Config{Criterion: model.Gini, MaxDepth: 14, MinLeaf: minLeafFor(rows), Trees: 20, MaxFeatures: 30, Seed: seed}
+	return trainDefaults(defaultTrainer, model.Config{Criterion: model.Gini, MaxFeatures: 30, Seed: seed}, rows)
 }
 
 type cvReport struct {
@@ -70,7 +68,7 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	if f.split != "test" {
 		fmt.Fprintf(e.stderr, "eval: -cv uses every page; -split %s is ignored\n", f.split)
 	}
-	cv := &cvReport{K: f.cv, Trainer: cvTrainer}
+	cv := &cvReport{K: f.cv, Trainer: defaultTrainer}
 	var usable []*dataset.LabelledPage
 	for _, p := range pages {
 		if dataset.Trainable(p.Set) {
@@ -135,7 +133,7 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	for _, s := range systems {
 		r.Systems = append(r.Systems, s.name)
 	}
-	r.Models = []modelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold (%s, winnow train's defaults); each page scored by the model that did not see its site", cvTrainer), Trainer: cvTrainer}}
+	r.Models = []modelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold (%s, winnow train's defaults); each page scored by the model that did not see its site", defaultTrainer), Trainer: defaultTrainer}}
 	r.Groups = groupScores(all, systems)
 	r.Worst = []worstPages{{System: "model", Pages: worstOf(all, 0, worstCount)}}
 	r.Importances = []modelImportances{{System: "model (mean over folds)", Features: topFeatures(winnow.Schema().Names, imp, topImportances)}}
@@ -148,7 +146,11 @@ func trainFold(pages []*dataset.LabelledPage, seed uint64) (*model.Model, int, e
 	if len(x) == 0 {
 		return nil, 0, fmt.Errorf("no labelled blocks to train on")
 	}
-	m, err := model.Fit(winnow.Schema(), x, y, cvConfig(seed, len(x)))
+	fit := model.Fit
+	if defaultTrainer == model.TrainerBoost {
+		fit = model.FitBoost
+	}
+	m, err := fit(winnow.Schema(), x, y, cvConfig(seed, len(x)))
 	if err != nil {
 		return nil, 0, fmt.Errorf("fit: %w", err)
 	}

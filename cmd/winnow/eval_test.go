@@ -577,19 +577,21 @@ func TestCVConfigIsTrainDefault(t *testing.T) {
 	cfg := cvConfig(1, rows)
 	criterion := map[model.Criterion]string{model.Gini: "gini", model.Entropy: "entropy"}[cfg.Criterion]
 	want := map[string]string{
-		"trainer":   cvTrainer,
-		"criterion": criterion,
-		"max-depth": fmt.Sprint(cfg.MaxDepth),
-		"trees":     fmt.Sprint(cfg.Trees),
-		"seed":      fmt.Sprint(cfg.Seed),
+		"trainer":      defaultTrainer,
+		"criterion":    criterion,
+		"seed":         fmt.Sprint(cfg.Seed),
+		"max-features": "30",
 	}
-	// -min-leaf's default is 0, which the usage text does not show: train
-	// then takes minLeafFor of its row count, as cvConfig does.
-	if _, shown := defaults["min-leaf"]; shown || cfg.MinLeaf != minLeafFor(rows) {
-		t.Errorf("-cv trains with min-leaf %d for %d rows, want minLeafFor = %d and winnow train's default 0 (got %q)", cfg.MinLeaf, rows, minLeafFor(rows), defaults["min-leaf"])
+	// -max-depth, -min-leaf, -trees and -learning-rate default to 0, which
+	// the usage text does not show: train then takes trainDefaults, as
+	// cvConfig does.
+	for _, flag := range []string{"max-depth", "min-leaf", "trees", "learning-rate"} {
+		if v, shown := defaults[flag]; shown {
+			t.Errorf("-%s has default %q; cvConfig assumes 0 (the trainer's default)", flag, v)
+		}
 	}
-	if cfg.Trees > 1 {
-		want["max-features"] = fmt.Sprint(cfg.MaxFeatures)
+	if got := trainDefaults(defaultTrainer, model.Config{Criterion: cfg.Criterion, MaxFeatures: 30, Seed: 1}, rows); got != cfg {
+		t.Errorf("cvConfig %+v, train's defaults %+v", cfg, got)
 	}
 	for flag, v := range want {
 		if defaults[flag] != v {

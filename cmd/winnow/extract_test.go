@@ -6,11 +6,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/winnow-dev/winnow/model"
 )
 
 // seedPage is the seed fixture, whose story extraction returns.
@@ -83,7 +86,7 @@ func TestExtractHostile(t *testing.T) {
 		t.Fatal(err)
 	}
 	truncated := put("truncated.json", modelFile[:len(modelFile)/2])
-	newer := put("newer.json", bytes.Replace(modelFile, []byte(`"version": 1,`), []byte(`"version": 99,`), 1))
+	newer := put("newer.json", bytes.Replace(modelFile, fmt.Appendf(nil, `"version": %d,`, model.FormatVersion), []byte(`"version": 99,`), 1))
 	corrupt := bytes.Clone(modelFile)
 	i := bytes.Index(corrupt, []byte(`"threshold":[`)) + len(`"threshold":[`)
 	corrupt[i] = map[bool]byte{true: '2', false: '1'}[corrupt[i] == '1']
@@ -170,7 +173,7 @@ func modelBody(t *testing.T, file []byte) []byte {
 func rewrapBody(t *testing.T, body []byte) []byte {
 	t.Helper()
 	sum := sha256.Sum256(body)
-	out, err := json.Marshal(map[string]any{"format": "winnow-model", "version": 1, "sha256": hex.EncodeToString(sum[:]), "body": json.RawMessage(body)})
+	out, err := json.Marshal(map[string]any{"format": "winnow-model", "version": model.FormatVersion, "sha256": hex.EncodeToString(sum[:]), "body": json.RawMessage(body)})
 	if err != nil {
 		t.Fatal(err)
 	}
