@@ -164,14 +164,15 @@ func (o *oblivious) sumRows(x []float64, nf int, out []float64) {
 		o3, o4, o5 := uintptr(tr.feat[3])*8, uintptr(tr.feat[4])*8, uintptr(tr.feat[5])*8
 		t0, t1, t2, t3, t4, t5 := tr.thr[0], tr.thr[1], tr.thr[2], tr.thr[3], tr.thr[4], tr.thr[5]
 		leaves := &tr.leaves
-		var off uintptr // of vector r; a pointer is only formed inside x
 		for r := range out {
-			p := unsafe.Add(base, off)
-			k := less(*(*float64)(unsafe.Add(p, o0)), t0)<<5 | less(*(*float64)(unsafe.Add(p, o1)), t1)<<4 |
-				less(*(*float64)(unsafe.Add(p, o2)), t2)<<3 | less(*(*float64)(unsafe.Add(p, o3)), t3)<<2 |
-				less(*(*float64)(unsafe.Add(p, o4)), t4)<<1 | less(*(*float64)(unsafe.Add(p, o5)), t5)
+			p := unsafe.Add(base, uintptr(r)*stride) // vector r, inside x
+			k := less(*(*float64)(unsafe.Add(p, o0)), t0)
+			k = 2*k + less(*(*float64)(unsafe.Add(p, o1)), t1)
+			k = 2*k + less(*(*float64)(unsafe.Add(p, o2)), t2)
+			k = 2*k + less(*(*float64)(unsafe.Add(p, o3)), t3)
+			k = 2*k + less(*(*float64)(unsafe.Add(p, o4)), t4)
+			k = 2*k + less(*(*float64)(unsafe.Add(p, o5)), t5)
 			out[r] += leaves[k&63]
-			off += stride
 		}
 	}
 }
