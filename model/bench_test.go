@@ -43,6 +43,23 @@ func BenchmarkFitForest(b *testing.B) {
 	b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
+// BenchmarkFitBoost trains 25 boosted oblivious trees of depth 6, the
+// default, on the synthetic rows.
+func BenchmarkFitBoost(b *testing.B) {
+	const n = 200_000
+	s := synthSchema(80)
+	X, y := synth(n, 80, 1, 0.1)
+	b.ResetTimer()
+	cpu := cputime.Used()
+	for b.Loop() {
+		if _, err := FitBoost(s, X, y, Config{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+}
+
 // BenchmarkFitGolearnCART times golearn's CART through GolearnCART, with
 // the same 80 synthetic features; it grows roughly with the square of the
 // rows, so the sizes stay small.
@@ -98,7 +115,7 @@ func BenchmarkPredict(b *testing.B) {
 // page). The rows cycle over 4096 vectors that stay in cache, as a page's
 // fresh vectors do, but too many for the branch predictor to learn.
 func BenchmarkPredictForest(b *testing.B) {
-	const nf, rows, batch = 80, 4096, 64
+	const nf, rows = 80, 4096
 	s := synthSchema(nf)
 	X, y := synth(40_000, nf, 1, 0.2)
 	flat := make([]float64, 0, rows*nf)
@@ -110,27 +127,56 @@ func BenchmarkPredictForest(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(fmt.Sprintf("trees=%d/Predict", trees), func(b *testing.B) {
-			b.Logf("forest: %d trees, %d nodes, depth %d", m.NumTrees(), m.NumNodes(), m.Depth())
-			var sink float64
-			i := 0
-			for b.Loop() {
-				sink += m.Predict(flat[i*nf : (i+1)*nf])
-				i = (i + 1) & (rows - 1)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/block")
-			_ = sink
-		})
-		b.Run(fmt.Sprintf("trees=%d/PredictBatch", trees), func(b *testing.B) {
-			out := make([]float64, batch)
-			i := 0
-			for b.Loop() {
-				m.PredictBatch(flat[i*nf:(i+batch)*nf], out)
-				i = (i + batch) & (rows - 1)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*batch), "ns/block")
-		})
+		b.Run(fmt.Sprintf("trees=%d", trees), func(b *testing.B) { benchPredictions(b, m, flat, nf) })
 	}
+}
+
+// BenchmarkPredictBoost times boosted models of 25 oblivious trees of
+// depth 6 (the embedded model's shape) and 50, as BenchmarkPredictForest
+// times forests.
+func BenchmarkPredictBoost(b *testing.B) {
+	const nf, rows = 80, 4096
+	s := synthSchema(nf)
+	X, y := synth(40_000, nf, 1, 0.2)
+	flat := make([]float64, 0, rows*nf)
+	for _, x := range X[:rows] {
+		flat = append(flat, x...)
+	}
+	for _, trees := range []int{25, 50} {
+		m, err := FitBoost(s, X, y, Config{Trees: trees})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("trees=%d", trees), func(b *testing.B) { benchPredictions(b, m, flat, nf) })
+	}
+}
+
+// benchPredictions times m on the vectors of flat (nf values each, a power
+// of two of them) one at a time (Predict) and in batches of 64
+// (PredictBatch, as Extract classifies a page), in ns per block.
+func benchPredictions(b *testing.B, m *Model, flat []float64, nf int) {
+	const batch = 64
+	rows := len(flat) / nf
+	b.Run("Predict", func(b *testing.B) {
+		b.Logf("%s: %d trees, %d nodes, depth %d", m.Trainer, m.NumTrees(), m.NumNodes(), m.Depth())
+		var sink float64
+		i := 0
+		for b.Loop() {
+			sink += m.Predict(flat[i*nf : (i+1)*nf])
+			i = (i + 1) & (rows - 1)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/block")
+		_ = sink
+	})
+	b.Run("PredictBatch", func(b *testing.B) {
+		out := make([]float64, batch)
+		i := 0
+		for b.Loop() {
+			m.PredictBatch(flat[i*nf:(i+batch)*nf], out)
+			i = (i + batch) & (rows - 1)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*batch), "ns/block")
+	})
 }
 
 // BenchmarkGridRoundTrip times NewInstances and FromInstances, the golearn

@@ -1,6 +1,9 @@
 // Package model learns and applies the decision trees that tell a page's
 // main content from its boilerplate. It knows nothing of HTML: it sees
 // feature vectors ([]float64, one value per name of a Schema) and labels.
+// Three trainers make a Model: FitBoost (gradient-boosted oblivious trees,
+// winnow's default), Fit (a CART tree or a bagged forest of them) and
+// GolearnCART (golearn's own CART, the reference).
 //
 //	s := model.Schema{Version: "1", Names: []string{"LinkDensity", "NumWords"}}
 //	m, err := model.Fit(s, X, y, model.Config{MaxDepth: 12, MinLeaf: 20})
@@ -18,10 +21,12 @@
 //	histogram.go          per-node class histograms and split search
 //	learner.go            Fit and the tree grower (histogram CART)
 //	forest.go             bagged forests: bootstrap samples, parallel trees
+//	boost.go              FitBoost: gradient-boosted oblivious trees
 //	trainer.go            Trainer, NewTrainer, TreeLearner (golearn Classifier)
 //	golearn_cart.go       GolearnCART: golearn's CART, converted to a Model
 //	tree.go, model.go     flat node arrays; Model, Predict, Explain, Importances
 //	batch.go              branchless tree walks; PredictBatch
+//	oblivious.go          the boosted trees' layout: leaf index from bits
 //	file.go               Save, Load, WriteFile, ReadFile and their errors
 //	rules.go              WriteRules (if/else text) and WriteDot (Graphviz)
 //	metrics.go            Confusion, ConfusionAt, PrecisionRecallAt, ROCAUC

@@ -136,9 +136,12 @@ func (o *oblivious) score(x []float64) float64 {
 
 // leaf returns the score of the leaf x reaches in t.
 func (t *obl6) leaf(x []float64) float64 {
-	k := less(x[t.feat[0]], t.thr[0])<<5 | less(x[t.feat[1]], t.thr[1])<<4 |
-		less(x[t.feat[2]], t.thr[2])<<3 | less(x[t.feat[3]], t.thr[3])<<2 |
-		less(x[t.feat[4]], t.thr[4])<<1 | less(x[t.feat[5]], t.thr[5])
+	k := less(x[t.feat[0]], t.thr[0])
+	k = 2*k + less(x[t.feat[1]], t.thr[1])
+	k = 2*k + less(x[t.feat[2]], t.thr[2])
+	k = 2*k + less(x[t.feat[3]], t.thr[3])
+	k = 2*k + less(x[t.feat[4]], t.thr[4])
+	k = 2*k + less(x[t.feat[5]], t.thr[5])
 	return t.leaves[k&63]
 }
 
