@@ -23,7 +23,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	criterion := fs.String("criterion", "gini", "split criterion: gini or entropy")
 	maxDepth := fs.Int("max-depth", 0, "maximum tree depth (0: 6 for boost, 14 for cart)")
 	minLeaf := fs.Int("min-leaf", 0, "minimum blocks per leaf, for boost on each side of a split (0: 5 for boost; for cart one per 14,000 training blocks, at least 5)")
-	trees := fs.Int("trees", 0, "boosting rounds, or bagged trees (0: 25 for boost, 20 for cart; -trainer cart -trees 1: a single, readable tree)")
+	trees := fs.Int("trees", 0, "boosting rounds, or bagged trees (0: 25 for boost, 20 for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)")
 	learningRate := fs.Float64("learning-rate", 0, "boost: shrinkage of each tree's scores (0: 0.3)")
 	maxFeatures := fs.Int("max-features", 30, "features drawn as split candidates per node in a forest (0: √features)")
 	seed := fs.Uint64("seed", 1, "seed of the split and of the trainer")
@@ -214,6 +214,9 @@ func trainDefaults(trainer string, cfg model.Config, rows int) model.Config {
 	}
 	if cfg.Trees == 0 {
 		cfg.Trees = 20
+		if trainer == model.TrainerGolearnCART {
+			cfg.Trees = 1 // it grows one tree only
+		}
 	}
 	if cfg.MinLeaf == 0 {
 		cfg.MinLeaf = minLeafFor(rows)
