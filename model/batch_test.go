@@ -62,21 +62,29 @@ func TestPredictBatch(t *testing.T) {
 			const n = 2*batchRows + lanes + 3
 			x := oddVectors(m, n, nf, 1)
 			copy(x, X[0]) // one ordinary row
-			for _, k := range []int{0, 1, lanes - 1, lanes, lanes + 1, batchRows, n} {
-				out := make([]float64, k)
-				m.PredictBatch(x[:k*nf], out)
-				for i, got := range out {
-					v := x[i*nf : (i+1)*nf]
-					want := m.Predict(v)
-					if math.Float64bits(got) != math.Float64bits(want) {
-						t.Fatalf("batch of %d, vector %d %v: PredictBatch %v, Predict %v", k, i, v, got, want)
-					}
-					if ref := packedPredict(m, v); math.Float64bits(want) != math.Float64bits(ref) {
-						t.Fatalf("vector %d %v: Predict %v, packed trees %v", i, v, want, ref)
-					}
-				}
-			}
+			checkBatches(t, m, x, nf, []int{0, 1, lanes - 1, lanes, lanes + 1, batchRows, n}, "packed trees", packedPredict)
 		})
+	}
+}
+
+// checkBatches checks PredictBatch over the first k vectors of x (nf values
+// each), for each k of ks, against Predict bit for bit, and Predict against
+// ref, the reference called name.
+func checkBatches(t *testing.T, m *Model, x []float64, nf int, ks []int, name string, ref func(*Model, []float64) float64) {
+	t.Helper()
+	for _, k := range ks {
+		out := make([]float64, k)
+		m.PredictBatch(x[:k*nf], out)
+		for i, got := range out {
+			v := x[i*nf : (i+1)*nf]
+			want := m.Predict(v)
+			if math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("batch of %d, vector %d %v: PredictBatch %v, Predict %v", k, i, v, got, want)
+			}
+			if r := ref(m, v); math.Float64bits(want) != math.Float64bits(r) {
+				t.Fatalf("vector %d %v: Predict %v, %s %v", i, v, want, name, r)
+			}
+		}
 	}
 }
 

@@ -12,47 +12,31 @@ import (
 func BenchmarkFit(b *testing.B) {
 	for _, n := range []int{50_000, 200_000, 400_000} {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			s := synthSchema(80)
-			X, y := synth(n, 80, 1, 0.1)
-			b.ResetTimer()
-			cpu := cputime.Used()
-			for b.Loop() {
-				if _, err := Fit(s, X, y, Config{MaxDepth: 12, MinLeaf: 20}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-			b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			benchFit(b, n, Fit, Config{MaxDepth: 12, MinLeaf: 20})
 		})
 	}
 }
 
 // BenchmarkFitForest trains 10 bagged trees (√F features per node).
 func BenchmarkFitForest(b *testing.B) {
-	const n = 200_000
-	s := synthSchema(80)
-	X, y := synth(n, 80, 1, 0.1)
-	b.ResetTimer()
-	cpu := cputime.Used()
-	for b.Loop() {
-		if _, err := Fit(s, X, y, Config{MaxDepth: 12, MinLeaf: 20, Trees: 10, Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-	b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	benchFit(b, 200_000, Fit, Config{MaxDepth: 12, MinLeaf: 20, Trees: 10, Seed: 1})
 }
 
 // BenchmarkFitBoost trains 25 boosted oblivious trees of depth 6, the
 // default, on the synthetic rows.
 func BenchmarkFitBoost(b *testing.B) {
-	const n = 200_000
+	benchFit(b, 200_000, FitBoost, Config{})
+}
+
+// benchFit times fit with cfg on n synthetic rows of 80 features and
+// reports rows/s and CPU seconds per fit.
+func benchFit(b *testing.B, n int, fit func(Schema, [][]float64, []Label, Config) (*Model, error), cfg Config) {
 	s := synthSchema(80)
 	X, y := synth(n, 80, 1, 0.1)
 	b.ResetTimer()
 	cpu := cputime.Used()
 	for b.Loop() {
-		if _, err := FitBoost(s, X, y, Config{}); err != nil {
+		if _, err := fit(s, X, y, cfg); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -115,13 +99,8 @@ func BenchmarkPredict(b *testing.B) {
 // page). The rows cycle over 4096 vectors that stay in cache, as a page's
 // fresh vectors do, but too many for the branch predictor to learn.
 func BenchmarkPredictForest(b *testing.B) {
-	const nf, rows = 80, 4096
-	s := synthSchema(nf)
-	X, y := synth(40_000, nf, 1, 0.2)
-	flat := make([]float64, 0, rows*nf)
-	for _, x := range X[:rows] {
-		flat = append(flat, x...)
-	}
+	const nf = 80
+	s, X, y, flat := predictRows(nf)
 	for _, trees := range []int{4, 20} {
 		m, err := Fit(s, X, y, Config{Trees: trees, MaxDepth: 14, MinLeaf: 2, Seed: 1})
 		if err != nil {
@@ -135,13 +114,8 @@ func BenchmarkPredictForest(b *testing.B) {
 // depth 6 (the embedded model's shape) and 50, as BenchmarkPredictForest
 // times forests.
 func BenchmarkPredictBoost(b *testing.B) {
-	const nf, rows = 80, 4096
-	s := synthSchema(nf)
-	X, y := synth(40_000, nf, 1, 0.2)
-	flat := make([]float64, 0, rows*nf)
-	for _, x := range X[:rows] {
-		flat = append(flat, x...)
-	}
+	const nf = 80
+	s, X, y, flat := predictRows(nf)
 	for _, trees := range []int{25, 50} {
 		m, err := FitBoost(s, X, y, Config{Trees: trees})
 		if err != nil {
@@ -149,6 +123,19 @@ func BenchmarkPredictBoost(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("trees=%d", trees), func(b *testing.B) { benchPredictions(b, m, flat, nf) })
 	}
+}
+
+// predictRows returns 40,000 synthetic training rows of nf features and
+// their first 4096 vectors one after the other, the vectors the prediction
+// benchmarks cycle over.
+func predictRows(nf int) (Schema, [][]float64, []Label, []float64) {
+	const rows = 4096
+	X, y := synth(40_000, nf, 1, 0.2)
+	flat := make([]float64, 0, rows*nf)
+	for _, x := range X[:rows] {
+		flat = append(flat, x...)
+	}
+	return synthSchema(nf), X, y, flat
 }
 
 // benchPredictions times m on the vectors of flat (nf values each, a power

@@ -40,11 +40,8 @@ const (
 // deterministic function of (s, X, y, cfg minus Workers), and the same
 // errors are returned.
 func FitBoost(s Schema, X [][]float64, y []Label, cfg Config) (*Model, error) {
-	if err := s.validate(); err != nil {
-		return nil, fmt.Errorf("fit: %w", err)
-	}
 	nf := len(s.Names)
-	counts, err := checkRows(X, y, nf)
+	counts, err := checkInput(s, X, y)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}

@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"math"
 	"strings"
@@ -84,15 +83,7 @@ func boostRef(m *Model, x []float64) float64 {
 	var s float64
 	for i := range m.trees {
 		t := &m.trees[i]
-		n := int32(0)
-		for t.Feature[n] >= 0 {
-			if x[t.Feature[n]] < t.Threshold[n] {
-				n = t.Left[n]
-			} else {
-				n = t.Right[n]
-			}
-		}
-		s += t.Value[n]
+		s += t.Value[flatLeaf(t, x)]
 	}
 	return 1 / (1 + math.Exp(-(s + m.base)))
 }
@@ -142,21 +133,10 @@ func TestBoostPredict(t *testing.T) {
 			const n = 2*batchRows + 5
 			x := oddVectors(m, n, nf, 2)
 			copy(x, X[0])
-			for _, k := range []int{0, 1, 7, batchRows, n} {
-				out := make([]float64, k)
-				m.PredictBatch(x[:k*nf], out)
-				for i, got := range out {
-					v := x[i*nf : (i+1)*nf]
-					want := m.Predict(v)
-					if math.Float64bits(got) != math.Float64bits(want) {
-						t.Fatalf("batch of %d, vector %d %v: PredictBatch %v, Predict %v", k, i, v, got, want)
-					}
-					if ref := boostRef(m, v); math.Float64bits(want) != math.Float64bits(ref) {
-						t.Fatalf("vector %d %v: Predict %v, file layout %v", i, v, want, ref)
-					}
-					if !(want > 0 && want < 1) {
-						t.Fatalf("vector %d: P(content) %v outside (0, 1)", i, want)
-					}
+			checkBatches(t, m, x, nf, []int{0, 1, 7, batchRows, n}, "file layout", boostRef)
+			for i := range n {
+				if p := m.Predict(x[i*nf : (i+1)*nf]); !(p > 0 && p < 1) {
+					t.Fatalf("vector %d: P(content) %v outside (0, 1)", i, p)
 				}
 			}
 			out := make([]float64, batchRows)
@@ -206,22 +186,6 @@ func TestBoostFile(t *testing.T) {
 		}
 		return out
 	}
-	// retext rewrites the body text and re-wraps it with a valid checksum.
-	retext := func(old, new string) []byte {
-		var env envelope
-		if err := json.Unmarshal(file, &env); err != nil {
-			t.Fatal(err)
-		}
-		body := strings.Replace(string(env.Body), old, new, 1)
-		if body == string(env.Body) {
-			t.Fatalf("retext: %q not in body", old)
-		}
-		out, err := wrap(FormatVersion, []byte(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
 	for _, tc := range []struct {
 		name, reason string
 		file         []byte
@@ -229,7 +193,7 @@ func TestBoostFile(t *testing.T) {
 		{"version 1", "version 1 files have no boosted models", rebody(1, func(*fileBody) {})},
 		{"unknown link", "only the logistic link exists", rebody(2, func(b *fileBody) { b.Link = "probit" })},
 		{"values missing", "a boosted tree needs a value per node", rebody(2, func(b *fileBody) { b.Trees[1].Value = b.Trees[1].Value[1:] })},
-		{"huge value", "a leaf score must be finite", retext(`"value":[`, `"value":[1e999,`)},
+		{"huge value", "a leaf score must be finite", retextFile(t, file, `"value":[`, `"value":[1e999,`)},
 		{"internal value", "internal nodes carry no score", rebody(2, func(b *fileBody) { b.Trees[0].Value[0] = 1 })},
 		{"values in a forest", "a forest's leaves are counts", rebody(2, func(b *fileBody) { b.Link, b.Base = "", 0 })},
 	} {

@@ -38,6 +38,25 @@ func bodyOf(t *testing.T, file []byte) fileBody {
 	return b
 }
 
+// retextFile rewrites the first old in a model file's body text to new and
+// re-wraps the body with a valid checksum.
+func retextFile(t *testing.T, file []byte, old, new string) []byte {
+	t.Helper()
+	var env envelope
+	if err := json.Unmarshal(file, &env); err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Replace(string(env.Body), old, new, 1)
+	if body == string(env.Body) {
+		t.Fatalf("retext: %q not in body", old)
+	}
+	out, err := wrap(FormatVersion, []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func TestSaveLoadRoundTrip(t *testing.T) {
 	m, file := goodFile(t)
 	for _, tc := range []struct {
@@ -94,22 +113,7 @@ func TestLoadErrors(t *testing.T) {
 		}
 		return out
 	}
-	// retext rewrites the body text and re-wraps it with a valid checksum.
-	retext := func(old, new string) []byte {
-		var env envelope
-		if err := json.Unmarshal(file, &env); err != nil {
-			t.Fatal(err)
-		}
-		body := strings.Replace(string(env.Body), old, new, 1)
-		if body == string(env.Body) {
-			t.Fatalf("retext: %q not in body", old)
-		}
-		out, err := wrap(FormatVersion, []byte(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
+	retext := func(old, new string) []byte { return retextFile(t, file, old, new) }
 	flipped := bytes.Clone(file)
 	i := bytes.Index(flipped, []byte(`"threshold":[`)) + len(`"threshold":[`)
 	flipped[i] ^= 0x01 // a digit becomes another digit

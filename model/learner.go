@@ -28,11 +28,8 @@ const TrainerCART = "cart"
 // schema, an invalid cfg, or trees above MaxNodes nodes in total (a very
 // large forest).
 func Fit(s Schema, X [][]float64, y []Label, cfg Config) (*Model, error) {
-	if err := s.validate(); err != nil {
-		return nil, fmt.Errorf("fit: %w", err)
-	}
 	nf := len(s.Names)
-	counts, err := checkRows(X, y, nf)
+	counts, err := checkInput(s, X, y)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
@@ -50,6 +47,15 @@ func Fit(s Schema, X [][]float64, y []Label, cfg Config) (*Model, error) {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
 	return m, nil
+}
+
+// checkInput validates the schema and the training rows and returns the
+// class counts.
+func checkInput(s Schema, X [][]float64, y []Label) ([2]int, error) {
+	if err := s.validate(); err != nil {
+		return [2]int{}, err
+	}
+	return checkRows(X, y, len(s.Names))
 }
 
 // checkRows validates the training rows and returns the class counts.

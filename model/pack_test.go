@@ -9,6 +9,12 @@ import (
 // flatWalk is prediction straight from the file layout, the reference for
 // the packed nodes.
 func flatWalk(t *flatTree, x []float64) float64 {
+	c := t.Counts[flatLeaf(t, x)]
+	return c[1] / (c[0] + c[1])
+}
+
+// flatLeaf is the leaf of t that x reaches, following the file's arrays.
+func flatLeaf(t *flatTree, x []float64) int32 {
 	i := int32(0)
 	for t.Feature[i] >= 0 {
 		if x[t.Feature[i]] < t.Threshold[i] {
@@ -17,8 +23,7 @@ func flatWalk(t *flatTree, x []float64) float64 {
 			i = t.Right[i]
 		}
 	}
-	c := t.Counts[i]
-	return c[1] / (c[0] + c[1])
+	return i
 }
 
 // TestPackTree checks that packed trees, and the branchless layout built

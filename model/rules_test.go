@@ -46,22 +46,35 @@ func TestWriteForest(t *testing.T) {
 	s := synthSchema(6)
 	X, y := synth(1000, 6, 3, 0.1)
 	m := mustFit(t, s, X, y, Config{MaxDepth: 2, Trees: 3, Seed: 5})
-	var rules, dot bytes.Buffer
-	if err := m.WriteRules(&rules, 0); err != nil {
+	rules, dot := rulesAndDot(t, m)
+	checkOutputs(t, []output{
+		{rules, "# tree 3 of 3", "each tree of a forest gets a header"},
+		{dot, "subgraph cluster_2", "each tree of a forest gets a cluster"},
+		{dot, "t2n0 -> t2n1", "node ids are per tree"},
+	})
+}
+
+// rulesAndDot returns m's rules, all levels, and its Graphviz text.
+func rulesAndDot(t *testing.T, m *Model) (rules, dot string) {
+	t.Helper()
+	var r, d bytes.Buffer
+	if err := m.WriteRules(&r, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.WriteDot(&dot); err != nil {
+	if err := m.WriteDot(&d); err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		out, want, reason string
-	}{
-		{rules.String(), "# tree 3 of 3", "each tree of a forest gets a header"},
-		{dot.String(), "subgraph cluster_2", "each tree of a forest gets a cluster"},
-		{dot.String(), "t2n0 -> t2n1", "node ids are per tree"},
-	} {
-		if !strings.Contains(tc.out, tc.want) {
-			t.Errorf("%s: output lacks %q", tc.reason, tc.want)
+	return r.String(), d.String()
+}
+
+// output is an output that must contain want, for reason.
+type output struct{ out, want, reason string }
+
+func checkOutputs(t *testing.T, outs []output) {
+	t.Helper()
+	for _, o := range outs {
+		if !strings.Contains(o.out, o.want) {
+			t.Errorf("%s: output lacks %q:\n%s", o.reason, o.want, o.out)
 		}
 	}
 }
@@ -70,26 +83,14 @@ func TestWriteBoosted(t *testing.T) {
 	s := synthSchema(6)
 	X, y := synth(1000, 6, 3, 0.1)
 	m := mustBoost(t, s, X, y, Config{MaxDepth: 2, Trees: 2})
-	var rules, dot bytes.Buffer
-	if err := m.WriteRules(&rules, 0); err != nil {
-		t.Fatal(err)
-	}
-	if err := m.WriteDot(&dot); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		out, want, reason string
-	}{
-		{rules.String(), "# P(content) = 1/(1+exp(-(", "the rules say how scores make a probability"},
-		{rules.String(), "# tree 2 of 2", "each boosted tree gets a header"},
-		{rules.String(), "score -", "leaves print scores"},
-		{dot.String(), "score ", "dot leaves print scores"},
-	} {
-		if !strings.Contains(tc.out, tc.want) {
-			t.Errorf("%s: output lacks %q:\n%s", tc.reason, tc.want, tc.out)
-		}
-	}
-	if strings.Contains(rules.String(), "P(content)=0.") && strings.Contains(rules.String(), "boilerplate  #") {
-		t.Errorf("boosted leaves printed as forest leaves:\n%s", rules.String())
+	rules, dot := rulesAndDot(t, m)
+	checkOutputs(t, []output{
+		{rules, "# P(content) = 1/(1+exp(-(", "the rules say how scores make a probability"},
+		{rules, "# tree 2 of 2", "each boosted tree gets a header"},
+		{rules, "score -", "leaves print scores"},
+		{dot, "score ", "dot leaves print scores"},
+	})
+	if strings.Contains(rules, "boilerplate  # P(content)=") {
+		t.Errorf("boosted leaves printed as forest leaves:\n%s", rules)
 	}
 }
