@@ -2,6 +2,7 @@ package model
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -22,7 +23,10 @@ import (
 // summarised on one line ("..."); maxDepth <= 0 prints everything. Counts are
 // class-weighted training rows. A forest prints each tree under a header.
 // A boosted model's leaves print their scores, after a first line giving
-// how scores make P(content).
+// how scores make P(content). An oblivious tree (every node of a level asks
+// the same question, see FitBoost) prints as its tests and a table of the
+// leaf scores by answers; below maxDepth tests, a row gives the range of
+// the scores under it.
 func (m *Model) WriteRules(w io.Writer, maxDepth int) error {
 	bw := bufio.NewWriter(w)
 	if m.boosted {
@@ -31,6 +35,10 @@ func (m *Model) WriteRules(w io.Writer, maxDepth int) error {
 	for ti := range m.trees {
 		if len(m.trees) > 1 {
 			fmt.Fprintf(bw, "# tree %d of %d\n", ti+1, len(m.trees))
+		}
+		if m.obl != nil {
+			m.writeOblivious(bw, &m.trees[ti], maxDepth)
+			continue
 		}
 		m.writeRule(bw, &m.trees[ti], 0, 0, maxDepth)
 	}
@@ -61,6 +69,50 @@ func (m *Model) writeRule(w *bufio.Writer, t *flatTree, i int32, depth, maxDepth
 	fmt.Fprintf(w, "%s} else {\n", ind)
 	m.writeRule(w, t, t.Right[i], depth+1, maxDepth)
 	fmt.Fprintf(w, "%s}\n", ind)
+}
+
+// writeOblivious prints an oblivious tree: its tests, root first, then
+// one row per leaf, in the order the tree numbers them: the answers ("y":
+// the test holds, "n": it does not, or the value is NaN), the score and
+// the class counts. Below maxDepth answers a row covers a subtree and
+// gives the range of its scores.
+func (m *Model) writeOblivious(w *bufio.Writer, t *flatTree, maxDepth int) {
+	depth := 0
+	for i := int32(0); t.Feature[i] >= 0; i = t.Left[i] {
+		depth++
+		fmt.Fprintf(w, "test %d: %s < %s\n", depth, m.names[t.Feature[i]], fmtThreshold(t.Threshold[i]))
+	}
+	if depth == 0 {
+		fmt.Fprintf(w, "score %+.4f  # %s boilerplate, %s content\n", t.Value[0], fmtFloat(t.Counts[0][0]), fmtFloat(t.Counts[0][1]))
+		return
+	}
+	fmt.Fprintf(w, "answers  score  # boilerplate, content\n")
+	var walk func(i int32, answers []byte)
+	walk = func(i int32, answers []byte) {
+		c := t.Counts[i]
+		if t.Feature[i] < 0 {
+			fmt.Fprintf(w, "%s  %+.4f  # %s, %s\n", bytes.TrimRight(answers, " "), t.Value[i], fmtFloat(c[0]), fmtFloat(c[1]))
+			return
+		}
+		if maxDepth > 0 && len(answers) >= 2*maxDepth {
+			lo, hi := scoreRange(t, i)
+			fmt.Fprintf(w, "%s...  %+.4f to %+.4f  # %s, %s\n", answers, lo, hi, fmtFloat(c[0]), fmtFloat(c[1]))
+			return
+		}
+		walk(t.Left[i], append(answers, 'y', ' '))
+		walk(t.Right[i], append(answers, 'n', ' '))
+	}
+	walk(0, nil)
+}
+
+// scoreRange returns the least and greatest leaf score under node i.
+func scoreRange(t *flatTree, i int32) (lo, hi float64) {
+	if t.Feature[i] < 0 {
+		return t.Value[i], t.Value[i]
+	}
+	l0, l1 := scoreRange(t, t.Left[i])
+	r0, r1 := scoreRange(t, t.Right[i])
+	return min(l0, r0), max(l1, r1)
 }
 
 func prob(c [2]float64) float64 {

@@ -84,10 +84,16 @@ func TestWriteBoosted(t *testing.T) {
 	X, y := synth(1000, 6, 3, 0.1)
 	m := mustBoost(t, s, X, y, Config{MaxDepth: 2, Trees: 2})
 	rules, dot := rulesAndDot(t, m)
+	var cut bytes.Buffer
+	if err := m.WriteRules(&cut, 1); err != nil {
+		t.Fatal(err)
+	}
 	checkOutputs(t, []output{
 		{rules, "# P(content) = 1/(1+exp(-(", "the rules say how scores make a probability"},
 		{rules, "# tree 2 of 2", "each boosted tree gets a header"},
-		{rules, "score -", "leaves print scores"},
+		{rules, "test 1: f05 < 7.5\ntest 2: f02 < 0.49", "an oblivious tree lists its tests, root first"},
+		{rules, "answers  score  # boilerplate, content\ny y  -", "then a row per leaf: the answers and the score"},
+		{cut.String(), "\ny ...  -", "below the depth limit a row gives the range of scores"},
 		{dot, "score ", "dot leaves print scores"},
 	})
 	if strings.Contains(rules, "boilerplate  # P(content)=") {
