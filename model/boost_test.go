@@ -196,6 +196,15 @@ func TestBoostFile(t *testing.T) {
 		{"huge value", "a leaf score must be finite", retextFile(t, file, `"value":[`, `"value":[1e999,`)},
 		{"internal value", "internal nodes carry no score", rebody(2, func(b *fileBody) { b.Trees[0].Value[0] = 1 })},
 		{"values in a forest", "a forest's leaves are counts", rebody(2, func(b *fileBody) { b.Link, b.Base = "", 0 })},
+		{"overflowing scores", "scores that can sum past ±1e9 could make NaN", rebody(2, func(b *fileBody) {
+			for i := range b.Trees {
+				for j, f := range b.Trees[i].Feature {
+					if f < 0 {
+						b.Trees[i].Value[j] = 1e300 * float64(1-2*(j%2))
+					}
+				}
+			}
+		})},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := Load(bytes.NewReader(tc.file), s); !errors.Is(err, ErrCorrupt) {

@@ -21,6 +21,15 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add(good.Bytes())
 	f.Add(good.Bytes()[:good.Len()/2])
+	boosted, err := FitBoost(s, X, y, Config{Trees: 3, MaxDepth: 3})
+	if err != nil {
+		f.Fatal(err)
+	}
+	var bb bytes.Buffer
+	if err := boosted.Save(&bb); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(bb.Bytes())
 	f.Add([]byte(`{"format":"winnow-model","version":1}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -29,8 +29,8 @@ type Step struct {
 	Left      bool    `json:"left"`
 }
 
-// Model is a trained decision tree or bagged forest over feature vectors of
-// a Schema. Prediction reads only the trees, which are immutable after
+// Model is a trained decision tree, bagged forest or set of boosted trees
+// over feature vectors of a Schema. Prediction reads only the trees, which are immutable after
 // construction, so a Model is safe for concurrent use by many goroutines.
 //
 // The exported fields are descriptive metadata recorded in the model file.
@@ -77,13 +77,34 @@ func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model
 	return buildModel(s, trainer, params, trees, false, 0)
 }
 
+// maxScore bounds the magnitude of a boosted model's base plus its largest
+// leaf score in every tree, so that no sum of scores overflows (the
+// logistic function is 1 to the last bit beyond 40). Trained models stay
+// far below it; a file above it is refused.
+const maxScore = 1e9
+
 // newScoredModel is newModel for boosted trees, whose leaves hold scores
 // (flatTree.Value), with prior log-odds base.
 func newScoredModel(s Schema, trainer string, params Config, trees []flatTree, base float64) (*Model, error) {
 	if math.IsNaN(base) || math.IsInf(base, 0) {
 		return nil, fmt.Errorf("base score %v", base)
 	}
-	return buildModel(s, trainer, params, trees, true, base)
+	m, err := buildModel(s, trainer, params, trees, true, base)
+	if err != nil {
+		return nil, err
+	}
+	bound := math.Abs(base)
+	for _, t := range trees {
+		var most float64
+		for _, v := range t.Value {
+			most = max(most, math.Abs(v))
+		}
+		bound += most
+	}
+	if !(bound <= maxScore) {
+		return nil, fmt.Errorf("leaf scores can sum to %g, above %g", bound, float64(maxScore))
+	}
+	return m, nil
 }
 
 func buildModel(s Schema, trainer string, params Config, trees []flatTree, boosted bool, base float64) (*Model, error) {
@@ -135,7 +156,9 @@ func buildModel(s Schema, trainer string, params Config, trees []flatTree, boost
 
 // Predict returns P(content) for the feature vector x, which must have one
 // value per schema feature (Predict panics otherwise). For a forest it is
-// the mean of the trees' leaf probabilities, summed in tree order. NaN
+// the mean of the trees' leaf probabilities, summed in tree order; for
+// boosted trees, the logistic function of the base score plus the trees'
+// leaf scores, summed in tree order from 0 before the base is added. NaN
 // values go right at every test. Predict does not allocate. For many
 // vectors, PredictBatch gives the same results faster.
 func (m *Model) Predict(x []float64) float64 {

@@ -73,11 +73,19 @@ func TestConcurrentPredict(t *testing.T) {
 	s := synthSchema(8)
 	X, y := synth(3000, 8, 5, 0.05)
 	for _, tc := range []struct {
-		name string
-		cfg  Config
-	}{{"tree", Config{}}, {"forest", Config{Trees: 4, Seed: 1}}} {
+		name  string
+		cfg   Config
+		boost bool
+	}{{"tree", Config{}, false}, {"forest", Config{Trees: 4, Seed: 1}, false}, {"boosted", Config{Trees: 10}, true}} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := mustFit(t, s, X, y, tc.cfg)
+			fit := Fit
+			if tc.boost {
+				fit = FitBoost
+			}
+			m, err := fit(s, X, y, tc.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
 			want := make([]float64, len(X))
 			for i, x := range X {
 				want[i] = m.Predict(x)
