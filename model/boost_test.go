@@ -238,3 +238,31 @@ func TestFitBoostRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestFitBoostMissingValues is TestFitMissingValues for boosting: f00 is
+// missing exactly on content rows, and the trees must learn "f00 is NaN"
+// by sending NaN right, where prediction also sends it.
+func TestFitBoostMissingValues(t *testing.T) {
+	s := synthSchema(6)
+	X, y := synth(3000, 6, 17, 0)
+	for i := range X {
+		X[i][0] = float64(i % 7)
+		if y[i] == Content {
+			X[i][0] = math.NaN()
+		}
+	}
+	m := mustBoost(t, s, X, y, Config{Trees: 20, MaxDepth: 1})
+	for _, tc := range []struct {
+		name    string
+		x       []float64
+		content bool
+	}{
+		{"missing", []float64{math.NaN(), 0, 0, 0, 0, 0}, true},
+		{"present", []float64{3, 0, 0, 0, 0, 0}, false},
+		{"unseen large", []float64{1e9, 0, 0, 0, 0, 0}, false},
+	} {
+		if p := m.Predict(tc.x); (p > 0.99) != tc.content || (p < 0.01) == tc.content {
+			t.Errorf("%s: P(content) %v, want it near %v", tc.name, p, tc.content)
+		}
+	}
+}
