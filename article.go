@@ -30,8 +30,10 @@ type Block struct {
 	Content bool
 	// Probability is the model's probability that the block is content.
 	Probability float64
-	// Path is the chain of decisions in the tree that classified the block;
-	// nil unless WithExplanations was given.
+	// Path is the chain of decisions that classified the block in one tree
+	// of the model (see model.Model.Explain: for the default boosted model,
+	// the tree that moved the probability most); nil unless
+	// WithExplanations was given.
 	Path []model.Step
 }
 

@@ -60,5 +60,6 @@ func WithTimeout(d time.Duration) Option {
 func WithContentType(ct string) Option { return func(c *config) { c.parse.ContentType = ct } }
 
 // WithExplanations records, for every block, the path of decisions in the
-// tree that classified it (Block.Path). It costs an allocation per block.
+// model's tree that moved its probability most (Block.Path; see
+// model.Model.Explain). It costs an allocation per block.
 func WithExplanations(on bool) Option { return func(c *config) { c.explain = on } }

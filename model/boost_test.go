@@ -266,3 +266,44 @@ func TestFitBoostMissingValues(t *testing.T) {
 		}
 	}
 }
+
+// TestBoostExplain checks that Explain follows, for a boosted model, the
+// tree whose leaf score for x is largest in magnitude, and reports that
+// tree's tests as x met them.
+func TestBoostExplain(t *testing.T) {
+	s := synthSchema(8)
+	X, y := synth(2000, 8, 9, 0.1)
+	m := mustBoost(t, s, X, y, Config{Trees: 10, MaxDepth: 3})
+	seen := map[int]bool{}
+	for _, x := range X[:300] {
+		p, path := m.Explain(x)
+		if p != m.Predict(x) {
+			t.Fatalf("Explain P %v, Predict %v", p, m.Predict(x))
+		}
+		want, most := 0, -1.0
+		for i := range m.trees {
+			if v := math.Abs(m.trees[i].Value[flatLeaf(&m.trees[i], x)]); v > most {
+				want, most = i, v
+			}
+		}
+		seen[want] = true
+		tr := &m.trees[want]
+		n := int32(0)
+		for j, st := range path {
+			if tr.Feature[n] < 0 || int(tr.Feature[n]) != st.Feature || tr.Threshold[n] != st.Threshold || st.Value != x[st.Feature] || st.Left != (st.Value < st.Threshold) {
+				t.Fatalf("step %d %+v is not node %d of tree %d", j, st, n, want)
+			}
+			if st.Left {
+				n = tr.Left[n]
+			} else {
+				n = tr.Right[n]
+			}
+		}
+		if tr.Feature[n] >= 0 {
+			t.Fatalf("path of %d steps stops above a leaf of tree %d", len(path), want)
+		}
+	}
+	if len(seen) < 2 {
+		t.Errorf("every row explained by the same tree %v: the test does not tell the trees apart", seen)
+	}
+}

@@ -294,12 +294,15 @@ func walk(t []pnode, x []float64) float64 {
 // Label returns the hard label of x: Content when Predict(x) > 0.5.
 func (m *Model) Label(x []float64) Label { return labelOf(m.Predict(x)) }
 
-// Explain returns Predict(x) and the tests x met on its way through the
-// first tree, root first. For a single tree the path ends at the leaf that
-// gave p. It panics, like Predict, if len(x) does not match the schema.
+// Explain returns Predict(x) and the tests x met on its way through one
+// tree, root first: the only tree of a single tree, whose path ends at the
+// leaf that gave p; the first tree of a forest; and for boosted trees the
+// tree whose leaf score for x is largest in magnitude (the first such), the
+// one that moved p most. It panics, like Predict, if len(x) does not match
+// the schema.
 func (m *Model) Explain(x []float64) (p float64, path []Step) {
 	p = m.Predict(x)
-	t := m.nodes[0]
+	t := m.nodes[explainTree(m, x)]
 	for i := int32(0); t[i].feat >= 0; {
 		n := t[i]
 		v := x[n.feat]
@@ -312,6 +315,20 @@ func (m *Model) Explain(x []float64) (p float64, path []Step) {
 		}
 	}
 	return p, path
+}
+
+// explainTree is the index of the tree Explain follows for x.
+func explainTree(m *Model, x []float64) int {
+	if !m.boosted {
+		return 0
+	}
+	k, most := 0, -1.0
+	for i, t := range m.nodes {
+		if s := math.Abs(walk(t, x)); s > most {
+			k, most = i, s
+		}
+	}
+	return k
 }
 
 // Importances returns the impurity-based importance of each feature, in
