@@ -239,18 +239,9 @@ func TestFitBoostRejects(t *testing.T) {
 	}
 }
 
-// TestFitBoostMissingValues is TestFitMissingValues for boosting: f00 is
-// missing exactly on content rows, and the trees must learn "f00 is NaN"
-// by sending NaN right, where prediction also sends it.
+// TestFitBoostMissingValues is TestFitMissingValues for boosting.
 func TestFitBoostMissingValues(t *testing.T) {
-	s := synthSchema(6)
-	X, y := synth(3000, 6, 17, 0)
-	for i := range X {
-		X[i][0] = float64(i % 7)
-		if y[i] == Content {
-			X[i][0] = math.NaN()
-		}
-	}
+	s, X, y := missingRows()
 	m := mustBoost(t, s, X, y, Config{Trees: 20, MaxDepth: 1})
 	for _, tc := range []struct {
 		name    string

@@ -88,16 +88,24 @@ func TestFitDeterministicBytes(t *testing.T) {
 	}
 }
 
-func TestFitMissingValues(t *testing.T) {
-	s := synthSchema(6)
+// missingRows returns 3000 synthetic rows of 6 features where f00 is
+// missing (NaN) exactly on content rows, a small count elsewhere: a model
+// must learn "f00 is NaN" by sending NaN right, where prediction also
+// sends it.
+func missingRows() (Schema, [][]float64, []Label) {
 	X, y := synth(3000, 6, 17, 0)
-	// f00 is missing exactly on content rows: the tree must learn "f00 is
-	// NaN" by sending NaN right, where prediction also sends it.
 	for i := range X {
 		X[i][0] = float64(i % 7)
 		if y[i] == Content {
 			X[i][0] = math.NaN()
 		}
+	}
+	return synthSchema(6), X, y
+}
+
+func TestFitMissingValues(t *testing.T) {
+	s, X, y := missingRows()
+	for i := range X {
 		X[i][1] = math.Inf(1 - 2*(i%2)) // only ±Inf: still a usable split
 	}
 	m := mustFit(t, s, X, y, Config{MaxDepth: 2})
