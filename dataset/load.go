@@ -1,10 +1,8 @@
 package dataset
 
 import (
-	"compress/gzip"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/internal/gzfile"
 )
 
 // ErrNoData is returned by Load when the data directory or a requested set
@@ -169,25 +168,11 @@ const maxPageBytes = features.DefaultMaxBytes
 
 // readFile reads a file, decompressing it if its name ends in .gz.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	b, over, err := gzfile.ReadFile(path, maxPageBytes)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if filepath.Ext(path) == ".gz" {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		defer zr.Close()
-		r = zr
-	}
-	b, err := io.ReadAll(io.LimitReader(r, maxPageBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(b) > maxPageBytes {
+	if over {
 		return nil, fmt.Errorf("%s: %w: more than %d bytes", path, features.ErrTooLarge, maxPageBytes)
 	}
 	return b, nil

@@ -2,15 +2,14 @@ package features
 
 import (
 	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/winnow-dev/winnow/internal/gzfile"
 	"golang.org/x/net/html"
 )
 
@@ -31,20 +30,12 @@ func dataDir(t testing.TB, sub string) string {
 	return dir
 }
 
+// readGzip reads and gunzips the page at path (a .gz name).
 func readGzip(t testing.TB, path string) []byte {
 	t.Helper()
-	f, err := os.Open(path)
+	b, _, err := gzfile.ReadFile(path, -1)
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
 	}
 	return b
 }

@@ -1,13 +1,12 @@
 package main
 
 import (
-	"compress/gzip"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/internal/gzfile"
 )
 
 // readInput reads a page from path ("-" for standard input). Files ending in
@@ -16,30 +15,20 @@ import (
 // decompressed through the same limit, so a gzip bomb costs at most limit
 // bytes of memory.
 func readInput(e *env, path string, limit int64) ([]byte, error) {
-	var r io.Reader
-	if path == "-" {
-		r = e.stdin
-	} else {
-		f, err := os.Open(path)
+	var r io.Reader = e.stdin
+	if path != "-" {
+		f, err := gzfile.Open(path)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
 		r = f
-		if strings.HasSuffix(path, ".gz") {
-			zr, err := gzip.NewReader(f)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			defer zr.Close()
-			r = zr
-		}
 	}
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	b, over, err := gzfile.ReadAll(r, limit)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if int64(len(b)) > limit {
+	if over {
 		what := "larger"
 		if strings.HasSuffix(path, ".gz") && path != "-" {
 			what = "decompresses to more"

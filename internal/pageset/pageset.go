@@ -5,15 +5,14 @@
 package pageset
 
 import (
-	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/winnow-dev/winnow/internal/gzfile"
 )
 
 // ErrNoData is returned by Load when the data folder or one of the sampled
@@ -95,25 +94,14 @@ func Load(dir string) ([]Page, error) {
 	return pages, nil
 }
 
-// ReadPage reads and gunzips one page; name is relative to dir.
+// ReadPage reads and gunzips one page (a .gz name, as Files lists); name
+// is relative to dir.
 func ReadPage(dir, name string) ([]byte, error) {
-	f, err := os.Open(filepath.Join(dir, name))
+	b, _, err := gzfile.ReadFile(filepath.Join(dir, name), -1)
 	if err != nil {
 		return nil, fmt.Errorf("read page: %w", err)
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("read page %s: %w", name, err)
-	}
-	var buf bytes.Buffer
-	if _, err := io.Copy(&buf, zr); err != nil {
-		return nil, fmt.Errorf("read page %s: %w", name, err)
-	}
-	if err := zr.Close(); err != nil {
-		return nil, fmt.Errorf("read page %s: %w", name, err)
-	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
 // Bytes is the total size of pages.
