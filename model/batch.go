@@ -115,11 +115,7 @@ func (f *forest) place(t []pnode, base uint32) int {
 // vectors than the subtract-with-borrow form it replaced.
 func step(nodes []bnode, x []float64, i uint32) uint32 {
 	n := &nodes[i]
-	var l uint32
-	if x[n.feat] < n.thr {
-		l = 1
-	}
-	return n.right - l
+	return n.right - uint32(less(x[n.feat], n.thr))
 }
 
 // walk8 advances eight walks by steps steps (a multiple of 2): walk j
@@ -204,22 +200,7 @@ func (m *Model) PredictBatch(x []float64, out []float64) {
 		panic(fmt.Sprintf("model: PredictBatch with %d values for %d vectors, schema has %d", len(x), len(out), nf))
 	}
 	if m.boosted {
-		if m.obl != nil && m.obl.six != nil {
-			for len(out) > 0 {
-				n := min(len(out), batchRows)
-				o := out[:n]
-				clear(o)
-				m.obl.sumRows(x[:n*nf], nf, o)
-				for i := range o {
-					o[i] = logistic(o[i] + m.base)
-				}
-				x, out = x[n*nf:], out[n:]
-			}
-			return
-		}
-		for i := range out {
-			out[i] = logistic(m.score(x[i*nf:(i+1)*nf]) + m.base)
-		}
+		m.predictBoosted(x, nf, out)
 		return
 	}
 	k := float64(len(m.nodes))

@@ -103,13 +103,15 @@ func (m *Model) Save(w io.Writer) error {
 func encode(b fileBody) ([]byte, error) {
 	var body bytes.Buffer
 	body.WriteString("{\n")
-	for i, kv := range []struct {
+	type field struct {
 		key string
 		val any
-	}{{"schema", b.Schema}, {"trainer", b.Trainer}, {"params", b.Params}, {"summary", b.Summary}, {"link", b.Link}, {"base", b.Base}} {
-		if kv.key == "link" && b.Link == "" || kv.key == "base" && b.Base == 0 {
-			continue
-		}
+	}
+	fields := []field{{"schema", b.Schema}, {"trainer", b.Trainer}, {"params", b.Params}, {"summary", b.Summary}}
+	if b.Link != "" {
+		fields = append(fields, field{"link", b.Link}, field{"base", b.Base})
+	}
+	for i, kv := range fields {
 		v, err := json.Marshal(kv.val)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", kv.key, err)

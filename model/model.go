@@ -45,7 +45,7 @@ type Model struct {
 
 	trees  []flatTree // the file's form
 	nodes  [][]pnode  // the prediction form, one slice per tree
-	forest *forest    // the branchless form, for forests and PredictBatch
+	forest *forest    // the branchless form, for forests and PredictBatch; nil if boosted
 	// A boosted model (see FitBoost) predicts logistic(Σ scores + base),
 	// its leaves holding scores; obl is its trees in the oblivious layout
 	// when they all fit it, nil otherwise.
@@ -138,9 +138,10 @@ func buildModel(s Schema, trainer string, params Config, trees []flatTree, boost
 		}
 		m.nodes = append(m.nodes, packTree(t))
 	}
-	m.forest = newForest(m.nodes)
 	if boosted {
 		m.obl = newOblivious(trees)
+	} else {
+		m.forest = newForest(m.nodes)
 	}
 	var sum float64
 	for _, v := range m.imp {

@@ -145,6 +145,28 @@ func (t *obl6) leaf(x []float64) float64 {
 	return t.leaves[k&63]
 }
 
+// predictBoosted is PredictBatch for a boosted model: batches of up to
+// batchRows vectors walked tree by tree when the trees have the depth-six
+// layout, one vector at a time otherwise.
+func (m *Model) predictBoosted(x []float64, nf int, out []float64) {
+	if m.obl == nil || m.obl.six == nil {
+		for i := range out {
+			out[i] = logistic(m.score(x[i*nf:(i+1)*nf]) + m.base)
+		}
+		return
+	}
+	for len(out) > 0 {
+		n := min(len(out), batchRows)
+		o := out[:n]
+		clear(o)
+		m.obl.sumRows(x[:n*nf], nf, o)
+		for i := range o {
+			o[i] = logistic(o[i] + m.base)
+		}
+		x, out = x[n*nf:], out[n:]
+	}
+}
+
 // sumRows adds to out[r] the scores of vector r, for the len(out) vectors
 // of nf values in x, tree by tree (o.six must be set): each tree's tests
 // stay in registers over the vectors. out[r] gets the same sum, in the same

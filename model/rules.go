@@ -156,22 +156,20 @@ func (m *Model) WriteDot(w io.Writer) error {
 		for i := range t.Feature {
 			c := t.Counts[i]
 			id := fmt.Sprintf("t%dn%d", ti, i)
-			if t.Feature[i] < 0 && t.Value != nil {
-				color := "#f4cccc"
-				if t.Value[i] > 0 {
-					color = "#d9ead3"
-				}
-				fmt.Fprintf(bw, "%s%s [shape=box, style=filled, fillcolor=%q, label=%s];\n", ind, id, color,
-					dotQuote(fmt.Sprintf("score %+.4f\n%s / %s", t.Value[i], fmtFloat(c[0]), fmtFloat(c[1]))))
-				continue
-			}
 			if t.Feature[i] < 0 {
+				// Green for a leaf that favours content: a positive score,
+				// or a content label.
+				content := labelOf(prob(c)) == Content
+				label := fmt.Sprintf("%v\nP(content)=%.3f\n%s / %s", labelOf(prob(c)), prob(c), fmtFloat(c[0]), fmtFloat(c[1]))
+				if t.Value != nil {
+					content = t.Value[i] > 0
+					label = fmt.Sprintf("score %+.4f\n%s / %s", t.Value[i], fmtFloat(c[0]), fmtFloat(c[1]))
+				}
 				color := "#f4cccc"
-				if labelOf(prob(c)) == Content {
+				if content {
 					color = "#d9ead3"
 				}
-				fmt.Fprintf(bw, "%s%s [shape=box, style=filled, fillcolor=%q, label=%s];\n", ind, id, color,
-					dotQuote(fmt.Sprintf("%v\nP(content)=%.3f\n%s / %s", labelOf(prob(c)), prob(c), fmtFloat(c[0]), fmtFloat(c[1]))))
+				fmt.Fprintf(bw, "%s%s [shape=box, style=filled, fillcolor=%q, label=%s];\n", ind, id, color, dotQuote(label))
 				continue
 			}
 			fmt.Fprintf(bw, "%s%s [shape=ellipse, label=%s];\n", ind, id,
