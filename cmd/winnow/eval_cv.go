@@ -146,13 +146,9 @@ func trainFold(pages []*dataset.LabelledPage, seed uint64) (*model.Model, int, e
 	if len(x) == 0 {
 		return nil, 0, fmt.Errorf("no labelled blocks to train on")
 	}
-	fit := model.Fit
-	if defaultTrainer == model.TrainerBoost {
-		fit = model.FitBoost
-	}
-	m, err := fit(winnow.Schema(), x, y, cvConfig(seed, len(x)))
+	m, err := fitWith(defaultTrainer, cvConfig(seed, len(x)), x, y)
 	if err != nil {
-		return nil, 0, fmt.Errorf("fit: %w", err)
+		return nil, 0, err
 	}
 	m.Summary = model.TrainingSummary{Sets: setsOf(pages), Pages: len(pages), Blocks: len(x), Seed: seed}
 	return m, len(x), nil

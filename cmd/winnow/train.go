@@ -67,10 +67,6 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("no labelled blocks to train on")
 	}
 	cfg = trainDefaults(*trainer, cfg, len(x))
-	tr, err := model.NewTrainer(*trainer, cfg)
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
 	fmt.Fprintf(e.stderr, "loaded %d pages in %v; training %s on %d blocks from %d pages\n",
 		len(corpus.Pages), time.Since(start).Round(time.Millisecond), *trainer, len(x), len(train))
 	if err := ctx.Err(); err != nil {
@@ -81,14 +77,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	runtime.ReadMemStats(&ms)
 	before := ms.TotalAlloc
 	fitStart := time.Now()
-	grid, err := model.NewInstances(winnow.Schema(), x, y)
-	if err != nil {
-		return err
-	}
-	if err := tr.Fit(grid); err != nil {
-		return fmt.Errorf("fit: %w", err)
-	}
-	m, err := tr.Model()
+	m, err := fitWith(*trainer, cfg, x, y)
 	if err != nil {
 		return err
 	}
@@ -181,6 +170,24 @@ func reportSkips(e *env, c *dataset.Corpus) {
 	for _, k := range order {
 		fmt.Fprintf(e.stderr, "  %4d  %s\n", counts[k], k)
 	}
+}
+
+// fitWith trains trainer with cfg on the rows x and labels y the way every
+// trainer is trained, as a golearn base.Classifier fitted on a grid; it is
+// shared by winnow train and winnow eval -cv.
+func fitWith(trainer string, cfg model.Config, x [][]float64, y []model.Label) (*model.Model, error) {
+	tr, err := model.NewTrainer(trainer, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	grid, err := model.NewInstances(winnow.Schema(), x, y)
+	if err != nil {
+		return nil, err
+	}
+	if err := tr.Fit(grid); err != nil {
+		return nil, fmt.Errorf("fit: %w", err)
+	}
+	return tr.Model()
 }
 
 // defaultTrainer is winnow train's -trainer default, and the trainer of
