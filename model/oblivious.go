@@ -26,8 +26,9 @@ type oblTree struct {
 	leaves []float64
 }
 
-// oblivious is a boosted model's trees in the oblivious layout; six holds
-// them at depth six if none is deeper, and is nil otherwise.
+// oblivious is a boosted model's trees in the oblivious layout: six holds
+// them at depth six if none is deeper; otherwise six is nil and trees holds
+// them at their own depths.
 type oblivious struct {
 	trees []oblTree
 	six   []obl6
@@ -79,7 +80,11 @@ func newOblivious(trees []flatTree) *oblivious {
 		}
 		o.trees[ti] = ot
 	}
-	o.six = pad6(o.trees)
+	// The depth-six layout holds everything score needs: the trees'
+	// generic form is kept only when it cannot be built.
+	if o.six = pad6(o.trees); o.six != nil {
+		o.trees = nil
+	}
 	return o
 }
 
