@@ -40,6 +40,16 @@ const (
 
 var fineNames = [...]string{"none", "headline", "fulltext", "supplemental", "related", "comments"}
 
+// FineLabels returns every fine label, None first, in the order of the
+// constants.
+func FineLabels() []FineLabel {
+	out := make([]FineLabel, len(fineNames))
+	for i := range out {
+		out[i] = FineLabel(i)
+	}
+	return out
+}
+
 func (f FineLabel) String() string {
 	if int(f) < len(fineNames) {
 		return fineNames[f]

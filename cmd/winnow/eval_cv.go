@@ -135,6 +135,9 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	}
 	r.Models = []modelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold (%s, winnow train's defaults); each page scored by the model that did not see its site", defaultTrainer), Trainer: defaultTrainer}}
 	r.Groups = groupScores(all, systems)
+	if ke, ok := kindErrorsOf(all, 0, "model"); ok {
+		r.Kinds = []kindErrors{ke}
+	}
 	r.Worst = []worstPages{{System: "model", Pages: worstOf(all, 0, worstCount)}}
 	r.Importances = []modelImportances{{System: "model (mean over folds)", Features: topFeatures(winnow.Schema().Names, imp, topImportances)}}
 	return r, nil

@@ -29,7 +29,10 @@ type evalReport struct {
 	Groups  []groupScore `json:"groups"`
 	// Diffs compare the second model with the first (second minus first),
 	// when two models are given.
-	Diffs       []diffRow          `json:"diffs,omitempty"`
+	Diffs []diffRow `json:"diffs,omitempty"`
+	// Kinds break each model's block mistakes down by L3S-GN1's fine
+	// labels, over the pages that have them; empty without such pages.
+	Kinds       []kindErrors       `json:"kinds,omitempty"`
 	Worst       []worstPages       `json:"worst"`
 	Importances []modelImportances `json:"importances"`
 	CV          *cvReport          `json:"cv,omitempty"`
@@ -151,6 +154,59 @@ type diffRow struct {
 	ROCAUC     *float64 `json:"roc_auc,omitempty"`
 }
 
+// kindErrors are one model's block mistakes by fine label.
+type kindErrors struct {
+	System string    `json:"system"`
+	Pages  int       `json:"pages"`
+	Kinds  []kindRow `json:"kinds"`
+}
+
+// kindRow is a model's decisions on the blocks of one fine label.
+type kindRow struct {
+	Kind string `json:"kind"`
+	// Content says whether the kind counts as main content.
+	Content bool `json:"content"`
+	Blocks  int  `json:"blocks"`
+	// Wrong is how many of them the model got wrong: content dropped for a
+	// content kind, boilerplate kept for the others.
+	Wrong      int     `json:"wrong"`
+	WrongShare float64 `json:"wrong_share"`
+	// MistakeShare is Wrong over the model's mistakes on all kinds.
+	MistakeShare float64 `json:"mistake_share"`
+}
+
+// kindErrorsOf pools system k's fine-label counts over the pages that have
+// them; ok is false when none does.
+func kindErrorsOf(evals []pageEval, k int, system string) (kindErrors, bool) {
+	kinds := dataset.FineLabels()
+	counts := make([]kindCount, len(kinds))
+	pages := 0
+	for _, pe := range evals {
+		ps := &pe.sys[k]
+		if ps.kinds == nil {
+			continue
+		}
+		pages++
+		for f, c := range ps.kinds {
+			counts[f].blocks += c.blocks
+			counts[f].wrong += c.wrong
+		}
+	}
+	if pages == 0 {
+		return kindErrors{}, false
+	}
+	wrong := 0
+	for _, c := range counts {
+		wrong += c.wrong
+	}
+	out := kindErrors{System: system, Pages: pages}
+	for f, c := range counts {
+		out.Kinds = append(out.Kinds, kindRow{Kind: kinds[f].String(), Content: kinds[f].IsContent(), Blocks: c.blocks, Wrong: c.wrong,
+			WrongShare: ratioOrZero(float64(c.wrong), float64(c.blocks)), MistakeShare: ratioOrZero(float64(c.wrong), float64(wrong))})
+	}
+	return out, true
+}
+
 // worstPages are a model's pages with the lowest per-page shingle F1.
 type worstPages struct {
 	System string      `json:"system"`
@@ -207,6 +263,9 @@ func buildReport(evals []pageEval, systems []*evalSystem) *evalReport {
 	for k, s := range systems {
 		if !s.isModel() {
 			continue
+		}
+		if ke, ok := kindErrorsOf(evals, k, s.name); ok {
+			r.Kinds = append(r.Kinds, ke)
 		}
 		r.Worst = append(r.Worst, worstPages{System: s.name, Pages: worstOf(evals, k, worstCount)})
 		r.Importances = append(r.Importances, modelImportances{System: s.name, Features: importancesOf(s.m, topImportances)})

@@ -77,7 +77,13 @@ type pageScore struct {
 	truth    []bool
 	keep     []bool
 	mistakes []mistake
+	// kinds counts the blocks of each fine label and the wrong ones, by
+	// dataset.FineLabel; nil unless the page has fine labels.
+	kinds []kindCount
 }
+
+// kindCount is how many blocks of one fine label a model decided, and got wrong.
+type kindCount struct{ blocks, wrong int }
 
 // pageEval is every system's score on one page.
 type pageEval struct {
@@ -160,6 +166,17 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 			ps.keep[i] = b.Content
 		}
 		ps.mistakes = biggestMistakes(p, ps.keep)
+		if p.Fine != nil {
+			ps.kinds = make([]kindCount, len(dataset.FineLabels()))
+			for i, f := range p.Fine {
+				if l := p.Labels[i]; l != dataset.Unknown && int(f) < len(ps.kinds) {
+					ps.kinds[f].blocks++
+					if ps.keep[i] != (l == dataset.Content) {
+						ps.kinds[f].wrong++
+					}
+				}
+			}
+		}
 	}
 	return ps
 }

@@ -599,3 +599,46 @@ func TestCVConfigIsTrainDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestKindErrors checks the breakdown of block mistakes by fine label:
+// a wrong block counts under its own kind, Unknown blocks and pages without
+// fine labels are left out, and the shares are of blocks and of mistakes.
+func TestKindErrors(t *testing.T) {
+	C, B, U := dataset.Content, dataset.Boilerplate, dataset.Unknown
+	fined := &dataset.LabelledPage{
+		Page: &features.Page{Blocks: make([]features.Block, 7)},
+		//                    kept wrongly           dropped wrongly               kept wrongly    Unknown: skipped
+		Fine:   []dataset.FineLabel{dataset.None, dataset.Headline, dataset.FullText, dataset.Supplemental, dataset.Comments, dataset.FullText, dataset.Comments},
+		Labels: []dataset.Label{B, C, C, C, B, C, U},
+	}
+	plain := &dataset.LabelledPage{Page: &features.Page{Blocks: make([]features.Block, 2)}, Labels: []dataset.Label{C, B}}
+	article := func(keep ...bool) *winnow.Article {
+		a := &winnow.Article{}
+		for _, k := range keep {
+			a.Blocks = append(a.Blocks, winnow.Block{Content: k})
+		}
+		return a
+	}
+	evals := []pageEval{
+		{page: fined, sys: []pageScore{scorePage(fined, article(true, true, true, false, true, true, true), true)}},
+		{page: plain, sys: []pageScore{scorePage(plain, article(false, true), true)}},
+	}
+	got, ok := kindErrorsOf(evals, 0, "model")
+	if !ok {
+		t.Fatal("kindErrorsOf found no page with fine labels")
+	}
+	want := kindErrors{System: "model", Pages: 1, Kinds: []kindRow{
+		{Kind: "none", Blocks: 1, Wrong: 1, WrongShare: 1, MistakeShare: 1.0 / 3},
+		{Kind: "headline", Content: true, Blocks: 1},
+		{Kind: "fulltext", Content: true, Blocks: 2},
+		{Kind: "supplemental", Content: true, Blocks: 1, Wrong: 1, WrongShare: 1, MistakeShare: 1.0 / 3},
+		{Kind: "related"},
+		{Kind: "comments", Blocks: 1, Wrong: 1, WrongShare: 1, MistakeShare: 1.0 / 3},
+	}}
+	if d := cmp.Diff(want, got, approx); d != "" {
+		t.Errorf("kind errors (-want +got):\n%s", d)
+	}
+	if _, ok := kindErrorsOf(evals[1:], 0, "model"); ok {
+		t.Error("kindErrorsOf reported a breakdown for pages without fine labels")
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 )
@@ -116,7 +117,29 @@ func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
 
 // reportTables are the report's tables in order of importance.
 func reportTables(r *evalReport) []*table {
-	return []*table{headlineTable(r), textTable(r), blockTable(r), snippetTable(r), thresholdsTable(r), diffTable(r)}
+	return []*table{headlineTable(r), textTable(r), blockTable(r), kindTable(r), snippetTable(r), thresholdsTable(r), diffTable(r)}
+}
+
+// kindTable breaks the models' block mistakes down by L3S-GN1's fine labels:
+// which kinds of block the remaining errors are.
+func kindTable(r *evalReport) *table {
+	t := &table{Title: "Block mistakes by annotated kind (L3S-GN1's fine labels; \"none\" is marked not content or left unselected)",
+		Head: []string{"system", "pages", "kind", "counts as", "blocks", "wrong", "wrong %", "share of mistakes"}}
+	for _, ke := range r.Kinds {
+		for i, k := range ke.Kinds {
+			name, pages := ke.System, strconv.Itoa(ke.Pages)
+			if i > 0 {
+				name, pages = "", ""
+			}
+			counts := "boilerplate"
+			if k.Content {
+				counts = "content"
+			}
+			t.add(name, pages, k.Kind, counts, strconv.Itoa(k.Blocks), strconv.Itoa(k.Wrong),
+				fmt.Sprintf("%.1f", 100*k.WrongShare), fmt.Sprintf("%.1f%%", 100*k.MistakeShare))
+		}
+	}
+	return t
 }
 
 // headlineTable is the at-a-glance table: text F1 of every system per
