@@ -24,6 +24,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -58,6 +59,9 @@ type evalFlags struct {
 	threshold float64
 	noSmooth  bool
 	seed      uint64
+	// train configures the models -cv trains; its flags need -cv.
+	train    trainerFlags
+	trainSet []string // the trainer flags given
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -67,7 +71,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&f.data, "data", e.getenv("WINNOW_DATA"), "folder of the labelled sets (default $WINNOW_DATA)")
 	fs.StringVar(&f.sets, "sets", "", "comma-separated sets to evaluate on (default: every set but the readability regression set)")
 	fs.StringVar(&f.split, "split", "test", "test: the sites winnow train holds back (dataset.Split, 20%); all: every page")
-	fs.IntVar(&f.cv, "cv", 0, "K-fold cross-validation by site: train with winnow train's defaults on K-1 folds, evaluate on the other (0: off)")
+	fs.IntVar(&f.cv, "cv", 0, "K-fold cross-validation by site: train as winnow train does, with its trainer flags (-trainer, -trees, ...), on K-1 folds, evaluate on the other (0: off)")
 	fs.StringVar(&f.gold, "gold", "", "folder of NAME.html + NAME.txt (gold text) pages to evaluate on instead of the labelled sets (every page; -split does not apply)")
 	fs.StringVar(&f.format, "format", "text", "report format: text or json")
 	fs.StringVar(&f.html, "html", "", "also write a self-contained HTML report with plots to this file")
@@ -75,10 +79,16 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&f.jobs, "j", 2, "pages evaluated in parallel")
 	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this")
 	fs.BoolVar(&f.noSmooth, "no-smooth", false, "turn off the extractor's smoothing over the block sequence")
-	fs.Uint64Var(&f.seed, "seed", 1, "seed of the split and of the folds (winnow train's default)")
+	fs.Uint64Var(&f.seed, "seed", 1, "seed of the split and of the folds (winnow train's default), and of the trainer under -cv")
+	f.train.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	fs.Visit(func(fl *flag.Flag) {
+		if slices.Contains(trainerFlagNames, fl.Name) {
+			f.trainSet = append(f.trainSet, "-"+fl.Name)
+		}
+	})
 	if fs.NArg() != 0 {
 		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
 	}
@@ -139,6 +149,15 @@ func (f *evalFlags) check() error {
 	}
 	if f.cv < 0 || f.cv == 1 {
 		return fmt.Errorf("%w: -cv needs at least 2 folds", errUsage)
+	}
+	if f.cv == 0 && len(f.trainSet) > 0 {
+		return fmt.Errorf("%w: %s configure the models -cv trains; give -cv K or drop them", errUsage, strings.Join(f.trainSet, ", "))
+	}
+	if f.cv > 0 {
+		// An unknown trainer or criterion is refused before any page is read.
+		if _, err := f.train.config(f.seed); err != nil {
+			return err
+		}
 	}
 	if f.cv > 0 && len(f.models) > 0 {
 		return fmt.Errorf("%w: -cv trains its own models; drop -model", errUsage)

@@ -13,18 +13,12 @@ import (
 )
 
 // Cross-validation (-cv K): dataset.Folds keeps each site's pages in one
-// fold; every fold is scored by a model trained, with winnow train's
-// default configuration, on the other K-1 folds. The report gives every
+// fold; every fold is scored by a model trained, as winnow train trains
+// with the same trainer flags (its defaults unless given), on the other K-1
+// folds. The report gives every
 // fold's scores, their mean ± standard deviation, and the usual tables over
 // the pooled out-of-fold predictions (each page scored once, by a model
 // that never saw its site).
-
-// cvConfig is winnow train's default configuration (defaultTrainer, the
-// flags' defaults, see trainDefaults) for a training set of rows blocks;
-// TestCVConfigIsTrainDefault fails when the two drift apart.
-func cvConfig(seed uint64, rows int) model.Config {
-	return trainDefaults(defaultTrainer, model.Config{Criterion: model.Gini, MaxFeatures: 30, Seed: seed}, rows)
-}
 
 type cvReport struct {
 	K       int    `json:"k"`
@@ -68,7 +62,11 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	if f.split != "test" {
 		fmt.Fprintf(e.stderr, "eval: -cv uses every page; -split %s is ignored\n", f.split)
 	}
-	cv := &cvReport{K: f.cv, Trainer: defaultTrainer}
+	base, err := f.train.config(f.seed)
+	if err != nil {
+		return nil, err
+	}
+	cv := &cvReport{K: f.cv, Trainer: f.train.trainer}
 	var usable []*dataset.LabelledPage
 	for _, p := range pages {
 		if dataset.Trainable(p.Set) {
@@ -93,6 +91,7 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	}
 	all := make([]pageEval, len(usable))
 	var systems []*evalSystem
+	var params model.Config // fold 1's, defaults filled in
 	imp := make([]float64, len(winnow.Schema().Names))
 	bar := newProgress(e, "cv", len(usable))
 	for i, test := range folds {
@@ -102,9 +101,12 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 				train = append(train, fold...)
 			}
 		}
-		m, blocks, err := trainFold(train, f.seed)
+		m, blocks, err := trainFold(train, &f.train, base)
 		if err != nil {
 			return nil, fmt.Errorf("fold %d: %w", i+1, err)
+		}
+		if i == 0 {
+			params = m.Params
 		}
 		s, err := modelSystem("model", fmt.Sprintf("fold %d", i+1), m, f.extractorOptions()...)
 		if err != nil {
@@ -133,7 +135,11 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	for _, s := range systems {
 		r.Systems = append(r.Systems, s.name)
 	}
-	r.Models = []modelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold (%s, winnow train's defaults); each page scored by the model that did not see its site", defaultTrainer), Trainer: defaultTrainer}}
+	how := "winnow train's defaults"
+	if len(f.trainSet) > 0 {
+		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
+	}
+	r.Models = []modelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold: %s, %s; each page scored by the model that did not see its site", f.train.describe(params), how), Trainer: f.train.trainer}}
 	r.Groups = groupScores(all, systems)
 	if ke, ok := kindErrorsOf(all, 0, "model"); ok {
 		r.Kinds = []kindErrors{ke}
@@ -143,17 +149,18 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	return r, nil
 }
 
-// trainFold trains a model on pages as winnow train does by default.
-func trainFold(pages []*dataset.LabelledPage, seed uint64) (*model.Model, int, error) {
+// trainFold trains a model on pages as winnow train does with the flags
+// of tf, whose configuration is base (trainerFlags.config).
+func trainFold(pages []*dataset.LabelledPage, tf *trainerFlags, base model.Config) (*model.Model, int, error) {
 	x, y := rows(pages)
 	if len(x) == 0 {
 		return nil, 0, fmt.Errorf("no labelled blocks to train on")
 	}
-	m, err := fitWith(defaultTrainer, cvConfig(seed, len(x)), x, y)
+	m, err := fitWith(tf.trainer, trainDefaults(tf.trainer, base, len(x)), x, y)
 	if err != nil {
 		return nil, 0, err
 	}
-	m.Summary = model.TrainingSummary{Sets: setsOf(pages), Pages: len(pages), Blocks: len(x), Seed: seed}
+	m.Summary = model.TrainingSummary{Sets: setsOf(pages), Pages: len(pages), Blocks: len(x), Seed: base.Seed}
 	return m, len(x), nil
 }
 

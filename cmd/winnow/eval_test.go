@@ -420,6 +420,9 @@ func TestEvalUsage(t *testing.T) {
 		{"no data", "without -data, $WINNOW_DATA or -gold there is nothing to evaluate", []string{"-sets", "l3s-gn1"}},
 		{"gold and sets", "a -gold folder is not one of the sets", []string{"-gold", "x", "-sets", "l3s-gn1"}},
 		{"unknown set", "set names are checked", []string{"-data", "x", "-sets", "nosuchset", "-model", "x.json"}},
+		{"trainer flags without cv", "trainer flags configure -cv's models only", []string{"-trees", "3", "-gold", "x"}},
+		{"unknown trainer", "the -cv trainer is checked before any page is read", []string{"-cv", "3", "-trainer", "c4.5", "-gold", "x"}},
+		{"unknown criterion", "the -cv criterion is checked before any page is read", []string{"-cv", "3", "-criterion", "chi2", "-gold", "x"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -455,6 +458,25 @@ func TestEvalData(t *testing.T) {
 	m := groups[0].(map[string]any)["systems"].([]any)[0].(map[string]any)
 	if f1 := m["text"].(map[string]any)["shingles"].(map[string]any)["f1"].(float64); f1 < 0.5 {
 		t.Errorf("cross-validated text F1 on cleanportaleval = %.3f; a working model scores far above 0.5", f1)
+	}
+	// Trainer flags reach the folds' models.
+	out, _ = runEvalCmd(t, os.Getenv, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json", "-trainer", "cart", "-trees", "3", "-max-depth", "4")
+	var cv struct {
+		CV struct {
+			Trainer string
+			Folds   []struct{ Trees, Depth int }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &cv); err != nil {
+		t.Fatal(err)
+	}
+	if cv.CV.Trainer != model.TrainerCART || len(cv.CV.Folds) != 2 {
+		t.Fatalf("-cv 2 -trainer cart: trainer %q, %d folds", cv.CV.Trainer, len(cv.CV.Folds))
+	}
+	for i, f := range cv.CV.Folds {
+		if f.Trees != 3 || f.Depth > 4 {
+			t.Errorf("fold %d: %d trees of depth %d, want 3 of depth at most 4 (-trees 3 -max-depth 4)", i+1, f.Trees, f.Depth)
+		}
 	}
 }
 
@@ -562,40 +584,31 @@ func TestSplitOnlySets(t *testing.T) {
 
 // TestCVConfigIsTrainDefault keeps -cv training as winnow train does by
 // default: it reads the defaults from train's own usage text.
-func TestCVConfigIsTrainDefault(t *testing.T) {
-	var out, errb bytes.Buffer
-	e := &env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
-	if code := run(context.Background(), e, []string{"train", "-h"}); code != 0 {
-		t.Fatalf("winnow train -h: exit %d\n%s", code, errb.String())
-	}
-	defaults := map[string]string{}
-	re := regexp.MustCompile(`(?m)^\s+-([\w-]+)(?: \w+)?\n\s+.*\(default "?([^")]*)"?\)$`)
-	for _, m := range re.FindAllStringSubmatch(errb.String(), -1) {
-		defaults[m[1]] = m[2]
-	}
-	const rows = 50_000
-	cfg := cvConfig(1, rows)
-	criterion := map[model.Criterion]string{model.Gini: "gini", model.Entropy: "entropy"}[cfg.Criterion]
-	want := map[string]string{
-		"trainer":      defaultTrainer,
-		"criterion":    criterion,
-		"seed":         fmt.Sprint(cfg.Seed),
-		"max-features": "30",
-	}
-	// -max-depth, -min-leaf, -trees and -learning-rate default to 0, which
-	// the usage text does not show: train then takes trainDefaults, as
-	// cvConfig does.
-	for _, flag := range []string{"max-depth", "min-leaf", "trees", "learning-rate"} {
-		if v, shown := defaults[flag]; shown {
-			t.Errorf("-%s has default %q; cvConfig assumes 0 (the trainer's default)", flag, v)
+// TestTrainerFlagsShared checks that winnow eval offers winnow train's
+// trainer flags with the same defaults and usage, so that -cv with no
+// trainer flag trains as winnow train does by default.
+func TestTrainerFlagsShared(t *testing.T) {
+	usage := func(cmd string) map[string]string {
+		var out, errb bytes.Buffer
+		e := &env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+		if code := run(context.Background(), e, []string{cmd, "-h"}); code != 0 {
+			t.Fatalf("winnow %s -h: exit %d\n%s", cmd, code, errb.String())
 		}
+		// Each flag's usage runs from its "  -name" line to the next flag.
+		flags := map[string]string{}
+		re := regexp.MustCompile(`(?m)^  -([\w-]+)((?:.|\n    )*)`)
+		for _, m := range re.FindAllStringSubmatch(errb.String(), -1) {
+			flags[m[1]] = m[2]
+		}
+		return flags
 	}
-	if got := trainDefaults(defaultTrainer, model.Config{Criterion: cfg.Criterion, MaxFeatures: 30, Seed: 1}, rows); got != cfg {
-		t.Errorf("cvConfig %+v, train's defaults %+v", cfg, got)
-	}
-	for flag, v := range want {
-		if defaults[flag] != v {
-			t.Errorf("-cv trains with %s=%s but winnow train's default is %q: update cvConfig in eval_cv.go", flag, v, defaults[flag])
+	train, eval := usage("train"), usage("eval")
+	for _, name := range trainerFlagNames {
+		if train[name] == "" {
+			t.Errorf("winnow train has no -%s", name)
+		}
+		if eval[name] != train[name] {
+			t.Errorf("-%s: winnow eval's usage %q, winnow train's %q", name, eval[name], train[name])
 		}
 	}
 }

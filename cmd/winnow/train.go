@@ -19,13 +19,8 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	d.register(e, fs)
 	out := fs.String("o", "model.json", "model file to write")
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
-	trainer := fs.String("trainer", defaultTrainer, "boost (gradient-boosted oblivious trees), cart (histogram CART) or golearn-cart (golearn's CART; slow beyond ~20k blocks)")
-	criterion := fs.String("criterion", "gini", "split criterion: gini or entropy")
-	maxDepth := fs.Int("max-depth", 0, "maximum tree depth (0: 6 for boost, 14 for cart)")
-	minLeaf := fs.Int("min-leaf", 0, "minimum blocks per leaf, for boost on each side of a split (0: 5 for boost; for cart one per 14,000 training blocks, at least 5)")
-	trees := fs.Int("trees", 0, "boosting rounds, or bagged trees (0: 25 for boost, 20 for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)")
-	learningRate := fs.Float64("learning-rate", 0, "boost: shrinkage of each tree's scores (0: 0.3)")
-	maxFeatures := fs.Int("max-features", 30, "features drawn as split candidates per node in a forest (0: √features)")
+	var tf trainerFlags
+	tf.register(fs)
 	seed := fs.Uint64("seed", 1, "seed of the split and of the trainer")
 	testFrac := fs.Float64("test", 0.2, "share of sites held back for the reported scores (0: train on all)")
 	maxRows := fs.Int("max-rows", 0, "train on at most this many blocks, sampled by page with the seed (0: all)")
@@ -35,18 +30,10 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() != 0 {
 		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
 	}
-	cfg := model.Config{MaxDepth: *maxDepth, MinLeaf: *minLeaf, Trees: *trees, Seed: *seed, LearningRate: *learningRate, MaxFeatures: *maxFeatures}
-	switch *criterion {
-	case "gini":
-		cfg.Criterion = model.Gini
-	case "entropy":
-		cfg.Criterion = model.Entropy
-	default:
-		return fmt.Errorf("%w: unknown -criterion %q", errUsage, *criterion)
-	}
-	// An unknown trainer is refused before the data is read.
-	if _, err := model.NewTrainer(*trainer, cfg); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	// An unknown trainer or criterion is refused before the data is read.
+	cfg, err := tf.config(*seed)
+	if err != nil {
+		return err
 	}
 
 	start := time.Now()
@@ -66,9 +53,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if len(x) == 0 {
 		return fmt.Errorf("no labelled blocks to train on")
 	}
-	cfg = trainDefaults(*trainer, cfg, len(x))
+	cfg = trainDefaults(tf.trainer, cfg, len(x))
 	fmt.Fprintf(e.stderr, "loaded %d pages in %v; training %s on %d blocks from %d pages\n",
-		len(corpus.Pages), time.Since(start).Round(time.Millisecond), *trainer, len(x), len(train))
+		len(corpus.Pages), time.Since(start).Round(time.Millisecond), tf.trainer, len(x), len(train))
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -77,7 +64,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	runtime.ReadMemStats(&ms)
 	before := ms.TotalAlloc
 	fitStart := time.Now()
-	m, err := fitWith(*trainer, cfg, x, y)
+	m, err := fitWith(tf.trainer, cfg, x, y)
 	if err != nil {
 		return err
 	}
@@ -93,11 +80,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "model\t%s\n", *out)
-	if *trainer == model.TrainerBoost {
-		fmt.Fprintf(tw, "trainer\t%s (max-depth %d, min-leaf %d, trees %d, learning rate %v)\n", *trainer, m.Params.MaxDepth, m.Params.MinLeaf, m.Params.Trees, m.Params.LearningRate)
-	} else {
-		fmt.Fprintf(tw, "trainer\t%s (%s, max-depth %d, min-leaf %d, trees %d, seed %d)\n", *trainer, *criterion, m.Params.MaxDepth, m.Params.MinLeaf, m.Params.Trees, *seed)
-	}
+	fmt.Fprintf(tw, "trainer\t%s\n", tf.describe(m.Params))
 	fmt.Fprintf(tw, "training blocks\t%d from %d pages\n", len(x), len(train))
 	fmt.Fprintf(tw, "fit time\t%v\n", fit.Round(time.Millisecond))
 	fmt.Fprintf(tw, "allocated during fit\t%.0f MiB\n", float64(ms.TotalAlloc-before)/(1<<20))

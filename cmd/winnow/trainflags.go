@@ -1,0 +1,58 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/winnow-dev/winnow/model"
+)
+
+// trainerFlags choose a trainer and its configuration. winnow train and
+// winnow eval -cv register the same flags with the same defaults, so that
+// cross-validation trains exactly as winnow train does, by default or with
+// the flags given.
+type trainerFlags struct {
+	trainer, criterion                    string
+	maxDepth, minLeaf, trees, maxFeatures int
+	learningRate                          float64
+}
+
+// trainerFlagNames are the flags register adds.
+var trainerFlagNames = []string{"trainer", "criterion", "max-depth", "min-leaf", "trees", "learning-rate", "max-features"}
+
+func (t *trainerFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&t.trainer, "trainer", defaultTrainer, "boost (gradient-boosted oblivious trees), cart (histogram CART) or golearn-cart (golearn's CART; slow beyond ~20k blocks)")
+	fs.StringVar(&t.criterion, "criterion", "gini", "cart: split criterion, gini or entropy")
+	fs.IntVar(&t.maxDepth, "max-depth", 0, "maximum tree depth (0: 6 for boost, 14 for cart)")
+	fs.IntVar(&t.minLeaf, "min-leaf", 0, "minimum blocks per leaf, for boost on each side of a split (0: 5 for boost; for cart one per 14,000 training blocks, at least 5)")
+	fs.IntVar(&t.trees, "trees", 0, "boosting rounds, or bagged trees (0: 25 for boost, 20 for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)")
+	fs.Float64Var(&t.learningRate, "learning-rate", 0, "boost: shrinkage of each tree's scores (0: 0.3)")
+	fs.IntVar(&t.maxFeatures, "max-features", 30, "cart: features drawn as split candidates per node in a forest (0: √features)")
+}
+
+// config checks the flags and returns the configuration they give, with
+// seed, before trainDefaults fills in what depends on the training set.
+// An unknown trainer or criterion is a usage error.
+func (t *trainerFlags) config(seed uint64) (model.Config, error) {
+	cfg := model.Config{MaxDepth: t.maxDepth, MinLeaf: t.minLeaf, Trees: t.trees, Seed: seed, LearningRate: t.learningRate, MaxFeatures: t.maxFeatures}
+	switch t.criterion {
+	case "gini":
+		cfg.Criterion = model.Gini
+	case "entropy":
+		cfg.Criterion = model.Entropy
+	default:
+		return cfg, fmt.Errorf("%w: unknown -criterion %q", errUsage, t.criterion)
+	}
+	if _, err := model.NewTrainer(t.trainer, cfg); err != nil {
+		return cfg, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return cfg, nil
+}
+
+// describe is the trainer and its configuration in one line, as trained.
+func (t *trainerFlags) describe(cfg model.Config) string {
+	if t.trainer == model.TrainerBoost {
+		return fmt.Sprintf("%s (max-depth %d, min-leaf %d, trees %d, learning rate %v)", t.trainer, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.LearningRate)
+	}
+	return fmt.Sprintf("%s (%s, max-depth %d, min-leaf %d, trees %d, seed %d)", t.trainer, t.criterion, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.Seed)
+}
