@@ -15,10 +15,9 @@ import (
 // Cross-validation (-cv K): dataset.Folds keeps each site's pages in one
 // fold; every fold is scored by a model trained, as winnow train trains
 // with the same trainer flags (its defaults unless given), on the other K-1
-// folds. The report gives every
-// fold's scores, their mean ± standard deviation, and the usual tables over
-// the pooled out-of-fold predictions (each page scored once, by a model
-// that never saw its site).
+// folds. The report gives every fold's scores, their mean ± standard
+// deviation, and the usual tables over the pooled out-of-fold predictions
+// (each page scored once, by a model that never saw its site).
 
 type cvReport struct {
 	K       int    `json:"k"`
