@@ -49,15 +49,13 @@ func newOblivious(trees []flatTree) *oblivious {
 	for ti := range trees {
 		t := &trees[ti]
 		// The depth is that of the leftmost leaf; every leaf must be there.
-		depth := 0
-		for i := int32(0); t.Feature[i] >= 0; i = t.Left[i] {
-			depth++
-		}
+		path := t.leftPath()
+		depth := len(path)
 		if depth > MaxBoostDepth {
 			return nil
 		}
 		ot := oblTree{levels: make([]oblLevel, depth), leaves: make([]float64, 1<<depth)}
-		for i, l := int32(0), 0; l < depth; i, l = t.Left[i], l+1 {
+		for l, i := range path {
 			ot.levels[l] = oblLevel{thr: t.Threshold[i], feat: uint32(t.Feature[i])}
 		}
 		var fill func(i int32, l, k int) bool

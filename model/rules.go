@@ -77,14 +77,13 @@ func (m *Model) writeRule(w *bufio.Writer, t *flatTree, i int32, depth, maxDepth
 // the class counts. Below maxDepth answers a row covers a subtree and
 // gives the range of its scores.
 func (m *Model) writeOblivious(w *bufio.Writer, t *flatTree, maxDepth int) {
-	depth := 0
-	for i := int32(0); t.Feature[i] >= 0; i = t.Left[i] {
-		depth++
-		fmt.Fprintf(w, "test %d: %s < %s\n", depth, m.names[t.Feature[i]], fmtThreshold(t.Threshold[i]))
-	}
-	if depth == 0 {
-		fmt.Fprintf(w, "score %+.4f  # %s boilerplate, %s content\n", t.Value[0], fmtFloat(t.Counts[0][0]), fmtFloat(t.Counts[0][1]))
+	path := t.leftPath()
+	if len(path) == 0 {
+		m.writeRule(w, t, 0, 0, maxDepth) // a lone leaf
 		return
+	}
+	for l, i := range path {
+		fmt.Fprintf(w, "test %d: %s < %s\n", l+1, m.names[t.Feature[i]], fmtThreshold(t.Threshold[i]))
 	}
 	fmt.Fprintf(w, "answers  score  # boilerplate, content\n")
 	var walk func(i int32, answers []byte)

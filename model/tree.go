@@ -29,6 +29,17 @@ type flatTree struct {
 
 func (t *flatTree) len() int { return len(t.Feature) }
 
+// leftPath returns the internal nodes from the root down the left
+// children: in an oblivious tree (see FitBoost), the node holding each
+// level's test, root first.
+func (t *flatTree) leftPath() []int32 {
+	var path []int32
+	for i := int32(0); t.Feature[i] >= 0; i = t.Left[i] {
+		path = append(path, i)
+	}
+	return path
+}
+
 // add appends a leaf with counts c and returns its index; split turns it
 // into an internal node.
 func (t *flatTree) add(c [2]float64) int32 {

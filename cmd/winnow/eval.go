@@ -61,7 +61,8 @@ type evalFlags struct {
 	seed      uint64
 	// train configures the models -cv trains; its flags need -cv.
 	train    trainerFlags
-	trainSet []string // the trainer flags given
+	trainSet []string     // the trainer flags given
+	trainCfg model.Config // train's configuration, set by check under -cv
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -155,9 +156,11 @@ func (f *evalFlags) check() error {
 	}
 	if f.cv > 0 {
 		// An unknown trainer or criterion is refused before any page is read.
-		if _, err := f.train.config(f.seed); err != nil {
+		cfg, err := f.train.config(f.seed)
+		if err != nil {
 			return err
 		}
+		f.trainCfg = cfg
 	}
 	if f.cv > 0 && len(f.models) > 0 {
 		return fmt.Errorf("%w: -cv trains its own models; drop -model", errUsage)

@@ -61,10 +61,6 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	if f.split != "test" {
 		fmt.Fprintf(e.stderr, "eval: -cv uses every page; -split %s is ignored\n", f.split)
 	}
-	base, err := f.train.config(f.seed)
-	if err != nil {
-		return nil, err
-	}
 	cv := &cvReport{K: f.cv, Trainer: f.train.trainer}
 	var usable []*dataset.LabelledPage
 	for _, p := range pages {
@@ -100,7 +96,7 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 				train = append(train, fold...)
 			}
 		}
-		m, blocks, err := trainFold(train, &f.train, base)
+		m, blocks, err := trainFold(train, f.train.trainer, f.trainCfg)
 		if err != nil {
 			return nil, fmt.Errorf("fold %d: %w", i+1, err)
 		}
@@ -148,14 +144,15 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	return r, nil
 }
 
-// trainFold trains a model on pages as winnow train does with the flags
-// of tf, whose configuration is base (trainerFlags.config).
-func trainFold(pages []*dataset.LabelledPage, tf *trainerFlags, base model.Config) (*model.Model, int, error) {
+// trainFold trains a model on pages as winnow train does: trainer with
+// the flags' configuration base (trainerFlags.config), its defaults filled
+// in for the training set.
+func trainFold(pages []*dataset.LabelledPage, trainer string, base model.Config) (*model.Model, int, error) {
 	x, y := rows(pages)
 	if len(x) == 0 {
 		return nil, 0, fmt.Errorf("no labelled blocks to train on")
 	}
-	m, err := fitWith(tf.trainer, trainDefaults(tf.trainer, base, len(x)), x, y)
+	m, err := fitWith(trainer, trainDefaults(trainer, base, len(x)), x, y)
 	if err != nil {
 		return nil, 0, err
 	}

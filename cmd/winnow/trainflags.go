@@ -17,8 +17,16 @@ type trainerFlags struct {
 	learningRate                          float64
 }
 
-// trainerFlagNames are the flags register adds.
-var trainerFlagNames = []string{"trainer", "criterion", "max-depth", "min-leaf", "trees", "learning-rate", "max-features"}
+// trainerFlagNames are the names of the flags register adds, read off a
+// FlagSet it registered them on.
+var trainerFlagNames = func() []string {
+	fs := flag.NewFlagSet("", flag.ContinueOnError)
+	var t trainerFlags
+	t.register(fs)
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	return names
+}()
 
 func (t *trainerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&t.trainer, "trainer", defaultTrainer, "boost (gradient-boosted oblivious trees), cart (histogram CART) or golearn-cart (golearn's CART; slow beyond ~20k blocks)")
