@@ -30,7 +30,7 @@ func BenchmarkFitBoost(b *testing.B) {
 
 // benchFit times fit with cfg on n synthetic rows of 80 features and
 // reports rows/s and CPU seconds per fit.
-func benchFit(b *testing.B, n int, fit func(Schema, [][]float64, []Label, Config) (*Model, error), cfg Config) {
+func benchFit(b *testing.B, n int, fit fitFunc, cfg Config) {
 	s := synthSchema(80)
 	X, y := synth(n, 80, 1, 0.1)
 	b.ResetTimer()

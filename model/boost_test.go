@@ -8,15 +8,6 @@ import (
 	"testing"
 )
 
-func mustBoost(t testing.TB, s Schema, X [][]float64, y []Label, cfg Config) *Model {
-	t.Helper()
-	m, err := FitBoost(s, X, y, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 // TestFitBoostLearns checks that boosting recovers the synthetic rule (two
 // tests, on features 2 and 5) and that more rounds fit it better.
 func TestFitBoostLearns(t *testing.T) {
@@ -59,12 +50,7 @@ func TestFitBoostDeterministic(t *testing.T) {
 	X, y := synth(3000, 10, 3, 0.1)
 	var files [][]byte
 	for _, w := range []int{1, 2, 5, 1} {
-		m := mustBoost(t, s, X, y, Config{Trees: 8, MaxDepth: 4, MinLeaf: 3, Workers: w})
-		var b bytes.Buffer
-		if err := m.Save(&b); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, b.Bytes())
+		files = append(files, saved(t, mustBoost(t, s, X, y, Config{Trees: 8, MaxDepth: 4, MinLeaf: 3, Workers: w})))
 	}
 	for i := 1; i < len(files); i++ {
 		if !bytes.Equal(files[0], files[i]) {
@@ -153,20 +139,12 @@ func TestBoostFile(t *testing.T) {
 	s := synthSchema(6)
 	X, y := synth(1500, 6, 21, 0.05)
 	m := mustBoost(t, s, X, y, Config{Trees: 4, MaxDepth: 3})
-	var b bytes.Buffer
-	if err := m.Save(&b); err != nil {
-		t.Fatal(err)
-	}
-	file := b.Bytes()
+	file := saved(t, m)
 	got, err := Load(bytes.NewReader(file), s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var again bytes.Buffer
-	if err := got.Save(&again); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(file, again.Bytes()) {
+	if !bytes.Equal(file, saved(t, got)) {
 		t.Error("a loaded boosted model saves to other bytes")
 	}
 	for _, x := range X[:200] {

@@ -17,11 +17,7 @@ func goodFile(t *testing.T) (*Model, []byte) {
 	X, y := synth(1500, 6, 21, 0.05)
 	m := mustFit(t, s, X, y, Config{MaxDepth: 5, MinLeaf: 10})
 	m.Summary = TrainingSummary{Sets: []string{"synthetic"}, Pages: 30, Blocks: 1500, Seed: 21}
-	var b bytes.Buffer
-	if err := m.Save(&b); err != nil {
-		t.Fatal(err)
-	}
-	return m, b.Bytes()
+	return m, saved(t, m)
 }
 
 // bodyOf returns the body of a model file, decoded.
@@ -82,11 +78,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 				got.NumNodes() != m.NumNodes() || got.Depth() != m.Depth() {
 				t.Errorf("metadata differs after round trip: %+v vs %+v", got, m)
 			}
-			var again bytes.Buffer
-			if err := got.Save(&again); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(again.Bytes(), file) {
+			if !bytes.Equal(saved(t, got), file) {
 				t.Errorf("re-saving a loaded model changed the bytes")
 			}
 		})

@@ -11,25 +11,10 @@ import (
 func FuzzLoad(f *testing.F) {
 	s := synthSchema(6)
 	X, y := synth(400, 6, 31, 0.1)
-	m, err := Fit(s, X, y, Config{MaxDepth: 4})
-	if err != nil {
-		f.Fatal(err)
-	}
-	var good bytes.Buffer
-	if err := m.Save(&good); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(good.Bytes())
-	f.Add(good.Bytes()[:good.Len()/2])
-	boosted, err := FitBoost(s, X, y, Config{Trees: 3, MaxDepth: 3})
-	if err != nil {
-		f.Fatal(err)
-	}
-	var bb bytes.Buffer
-	if err := boosted.Save(&bb); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(bb.Bytes())
+	good := saved(f, mustFit(f, s, X, y, Config{MaxDepth: 4}))
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add(saved(f, mustBoost(f, s, X, y, Config{Trees: 3, MaxDepth: 3})))
 	f.Add([]byte(`{"format":"winnow-model","version":1}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

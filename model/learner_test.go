@@ -74,15 +74,9 @@ func TestFitDeterministicBytes(t *testing.T) {
 		{"subsampled tree", Config{MaxFeatures: 3, Seed: 4, Workers: 1}, Config{MaxFeatures: 3, Seed: 4, Workers: 3}, "feature draws come from the seed only"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var a, b bytes.Buffer
-			if err := mustFit(t, s, X, y, tc.a).Save(&a); err != nil {
-				t.Fatal(err)
-			}
-			if err := mustFit(t, s, X, y, tc.b).Save(&b); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(a.Bytes(), b.Bytes()) {
-				t.Errorf("%s: files differ (%d vs %d bytes)", tc.reason, a.Len(), b.Len())
+			a, b := saved(t, mustFit(t, s, X, y, tc.a)), saved(t, mustFit(t, s, X, y, tc.b))
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s: files differ (%d vs %d bytes)", tc.reason, len(a), len(b))
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -44,11 +45,36 @@ func synth(n, nf int, seed uint64, noise float64) ([][]float64, []Label) {
 	return X, y
 }
 
-func mustFit(t testing.TB, s Schema, X [][]float64, y []Label, cfg Config) *Model {
+// fitFunc is a trainer's fit: Fit or FitBoost.
+type fitFunc = func(Schema, [][]float64, []Label, Config) (*Model, error)
+
+// mustTrain trains with fit and fails t on an error; mustFit and mustBoost
+// name the two trainers.
+func mustTrain(t testing.TB, fit fitFunc, s Schema, X [][]float64, y []Label, cfg Config) *Model {
 	t.Helper()
-	m, err := Fit(s, X, y, cfg)
+	m, err := fit(s, X, y, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return m
+}
+
+func mustFit(t testing.TB, s Schema, X [][]float64, y []Label, cfg Config) *Model {
+	t.Helper()
+	return mustTrain(t, Fit, s, X, y, cfg)
+}
+
+func mustBoost(t testing.TB, s Schema, X [][]float64, y []Label, cfg Config) *Model {
+	t.Helper()
+	return mustTrain(t, FitBoost, s, X, y, cfg)
+}
+
+// saved returns m's model file, failing t if Save fails.
+func saved(t testing.TB, m *Model) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := m.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
