@@ -73,19 +73,12 @@ func TestConcurrentPredict(t *testing.T) {
 	s := synthSchema(8)
 	X, y := synth(3000, 8, 5, 0.05)
 	for _, tc := range []struct {
-		name  string
-		cfg   Config
-		boost bool
-	}{{"tree", Config{}, false}, {"forest", Config{Trees: 4, Seed: 1}, false}, {"boosted", Config{Trees: 10}, true}} {
+		name string
+		fit  fitFunc
+		cfg  Config
+	}{{"tree", Fit, Config{}}, {"forest", Fit, Config{Trees: 4, Seed: 1}}, {"boosted", FitBoost, Config{Trees: 10}}} {
 		t.Run(tc.name, func(t *testing.T) {
-			fit := Fit
-			if tc.boost {
-				fit = FitBoost
-			}
-			m, err := fit(s, X, y, tc.cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
+			m := mustTrain(t, tc.fit, s, X, y, tc.cfg)
 			want := make([]float64, len(X))
 			for i, x := range X {
 				want[i] = m.Predict(x)
