@@ -68,6 +68,9 @@ func loadBenchPages(tb testing.TB) []benchPage {
 				p.keep[i] = pr >= DefaultThreshold
 			}
 			p.keep = Smooth(p.page.Blocks, p.probs, p.keep)
+			if fallback(p.page.Blocks, p.probs, p.keep, DefaultThreshold) {
+				p.keep = Smooth(p.page.Blocks, p.probs, p.keep)
+			}
 		}
 		pages = append(pages, p)
 	}

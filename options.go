@@ -33,7 +33,9 @@ func WithModel(m *model.Model) Option { return func(c *config) { c.model = m } }
 func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
 // WithSmoothing turns the post-processing over the block sequence on or off
-// (default on); see Smooth.
+// (default on): Smooth, and a fallback for pages on which no block reaches
+// the threshold, which keeps the page's most probable blocks when the best
+// of them reaches half the threshold.
 func WithSmoothing(on bool) Option { return func(c *config) { c.smooth = on } }
 
 // WithMaxBytes sets the largest page accepted (default features.DefaultMaxBytes).

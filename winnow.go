@@ -117,6 +117,9 @@ func (x *Extractor) FromPage(page *features.Page) (*Article, error) {
 	}
 	if x.cfg.smooth {
 		keep = Smooth(page.Blocks, probs, keep)
+		if fallback(page.Blocks, probs, keep, x.cfg.threshold) {
+			keep = Smooth(page.Blocks, probs, keep)
+		}
 	}
 	var paths [][]model.Step
 	if x.cfg.explain {

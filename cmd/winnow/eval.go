@@ -79,7 +79,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&f.force, "force", false, "overwrite the -html file if it exists")
 	fs.IntVar(&f.jobs, "j", 2, "pages evaluated in parallel")
 	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this")
-	fs.BoolVar(&f.noSmooth, "no-smooth", false, "turn off the extractor's smoothing over the block sequence")
+	fs.BoolVar(&f.noSmooth, "no-smooth", false, "turn off the extractor's post-processing over the block sequence (smoothing, and the fallback for pages where no block reaches the threshold)")
 	fs.Uint64Var(&f.seed, "seed", 1, "seed of the split and of the folds (winnow train's default), and of the trainer under -cv")
 	f.train.register(fs)
 	if err := fs.Parse(args); err != nil {

@@ -49,7 +49,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&f.maxBlocks, "max-blocks", features.DefaultMaxBlocks, "most text blocks a page may have")
 	fs.IntVar(&f.maxDepth, "max-depth", features.DefaultMaxDepth, "deepest element nesting accepted (at most 512)")
 	fs.DurationVar(&f.timeout, "timeout", winnow.DefaultTimeout, "time allowed per page; 0 for no limit")
-	fs.BoolVar(&f.noSmooth, "no-smooth", false, "turn off the post-processing over the block sequence")
+	fs.BoolVar(&f.noSmooth, "no-smooth", false, "turn off the post-processing over the block sequence (smoothing, and the fallback for pages where no block reaches the threshold)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -1,0 +1,124 @@
+package winnow
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/internal/gzfile"
+)
+
+func TestFallback(t *testing.T) {
+	blk := func(words int) features.Block { return features.Block{Words: words} }
+	four := []features.Block{blk(3), blk(40), blk(30), blk(2)}
+	tests := []struct {
+		name, reason string
+		blocks       []features.Block
+		probs        []float64
+		keep, want   []bool
+		threshold    float64
+		changed      bool
+	}{
+		{
+			name: "short text under a long menu", reason: "nothing reaches 0.5, the best block has 0.45: blocks of at least 0.27 are kept",
+			blocks: four, probs: []float64{0.05, 0.45, 0.3, 0.26},
+			keep: []bool{false, false, false, false}, want: []bool{false, true, true, false},
+			threshold: 0.5, changed: true,
+		},
+		{
+			name: "no main content", reason: "the best block, 0.2, is below half the threshold: nothing is kept",
+			blocks: four, probs: []float64{0.05, 0.2, 0.1, 0.02},
+			keep: []bool{false, false, false, false}, want: []bool{false, false, false, false},
+			threshold: 0.5,
+		},
+		{
+			name: "floor follows the threshold", reason: "0.3 is half of 0.6 but not of 0.8",
+			blocks: four, probs: []float64{0.05, 0.35, 0.3, 0.02},
+			keep: []bool{false, false, false, false}, want: []bool{false, false, false, false},
+			threshold: 0.8,
+		},
+		{
+			name: "something kept", reason: "a page with a kept block is left alone",
+			blocks: four, probs: []float64{0.05, 0.45, 0.6, 0.02},
+			keep: []bool{false, false, true, false}, want: []bool{false, false, true, false},
+			threshold: 0.5,
+		},
+		{
+			name: "only empty blocks kept", reason: "a kept block without words is no content: the fallback applies",
+			blocks: []features.Block{blk(0), blk(40), blk(30)}, probs: []float64{0.9, 0.4, 0.1},
+			keep: []bool{true, false, false}, want: []bool{true, true, false},
+			threshold: 0.5, changed: true,
+		},
+		{
+			name: "all zero", reason: "a page the model is sure is boilerplate throughout keeps nothing, even at threshold 0",
+			blocks: four, probs: []float64{0, 0, 0, 0},
+			keep: []bool{false, false, false, false}, want: []bool{false, false, false, false},
+			threshold: 0,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			keep := append([]bool(nil), tt.keep...)
+			changed := fallback(tt.blocks, tt.probs, keep, tt.threshold)
+			if diff := cmp.Diff(tt.want, keep); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", tt.reason, diff)
+			}
+			if changed != tt.changed {
+				t.Errorf("fallback reported changed=%v, want %v", changed, tt.changed)
+			}
+		})
+	}
+}
+
+// TestFallbackDocsPage runs the extractor on a documentation page of the
+// shared WCXB development split whose navigation holds most of its words:
+// the default model scores its text below 0.5, and without the fallback
+// nothing was extracted.
+func TestFallbackDocsPage(t *testing.T) {
+	root := os.Getenv("WINNOW_DATA")
+	if root == "" {
+		t.Skip("WINNOW_DATA is not set; set it to the shared data folder (e.g. ../shared/data) to run this test")
+	}
+	path := filepath.Join(root, "wcxb", "dev", "html", "4407.html.gz")
+	f, err := gzfile.Open(path)
+	if err != nil {
+		t.Fatalf("WINNOW_DATA=%s: %v", root, err)
+	}
+	defer f.Close()
+	page, err := features.Parse(f, features.Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	on, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err := New(WithSmoothing(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err := off.FromPage(page); !errors.Is(err, ErrNoContent) {
+		t.Fatalf("without post-processing: err %v, text %q; want ErrNoContent (the page no longer needs the fallback: pick another)", err, a.Text)
+	}
+	a, err := on.FromPage(page)
+	if err != nil {
+		t.Fatalf("with the fallback: %v", err)
+	}
+	for _, want := range []string{
+		"Workflows automate tasks in your software development lifecycle.",
+		"You can configure workflows to run on a schedule",
+	} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("extracted text lacks %q:\n%s", want, a.Text)
+		}
+	}
+	for _, junk := range []string{"Skip to main content", "Privacy policy", "Runner scale sets"} {
+		if strings.Contains(a.Text, junk) {
+			t.Errorf("extracted text has the menu or footer line %q:\n%s", junk, a.Text)
+		}
+	}
+}
