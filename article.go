@@ -28,6 +28,10 @@ type Block struct {
 	// Content says whether the block is part of the main content, after
 	// the threshold and smoothing.
 	Content bool
+	// Rule is what decided Content: RuleThreshold when the model's
+	// probability against the threshold did, else the post-processing rule
+	// that overrode it.
+	Rule Rule
 	// Probability is the model's probability that the block is content.
 	Probability float64
 	// Path is the chain of decisions that classified the block in one tree

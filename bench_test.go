@@ -67,10 +67,7 @@ func loadBenchPages(tb testing.TB) []benchPage {
 			for i, pr := range p.probs {
 				p.keep[i] = pr >= DefaultThreshold
 			}
-			p.keep = Smooth(p.page.Blocks, p.probs, p.keep)
-			if fallback(p.page.Blocks, p.probs, p.keep, DefaultThreshold) {
-				p.keep = Smooth(p.page.Blocks, p.probs, p.keep)
-			}
+			postProcess(p.page.Blocks, p.probs, p.keep, DefaultThreshold)
 		}
 		pages = append(pages, p)
 	}

@@ -108,6 +108,15 @@ func TestFallbackDocsPage(t *testing.T) {
 	if err != nil {
 		t.Fatalf("with the fallback: %v", err)
 	}
+	fellBack := 0
+	for _, b := range a.Blocks {
+		if b.Rule == RuleFallback {
+			fellBack++
+		}
+	}
+	if fellBack == 0 {
+		t.Errorf("no block has Rule %v", RuleFallback)
+	}
 	for _, want := range []string{
 		"Workflows automate tasks in your software development lifecycle.",
 		"You can configure workflows to run on a schedule",

@@ -39,14 +39,26 @@ const (
 // A rule that dropped small runs of kept blocks far from the main run was
 // measured too and left out: it lowered text F1 on the held-back split.
 func Smooth(blocks []features.Block, probs []float64, keep []bool) []bool {
+	return smooth(blocks, probs, keep, nil)
+}
+
+// smooth is Smooth; when why is not nil, it also sets why[i] to the rule
+// that changed block i.
+func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule) []bool {
 	n := len(keep)
+	set := func(i int, v bool, r Rule) {
+		keep[i] = v
+		if why != nil {
+			why[i] = r
+		}
+	}
 	linky := func(b *features.Block) bool { return b.Words > 0 && 3*b.LinkWords >= b.Words }
 	prose := func(i int) bool {
 		return i >= 0 && i < n && keep[i] && blocks[i].Words >= proseWords && 5*blocks[i].LinkWords < blocks[i].Words
 	}
 	for i := 1; i+1 < n; i++ {
 		if keep[i] && probs[i] < promoSure && linky(&blocks[i]) && prose(i-1) && prose(i+1) {
-			keep[i] = false
+			set(i, false, RulePromotion)
 		}
 	}
 	for i := 0; i < n; i++ {
@@ -60,7 +72,7 @@ func Smooth(blocks []features.Block, probs []float64, keep []bool) []bool {
 		if i > 0 && j < n && j-i <= gapMaxBlocks {
 			for k := i; k < j; k++ {
 				if probs[k] >= gapMinProb && !linky(&blocks[k]) {
-					keep[k] = true
+					set(k, true, RuleGap)
 				}
 			}
 		}
@@ -89,7 +101,7 @@ func Smooth(blocks []features.Block, probs []float64, keep []bool) []bool {
 		}
 		if ok {
 			for k := h + 1; k < j; k++ {
-				keep[k] = true
+				set(k, true, RuleByline)
 			}
 		}
 		break

@@ -115,11 +115,9 @@ func (x *Extractor) FromPage(page *features.Page) (*Article, error) {
 	for i, p := range probs {
 		keep[i] = p >= x.cfg.threshold
 	}
+	var why []Rule
 	if x.cfg.smooth {
-		keep = Smooth(page.Blocks, probs, keep)
-		if fallback(page.Blocks, probs, keep, x.cfg.threshold) {
-			keep = Smooth(page.Blocks, probs, keep)
-		}
+		why = postProcess(page.Blocks, probs, keep, x.cfg.threshold)
 	}
 	var paths [][]model.Step
 	if x.cfg.explain {
@@ -129,6 +127,9 @@ func (x *Extractor) FromPage(page *features.Page) (*Article, error) {
 		}
 	}
 	a := Assemble(page, probs, keep, paths)
+	for i, r := range why {
+		a.Blocks[i].Rule = r
+	}
 	if a.Text == "" {
 		return a, ErrNoContent
 	}

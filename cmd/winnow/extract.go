@@ -43,7 +43,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&f.force, "force", false, "overwrite the -o or -highlight file if it exists")
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "pages extracted in parallel")
 	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this; lower for recall, higher for precision")
-	fs.BoolVar(&f.explain, "explain", false, "print every block with its label, probability and the tree path that decided it")
+	fs.BoolVar(&f.explain, "explain", false, "print every block with its label, probability, what decided it (the threshold, or the post-processing rule that overrode it) and its tree path")
 	fs.StringVar(&f.highlight, "highlight", "", "write an HTML view of the page with content and boilerplate blocks coloured to this file")
 	fs.Int64Var(&f.maxBytes, "max-bytes", features.DefaultMaxBytes, "largest page accepted, in bytes")
 	fs.IntVar(&f.maxBlocks, "max-blocks", features.DefaultMaxBlocks, "most text blocks a page may have")
@@ -316,7 +316,7 @@ func writeBatch(w io.Writer, path, body string, batch bool) error {
 
 func printExplain(w io.Writer, a *winnow.Article) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 1, ' ', 0)
-	fmt.Fprintf(tw, "#\tLABEL\tP\tTEXT\tPATH\n")
+	fmt.Fprintf(tw, "#\tLABEL\tP\tBY\tTEXT\tPATH\n")
 	for i, b := range a.Blocks {
 		label := "boilerplate"
 		if b.Content {
@@ -330,7 +330,7 @@ func printExplain(w io.Writer, a *winnow.Article) error {
 			}
 			steps[j] = fmt.Sprintf("%s=%.3g %s %.3g", s.Name, s.Value, op, s.Threshold)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%.2f\t%s\t%s\n", i, label, b.Probability, preview(b.Text, 50), strings.Join(steps, " → "))
+		fmt.Fprintf(tw, "%d\t%s\t%.2f\t%s\t%s\t%s\n", i, label, b.Probability, b.Rule, preview(b.Text, 50), strings.Join(steps, " → "))
 	}
 	return tw.Flush()
 }

@@ -25,7 +25,7 @@ func highlightAttrs(a *winnow.Article) func(int) []xhtml.Attribute {
 		}
 		return []xhtml.Attribute{
 			{Key: "style", Val: style},
-			{Key: "title", Val: fmt.Sprintf("block %d: %s, P(content)=%.2f", i, label, b.Probability)},
+			{Key: "title", Val: fmt.Sprintf("block %d: %s, P(content)=%.2f, by %s", i, label, b.Probability, b.Rule)},
 		}
 	}
 }
