@@ -22,6 +22,10 @@ const (
 
 var ruleNames = [...]string{"threshold", "promotion", "gap", "byline", "fallback"}
 
+// Rules returns the post-processing rules, every Rule but RuleThreshold, in
+// the order they run.
+func Rules() []Rule { return []Rule{RulePromotion, RuleGap, RuleByline, RuleFallback} }
+
 // String returns the rule's name: threshold, promotion, gap, byline or fallback.
 func (r Rule) String() string {
 	if int(r) < len(ruleNames) {

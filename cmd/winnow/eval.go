@@ -331,6 +331,9 @@ func (f *evalFlags) evaluate(ctx context.Context, e *env, pages []*dataset.Label
 	}
 	r := buildReport(evals, systems)
 	r.Split, r.Seed, r.Threshold, r.Smoothing = split, f.seed, f.threshold, !f.noSmooth
+	if f.noSmooth {
+		r.Rules = nil
+	}
 	return r, nil
 }
 

@@ -139,6 +139,9 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	if ke, ok := kindErrorsOf(all, 0, "model"); ok {
 		r.Kinds = []kindErrors{ke}
 	}
+	if !f.noSmooth {
+		r.Rules = []ruleEffects{ruleEffectsOf(all, 0, "model")}
+	}
 	r.Worst = []worstPages{{System: "model", Pages: worstOf(all, 0, worstCount)}}
 	r.Importances = []modelImportances{{System: "model (mean over folds)", Features: topFeatures(winnow.Schema().Names, imp, topImportances)}}
 	return r, nil

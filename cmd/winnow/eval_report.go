@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/model"
 )
@@ -32,7 +33,10 @@ type evalReport struct {
 	Diffs []diffRow `json:"diffs,omitempty"`
 	// Kinds break each model's block mistakes down by L3S-GN1's fine
 	// labels, over the pages that have them; empty without such pages.
-	Kinds       []kindErrors       `json:"kinds,omitempty"`
+	Kinds []kindErrors `json:"kinds,omitempty"`
+	// Rules are, per model, the blocks each post-processing rule decided
+	// against the threshold's verdict; empty with smoothing off.
+	Rules       []ruleEffects      `json:"rules,omitempty"`
 	Worst       []worstPages       `json:"worst"`
 	Importances []modelImportances `json:"importances"`
 	CV          *cvReport          `json:"cv,omitempty"`
@@ -207,6 +211,41 @@ func kindErrorsOf(evals []pageEval, k int, system string) (kindErrors, bool) {
 	return out, true
 }
 
+// ruleEffects are what one model's post-processing rules did.
+type ruleEffects struct {
+	System string    `json:"system"`
+	Rules  []ruleRow `json:"rules"`
+}
+
+// ruleRow is one rule's verdicts on blocks with a known label. Each is the
+// opposite of the threshold's, so Right-Wrong is how many more blocks the
+// rule got right than the threshold alone would have.
+type ruleRow struct {
+	Rule   string `json:"rule"`
+	Pages  int    `json:"pages"`
+	Blocks int    `json:"blocks"`
+	Right  int    `json:"right"`
+	Wrong  int    `json:"wrong"`
+}
+
+// ruleEffectsOf pools system k's rule counts over evals.
+func ruleEffectsOf(evals []pageEval, k int, system string) ruleEffects {
+	counts := make([]ruleCount, len(winnow.Rules())+1)
+	for _, pe := range evals {
+		for r, c := range pe.sys[k].rules {
+			counts[r].pages += c.pages
+			counts[r].blocks += c.blocks
+			counts[r].right += c.right
+		}
+	}
+	out := ruleEffects{System: system}
+	for _, r := range winnow.Rules() {
+		c := counts[r]
+		out.Rules = append(out.Rules, ruleRow{Rule: r.String(), Pages: c.pages, Blocks: c.blocks, Right: c.right, Wrong: c.blocks - c.right})
+	}
+	return out
+}
+
 // worstPages are a model's pages with the lowest per-page shingle F1.
 type worstPages struct {
 	System string      `json:"system"`
@@ -267,6 +306,7 @@ func buildReport(evals []pageEval, systems []*evalSystem) *evalReport {
 		if ke, ok := kindErrorsOf(evals, k, s.name); ok {
 			r.Kinds = append(r.Kinds, ke)
 		}
+		r.Rules = append(r.Rules, ruleEffectsOf(evals, k, s.name))
 		r.Worst = append(r.Worst, worstPages{System: s.name, Pages: worstOf(evals, k, worstCount)})
 		r.Importances = append(r.Importances, modelImportances{System: s.name, Features: importancesOf(s.m, topImportances)})
 	}

@@ -80,7 +80,14 @@ type pageScore struct {
 	// kinds counts the blocks of each fine label and the wrong ones, by
 	// dataset.FineLabel; nil unless the page has fine labels.
 	kinds []kindCount
+	// rules counts, by winnow.Rule, the blocks with a known label whose
+	// verdict a post-processing rule decided; models only.
+	rules []ruleCount
 }
+
+// ruleCount is how many blocks a rule decided on one page or more, and how
+// many of those verdicts the labels agree with.
+type ruleCount struct{ pages, blocks, right int }
 
 // kindCount is how many blocks of one fine label a model decided, and got wrong.
 type kindCount struct{ blocks, wrong int }
@@ -166,6 +173,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 			ps.keep[i] = b.Content
 		}
 		ps.mistakes = biggestMistakes(p, ps.keep)
+		ps.rules = ruleCounts(p, a)
 		if p.Fine != nil {
 			ps.kinds = make([]kindCount, len(dataset.FineLabels()))
 			for i, f := range p.Fine {
@@ -273,4 +281,25 @@ func evalPages(ctx context.Context, pages []*dataset.LabelledPage, systems []*ev
 		return nil, err
 	}
 	return out, nil
+}
+
+// ruleCounts counts, by rule, the blocks of a with a known label that a
+// post-processing rule decided, and the verdicts the labels agree with.
+func ruleCounts(p *dataset.LabelledPage, a *winnow.Article) []ruleCount {
+	counts := make([]ruleCount, len(winnow.Rules())+1) // indexed by winnow.Rule
+	for i, b := range a.Blocks {
+		l := p.Labels[i]
+		if b.Rule == winnow.RuleThreshold || l == dataset.Unknown || int(b.Rule) >= len(counts) {
+			continue
+		}
+		c := &counts[b.Rule]
+		if c.blocks == 0 {
+			c.pages = 1
+		}
+		c.blocks++
+		if b.Content == (l == dataset.Content) {
+			c.right++
+		}
+	}
+	return counts
 }

@@ -655,3 +655,45 @@ func TestKindErrors(t *testing.T) {
 		t.Error("kindErrorsOf reported a breakdown for pages without fine labels")
 	}
 }
+
+func TestRuleEffects(t *testing.T) {
+	C, B, U := dataset.Content, dataset.Boilerplate, dataset.Unknown
+	page := func(labels ...dataset.Label) *dataset.LabelledPage {
+		return &dataset.LabelledPage{Page: &features.Page{Blocks: make([]features.Block, len(labels))}, Labels: labels}
+	}
+	type verdict struct {
+		keep bool
+		rule winnow.Rule
+	}
+	article := func(vs ...verdict) *winnow.Article {
+		a := &winnow.Article{}
+		for _, v := range vs {
+			a.Blocks = append(a.Blocks, winnow.Block{Content: v.keep, Rule: v.rule})
+		}
+		return a
+	}
+	p1 := page(C, B, C, B, U)
+	a1 := article(
+		verdict{true, winnow.RuleGap},        // right
+		verdict{true, winnow.RuleGap},        // wrong: boilerplate kept
+		verdict{false, winnow.RulePromotion}, // wrong: content dropped
+		verdict{false, winnow.RuleThreshold}, // the threshold's: not counted
+		verdict{true, winnow.RuleFallback},   // Unknown: not counted
+	)
+	p2 := page(B, C)
+	a2 := article(verdict{false, winnow.RulePromotion}, verdict{true, winnow.RuleGap})
+	evals := []pageEval{
+		{page: p1, sys: []pageScore{scorePage(p1, a1, true)}},
+		{page: p2, sys: []pageScore{scorePage(p2, a2, true)}},
+	}
+	got := ruleEffectsOf(evals, 0, "model")
+	want := ruleEffects{System: "model", Rules: []ruleRow{
+		{Rule: "promotion", Pages: 2, Blocks: 2, Right: 1, Wrong: 1},
+		{Rule: "gap", Pages: 2, Blocks: 3, Right: 2, Wrong: 1},
+		{Rule: "byline"},
+		{Rule: "fallback"},
+	}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("rule effects (-want +got):\n%s", d)
+	}
+}

@@ -117,7 +117,26 @@ func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
 
 // reportTables are the report's tables in order of importance.
 func reportTables(r *evalReport) []*table {
-	return []*table{headlineTable(r), textTable(r), blockTable(r), kindTable(r), snippetTable(r), thresholdsTable(r), diffTable(r)}
+	return []*table{headlineTable(r), textTable(r), blockTable(r), kindTable(r), ruleTable(r), snippetTable(r), thresholdsTable(r), diffTable(r)}
+}
+
+// ruleTable shows what each post-processing rule did on the labelled
+// blocks: a rule whose net is negative on your pages is worth turning off
+// (-no-smooth turns them all off).
+func ruleTable(r *evalReport) *table {
+	t := &table{Title: "Post-processing: blocks each rule decided against the threshold, and how many the labels agree with (net: right - wrong)",
+		Head: []string{"system", "rule", "pages", "blocks", "right", "wrong", "net"}}
+	for _, re := range r.Rules {
+		for i, row := range re.Rules {
+			name := re.System
+			if i > 0 {
+				name = ""
+			}
+			t.add(name, row.Rule, strconv.Itoa(row.Pages), strconv.Itoa(row.Blocks), strconv.Itoa(row.Right), strconv.Itoa(row.Wrong),
+				fmt.Sprintf("%+d", row.Right-row.Wrong))
+		}
+	}
+	return t
 }
 
 // kindTable breaks the models' block mistakes down by L3S-GN1's fine labels:
