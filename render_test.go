@@ -124,6 +124,13 @@ func TestSmooth(t *testing.T) {
 			want:   []bool{true, false, true},
 		},
 		{
+			name: "linked heading stays", reason: "a section heading that is a link, between two paragraphs, is left to the model",
+			blocks: []features.Block{blk(50, 0), {Words: 2, LinkWords: 2, Kind: features.KindHeading, Level: 2}, blk(40, 0)},
+			probs:  []float64{0.99, 0.7, 0.99},
+			keep:   []bool{true, true, true},
+			want:   []bool{true, true, true},
+		},
+		{
 			name: "sure linked block stays", reason: "a paragraph with many links that the model is sure of is kept",
 			blocks: []features.Block{blk(50, 0), blk(30, 12), blk(40, 0)},
 			probs:  []float64{0.99, 0.9, 0.99},
