@@ -67,7 +67,7 @@ func loadBenchPages(tb testing.TB) []benchPage {
 			for i, pr := range p.probs {
 				p.keep[i] = pr >= DefaultThreshold
 			}
-			postProcess(p.page.Blocks, p.probs, p.keep, DefaultThreshold)
+			postProcess(p.page.Blocks, p.probs, p.keep, DefaultThreshold, allRules)
 		}
 		pages = append(pages, p)
 	}

@@ -14,7 +14,7 @@ const DefaultThreshold = 0.5
 type config struct {
 	model     *model.Model
 	threshold float64
-	smooth    bool
+	rules     ruleSet // the post-processing rules that run
 	parse     features.Options
 	explain   bool
 
@@ -33,10 +33,22 @@ func WithModel(m *model.Model) Option { return func(c *config) { c.model = m } }
 func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
 // WithSmoothing turns the post-processing over the block sequence on or off
-// (default on): Smooth, and a fallback for pages on which no block reaches
-// the threshold, which keeps the page's most probable blocks when the best
-// of them reaches half the threshold.
-func WithSmoothing(on bool) Option { return func(c *config) { c.smooth = on } }
+// (default on): every rule of Rules, that is Smooth's and a fallback for
+// pages on which no block reaches the threshold, which keeps the page's
+// most probable blocks when the best of them reaches half the threshold.
+func WithSmoothing(on bool) Option {
+	return func(c *config) {
+		c.rules = 0
+		if on {
+			c.rules = allRules
+		}
+	}
+}
+
+// WithRules runs only the given post-processing rules (default: all of
+// Rules); with none, the threshold's verdicts stand. RuleThreshold is
+// ignored. It replaces what an earlier WithSmoothing or WithRules set.
+func WithRules(rules ...Rule) Option { return func(c *config) { c.rules = ruleSetOf(rules) } }
 
 // WithMaxBytes sets the largest page accepted (default features.DefaultMaxBytes).
 func WithMaxBytes(n int64) Option { return func(c *config) { c.parse.MaxBytes = n } }

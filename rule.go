@@ -2,6 +2,8 @@ package winnow
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/winnow-dev/winnow/features"
 )
@@ -26,6 +28,53 @@ var ruleNames = [...]string{"threshold", "promotion", "gap", "byline", "fallback
 // the order they run.
 func Rules() []Rule { return []Rule{RulePromotion, RuleGap, RuleByline, RuleFallback} }
 
+// ParseRules reads a comma-separated list of post-processing rule names, as
+// Rule.String writes them, "all" for Rules() or "none" for no rule. An
+// unknown name, or "threshold", is an error naming it.
+func ParseRules(s string) ([]Rule, error) {
+	switch strings.TrimSpace(s) {
+	case "none":
+		return nil, nil
+	case "all":
+		return Rules(), nil
+	}
+	var out []Rule
+	for name := range strings.SplitSeq(s, ",") {
+		name = strings.TrimSpace(name)
+		found := false
+		for _, r := range Rules() {
+			if r.String() == name {
+				found = true
+				if !slices.Contains(out, r) {
+					out = append(out, r)
+				}
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("unknown post-processing rule %q (want all, none, or some of promotion, gap, byline, fallback)", name)
+		}
+	}
+	return out, nil
+}
+
+// ruleSet is a set of post-processing rules, one bit per Rule.
+type ruleSet uint8
+
+// allRules is every post-processing rule.
+const allRules = ruleSet(1<<RulePromotion | 1<<RuleGap | 1<<RuleByline | 1<<RuleFallback)
+
+func (s ruleSet) has(r Rule) bool { return s&(1<<r) != 0 }
+
+func ruleSetOf(rules []Rule) ruleSet {
+	var s ruleSet
+	for _, r := range rules {
+		if r != RuleThreshold && int(r) < len(ruleNames) {
+			s |= 1 << r
+		}
+	}
+	return s
+}
+
 // String returns the rule's name: threshold, promotion, gap, byline or fallback.
 func (r Rule) String() string {
 	if int(r) < len(ruleNames) {
@@ -34,20 +83,20 @@ func (r Rule) String() string {
 	return fmt.Sprintf("Rule(%d)", int(r))
 }
 
-// postProcess applies Smooth and the fallback to keep, the verdicts of the
+// postProcess applies the rules in on to keep, the verdicts of the
 // threshold, and returns per block the rule that decided it: RuleThreshold
 // where the final verdict is the threshold's.
-func postProcess(blocks []features.Block, probs []float64, keep []bool, threshold float64) []Rule {
+func postProcess(blocks []features.Block, probs []float64, keep []bool, threshold float64, on ruleSet) []Rule {
 	why := make([]Rule, len(keep))
-	smooth(blocks, probs, keep, why)
-	if fallback(blocks, probs, keep, threshold) {
+	smooth(blocks, probs, keep, why, on)
+	if on.has(RuleFallback) && fallback(blocks, probs, keep, threshold) {
 		for i, k := range keep {
 			why[i] = RuleThreshold
 			if k {
 				why[i] = RuleFallback
 			}
 		}
-		smooth(blocks, probs, keep, why)
+		smooth(blocks, probs, keep, why, on)
 	}
 	for i, p := range probs {
 		if keep[i] == (p >= threshold) {

@@ -1,6 +1,9 @@
 package winnow
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -55,7 +58,7 @@ func TestPostProcessRules(t *testing.T) {
 			for i, p := range tt.probs {
 				keep[i] = p >= DefaultThreshold
 			}
-			why := postProcess(tt.blocks, tt.probs, keep, DefaultThreshold)
+			why := postProcess(tt.blocks, tt.probs, keep, DefaultThreshold, allRules)
 			if diff := cmp.Diff(tt.wantKeep, keep); diff != "" {
 				t.Errorf("keep (-want +got):\n%s", diff)
 			}
@@ -71,5 +74,77 @@ func TestRuleString(t *testing.T) {
 		if got := r.String(); got != want {
 			t.Errorf("Rule(%d).String() = %q, want %q", int(r), got, want)
 		}
+	}
+}
+
+func TestParseRules(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    []Rule
+		wantErr string
+	}{
+		{in: "all", want: Rules()},
+		{in: "none", want: nil},
+		{in: "gap, fallback", want: []Rule{RuleGap, RuleFallback}},
+		{in: "byline,byline", want: []Rule{RuleByline}},
+		{in: "gap,smooth", wantErr: `"smooth"`},
+		{in: "threshold", wantErr: `"threshold"`},
+		{in: "", wantErr: `""`},
+	}
+	for _, tt := range tests {
+		got, err := ParseRules(tt.in)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("ParseRules(%q) error = %v, want one naming %s", tt.in, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseRules(%q): %v", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ParseRules(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestWithRules turns single rules off on the seed page: without the
+// promotion rule the Google News line between two paragraphs is kept.
+func TestWithRules(t *testing.T) {
+	html, err := os.ReadFile(filepath.Join("testdata", "seed", "news.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const promo = "Keep updated, follow"
+	extract := func(opts ...Option) *Article {
+		t.Helper()
+		x, err := New(opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := x.ExtractBytes(html)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	if a := extract(); strings.Contains(a.Text, promo) {
+		t.Errorf("default rules: the promotion %q is kept", promo)
+	}
+	noPromo := extract(WithRules(RuleGap, RuleByline, RuleFallback))
+	if !strings.Contains(noPromo.Text, promo) {
+		t.Errorf("promotion rule off: the promotion %q is dropped all the same", promo)
+	}
+	for _, b := range noPromo.Blocks {
+		if b.Rule == RulePromotion {
+			t.Errorf("promotion rule off, yet block %q has Rule %v", b.Text, b.Rule)
+		}
+	}
+	if none, off := extract(WithRules()), extract(WithSmoothing(false)); none.Text != off.Text {
+		t.Error("WithRules() and WithSmoothing(false) extract different text")
+	}
+	if all, def := extract(WithSmoothing(false), WithRules(Rules()...)), extract(); all.Text != def.Text {
+		t.Error("WithRules(Rules()...) after WithSmoothing(false) does not restore the default")
 	}
 }

@@ -45,12 +45,12 @@ const (
 // A rule that dropped small runs of kept blocks far from the main run was
 // measured too and left out: it lowered text F1 on the held-back split.
 func Smooth(blocks []features.Block, probs []float64, keep []bool) []bool {
-	return smooth(blocks, probs, keep, nil)
+	return smooth(blocks, probs, keep, nil, allRules)
 }
 
-// smooth is Smooth; when why is not nil, it also sets why[i] to the rule
-// that changed block i.
-func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule) []bool {
+// smooth is Smooth with only the rules in on; when why is not nil, it also
+// sets why[i] to the rule that changed block i.
+func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, on ruleSet) []bool {
 	n := len(keep)
 	set := func(i int, v bool, r Rule) {
 		keep[i] = v
@@ -63,7 +63,7 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule) [
 		return i >= 0 && i < n && keep[i] && blocks[i].Words >= proseWords && 5*blocks[i].LinkWords < blocks[i].Words
 	}
 	for i := 1; i+1 < n; i++ {
-		if keep[i] && probs[i] < promoSure && blocks[i].Kind != features.KindHeading && linky(&blocks[i]) && prose(i-1) && prose(i+1) {
+		if on.has(RulePromotion) && keep[i] && probs[i] < promoSure && blocks[i].Kind != features.KindHeading && linky(&blocks[i]) && prose(i-1) && prose(i+1) {
 			set(i, false, RulePromotion)
 		}
 	}
@@ -75,7 +75,7 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule) [
 		for j < n && !keep[j] {
 			j++
 		}
-		if i > 0 && j < n && j-i <= gapMaxBlocks {
+		if on.has(RuleGap) && i > 0 && j < n && j-i <= gapMaxBlocks {
 			for k := i; k < j; k++ {
 				if probs[k] >= gapMinProb && !linky(&blocks[k]) {
 					set(k, true, RuleGap)
@@ -89,7 +89,7 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule) [
 	// "Updated ...") belong to the story.
 	for h := 0; h < n; h++ {
 		b := &blocks[h]
-		if !keep[h] || b.Kind != features.KindHeading || b.Level != 1 {
+		if !on.has(RuleByline) || !keep[h] || b.Kind != features.KindHeading || b.Level != 1 {
 			continue
 		}
 		j := h + 1

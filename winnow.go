@@ -54,7 +54,7 @@ type Extractor struct {
 // model trained on another feature schema gives an error wrapping
 // model.ErrSchemaMismatch.
 func New(opts ...Option) (*Extractor, error) {
-	cfg := config{threshold: DefaultThreshold, smooth: true}
+	cfg := config{threshold: DefaultThreshold, rules: allRules}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -116,8 +116,8 @@ func (x *Extractor) FromPage(page *features.Page) (*Article, error) {
 		keep[i] = p >= x.cfg.threshold
 	}
 	var why []Rule
-	if x.cfg.smooth {
-		why = postProcess(page.Blocks, probs, keep, x.cfg.threshold)
+	if x.cfg.rules != 0 {
+		why = postProcess(page.Blocks, probs, keep, x.cfg.threshold, x.cfg.rules)
 	}
 	var paths [][]model.Step
 	if x.cfg.explain {

@@ -57,7 +57,7 @@ type evalFlags struct {
 	force     bool
 	jobs      int
 	threshold float64
-	noSmooth  bool
+	post      ruleFlags
 	seed      uint64
 	// train configures the models -cv trains; its flags need -cv.
 	train    trainerFlags
@@ -79,7 +79,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&f.force, "force", false, "overwrite the -html file if it exists")
 	fs.IntVar(&f.jobs, "j", 2, "pages evaluated in parallel")
 	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this")
-	fs.BoolVar(&f.noSmooth, "no-smooth", false, "turn off the extractor's post-processing over the block sequence (smoothing, and the fallback for pages where no block reaches the threshold)")
+	f.post.register(fs)
 	fs.Uint64Var(&f.seed, "seed", 1, "seed of the split and of the folds (winnow train's default), and of the trainer under -cv")
 	f.train.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -135,6 +135,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 }
 
 func (f *evalFlags) check() error {
+	if err := f.post.check(); err != nil {
+		return err
+	}
 	switch f.format {
 	case "text", "json":
 	default:
@@ -330,16 +333,26 @@ func (f *evalFlags) evaluate(ctx context.Context, e *env, pages []*dataset.Label
 		return nil, err
 	}
 	r := buildReport(evals, systems)
-	r.Split, r.Seed, r.Threshold, r.Smoothing = split, f.seed, f.threshold, !f.noSmooth
-	if f.noSmooth {
-		r.Rules = nil
-	}
+	r.Split, r.Seed, r.Threshold = split, f.seed, f.threshold
+	f.setPost(r)
 	return r, nil
 }
 
 // extractorOptions are the extractor settings of every evaluated model.
 func (f *evalFlags) extractorOptions() []winnow.Option {
-	return []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithSmoothing(!f.noSmooth)}
+	return []winnow.Option{winnow.WithThreshold(f.threshold), f.post.option()}
+}
+
+// setPost records the post-processing rules in r, and keeps in the rule
+// table only the rules that ran (none when none did).
+func (f *evalFlags) setPost(r *evalReport) {
+	r.Smoothing, r.PostRules = len(f.post.rules) > 0, f.post.names()
+	if !r.Smoothing {
+		r.Rules = nil
+	}
+	for i := range r.Rules {
+		r.Rules[i].Rules = slices.DeleteFunc(r.Rules[i].Rules, func(row ruleRow) bool { return !slices.Contains(r.PostRules, row.Rule) })
+	}
 }
 
 func (f *evalFlags) modelSystems() ([]*evalSystem, error) {

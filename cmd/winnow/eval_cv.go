@@ -126,7 +126,7 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	bar.done()
 	cv.Summary = summarizeFolds(cv.Folds)
 
-	r := &evalReport{Split: "cv", Seed: f.seed, Threshold: f.threshold, Smoothing: !f.noSmooth, Pages: len(usable), CV: cv}
+	r := &evalReport{Split: "cv", Seed: f.seed, Threshold: f.threshold, Pages: len(usable), CV: cv}
 	for _, s := range systems {
 		r.Systems = append(r.Systems, s.name)
 	}
@@ -139,9 +139,8 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	if ke, ok := kindErrorsOf(all, 0, "model"); ok {
 		r.Kinds = []kindErrors{ke}
 	}
-	if !f.noSmooth {
-		r.Rules = []ruleEffects{ruleEffectsOf(all, 0, "model")}
-	}
+	r.Rules = []ruleEffects{ruleEffectsOf(all, 0, "model")}
+	f.setPost(r)
 	r.Worst = []worstPages{{System: "model", Pages: worstOf(all, 0, worstCount)}}
 	r.Importances = []modelImportances{{System: "model (mean over folds)", Features: topFeatures(winnow.Schema().Names, imp, topImportances)}}
 	return r, nil

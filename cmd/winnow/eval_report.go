@@ -21,8 +21,11 @@ type evalReport struct {
 	Split     string  `json:"split"`
 	Seed      uint64  `json:"seed"`
 	Threshold float64 `json:"threshold"`
-	Smoothing bool    `json:"smoothing"`
-	Pages     int     `json:"pages"`
+	// Smoothing says whether any post-processing rule ran; PostRules
+	// names those that did (-rules).
+	Smoothing bool     `json:"smoothing"`
+	PostRules []string `json:"post_rules"`
+	Pages     int      `json:"pages"`
 	// Skipped is how many pages the loader could not use.
 	Skipped int          `json:"skipped"`
 	Models  []modelInfo  `json:"models"`

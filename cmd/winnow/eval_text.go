@@ -64,11 +64,11 @@ func writeEvalHeader(w io.Writer, r *evalReport) {
 	if r.Skipped > 0 {
 		fmt.Fprintf(w, "; %d pages skipped by the loader", r.Skipped)
 	}
-	smooth := "on"
-	if !r.Smoothing {
-		smooth = "off"
+	post := "post-processing off"
+	if len(r.PostRules) > 0 {
+		post = "post-processing " + strings.Join(r.PostRules, ", ")
 	}
-	fmt.Fprintf(w, "\nthreshold %.2f, smoothing %s. Text scores: extracted text against the gold text. Block scores: blocks with a known label.\n", r.Threshold, smooth)
+	fmt.Fprintf(w, "\nthreshold %.2f, %s. Text scores: extracted text against the gold text. Block scores: blocks with a known label.\n", r.Threshold, post)
 	if len(r.Models) > 0 {
 		tw := newTable(w)
 		for _, m := range r.Models {
@@ -122,7 +122,7 @@ func reportTables(r *evalReport) []*table {
 
 // ruleTable shows what each post-processing rule did on the labelled
 // blocks: a rule whose net is negative on your pages is worth turning off
-// (-no-smooth turns them all off).
+// (-rules chooses them, -no-smooth turns them all off).
 func ruleTable(r *evalReport) *table {
 	t := &table{Title: "Post-processing: blocks each rule decided against the threshold, and how many the labels agree with (net: right - wrong)",
 		Head: []string{"system", "rule", "pages", "blocks", "right", "wrong", "net"}}

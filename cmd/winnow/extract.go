@@ -31,7 +31,7 @@ type extractFlags struct {
 	maxBlocks int
 	maxDepth  int
 	timeout   time.Duration
-	noSmooth  bool
+	post      ruleFlags
 }
 
 func runExtract(ctx context.Context, e *env, args []string) error {
@@ -49,8 +49,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&f.maxBlocks, "max-blocks", features.DefaultMaxBlocks, "most text blocks a page may have")
 	fs.IntVar(&f.maxDepth, "max-depth", features.DefaultMaxDepth, "deepest element nesting accepted (at most 512)")
 	fs.DurationVar(&f.timeout, "timeout", winnow.DefaultTimeout, "time allowed per page; 0 for no limit")
-	fs.BoolVar(&f.noSmooth, "no-smooth", false, "turn off the post-processing over the block sequence (smoothing, and the fallback for pages where no block reaches the threshold)")
+	f.post.register(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := f.post.check(); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -78,7 +81,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithMaxBytes(f.maxBytes),
 		winnow.WithMaxBlocks(f.maxBlocks), winnow.WithMaxDepth(f.maxDepth), winnow.WithTimeout(f.timeout),
-		winnow.WithSmoothing(!f.noSmooth), winnow.WithExplanations(f.explain)}
+		f.post.option(), winnow.WithExplanations(f.explain)}
 	if f.modelPath != "default" {
 		m, err := loadModelFile(f.modelPath)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -178,4 +179,41 @@ func rewrapBody(t *testing.T, body []byte) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestExtractRules chooses the post-processing rules from the command line
+// and reads them back from -explain.
+func TestExtractRules(t *testing.T) {
+	const seed, promo = "../../testdata/seed/news.html", "Keep updated, follow"
+	code, out, errOut := runWinnow(t, "", "extract", seed)
+	if code != 0 || strings.Contains(out, promo) || !strings.Contains(out, seedStory) {
+		t.Fatalf("default rules: exit %d, promotion kept %v, story %v; stderr %s", code, strings.Contains(out, promo), strings.Contains(out, seedStory), errOut)
+	}
+	code, out, errOut = runWinnow(t, "", "extract", "-rules", "gap,byline,fallback", seed)
+	if code != 0 || !strings.Contains(out, promo) {
+		t.Errorf("-rules without promotion: exit %d, promotion kept %v; stderr %s", code, strings.Contains(out, promo), errOut)
+	}
+	code, out, errOut = runWinnow(t, "", "extract", "-explain", seed)
+	if code != 0 {
+		t.Fatalf("-explain: exit %d; stderr %s", code, errOut)
+	}
+	lines := strings.Split(out, "\n")
+	if head := strings.Fields(lines[0]); !slices.Equal(head[:5], []string{"#", "LABEL", "P", "BY", "TEXT"}) {
+		t.Errorf("-explain header %q, want # LABEL P BY TEXT PATH", lines[0])
+	}
+	found := false
+	for _, l := range lines {
+		if f := strings.Fields(l); len(f) > 3 && strings.Contains(l, "Google News") {
+			found = true
+			if f[1] != "boilerplate" || f[3] != "promotion" {
+				t.Errorf("-explain line of the promotion: %q, want it boilerplate by promotion", l)
+			}
+		}
+	}
+	if !found {
+		t.Error("-explain lists no block with the Google News promotion")
+	}
+	if code, _, errOut := runWinnow(t, "", "extract", "-rules", "smoothing", seed); code != 2 || !strings.Contains(errOut, `"smoothing"`) {
+		t.Errorf("-rules smoothing: exit %d, stderr %q; want 2 and the unknown rule named", code, errOut)
+	}
 }
