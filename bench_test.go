@@ -3,6 +3,7 @@ package winnow
 import (
 	"bytes"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/winnow-dev/winnow/features"
@@ -34,7 +35,8 @@ type benchPage struct {
 	page    *features.Page // nil if Parse refuses the page
 	vecs    []float64      // the page's vectors, one after the other
 	probs   []float64
-	keep    []bool
+	verdict []bool // the threshold's verdicts
+	keep    []bool // after the post-processing, as Extract decides
 }
 
 // loadBenchPages reads the page set and runs the pipeline over it once.
@@ -63,10 +65,11 @@ func loadBenchPages(tb testing.TB) []benchPage {
 			features.EachChunk(p.page, p.vecs, func(int, []float64) {})
 			p.vecs = p.vecs[:len(p.page.Blocks)*features.NumFeatures()]
 			p.probs = x.predict(features.Vectors(p.page))
-			p.keep = make([]bool, len(p.probs))
+			p.verdict = make([]bool, len(p.probs))
 			for i, pr := range p.probs {
-				p.keep[i] = pr >= DefaultThreshold
+				p.verdict[i] = pr >= DefaultThreshold
 			}
+			p.keep = slices.Clone(p.verdict)
 			postProcess(p.page.Blocks, p.probs, p.keep, DefaultThreshold, allRules)
 		}
 		pages = append(pages, p)
@@ -183,13 +186,14 @@ func BenchmarkPredict(b *testing.B) {
 	})
 }
 
-// BenchmarkSmooth: the post-processing over the block sequence.
+// BenchmarkSmooth: the post-processing over the block sequence, every rule,
+// from the threshold's verdicts, as Extract runs it (recording Block.Rule).
 func BenchmarkSmooth(b *testing.B) {
 	var keep []bool
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
-			keep = append(keep[:0], p.keep...)
-			Smooth(p.page.Blocks, p.probs, keep)
+			keep = append(keep[:0], p.verdict...)
+			postProcess(p.page.Blocks, p.probs, keep, DefaultThreshold, allRules)
 		}
 	})
 }

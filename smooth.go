@@ -52,22 +52,19 @@ func Smooth(blocks []features.Block, probs []float64, keep []bool) []bool {
 // sets why[i] to the rule that changed block i.
 func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, on ruleSet) []bool {
 	n := len(keep)
-	set := func(i int, v bool, r Rule) {
-		keep[i] = v
-		if why != nil {
-			why[i] = r
-		}
-	}
 	linky := func(b *features.Block) bool { return b.Words > 0 && 3*b.LinkWords >= b.Words }
 	prose := func(i int) bool {
 		return i >= 0 && i < n && keep[i] && blocks[i].Words >= proseWords && 5*blocks[i].LinkWords < blocks[i].Words
 	}
-	for i := 1; i+1 < n; i++ {
-		if on.has(RulePromotion) && keep[i] && probs[i] < promoSure && blocks[i].Kind != features.KindHeading && linky(&blocks[i]) && prose(i-1) && prose(i+1) {
-			set(i, false, RulePromotion)
+	if on.has(RulePromotion) {
+		for i := 1; i+1 < n; i++ {
+			if keep[i] && probs[i] < promoSure && blocks[i].Kind != features.KindHeading && linky(&blocks[i]) && prose(i-1) && prose(i+1) {
+				keep[i] = false
+				mark(why, i, RulePromotion)
+			}
 		}
 	}
-	for i := 0; i < n; i++ {
+	for i := 0; on.has(RuleGap) && i < n; i++ {
 		if keep[i] {
 			continue
 		}
@@ -75,10 +72,11 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 		for j < n && !keep[j] {
 			j++
 		}
-		if on.has(RuleGap) && i > 0 && j < n && j-i <= gapMaxBlocks {
+		if i > 0 && j < n && j-i <= gapMaxBlocks {
 			for k := i; k < j; k++ {
 				if probs[k] >= gapMinProb && !linky(&blocks[k]) {
-					set(k, true, RuleGap)
+					keep[k] = true
+					mark(why, k, RuleGap)
 				}
 			}
 		}
@@ -87,9 +85,9 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 	// The byline run: up to bylineMaxBlocks short unlinked blocks between
 	// the kept first-level headline and the next kept block (author, date,
 	// "Updated ...") belong to the story.
-	for h := 0; h < n; h++ {
+	for h := 0; on.has(RuleByline) && h < n; h++ {
 		b := &blocks[h]
-		if !on.has(RuleByline) || !keep[h] || b.Kind != features.KindHeading || b.Level != 1 {
+		if !keep[h] || b.Kind != features.KindHeading || b.Level != 1 {
 			continue
 		}
 		j := h + 1
@@ -107,10 +105,18 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 		}
 		if ok {
 			for k := h + 1; k < j; k++ {
-				set(k, true, RuleByline)
+				keep[k] = true
+				mark(why, k, RuleByline)
 			}
 		}
 		break
 	}
 	return keep
+}
+
+// mark records in why, if not nil, that rule r decided block i.
+func mark(why []Rule, i int, r Rule) {
+	if why != nil {
+		why[i] = r
+	}
 }
