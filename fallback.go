@@ -16,8 +16,9 @@ const (
 )
 
 // fallback revises keep when it keeps no block with words. If the page's
-// most probable block with words reaches fallbackFloor×threshold, every block with a
-// probability of at least fallbackShare times that block's is kept instead.
+// most probable block with words reaches fallbackFloor×threshold, every
+// block with a probability of at least fallbackShare times that block's is
+// kept instead.
 // This is the short text under a long menu, such as a documentation page
 // whose navigation holds most of its words: the model scores the text 0.3
 // to 0.5 throughout, so a fixed threshold keeps nothing. fallback reports

@@ -12,14 +12,15 @@ import (
 type Rule uint8
 
 // The rules. RuleThreshold is the model: the block's probability against
-// the threshold. The others are the post-processing that WithSmoothing
-// turns on, and each overrode the model's verdict.
+// the threshold. The others are the post-processing rules that WithRules
+// chooses and WithSmoothing turns on or off; a block marked with one of
+// them has the opposite of the threshold's verdict.
 const (
 	RuleThreshold Rule = iota // the probability against the threshold
 	RulePromotion             // dropped: an uncertain linked block inside the story (Smooth)
 	RuleGap                   // kept: a lone uncertain block between two kept ones (Smooth)
 	RuleByline                // kept: the short lines under the headline (Smooth)
-	RuleFallback              // kept: no block reached the threshold (see WithSmoothing)
+	RuleFallback              // kept: no block reached the threshold, the best half of it (fallback)
 )
 
 var ruleNames = [...]string{"threshold", "promotion", "gap", "byline", "fallback"}
