@@ -42,10 +42,16 @@ func TestFallback(t *testing.T) {
 			threshold: 0.8,
 		},
 		{
-			name: "something kept", reason: "a page with a kept block is left alone",
-			blocks: four, probs: []float64{0.05, 0.45, 0.6, 0.02},
+			name: "a paragraph kept", reason: "a page that keeps more than fallbackWords words is left alone",
+			blocks: []features.Block{blk(3), blk(40), blk(60), blk(2)}, probs: []float64{0.05, 0.45, 0.6, 0.02},
 			keep: []bool{false, false, true, false}, want: []bool{false, false, true, false},
 			threshold: 0.5,
+		},
+		{
+			name: "only a few words kept", reason: "30 words kept: the dropped blocks at least 0.6 as probable as the best dropped one (0.45) are added",
+			blocks: []features.Block{blk(3), blk(40), blk(30), blk(2), blk(25)}, probs: []float64{0.05, 0.45, 0.6, 0.02, 0.3},
+			keep: []bool{false, false, true, false, false}, want: []bool{false, true, true, false, true},
+			threshold: 0.5, changed: true,
 		},
 		{
 			name: "only empty blocks kept", reason: "a kept block without words is no content: the fallback applies",
@@ -63,7 +69,7 @@ func TestFallback(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			keep := append([]bool(nil), tt.keep...)
-			changed := fallback(tt.blocks, tt.probs, keep, tt.threshold)
+			changed := fallback(tt.blocks, tt.probs, keep, nil, tt.threshold)
 			if diff := cmp.Diff(tt.want, keep); diff != "" {
 				t.Errorf("%s (-want +got):\n%s", tt.reason, diff)
 			}

@@ -34,8 +34,9 @@ func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t 
 
 // WithSmoothing turns the post-processing over the block sequence on or off
 // (default on): every rule of Rules, that is Smooth's and a fallback for
-// pages on which no block reaches the threshold, which keeps the page's
-// most probable blocks when the best of them reaches half the threshold.
+// pages on which the kept blocks hold at most 50 words, which also keeps
+// the most probable dropped blocks when the best of them reaches half the
+// threshold.
 func WithSmoothing(on bool) Option {
 	return func(c *config) {
 		c.rules = 0

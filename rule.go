@@ -20,7 +20,7 @@ const (
 	RulePromotion             // dropped: an uncertain linked block inside the story (Smooth)
 	RuleGap                   // kept: a lone uncertain block between two kept ones (Smooth)
 	RuleByline                // kept: the short lines under the headline (Smooth)
-	RuleFallback              // kept: no block reached the threshold, the best half of it (fallback)
+	RuleFallback              // kept: the page kept at most 50 words, and the block is among the most probable dropped
 )
 
 var ruleNames = [...]string{"threshold", "promotion", "gap", "byline", "fallback"}
@@ -90,13 +90,7 @@ func (r Rule) String() string {
 func postProcess(blocks []features.Block, probs []float64, keep []bool, threshold float64, on ruleSet) []Rule {
 	why := make([]Rule, len(keep))
 	smooth(blocks, probs, keep, why, on)
-	if on.has(RuleFallback) && fallback(blocks, probs, keep, threshold) {
-		for i, k := range keep {
-			why[i] = RuleThreshold
-			if k {
-				why[i] = RuleFallback
-			}
-		}
+	if on.has(RuleFallback) && fallback(blocks, probs, keep, why, threshold) {
 		smooth(blocks, probs, keep, why, on)
 	}
 	for i, p := range probs {

@@ -47,6 +47,11 @@ func TestPostProcessRules(t *testing.T) {
 			wantKeep: []bool{true, true, true}, wantWhy: []Rule{F, G, F},
 		},
 		{
+			name:   "fallback after a short kept line",
+			blocks: []features.Block{blk(20, 0), blk(40, 0), blk(30, 0)}, probs: []float64{0.8, 0.45, 0.4},
+			wantKeep: []bool{true, true, true}, wantWhy: []Rule{T, F, F},
+		},
+		{
 			name:   "threshold alone",
 			blocks: []features.Block{blk(40, 0), blk(6, 6), blk(30, 0)}, probs: []float64{0.9, 0.1, 0.8},
 			wantKeep: []bool{true, false, true}, wantWhy: []Rule{T, T, T},
