@@ -1,8 +1,6 @@
 package winnow
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -117,10 +115,7 @@ func TestParseRules(t *testing.T) {
 // TestWithRules turns single rules off on the seed page: without the
 // promotion rule the Google News line between two paragraphs is kept.
 func TestWithRules(t *testing.T) {
-	html, err := os.ReadFile(filepath.Join("testdata", "seed", "news.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	html, _ := seedPage(t)
 	const promo = "Keep updated, follow"
 	extract := func(opts ...Option) *Article {
 		t.Helper()

@@ -334,7 +334,7 @@ func (f *evalFlags) evaluate(ctx context.Context, e *env, pages []*dataset.Label
 	}
 	r := buildReport(evals, systems)
 	r.Split, r.Seed, r.Threshold = split, f.seed, f.threshold
-	f.setPost(r)
+	f.setPost(r, evals, systems)
 	return r, nil
 }
 
@@ -343,15 +343,17 @@ func (f *evalFlags) extractorOptions() []winnow.Option {
 	return []winnow.Option{winnow.WithThreshold(f.threshold), f.post.option()}
 }
 
-// setPost records the post-processing rules in r, and keeps in the rule
-// table only the rules that ran (none when none did).
-func (f *evalFlags) setPost(r *evalReport) {
+// setPost records the post-processing rules in r and, per model system of
+// evals, what each rule that ran decided.
+func (f *evalFlags) setPost(r *evalReport, evals []pageEval, systems []*evalSystem) {
 	r.Smoothing, r.PostRules = len(f.post.rules) > 0, f.post.names()
 	if !r.Smoothing {
-		r.Rules = nil
+		return
 	}
-	for i := range r.Rules {
-		r.Rules[i].Rules = slices.DeleteFunc(r.Rules[i].Rules, func(row ruleRow) bool { return !slices.Contains(r.PostRules, row.Rule) })
+	for k, s := range systems {
+		if s.isModel() {
+			r.Rules = append(r.Rules, ruleEffectsOf(evals, k, s.name, f.post.rules))
+		}
 	}
 }
 

@@ -139,8 +139,7 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 	if ke, ok := kindErrorsOf(all, 0, "model"); ok {
 		r.Kinds = []kindErrors{ke}
 	}
-	r.Rules = []ruleEffects{ruleEffectsOf(all, 0, "model")}
-	f.setPost(r)
+	f.setPost(r, all, systems)
 	r.Worst = []worstPages{{System: "model", Pages: worstOf(all, 0, worstCount)}}
 	r.Importances = []modelImportances{{System: "model (mean over folds)", Features: topFeatures(winnow.Schema().Names, imp, topImportances)}}
 	return r, nil

@@ -231,9 +231,9 @@ type ruleRow struct {
 	Wrong  int    `json:"wrong"`
 }
 
-// ruleEffectsOf pools system k's rule counts over evals.
-func ruleEffectsOf(evals []pageEval, k int, system string) ruleEffects {
-	counts := make([]ruleCount, len(winnow.Rules())+1)
+// ruleEffectsOf pools system k's counts of the given rules over evals.
+func ruleEffectsOf(evals []pageEval, k int, system string, rules []winnow.Rule) ruleEffects {
+	counts := newRuleCounts()
 	for _, pe := range evals {
 		for r, c := range pe.sys[k].rules {
 			counts[r].pages += c.pages
@@ -242,7 +242,7 @@ func ruleEffectsOf(evals []pageEval, k int, system string) ruleEffects {
 		}
 	}
 	out := ruleEffects{System: system}
-	for _, r := range winnow.Rules() {
+	for _, r := range rules {
 		c := counts[r]
 		out.Rules = append(out.Rules, ruleRow{Rule: r.String(), Pages: c.pages, Blocks: c.blocks, Right: c.right, Wrong: c.blocks - c.right})
 	}
@@ -309,7 +309,6 @@ func buildReport(evals []pageEval, systems []*evalSystem) *evalReport {
 		if ke, ok := kindErrorsOf(evals, k, s.name); ok {
 			r.Kinds = append(r.Kinds, ke)
 		}
-		r.Rules = append(r.Rules, ruleEffectsOf(evals, k, s.name))
 		r.Worst = append(r.Worst, worstPages{System: s.name, Pages: worstOf(evals, k, worstCount)})
 		r.Importances = append(r.Importances, modelImportances{System: s.name, Features: importancesOf(s.m, topImportances)})
 	}

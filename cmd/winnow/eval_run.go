@@ -89,6 +89,9 @@ type pageScore struct {
 // many of those verdicts the labels agree with.
 type ruleCount struct{ pages, blocks, right int }
 
+// newRuleCounts returns zero counts indexed by winnow.Rule.
+func newRuleCounts() []ruleCount { return make([]ruleCount, len(winnow.Rules())+1) }
+
 // kindCount is how many blocks of one fine label a model decided, and got wrong.
 type kindCount struct{ blocks, wrong int }
 
@@ -286,7 +289,7 @@ func evalPages(ctx context.Context, pages []*dataset.LabelledPage, systems []*ev
 // ruleCounts counts, by rule, the blocks of a with a known label that a
 // post-processing rule decided, and the verdicts the labels agree with.
 func ruleCounts(p *dataset.LabelledPage, a *winnow.Article) []ruleCount {
-	counts := make([]ruleCount, len(winnow.Rules())+1) // indexed by winnow.Rule
+	counts := newRuleCounts()
 	for i, b := range a.Blocks {
 		l := p.Labels[i]
 		if b.Rule == winnow.RuleThreshold || l == dataset.Unknown || int(b.Rule) >= len(counts) {

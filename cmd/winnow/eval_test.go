@@ -688,7 +688,7 @@ func TestRuleEffects(t *testing.T) {
 		{page: p1, sys: []pageScore{scorePage(p1, a1, true)}},
 		{page: p2, sys: []pageScore{scorePage(p2, a2, true)}},
 	}
-	got := ruleEffectsOf(evals, 0, "model")
+	got := ruleEffectsOf(evals, 0, "model", winnow.Rules())
 	want := ruleEffects{System: "model", Rules: []ruleRow{
 		{Rule: "promotion", Pages: 2, Blocks: 2, Right: 1, Wrong: 1},
 		{Rule: "gap", Pages: 2, Blocks: 3, Right: 2, Wrong: 1},

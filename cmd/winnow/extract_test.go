@@ -17,10 +17,13 @@ import (
 	"github.com/winnow-dev/winnow/model"
 )
 
-// seedPage is the seed fixture, whose story extraction returns.
+// seedPath is the seed fixture, whose story extraction returns.
+const seedPath = "../../testdata/seed/news.html"
+
+// seedPage reads the seed fixture.
 func seedPage(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/seed/news.html")
+	b, err := os.ReadFile(seedPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +187,7 @@ func rewrapBody(t *testing.T, body []byte) []byte {
 // TestExtractRules chooses the post-processing rules from the command line
 // and reads them back from -explain.
 func TestExtractRules(t *testing.T) {
-	const seed, promo = "../../testdata/seed/news.html", "Keep updated, follow"
+	const seed, promo = seedPath, "Keep updated, follow"
 	code, out, errOut := runWinnow(t, "", "extract", seed)
 	if code != 0 || strings.Contains(out, promo) || !strings.Contains(out, seedStory) {
 		t.Fatalf("default rules: exit %d, promotion kept %v, story %v; stderr %s", code, strings.Contains(out, promo), strings.Contains(out, seedStory), errOut)
