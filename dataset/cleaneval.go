@@ -68,7 +68,7 @@ func listCleanEval(dir string, threshold float64) ([]job, error) {
 	var jobs []job
 	for _, f := range files {
 		id := strings.TrimSuffix(filepath.Base(f), ".html.gz")
-		jobs = append(jobs, job{set: SetCleanEval, id: id, load: func() (*LabelledPage, error) {
+		jobs = append(jobs, job{set: SetCleanEval, id: id, source: f, load: func() (*LabelledPage, error) {
 			return loadCleanEval(dir, id)
 		}})
 	}

@@ -26,7 +26,7 @@ func listCleanPortalEval(dir string, threshold float64) ([]job, error) {
 	for _, f := range files {
 		base := filepath.Base(f)
 		id := base[:strings.Index(base, ".htm")]
-		jobs = append(jobs, job{set: SetCleanPortalEval, id: id, load: func() (*LabelledPage, error) {
+		jobs = append(jobs, job{set: SetCleanPortalEval, id: id, source: f, load: func() (*LabelledPage, error) {
 			b, err := readFile(f)
 			if err != nil {
 				return nil, fail("read", err)

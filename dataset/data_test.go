@@ -3,6 +3,7 @@ package dataset
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -85,6 +86,7 @@ func TestRealSets(t *testing.T) {
 			blocks, content := 0, 0
 			for _, p := range c.Pages {
 				checkPage(t, p)
+				checkSource(t, dir, p)
 				if p.Set != tc.set {
 					t.Fatalf("page %s has set %q", p.ID, p.Set)
 				}
@@ -105,6 +107,22 @@ func TestRealSets(t *testing.T) {
 				t.Errorf("content share %.3f, want in [%.2f, %.2f]", share, tc.minContent, tc.maxContent)
 			}
 		})
+	}
+}
+
+// checkSource checks that a page's Source is a file of its set's folder
+// and, for L3S-GN1, the original page rather than the annotated one.
+func checkSource(t *testing.T, dir string, p *LabelledPage) {
+	t.Helper()
+	rel, err := filepath.Rel(filepath.Join(dir, p.Set), p.Source)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		t.Fatalf("%s/%s: Source %q is not under the set's folder", p.Set, p.ID, p.Source)
+	}
+	if fi, err := os.Stat(p.Source); err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 {
+		t.Fatalf("%s/%s: Source %q is not a non-empty file: %v", p.Set, p.ID, p.Source, err)
+	}
+	if p.Set == SetL3S && filepath.Dir(rel) != "original" {
+		t.Fatalf("%s/%s: Source %q is not the original page", p.Set, p.ID, p.Source)
 	}
 }
 

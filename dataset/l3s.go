@@ -53,7 +53,7 @@ func listL3S(dir string, _ float64) ([]job, error) {
 	for _, f := range files {
 		id := strings.TrimSuffix(filepath.Base(f), ".html.gz")
 		u := urls[id]
-		jobs = append(jobs, job{set: SetL3S, id: id, load: func() (*LabelledPage, error) {
+		jobs = append(jobs, job{set: SetL3S, id: id, source: filepath.Join(dir, "original", id+".html.gz"), load: func() (*LabelledPage, error) {
 			return loadL3S(f, u)
 		}})
 	}

@@ -53,7 +53,9 @@ func fail(stage string, err error) error { return &PageError{Stage: stage, Err: 
 // job loads one page.
 type job struct {
 	set, id string
-	load    func() (*LabelledPage, error)
+	// source is the file of the page's raw HTML (LabelledPage.Source).
+	source string
+	load   func() (*LabelledPage, error)
 }
 
 // lister lists a set's pages under its folder; it fails only if the folder
@@ -158,7 +160,7 @@ func runOne(j job) (p *LabelledPage, err error) {
 	if len(p.Labels) != len(p.Page.Blocks) || (p.Fine != nil && len(p.Fine) != len(p.Page.Blocks)) {
 		return nil, fail("panic", fmt.Errorf("dataset: %d labels for %d blocks", len(p.Labels), len(p.Page.Blocks)))
 	}
-	p.Set, p.ID = j.set, j.id
+	p.Set, p.ID, p.Source = j.set, j.id, j.source
 	return p, nil
 }
 

@@ -35,7 +35,7 @@ func listMSVCode(dir string, threshold float64) ([]job, error) {
 			name := base[:strings.LastIndex(base, ".htm")]
 			id := sub.Name() + "/" + name
 			goldPath := filepath.Join(dir, sub.Name(), "gold", name+".txt")
-			jobs = append(jobs, job{set: SetMSVCode, id: id, load: func() (*LabelledPage, error) {
+			jobs = append(jobs, job{set: SetMSVCode, id: id, source: f, load: func() (*LabelledPage, error) {
 				return loadMSVCode(f, goldPath, id, threshold)
 			}})
 		}

@@ -12,6 +12,13 @@ type LabelledPage struct {
 	// Set is the set's folder name (see SetNames); ID names the page within
 	// the set (a file name without extension, or subset/name).
 	Set, ID string
+	// Source is the file holding the page's HTML as the site served it,
+	// gzip-compressed when its name ends in .gz, for running other
+	// extractors on the same page: for L3S-GN1 the original, not the
+	// annotated copy the labels come from; for CleanEval the raw page
+	// with its <text> wrapper line; for CleanEval-Victor, which has no
+	// other copy, the annotated page.
+	Source string
 	// Site is the page's host, lower-cased, without "www." and port; for
 	// pages without a URL it is derived from the set's file naming (see
 	// each set's loader). Splits keep a site's pages on one side.

@@ -26,7 +26,7 @@ func listReadability(dir string, threshold float64) ([]job, error) {
 	for _, f := range cases {
 		c := filepath.Dir(f)
 		id := filepath.Base(c)
-		jobs = append(jobs, job{set: SetReadability, id: id, load: func() (*LabelledPage, error) {
+		jobs = append(jobs, job{set: SetReadability, id: id, source: f, load: func() (*LabelledPage, error) {
 			return loadReadability(c, id, threshold)
 		}})
 	}

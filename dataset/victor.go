@@ -34,7 +34,7 @@ func listVictor(dir string, _ float64) ([]job, error) {
 	var jobs []job
 	for _, f := range files {
 		id := strings.TrimSuffix(filepath.Base(f), ".anno.gz")
-		jobs = append(jobs, job{set: SetVictor, id: id, load: func() (*LabelledPage, error) {
+		jobs = append(jobs, job{set: SetVictor, id: id, source: f, load: func() (*LabelledPage, error) {
 			return loadVictor(dir, id)
 		}})
 	}

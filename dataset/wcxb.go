@@ -43,7 +43,7 @@ func listWCXB(dir string, threshold float64) ([]job, error) {
 	var jobs []job
 	for _, f := range files {
 		id := strings.TrimSuffix(filepath.Base(f), ".html.gz")
-		jobs = append(jobs, job{set: SetWCXB, id: id, load: func() (*LabelledPage, error) {
+		jobs = append(jobs, job{set: SetWCXB, id: id, source: f, load: func() (*LabelledPage, error) {
 			return loadWCXB(dev, id, threshold)
 		}})
 	}
