@@ -147,6 +147,31 @@ func Split(pages []*LabelledPage, testFrac float64, seed uint64) (train, test []
 	return train, test
 }
 
+// HeldBack returns the pages an evaluation on held-back sites scores: the
+// test side of Split over the trainable pages (see Trainable), as winnow
+// train splits them, and every page of a regression set, which is never
+// trained on. Pages keep their input order.
+func HeldBack(pages []*LabelledPage, testFrac float64, seed uint64) []*LabelledPage {
+	var trainable []*LabelledPage
+	for _, p := range pages {
+		if Trainable(p.Set) {
+			trainable = append(trainable, p)
+		}
+	}
+	_, test := Split(trainable, testFrac, seed)
+	keep := make(map[*LabelledPage]bool, len(test))
+	for _, p := range test {
+		keep[p] = true
+	}
+	var out []*LabelledPage
+	for _, p := range pages {
+		if keep[p] || !Trainable(p.Set) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Folds divides pages into k site-disjoint folds for cross-validation. In
 // each set, sites are taken in seeded order and each goes to the fold that
 // holds the fewest of the set's pages so far, so every set is spread over

@@ -123,6 +123,28 @@ func TestSplit(t *testing.T) {
 	})
 }
 
+func TestHeldBack(t *testing.T) {
+	pages := testCorpus()
+	regression := fakePages(SetReadability, manySites("r", 3, 1))
+	// Regression pages among the others, and one on a site of a trainable set.
+	all := slices.Concat(pages[:10], regression, pages[10:])
+	all = append(all, &LabelledPage{Set: SetReadability, ID: "same-site", Site: pages[0].Site})
+	_, test := Split(pages, 0.2, 1)
+	var want []*LabelledPage
+	for _, p := range all {
+		if !Trainable(p.Set) || slices.Contains(test, p) {
+			want = append(want, p)
+		}
+	}
+	got := HeldBack(all, 0.2, 1)
+	if diff := cmp.Diff(ids(want), ids(got)); diff != "" {
+		t.Errorf("HeldBack (-want +got):\n%s", diff)
+	}
+	if len(got) != len(test)+len(regression)+1 {
+		t.Errorf("%d pages held back, want the %d test pages and the %d regression pages", len(got), len(test), len(regression)+1)
+	}
+}
+
 func TestFolds(t *testing.T) {
 	pages := testCorpus()
 	const k = 5

@@ -219,7 +219,7 @@ func (f *evalFlags) pages(e *env, m *model.Model) (pages []*dataset.LabelledPage
 	reportSkips(e, &asked)
 	pages = c.Pages
 	if f.split == "test" && f.cv == 0 {
-		pages = heldBack(pages, f.seed)
+		pages = dataset.HeldBack(pages, evalTestFraction, f.seed)
 	}
 	var out []*dataset.LabelledPage
 	for _, p := range pages {
@@ -288,35 +288,6 @@ func evalSets(list string) ([]string, error) {
 		sets = append(sets, s)
 	}
 	return sets, nil
-}
-
-// heldBack is the evaluation side of -split test: the test side of
-// dataset.Split(pages, 0.2, seed) over the trainable pages, as winnow train
-// splits them, and every page of a regression set, which is never trained
-// on.
-func heldBack(pages []*dataset.LabelledPage, seed uint64) []*dataset.LabelledPage {
-	var trainable []*dataset.LabelledPage
-	regression := map[*dataset.LabelledPage]bool{}
-	for _, p := range pages {
-		if dataset.Trainable(p.Set) {
-			trainable = append(trainable, p)
-		} else {
-			regression[p] = true
-		}
-	}
-	_, test := dataset.Split(trainable, evalTestFraction, seed)
-	keep := map[*dataset.LabelledPage]bool{}
-	for _, p := range test {
-		keep[p] = true
-	}
-	// Keep the corpus order.
-	var out []*dataset.LabelledPage
-	for _, p := range pages {
-		if keep[p] || regression[p] {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // evaluate scores the models and the baselines on the chosen pages.
