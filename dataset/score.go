@@ -128,3 +128,56 @@ func shingleCounts(s string) map[string]int {
 	}
 	return counts
 }
+
+// ShingleMean averages Shingles over pages as the Scrapinghub benchmark's
+// evaluate.py does: a page's precision tp/(tp+fp) counts only when
+// something was predicted (tp+fp > 0) and its recall tp/(tp+fn) only when
+// the gold has shingles (tp+fn > 0); Precision and Recall are the means of
+// those, and F1 is computed from the two means (not the mean of page F1s).
+// This is winnow eval's text F1. The zero value is an empty group, which
+// scores 0.
+type ShingleMean struct {
+	precSum, recSum float64
+	precN, recN     int
+}
+
+// Add counts one page's Shingles.
+func (a *ShingleMean) Add(tp, fp, fn float64) {
+	if tp+fp > 0 {
+		a.precSum += tp / (tp + fp)
+		a.precN++
+	}
+	if tp+fn > 0 {
+		a.recSum += tp / (tp + fn)
+		a.recN++
+	}
+}
+
+// Precision is the mean page precision, 0 when no page predicted anything.
+func (a ShingleMean) Precision() float64 { return meanOf(a.precSum, a.precN) }
+
+// PrecisionPages is the number of pages that counted toward Precision:
+// those where something was predicted.
+func (a ShingleMean) PrecisionPages() int { return a.precN }
+
+// Recall is the mean page recall, 0 when no page has gold shingles.
+func (a ShingleMean) Recall() float64 { return meanOf(a.recSum, a.recN) }
+
+// F1 is the harmonic mean of Precision and Recall.
+func (a ShingleMean) F1() float64 { return harmonic(a.Precision(), a.Recall()) }
+
+func meanOf(sum float64, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
+
+// PageF1 is one page's F1 from its Shingles; ok is false when neither text
+// has a shingle (both under four tokens), where the page says nothing.
+func PageF1(tp, fp, fn float64) (f1 float64, ok bool) {
+	if tp+fp+fn == 0 {
+		return 0, false
+	}
+	return 2 * tp / (2*tp + fp + fn), true
+}

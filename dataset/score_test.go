@@ -93,3 +93,77 @@ func TestLabelStrings(t *testing.T) {
 		t.Errorf("label names (-want +got): %s", diff)
 	}
 }
+
+func TestShingleMean(t *testing.T) {
+	approx := cmpopts.EquateApprox(0, 1e-9)
+	type page struct{ tp, fp, fn float64 }
+	tests := []struct {
+		name    string
+		reason  string
+		pages   []page
+		p, r, f float64
+		precN   int
+	}{
+		{
+			name:   "perfect",
+			reason: "one page extracted exactly scores 1",
+			pages:  []page{{1, 0, 0}},
+			p:      1, r: 1, f: 1, precN: 1,
+		},
+		{
+			name:   "empty prediction",
+			reason: "a page with nothing predicted (tp+fp = 0) does not count toward precision but scores 0 recall",
+			pages:  []page{{1, 0, 0}, {0, 0, 1}},
+			p:      1, r: 0.5, f: 2 * 1 * 0.5 / 1.5, precN: 1,
+		},
+		{
+			name:   "means of pages, F1 from the means",
+			reason: "precision and recall are averaged over pages, F1 is not the mean of page F1s",
+			pages:  []page{{0.5, 0.5, 0}, {0.5, 0, 0.5}},
+			p:      0.75, r: 0.75, f: 0.75, precN: 2,
+		},
+		{
+			name:   "no shingles anywhere",
+			reason: "a page whose texts are both under four tokens (0, 0, 0) counts nowhere",
+			pages:  []page{{0, 0, 0}, {0.25, 0.25, 0.5}},
+			p:      0.5, r: 1.0 / 3, f: 0.4, precN: 1,
+		},
+		{
+			name:   "no pages",
+			reason: "an empty group scores 0 rather than NaN",
+			p:      0, r: 0, f: 0,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var a ShingleMean
+			for _, p := range tc.pages {
+				a.Add(p.tp, p.fp, p.fn)
+			}
+			got := []float64{a.Precision(), a.Recall(), a.F1(), float64(a.PrecisionPages())}
+			want := []float64{tc.p, tc.r, tc.f, float64(tc.precN)}
+			if d := cmp.Diff(want, got, approx); d != "" {
+				t.Errorf("%s: (-want +got):\n%s", tc.reason, d)
+			}
+		})
+	}
+}
+
+// TestShingleMeanOfTexts checks the aggregation on real texts through
+// Shingles, including a page where nothing was extracted.
+func TestShingleMeanOfTexts(t *testing.T) {
+	approx := cmpopts.EquateApprox(0, 1e-9)
+	gold := "the quick brown fox jumps over the lazy dog"
+	var a ShingleMean
+	a.Add(Shingles(gold, gold))
+	a.Add(Shingles("", gold))
+	if d := cmp.Diff([]float64{1, 0.5}, []float64{a.Precision(), a.Recall()}, approx); d != "" {
+		t.Errorf("exact page plus empty page (-want +got):\n%s", d)
+	}
+	if f1, ok := PageF1(Shingles("", gold)); !ok || f1 != 0 {
+		t.Errorf("page F1 of an empty prediction = %v, %v; want 0, true", f1, ok)
+	}
+	if _, ok := PageF1(Shingles("two words", "three short words")); ok {
+		t.Errorf("page F1 of texts without shingles should be undefined")
+	}
+}

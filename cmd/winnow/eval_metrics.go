@@ -11,47 +11,6 @@ import (
 // Metric helpers of winnow eval. They work on plain numbers so that they
 // can be tested on hand-made values.
 
-// shingleAgg averages the per-page Scrapinghub article-extraction-benchmark
-// measure over pages, as the benchmark's evaluate.py does: every page's
-// shingle counts are normalised to tp+fp+fn = 1 (dataset.Shingles); a
-// page's precision tp/(tp+fp) counts only when something was predicted
-// (tp+fp > 0) and its recall tp/(tp+fn) only when the gold has shingles
-// (tp+fn > 0); precision and recall are the means of those, and F1 is
-// computed from the two means.
-type shingleAgg struct {
-	precSum, recSum float64
-	precN, recN     int
-}
-
-func (a *shingleAgg) add(tp, fp, fn float64) {
-	if tp+fp > 0 {
-		a.precSum += tp / (tp + fp)
-		a.precN++
-	}
-	if tp+fn > 0 {
-		a.recSum += tp / (tp + fn)
-		a.recN++
-	}
-}
-
-// precision is the mean page precision, 0 when no page predicted anything.
-func (a shingleAgg) precision() float64 { return ratioOrZero(a.precSum, float64(a.precN)) }
-
-// recall is the mean page recall, 0 when no page has gold shingles.
-func (a shingleAgg) recall() float64 { return ratioOrZero(a.recSum, float64(a.recN)) }
-
-func (a shingleAgg) f1() float64 { return harmonicMean(a.precision(), a.recall()) }
-
-// pageShingleF1 is one page's F1 from its normalised shingle counts; ok is
-// false when neither text has a shingle (both under four tokens), where
-// the page says nothing.
-func pageShingleF1(tp, fp, fn float64) (f1 float64, ok bool) {
-	if tp+fp+fn == 0 {
-		return 0, false
-	}
-	return 2 * tp / (2*tp + fp + fn), true
-}
-
 func ratioOrZero(a, b float64) float64 {
 	if b == 0 {
 		return 0

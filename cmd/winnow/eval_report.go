@@ -118,7 +118,7 @@ type prf struct {
 // that have one.
 type textScore struct {
 	Pages int `json:"pages"`
-	// Shingles is the Scrapinghub benchmark measure (see shingleAgg);
+	// Shingles is the Scrapinghub benchmark measure (see dataset.ShingleMean);
 	// PrecisionPages counts the pages where something was predicted.
 	Shingles       prf `json:"shingles"`
 	PrecisionPages int `json:"precision_pages"`
@@ -384,7 +384,7 @@ func scoreGroup(name, kind string, evals []pageEval, systems []*evalSystem) grou
 func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 	out := systemScore{System: s.name}
 	var conf model.Confusion
-	var sh shingleAgg
+	var sh dataset.ShingleMean
 	var bowP, bowR, bowF []float64
 	var f1s []float64
 	var ts textScore
@@ -396,7 +396,7 @@ func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 		conf.Merge(ps.conf)
 		if ps.hasGold {
 			ts.Pages++
-			sh.add(ps.tp, ps.fp, ps.fn)
+			sh.Add(ps.tp, ps.fp, ps.fn)
 			bowP, bowR, bowF = append(bowP, ps.bowP), append(bowR, ps.bowR), append(bowF, ps.bow)
 			if ps.f1ok {
 				f1s = append(f1s, ps.f1)
@@ -414,8 +414,8 @@ func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 	}
 	out.Block = blockScoreOf(conf)
 	if ts.Pages > 0 {
-		ts.Shingles = prf{Precision: sh.precision(), Recall: sh.recall(), F1: sh.f1()}
-		ts.PrecisionPages = sh.precN
+		ts.Shingles = prf{Precision: sh.Precision(), Recall: sh.Recall(), F1: sh.F1()}
+		ts.PrecisionPages = sh.PrecisionPages()
 		ts.BagOfWords = prf{Precision: meanOf(bowP), Recall: meanOf(bowR), F1: meanOf(bowF)}
 		ts.PageF1 = distributionOf(f1s)
 		ts.pageF1s = f1s

@@ -148,7 +148,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 		ps.hasGold = true
 		ps.bowP, ps.bowR, ps.bow = dataset.BagOfWords(a.Text, p.Gold)
 		ps.tp, ps.fp, ps.fn = dataset.Shingles(a.Text, p.Gold)
-		ps.f1, ps.f1ok = pageShingleF1(ps.tp, ps.fp, ps.fn)
+		ps.f1, ps.f1ok = dataset.PageF1(ps.tp, ps.fp, ps.fn)
 	}
 	if len(p.With) > 0 || len(p.Without) > 0 {
 		text := normalizeSnippet(a.Text)
