@@ -23,9 +23,22 @@ var Options = trafilatura.Options{
 
 // New returns the "trafilatura" contender: trafilatura.Extract over the
 // raw bytes with Options, returning ContentText.
-func New() (peers.Extractor, error) {
-	return peers.Extractor{Name: "trafilatura", Extract: func(page []byte) (string, error) {
-		res, err := trafilatura.Extract(bytes.NewReader(page), Options)
+func New() (peers.Extractor, error) { return contender("trafilatura", Options), nil }
+
+// NewFallback returns the "trafilatura+fallback" contender: Options with
+// EnableFallback, so that trafilatura also runs go-readability and
+// go-domdistiller and keeps the better of the three outputs, as Python
+// trafilatura does by default. The accuracy comparison runs it; the speed
+// benchmarks do not.
+func NewFallback() (peers.Extractor, error) {
+	o := Options
+	o.EnableFallback = true
+	return contender("trafilatura+fallback", o), nil
+}
+
+func contender(name string, o trafilatura.Options) peers.Extractor {
+	return peers.Extractor{Name: name, Extract: func(page []byte) (string, error) {
+		res, err := trafilatura.Extract(bytes.NewReader(page), o)
 		if err != nil {
 			// trafilatura says "nothing found" only in a message ("text
 			// and comments are not long enough"), so every error counts
@@ -33,5 +46,5 @@ func New() (peers.Extractor, error) {
 			return "", fmt.Errorf("%w: %v", peers.ErrEmpty, err)
 		}
 		return res.ContentText, nil
-	}}, nil
+	}}
 }

@@ -1,5 +1,6 @@
-// Package wn runs winnow as a contender: the embedded model, default
-// options, one Extractor built once and reused for every page.
+// Package wn runs winnow as a contender: the embedded model and default
+// options unless given others, one Extractor built once and reused for
+// every page.
 package wn
 
 import (
@@ -10,10 +11,14 @@ import (
 	"github.com/winnow-dev/winnow/bench/peers"
 )
 
-// New returns the "winnow" contender. A page where winnow keeps nothing
-// (winnow.ErrNoContent) counts as empty; any other error is a refusal.
-func New() (peers.Extractor, error) {
-	x, err := winnow.New()
+// New returns the "winnow" contender with the embedded model and default
+// options. A page where winnow keeps nothing (winnow.ErrNoContent) counts
+// as empty; any other error is a refusal.
+func New() (peers.Extractor, error) { return NewWith() }
+
+// NewWith returns the "winnow" contender built with winnow.New(opts...).
+func NewWith(opts ...winnow.Option) (peers.Extractor, error) {
+	x, err := winnow.New(opts...)
 	if err != nil {
 		return peers.Extractor{}, fmt.Errorf("winnow: %w", err)
 	}

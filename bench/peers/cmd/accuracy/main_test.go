@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/bench/peers"
+	"github.com/winnow-dev/winnow/bench/peers/wn"
+	"github.com/winnow-dev/winnow/dataset"
+)
+
+func dataDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("WINNOW_DATA")
+	if dir == "" {
+		t.Skip("WINNOW_DATA is not set: skipping the accuracy comparison on the labelled sets")
+	}
+	return dir
+}
+
+// TestWinnowAsEval checks that winnow run on each page's Source, as the
+// comparison runs every contender, scores what winnow eval scores from the
+// loader's parsed page, on a set whose Source is the page the labels come
+// from.
+func TestWinnowAsEval(t *testing.T) {
+	dir := dataDir(t)
+	c, err := dataset.Load(dir, dataset.Options{Sets: []string{dataset.SetCleanPortalEval}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := dataset.HeldBack(c.Pages, 0.2, 1)
+	x, err := wn.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tsv bytes.Buffer
+	got, err := scorePages(pages, []peers.Extractor{x}, &tsv, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := winnow.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want dataset.ShingleMean
+	n := 0
+	for _, p := range pages {
+		if strings.TrimSpace(p.Gold) == "" {
+			continue
+		}
+		a, _ := ex.FromPage(p.Page)
+		want.Add(dataset.Shingles(a.Text, p.Gold))
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no held-back pages with gold text")
+	}
+	for _, g := range []string{dataset.SetCleanPortalEval, "all"} {
+		s := got.groups[g]
+		if len(s) != 1 || s[0].pages != n {
+			t.Fatalf("group %q: %+v, want one contender over %d pages", g, s, n)
+		}
+		if s[0].text != want {
+			t.Errorf("group %q: winnow on Source scores %+v, winnow eval's way %+v", g, s[0].text, want)
+		}
+	}
+	if lines := strings.Count(tsv.String(), "\n"); lines != n {
+		t.Errorf("%d TSV lines, want one per page (%d)", lines, n)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	existing := filepath.Join(t.TempDir(), "pages.tsv")
+	if err := os.WriteFile(existing, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-contenders", "winnow,boilerpipe"}, `unknown contender "boilerpipe"`},
+		{[]string{"-pages", existing, "-contenders", "winnow"}, "exists"},
+		{[]string{"extra"}, "unexpected arguments"},
+		{[]string{"-data", filepath.Join(t.TempDir(), "missing"), "-contenders", "winnow"}, "not a readable directory"},
+	}
+	for _, tc := range tests {
+		err := run(tc.args, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("run(%q) = %v, want an error containing %q", tc.args, err, tc.want)
+		}
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "keep me" {
+		t.Errorf("an existing -pages file was overwritten: %q", b)
+	}
+}
