@@ -18,13 +18,6 @@ func ratioOrZero(a, b float64) float64 {
 	return a / b
 }
 
-func harmonicMean(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
 // percentile is the p-quantile (0 ≤ p ≤ 1) of sorted values with linear
 // interpolation between closest ranks (numpy's default, R's type 7), so
 // that the median of an even count is the mean of the middle two. It
