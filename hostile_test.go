@@ -114,6 +114,9 @@ func TestHostileInput(t *testing.T) {
 		{name: "unclosed tags", reason: "the parser closes them; the story comes out", in: unclosed, wantText: storyStart},
 		{name: "10,000-deep nesting", reason: "refused by depth, not a stack overflow or a hang", in: deep(10_000, "div"), wantErr: features.ErrTooDeep},
 		{name: "10,000-deep inline nesting", reason: "inline elements count too", in: deep(10_000, "span"), wantErr: features.ErrTooDeep},
+		// wrapsMostText stops walking once it has visited twice the page's
+		// nodes; the wrappers past that count as hidden.
+		{name: "500 nested hiding wrappers", reason: "checking each wrapper's share of the text is not quadratic; the innermost wrappers count as hidden", in: []byte("<html><body>" + strings.Repeat(`<div class="hide">`, 500) + strings.Repeat("<p>A paragraph of the story, long enough to keep.</p>", 20_000)), wantErr: ErrNoContent},
 		{name: "deeper than -max-depth", reason: "WithMaxDepth lowers the parser's 512", in: deep(100, "div"), opts: []Option{WithMaxDepth(50)}, wantErr: features.ErrTooDeep},
 		{name: "within -max-depth", reason: "html, body and 48 divs are 50 levels", in: deep(48, "div"), opts: []Option{WithMaxDepth(50), WithThreshold(0)}, wantText: "deep text"},
 		{name: "100 MB page", reason: "Extract reads MaxBytes+1 bytes and stops", reader: func() io.Reader {

@@ -11,6 +11,7 @@ import (
 func TestPostProcessRules(t *testing.T) {
 	blk := func(words, links int) features.Block { return features.Block{Words: words, LinkWords: links} }
 	h1 := features.Block{Words: 8, Kind: features.KindHeading, Level: 1}
+	caption := features.Block{Words: 27, Kind: features.KindCaption}
 	const T, P, G, B, F = RuleThreshold, RulePromotion, RuleGap, RuleByline, RuleFallback
 	tests := []struct {
 		name     string
@@ -33,6 +34,24 @@ func TestPostProcessRules(t *testing.T) {
 			name:   "byline",
 			blocks: []features.Block{h1, blk(3, 0), blk(4, 0), blk(80, 0)}, probs: []float64{0.9, 0.3, 0.4, 0.95},
 			wantKeep: []bool{true, true, true, true}, wantWhy: []Rule{T, B, B, T},
+		},
+		{
+			name:     "byline with dates and the lead caption",
+			blocks:   []features.Block{h1, blk(1, 0), blk(5, 0), blk(7, 0), caption, blk(80, 0)},
+			probs:    []float64{0.9, 0.3, 0.35, 0.45, 0.25, 0.95},
+			wantKeep: []bool{true, true, true, true, true, true}, wantWhy: []Rule{T, B, B, B, B, T},
+		},
+		{
+			name:     "a long line that is not a caption ends the byline",
+			blocks:   []features.Block{h1, blk(1, 0), blk(27, 0), blk(7, 0), blk(80, 0)},
+			probs:    []float64{0.9, 0.3, 0.25, 0.45, 0.95},
+			wantKeep: []bool{true, false, false, false, true}, wantWhy: []Rule{T, T, T, T, T},
+		},
+		{
+			name:     "five lines under the headline are more than a byline",
+			blocks:   []features.Block{h1, blk(1, 0), blk(2, 0), blk(3, 0), blk(2, 0), blk(4, 0), blk(80, 0)},
+			probs:    []float64{0.9, 0.3, 0.3, 0.3, 0.3, 0.3, 0.95},
+			wantKeep: []bool{true, false, false, false, false, false, true}, wantWhy: []Rule{T, T, T, T, T, T, T},
 		},
 		{
 			name:   "fallback",

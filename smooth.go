@@ -16,8 +16,9 @@ const (
 	// proseWords is the least number of words of a paragraph of prose
 	// around an inserted promotion.
 	proseWords = 15
-	// bylineMaxBlocks and bylineWords bound the byline run after the headline.
-	bylineMaxBlocks = 3
+	// bylineMaxBlocks and bylineWords bound the byline run after the
+	// headline; a figure caption in the run may be longer.
+	bylineMaxBlocks = 4
 	bylineWords     = 12
 )
 
@@ -35,12 +36,16 @@ const (
 //     0.0001-0.0002 and block F1 by 0.0002-0.0015 (see the README).
 //   - A single uncertain dropped block between two kept ones, with few
 //     links, is restored: a one-line paragraph or subheading in the story.
-//   - Up to three short (at most 12 words), unlinked, not confidently
-//     boilerplate blocks between the first kept first-level heading and the
-//     next kept block are restored: the byline and dates under the headline,
-//     which the seed page counts as content. On the held-back split this
-//     moved text F1 by -0.0001 pooled (msvcode -0.0006, whose gold leaves
-//     bylines out; the other sets within ±0.0001).
+//   - Up to four unlinked, not confidently boilerplate blocks between the
+//     first kept first-level heading and the next kept block are restored
+//     when each is short (at most 12 words) or a figure caption: the
+//     byline, dates and lead photo's caption under the headline, which the
+//     seed page counts as content. On the held-back split this moved text
+//     F1 by -0.0001 pooled (msvcode -0.0006, whose gold leaves bylines out;
+//     the other sets within ±0.0001). Allowing the fourth block and the
+//     caption changed held-back text F1 on seeds 1-3 by less than 0.0001
+//     and keeps the seed page whole when its lines sit just under the
+//     threshold.
 //
 // A rule that dropped small runs of kept blocks far from the main run was
 // measured too and left out: it lowered text F1 on the held-back split.
@@ -82,9 +87,10 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 		}
 		i = j
 	}
-	// The byline run: up to bylineMaxBlocks short unlinked blocks between
-	// the kept first-level headline and the next kept block (author, date,
-	// "Updated ...") belong to the story.
+	// The byline run: up to bylineMaxBlocks short unlinked blocks or
+	// captions between the kept first-level headline and the next kept
+	// block (author, date, "Updated ...", the lead photo's caption) belong
+	// to the story.
 	for h := 0; on.has(RuleByline) && h < n; h++ {
 		b := &blocks[h]
 		if !keep[h] || b.Kind != features.KindHeading || b.Level != 1 {
@@ -99,7 +105,8 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 		}
 		ok := true
 		for k := h + 1; k < j; k++ {
-			if blocks[k].LinkWords > 0 || blocks[k].Words > bylineWords || probs[k] < gapMinProb {
+			long := blocks[k].Words > bylineWords && blocks[k].Kind != features.KindCaption
+			if blocks[k].LinkWords > 0 || long || probs[k] < gapMinProb {
 				ok = false
 			}
 		}

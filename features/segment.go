@@ -127,6 +127,10 @@ type segmenter struct {
 	// onText, if set, is told of every visible text node and the index of
 	// the block its text goes to.
 	onText func(n *html.Node, block int)
+	// docText is the text length of the whole document (subtreeText), -1
+	// until wrapsMostText needs it; walkBudget is how many more nodes
+	// wrapsMostText may visit.
+	docText, walkBudget int
 }
 
 // segment splits the tree under root into the page's blocks, in document
@@ -134,7 +138,7 @@ type segmenter struct {
 // Classes slices share memory with each other (see Block).
 func segment(root *html.Node, opts Options) (*Page, error) {
 	sc := scratchPool.Get().(*scratch)
-	s := &segmenter{opts: opts, blocks: sc.blocks[:0], stack: sc.stack[:0], classValues: sc.classValues}
+	s := &segmenter{opts: opts, blocks: sc.blocks[:0], stack: sc.stack[:0], classValues: sc.classValues, docText: -1}
 	s.stack = append(s.stack, frame{tag: "#document", id: s.newID(), row: -1})
 	s.walk(root)
 	s.flush()
@@ -210,8 +214,16 @@ func (s *segmenter) walk(n *html.Node) {
 }
 
 func (s *segmenter) element(n *html.Node) {
-	if skipped(n.DataAtom) || hidden(n) {
+	if skipped(n.DataAtom) {
 		return
+	}
+	switch hidden(n) {
+	case hiddenByMarkup:
+		return
+	case hiddenByClass:
+		if !s.wrapsMostText(n) {
+			return
+		}
 	}
 	if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
 		s.flush()
@@ -378,33 +390,89 @@ func (s *segmenter) pushMark(n *html.Node) bool {
 	return false
 }
 
-// hidden reports whether an element is hidden from readers by markup, or is
-// the root of a cookie-consent dialog (see consentID and consentClass).
-func hidden(n *html.Node) bool {
+// How an element is hidden (see hidden).
+const (
+	shown          = iota
+	hiddenByMarkup // the hidden attribute, an inline display:none or visibility:hidden, or a consent dialog
+	hiddenByClass  // a hiding class: see hiddenClass
+)
+
+// hidden reports whether an element is hidden from readers by markup (the
+// hidden attribute, an inline display:none or visibility:hidden), is the
+// root of a cookie-consent dialog (see consentID and consentClass), or
+// carries a hiding class (see hiddenClass), which the segmenter follows
+// only for elements that do not wrap most of the page (see wrapsMostText).
+func hidden(n *html.Node) int {
+	by := shown
 	for i := range n.Attr {
 		a := &n.Attr[i]
 		switch a.Key {
 		case "hidden":
-			return true
+			return hiddenByMarkup
 		case "id":
 			if consentID(a.Val) {
-				return true
+				return hiddenByMarkup
 			}
 		case "class":
 			if consentClass(a.Val) {
-				return true
+				return hiddenByMarkup
+			}
+			if hiddenClass(a.Val) {
+				by = hiddenByClass
 			}
 		case "style":
 			v := strings.ToLower(a.Val)
 			if strings.Contains(v, "display") || strings.Contains(v, "visibility") {
 				v = strings.Join(strings.Fields(v), "")
 				if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
-					return true
+					return hiddenByMarkup
 				}
 			}
 		}
 	}
-	return false
+	return by
+}
+
+// wrapsMostText reports whether n holds at least half of the text of the
+// document: a page-wide wrapper that a script reveals once the page has
+// loaded (<div class="root hide">), not a hidden part of the page. Each
+// call walks n's subtree; once the walks have visited twice as many nodes
+// as the document holds, it answers false without walking, so that nested
+// wrappers cannot make segmentation quadratic.
+func (s *segmenter) wrapsMostText(n *html.Node) bool {
+	if s.docText < 0 {
+		root := n
+		for root.Parent != nil {
+			root = root.Parent
+		}
+		var nodes int
+		s.docText, nodes = subtreeText(root)
+		s.walkBudget = 2 * nodes
+	}
+	if s.walkBudget <= 0 {
+		return false
+	}
+	text, nodes := subtreeText(n)
+	s.walkBudget -= nodes
+	return 2*text >= s.docText
+}
+
+// subtreeText returns the length of the text under n, outside the elements
+// that never give text (see skipped), and the number of nodes it visited.
+func subtreeText(n *html.Node) (text, nodes int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		nodes++
+		switch c.Type {
+		case html.TextNode:
+			text += len(c.Data)
+		case html.ElementNode, html.DocumentNode:
+			if !skipped(c.DataAtom) {
+				t, k := subtreeText(c)
+				text, nodes = text+t, nodes+k
+			}
+		}
+	}
+	return text, nodes
 }
 
 // text appends a text node to the open block, collapsing white space

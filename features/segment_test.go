@@ -86,6 +86,28 @@ func TestSegmentTexts(t *testing.T) {
 			want:   []string{"shown"},
 		},
 		{
+			name:   "hiding classes",
+			reason: "the frameworks' hiding and screen-reader-only classes hide the element, as CSS matches them: case-sensitively",
+			html: `<p>shown</p><div class="box hidden"><p>gone</p></div><span class="sr-only">Opens in a new window</span>
+				<div class="d-none">gone</div><p class="visually-hidden">gone</p><span class="screen-reader-text">gone</span>
+				<div class="Hidden">kept: another class</div><div class="hidden-gem">kept: another class</div>`,
+			want: []string{"shown", "kept: another class", "kept: another class"},
+		},
+		{
+			name:   "page-wide wrapper hidden until a script runs",
+			reason: "a hiding class on an element that holds most of the page's text is a wrapper a script reveals; hidden parts inside it stay hidden",
+			html: `<div class="root hide"><main><h1>The story</h1><p>It holds most of the page's text, as a story does.</p>
+				<span class="sr-only">Opens in a new window</span></main></div><footer class="hidden">x</footer>`,
+			want: []string{"The story", "It holds most of the page's text, as a story does."},
+		},
+		{
+			name:   "hidden at some widths",
+			reason: "a responsive class shows the element at some screen width, so it is not hidden",
+			html: `<div class="hidden md:block">wide screens</div><div class="d-none d-lg-block">large screens</div>
+				<span class="visible-lg hide">Bootstrap 3</span>`,
+			want: []string{"wide screens", "large screens", "Bootstrap 3"},
+		},
+		{
 			name:   "display other",
 			reason: "other inline styles do not hide anything",
 			html:   `<div style="display:block">kept</div>`,
