@@ -393,22 +393,37 @@ func (s *segmenter) pushMark(n *html.Node) bool {
 // How an element is hidden (see hidden).
 const (
 	shown          = iota
-	hiddenByMarkup // the hidden attribute, an inline display:none or visibility:hidden, or a consent dialog
-	hiddenByClass  // a hiding class: see hiddenClass
+	hiddenByMarkup // the hidden attribute, an inline display:none or visibility:hidden, a closed <dialog>, a consent dialog
+	hiddenByClass  // a hiding class (see hiddenClass) or a modal (role=dialog, aria-modal)
 )
 
 // hidden reports whether an element is hidden from readers by markup (the
-// hidden attribute, an inline display:none or visibility:hidden), is the
-// root of a cookie-consent dialog (see consentID and consentClass), or
-// carries a hiding class (see hiddenClass), which the segmenter follows
-// only for elements that do not wrap most of the page (see wrapsMostText).
+// hidden attribute, an inline display:none or visibility:hidden, a
+// <dialog> without open, which browsers do not render), is the root of a
+// cookie-consent dialog (see consentID and consentClass), or is probably
+// hidden: it carries a hiding class (see hiddenClass) or is a modal
+// (role="dialog" or "alertdialog", aria-modal="true"), which pages keep
+// closed until asked. The segmenter follows the probable ones only for
+// elements that do not wrap most of the page (see wrapsMostText), such as
+// an article a site shows in a modal.
 func hidden(n *html.Node) int {
 	by := shown
+	closedDialog := n.DataAtom == atom.Dialog
 	for i := range n.Attr {
 		a := &n.Attr[i]
 		switch a.Key {
 		case "hidden":
 			return hiddenByMarkup
+		case "open":
+			closedDialog = false
+		case "role":
+			if a.Val == "dialog" || a.Val == "alertdialog" {
+				by = hiddenByClass
+			}
+		case "aria-modal":
+			if a.Val == "true" {
+				by = hiddenByClass
+			}
 		case "id":
 			if consentID(a.Val) {
 				return hiddenByMarkup
@@ -429,6 +444,9 @@ func hidden(n *html.Node) int {
 				}
 			}
 		}
+	}
+	if closedDialog {
+		return hiddenByMarkup
 	}
 	return by
 }

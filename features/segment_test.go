@@ -101,6 +101,20 @@ func TestSegmentTexts(t *testing.T) {
 			want: []string{"The story", "It holds most of the page's text, as a story does."},
 		},
 		{
+			name:   "dialogs and modals",
+			reason: "a <dialog> without open is not rendered; a modal (role=dialog, aria-modal) is closed until asked, unless it holds most of the page",
+			html: `<p>The page's own text, long enough to be most of it.</p><dialog><p>closed dialog</p></dialog>
+				<dialog open><p>open dialog</p></dialog><div role="dialog"><p>Sign up</p></div>
+				<div aria-modal="true"><p>Log in</p></div>`,
+			want: []string{"The page's own text, long enough to be most of it.", "open dialog"},
+		},
+		{
+			name:   "an article in a modal",
+			reason: "a modal that holds most of the page's text is the page",
+			html:   `<nav>Home</nav><div role="dialog"><h1>Headline</h1><p>The whole story is shown in a modal window.</p></div>`,
+			want:   []string{"Home", "Headline", "The whole story is shown in a modal window."},
+		},
+		{
 			name:   "hidden at some widths",
 			reason: "a responsive class shows the element at some screen width, so it is not hidden",
 			html: `<div class="hidden md:block">wide screens</div><div class="d-none d-lg-block">large screens</div>
