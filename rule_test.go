@@ -163,10 +163,11 @@ func TestWithRules(t *testing.T) {
 	if p < 0 || p >= promoSure {
 		t.Fatalf("the promotion's probability is %v; the test needs a block below promoSure (%v)", p, promoSure)
 	}
-	under := WithThreshold(min(DefaultThreshold, p-0.01))
+	threshold := min(DefaultThreshold, p-0.01)
+	under := WithThreshold(threshold)
 	all := extract(under)
 	if strings.Contains(all.Text, promo) {
-		t.Errorf("threshold %.2f, all rules: the promotion %q is kept", min(DefaultThreshold, p-0.01), promo)
+		t.Errorf("threshold %.2f, all rules: the promotion %q is kept", threshold, promo)
 	}
 	noPromo := extract(under, WithRules(RuleGap, RuleByline, RuleFallback))
 	if !strings.Contains(noPromo.Text, promo) {

@@ -127,9 +127,10 @@ type segmenter struct {
 	// onText, if set, is told of every visible text node and the index of
 	// the block its text goes to.
 	onText func(n *html.Node, block int)
-	// docText is the text length of the whole document (subtreeText), -1
-	// until wrapsMostText needs it; walkBudget is how many more nodes
-	// wrapsMostText may visit.
+	// root is the tree being segmented. docText is its text length
+	// (subtreeText), -1 until wrapsMostText needs it; walkBudget is how
+	// many more nodes wrapsMostText may visit.
+	root                *html.Node
 	docText, walkBudget int
 }
 
@@ -138,7 +139,7 @@ type segmenter struct {
 // Classes slices share memory with each other (see Block).
 func segment(root *html.Node, opts Options) (*Page, error) {
 	sc := scratchPool.Get().(*scratch)
-	s := &segmenter{opts: opts, blocks: sc.blocks[:0], stack: sc.stack[:0], classValues: sc.classValues, docText: -1}
+	s := &segmenter{opts: opts, blocks: sc.blocks[:0], stack: sc.stack[:0], classValues: sc.classValues, root: root, docText: -1}
 	s.stack = append(s.stack, frame{tag: "#document", id: s.newID(), row: -1})
 	s.walk(root)
 	s.flush()
@@ -220,7 +221,7 @@ func (s *segmenter) element(n *html.Node) {
 	switch hidden(n) {
 	case hiddenByMarkup:
 		return
-	case hiddenByClass:
+	case probablyHidden:
 		if !s.wrapsMostText(n) {
 			return
 		}
@@ -390,11 +391,13 @@ func (s *segmenter) pushMark(n *html.Node) bool {
 	return false
 }
 
-// How an element is hidden (see hidden).
+// visibility is how an element is hidden (see hidden).
+type visibility uint8
+
 const (
-	shown          = iota
-	hiddenByMarkup // the hidden attribute, an inline display:none or visibility:hidden, a closed <dialog>, a consent dialog
-	hiddenByClass  // a hiding class (see hiddenClass) or a modal (role=dialog, aria-modal)
+	shown          visibility = iota
+	hiddenByMarkup            // the hidden attribute, an inline display:none or visibility:hidden, a closed <dialog>, a consent dialog
+	probablyHidden            // a hiding class (see hiddenClass) or a modal (role=dialog, aria-modal)
 )
 
 // hidden reports whether an element is hidden from readers by markup (the
@@ -406,7 +409,7 @@ const (
 // closed until asked. The segmenter follows the probable ones only for
 // elements that do not wrap most of the page (see wrapsMostText), such as
 // an article a site shows in a modal.
-func hidden(n *html.Node) int {
+func hidden(n *html.Node) visibility {
 	by := shown
 	closedDialog := n.DataAtom == atom.Dialog
 	for i := range n.Attr {
@@ -418,11 +421,11 @@ func hidden(n *html.Node) int {
 			closedDialog = false
 		case "role":
 			if a.Val == "dialog" || a.Val == "alertdialog" {
-				by = hiddenByClass
+				by = probablyHidden
 			}
 		case "aria-modal":
 			if a.Val == "true" {
-				by = hiddenByClass
+				by = probablyHidden
 			}
 		case "id":
 			if consentID(a.Val) {
@@ -433,7 +436,7 @@ func hidden(n *html.Node) int {
 				return hiddenByMarkup
 			}
 			if hiddenClass(a.Val) {
-				by = hiddenByClass
+				by = probablyHidden
 			}
 		case "style":
 			v := strings.ToLower(a.Val)
@@ -459,12 +462,8 @@ func hidden(n *html.Node) int {
 // wrappers cannot make segmentation quadratic.
 func (s *segmenter) wrapsMostText(n *html.Node) bool {
 	if s.docText < 0 {
-		root := n
-		for root.Parent != nil {
-			root = root.Parent
-		}
 		var nodes int
-		s.docText, nodes = subtreeText(root)
+		s.docText, nodes = subtreeText(s.root)
 		s.walkBudget = 2 * nodes
 	}
 	if s.walkBudget <= 0 {
