@@ -1,8 +1,12 @@
 package dataset
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"unicode"
+
+	"gonum.org/v1/gonum/stat"
 )
 
 // Tokens splits s into lower-cased word tokens: maximal runs of Unicode
@@ -180,4 +184,38 @@ func PageF1(tp, fp, fn float64) (f1 float64, ok bool) {
 		return 0, false
 	}
 	return 2 * tp / (2*tp + fp + fn), true
+}
+
+// Distribution summarises per-page scores.
+type Distribution struct {
+	Pages  int     `json:"pages"`
+	Mean   float64 `json:"mean"`
+	Median float64 `json:"median"`
+	P10    float64 `json:"p10"`
+}
+
+// DistributionOf summarises values (in any order): their count, mean,
+// median and 10th percentile (see Percentile). No values give the zero
+// Distribution.
+func DistributionOf(values []float64) Distribution {
+	if len(values) == 0 {
+		return Distribution{}
+	}
+	s := slices.Sorted(slices.Values(values))
+	return Distribution{Pages: len(s), Mean: stat.Mean(s, nil), Median: Percentile(s, 0.5), P10: Percentile(s, 0.1)}
+}
+
+// Percentile is the p-quantile (0 ≤ p ≤ 1) of sorted values with linear
+// interpolation between closest ranks (numpy's default, R's type 7), so
+// that the median of an even count is the mean of the middle two. It
+// returns 0 for no values.
+func Percentile(sorted []float64, p float64) float64 {
+	n := len(sorted)
+	if n == 0 {
+		return 0
+	}
+	h := p * float64(n-1)
+	lo := int(math.Floor(h))
+	hi := int(math.Ceil(h))
+	return sorted[lo] + (h-float64(lo))*(sorted[hi]-sorted[lo])
 }

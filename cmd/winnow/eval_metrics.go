@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/model"
 	"gonum.org/v1/gonum/stat"
 )
@@ -18,37 +19,8 @@ func ratioOrZero(a, b float64) float64 {
 	return a / b
 }
 
-// percentile is the p-quantile (0 ≤ p ≤ 1) of sorted values with linear
-// interpolation between closest ranks (numpy's default, R's type 7), so
-// that the median of an even count is the mean of the middle two. It
-// returns 0 for no values.
-func percentile(sorted []float64, p float64) float64 {
-	n := len(sorted)
-	if n == 0 {
-		return 0
-	}
-	h := p * float64(n-1)
-	lo := int(math.Floor(h))
-	hi := int(math.Ceil(h))
-	return sorted[lo] + (h-float64(lo))*(sorted[hi]-sorted[lo])
-}
-
-// distribution summarises per-page scores.
-type distribution struct {
-	Pages  int     `json:"pages"`
-	Mean   float64 `json:"mean"`
-	Median float64 `json:"median"`
-	P10    float64 `json:"p10"`
-}
-
-func distributionOf(values []float64) distribution {
-	if len(values) == 0 {
-		return distribution{}
-	}
-	s := append([]float64(nil), values...)
-	sort.Float64s(s)
-	return distribution{Pages: len(s), Mean: stat.Mean(s, nil), Median: percentile(s, 0.5), P10: percentile(s, 0.1)}
-}
+// distribution summarises per-page scores (dataset.Distribution).
+type distribution = dataset.Distribution
 
 // rocAUC is the area under the ROC curve of scores (higher means more
 // likely content) against truth: model.ROCAUC, gonum's stat.ROC over every

@@ -417,7 +417,7 @@ func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 		ts.Shingles = prf{Precision: sh.Precision(), Recall: sh.Recall(), F1: sh.F1()}
 		ts.PrecisionPages = sh.PrecisionPages()
 		ts.BagOfWords = prf{Precision: meanOf(bowP), Recall: meanOf(bowR), F1: meanOf(bowF)}
-		ts.PageF1 = distributionOf(f1s)
+		ts.PageF1 = dataset.DistributionOf(f1s)
 		ts.pageF1s = f1s
 		out.Text = &ts
 	}

@@ -24,35 +24,6 @@ import (
 
 var approx = cmpopts.EquateApprox(0, 1e-9)
 
-func TestPercentile(t *testing.T) {
-	tests := []struct {
-		name   string
-		reason string
-		sorted []float64
-		p      float64
-		want   float64
-	}{
-		{"empty", "no values give 0, not a panic", nil, 0.5, 0},
-		{"single", "one value is every percentile", []float64{0.3}, 0.1, 0.3},
-		{"median odd", "the middle value", []float64{1, 2, 3}, 0.5, 2},
-		{"median even", "the mean of the two middle values", []float64{1, 2, 3, 4}, 0.5, 2.5},
-		{"p10 interpolated", "h = 0.1·(n-1) = 0.9 between the first two", []float64{0, 10, 20, 30, 40, 50, 60, 70, 80, 90}, 0.1, 9},
-		{"min", "p = 0 is the smallest", []float64{1, 5, 9}, 0, 1},
-		{"max", "p = 1 is the largest", []float64{1, 5, 9}, 1, 9},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := percentile(tc.sorted, tc.p); math.Abs(got-tc.want) > 1e-12 {
-				t.Errorf("%s: percentile(%v, %v) = %v, want %v", tc.reason, tc.sorted, tc.p, got, tc.want)
-			}
-		})
-	}
-	d := distributionOf([]float64{0.9, 0.1, 0.5, 0.7, 0.3})
-	if diff := cmp.Diff(distribution{Pages: 5, Mean: 0.5, Median: 0.5, P10: 0.18}, d, approx); diff != "" {
-		t.Errorf("distribution of unsorted values (-want +got):\n%s", diff)
-	}
-}
-
 func TestROCAUC(t *testing.T) {
 	tests := []struct {
 		name   string

@@ -42,7 +42,10 @@ func main() {
 	}
 }
 
-// contenders builds the contenders by name, in the order asked.
+// contenderNames are the contenders, in the default order.
+var contenderNames = []string{"winnow", "trafilatura", "trafilatura+fallback", "readability"}
+
+// contenders builds the contenders by name (contenderNames).
 var contenders = map[string]func(modelPath string) (peers.Extractor, error){
 	"winnow": func(modelPath string) (peers.Extractor, error) {
 		if modelPath == "" {
@@ -70,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	data := fs.String("data", peers.DataDir(), "the shared data folder ($WINNOW_DATA)")
 	seed := fs.Uint64("seed", 1, "split seed, as winnow train -seed and winnow eval -seed")
 	sets := fs.String("sets", "", "comma-separated sets (default: all)")
-	names := fs.String("contenders", "winnow,trafilatura,trafilatura+fallback,readability", "comma-separated contenders")
+	names := fs.String("contenders", strings.Join(contenderNames, ","), "comma-separated contenders")
 	modelPath := fs.String("model", "", "winnow's model file (default: the embedded model)")
 	pagesOut := fs.String("pages", "", "also write one line per page and contender to this TSV file (must not exist)")
 	if err := fs.Parse(args); err != nil {
@@ -83,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	for _, n := range strings.Split(*names, ",") {
 		mk := contenders[n]
 		if mk == nil {
-			return fmt.Errorf("unknown contender %q (want some of winnow,trafilatura,trafilatura+fallback,readability)", n)
+			return fmt.Errorf("unknown contender %q (want some of %s)", n, strings.Join(contenderNames, ","))
 		}
 		x, err := mk(*modelPath)
 		if err != nil {
@@ -255,16 +258,12 @@ func (t *tally) write(w io.Writer, xs []peers.Extractor) {
 	table("Text F1, winnow eval's measure (precision / recall / F1):", func(s sums) string {
 		return fmt.Sprintf("%.3f / %.3f / **%.3f**", s.text.Precision(), s.text.Recall(), s.text.F1())
 	})
-	table("Page F1: mean (10th percentile):", func(s sums) string {
+	table("Page F1: mean (10th percentile), as winnow eval computes them:", func(s sums) string {
 		if len(s.f1s) == 0 {
 			return "-"
 		}
-		f := slices.Sorted(slices.Values(s.f1s))
-		var sum float64
-		for _, v := range f {
-			sum += v
-		}
-		return fmt.Sprintf("%.3f (%.3f)", sum/float64(len(f)), f[len(f)/10])
+		d := dataset.DistributionOf(s.f1s)
+		return fmt.Sprintf("%.3f (%.3f)", d.Mean, d.P10)
 	})
 	table("Pages with no text:", func(s sums) string { return fmt.Sprint(s.empty) })
 }

@@ -48,13 +48,18 @@ func TestWinnowAsEval(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want dataset.ShingleMean
+	var wantF1s []float64
 	n := 0
 	for _, p := range pages {
 		if strings.TrimSpace(p.Gold) == "" {
 			continue
 		}
 		a, _ := ex.FromPage(p.Page)
-		want.Add(dataset.Shingles(a.Text, p.Gold))
+		tp, fp, fn := dataset.Shingles(a.Text, p.Gold)
+		want.Add(tp, fp, fn)
+		if f1, ok := dataset.PageF1(tp, fp, fn); ok {
+			wantF1s = append(wantF1s, f1)
+		}
 		n++
 	}
 	if n == 0 {
@@ -67,6 +72,9 @@ func TestWinnowAsEval(t *testing.T) {
 		}
 		if s[0].text != want {
 			t.Errorf("group %q: winnow on Source scores %+v, winnow eval's way %+v", g, s[0].text, want)
+		}
+		if got, want := dataset.DistributionOf(s[0].f1s), dataset.DistributionOf(wantF1s); got != want {
+			t.Errorf("group %q: page F1 %+v on Source, %+v winnow eval's way", g, got, want)
 		}
 	}
 	if lines := strings.Count(tsv.String(), "\n"); lines != n {
