@@ -59,6 +59,7 @@ const (
 	InMain
 	InLink // every word of the block is inside a link
 	InBlockquote
+	InDataTable // the nearest enclosing <table> holds data, not layout (see isDataTable)
 )
 
 // Signal is a bit set of class/id vocabularies seen on enclosing elements.

@@ -78,6 +78,7 @@ type frame struct {
 	tag     string
 	id      int
 	row     int
+	table   int // 1 + index in segmenter.tables of the nearest <table>, 0 for none
 	depth   int // element ancestors of this element
 	flags   Flags
 	own     Signal // vocabulary of this element's class and id
@@ -132,6 +133,11 @@ type segmenter struct {
 	// many more nodes wrapsMostText may visit.
 	root                *html.Node
 	docText, walkBudget int
+
+	// tables are the page's tables, in the order of their start tags;
+	// blockTable has the frame.table of each block (see table.go).
+	tables     []tableFacts
+	blockTable []int32
 }
 
 // segment splits the tree under root into the page's blocks, in document
@@ -139,10 +145,12 @@ type segmenter struct {
 // Classes slices share memory with each other (see Block).
 func segment(root *html.Node, opts Options) (*Page, error) {
 	sc := scratchPool.Get().(*scratch)
-	s := &segmenter{opts: opts, blocks: sc.blocks[:0], stack: sc.stack[:0], classValues: sc.classValues, root: root, docText: -1}
+	s := &segmenter{opts: opts, blocks: sc.blocks[:0], stack: sc.stack[:0], classValues: sc.classValues, root: root, docText: -1,
+		tables: sc.tables[:0], blockTable: sc.blockTable[:0]}
 	s.stack = append(s.stack, frame{tag: "#document", id: s.newID(), row: -1})
 	s.walk(root)
 	s.flush()
+	s.markDataTables()
 	var blocks []Block
 	if s.err == nil && len(s.blocks) > 0 {
 		blocks = make([]Block, len(s.blocks))
@@ -162,6 +170,8 @@ type scratch struct {
 	blocks      []Block
 	stack       []frame
 	classValues map[string]classValue
+	tables      []tableFacts
+	blockTable  []int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -182,6 +192,13 @@ func (sc *scratch) keep(s *segmenter) {
 	sc.blocks, sc.stack, sc.classValues = nil, nil, nil
 	if cap(s.blocks) <= maxScratchBlocks {
 		sc.blocks = s.blocks[:0]
+	}
+	sc.tables, sc.blockTable = nil, nil
+	if cap(s.tables) <= maxScratchBlocks {
+		sc.tables = s.tables[:0]
+	}
+	if cap(s.blockTable) <= maxScratchBlocks {
+		sc.blockTable = s.blockTable[:0]
 	}
 	if cap(s.stack) <= maxScratchStack {
 		sc.stack = s.stack[:0]
@@ -215,6 +232,7 @@ func (s *segmenter) walk(n *html.Node) {
 }
 
 func (s *segmenter) element(n *html.Node) {
+	s.countControl(n.DataAtom)
 	if skipped(n.DataAtom) {
 		return
 	}
@@ -271,6 +289,8 @@ func (s *segmenter) push(n *html.Node) {
 	if n.DataAtom == atom.Tr {
 		f.row = f.id
 	}
+	f.table = parent.table
+	s.countTable(n, &f)
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
@@ -627,6 +647,7 @@ func (s *segmenter) flush() {
 	b.Path, b.Ancestors, b.Classes, b.SignalNear = top.path, top.ancestors, top.near, top.signalNear
 	b.Kind, b.Level = kindOf(top.tag, top.row, s.pre > 0)
 	s.blocks = append(s.blocks, b)
+	s.blockTable = append(s.blockTable, int32(top.table))
 }
 
 // share fills the slices that every block of the top frame f has in
