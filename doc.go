@@ -9,7 +9,7 @@
 //		p := m.Predict(v)                               // P(content) from the decision tree
 //		content[i] = p >= threshold
 //	}
-//	content = smooth(content)                           // gaps, promotions, byline; fallback when nothing is kept
+//	content = smooth(content)                           // gaps, promotions, tables, byline; fallback when little is kept
 //	article := render(page, content)                    // text, Markdown, clean HTML
 //
 // Extract does all of it with the default model embedded in the package;

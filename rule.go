@@ -21,13 +21,14 @@ const (
 	RuleGap                   // kept: a lone uncertain block between two kept ones (Smooth)
 	RuleByline                // kept: the short lines under the headline (Smooth)
 	RuleFallback              // kept: the page kept at most 50 words, and the block is among the most probable dropped
+	RuleTable                 // kept: a data table's cells between two kept blocks (Smooth)
 )
 
-var ruleNames = [...]string{"threshold", "promotion", "gap", "byline", "fallback"}
+var ruleNames = [...]string{"threshold", "promotion", "gap", "byline", "fallback", "table"}
 
 // Rules returns the post-processing rules, every Rule but RuleThreshold, in
 // the order they run.
-func Rules() []Rule { return []Rule{RulePromotion, RuleGap, RuleByline, RuleFallback} }
+func Rules() []Rule { return []Rule{RulePromotion, RuleGap, RuleTable, RuleByline, RuleFallback} }
 
 // ParseRules reads a comma-separated list of post-processing rule names, as
 // Rule.String writes them, "all" for Rules() or "none" for no rule. An
@@ -52,7 +53,7 @@ func ParseRules(s string) ([]Rule, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("unknown post-processing rule %q (want all, none, or some of promotion, gap, byline, fallback)", name)
+			return nil, fmt.Errorf("unknown post-processing rule %q (want all, none, or some of promotion, gap, table, byline, fallback)", name)
 		}
 	}
 	return out, nil
@@ -62,7 +63,7 @@ func ParseRules(s string) ([]Rule, error) {
 type ruleSet uint8
 
 // allRules is every post-processing rule.
-const allRules = ruleSet(1<<RulePromotion | 1<<RuleGap | 1<<RuleByline | 1<<RuleFallback)
+const allRules = ruleSet(1<<RulePromotion | 1<<RuleGap | 1<<RuleTable | 1<<RuleByline | 1<<RuleFallback)
 
 func (s ruleSet) has(r Rule) bool { return s&(1<<r) != 0 }
 
@@ -76,7 +77,7 @@ func ruleSetOf(rules []Rule) ruleSet {
 	return s
 }
 
-// String returns the rule's name: threshold, promotion, gap, byline or fallback.
+// String returns the rule's name: threshold, promotion, gap, byline, fallback or table.
 func (r Rule) String() string {
 	if int(r) < len(ruleNames) {
 		return ruleNames[r]

@@ -12,7 +12,11 @@ func TestPostProcessRules(t *testing.T) {
 	blk := func(words, links int) features.Block { return features.Block{Words: words, LinkWords: links} }
 	h1 := features.Block{Words: 8, Kind: features.KindHeading, Level: 1}
 	caption := features.Block{Words: 27, Kind: features.KindCaption}
-	const T, P, G, B, F = RuleThreshold, RulePromotion, RuleGap, RuleByline, RuleFallback
+	cell := func(words int) features.Block {
+		return features.Block{Words: words, Tag: "td", Kind: features.KindTableCell, Flags: features.InTable | features.InDataTable}
+	}
+	layoutCell := features.Block{Words: 1, Tag: "td", Kind: features.KindTableCell, Flags: features.InTable}
+	const T, P, G, B, F, D = RuleThreshold, RulePromotion, RuleGap, RuleByline, RuleFallback, RuleTable
 	tests := []struct {
 		name     string
 		blocks   []features.Block
@@ -69,6 +73,30 @@ func TestPostProcessRules(t *testing.T) {
 			wantKeep: []bool{true, true, true}, wantWhy: []Rule{T, F, F},
 		},
 		{
+			name:     "a data table between kept paragraphs",
+			blocks:   []features.Block{blk(40, 0), cell(1), cell(2), cell(1), cell(3), blk(30, 0)},
+			probs:    []float64{0.9, 0.1, 0.02, 0.15, 0.3, 0.9},
+			wantKeep: []bool{true, true, true, true, true, true}, wantWhy: []Rule{T, D, D, D, D, T},
+		},
+		{
+			name:     "a data table whose first cell is kept",
+			blocks:   []features.Block{blk(40, 0), cell(7), cell(1), cell(1), cell(1), blk(30, 0), blk(2, 0)},
+			probs:    []float64{0.9, 0.9, 0.1, 0.1, 0.6, 0.9, 0.1},
+			wantKeep: []bool{true, true, true, true, true, true, false}, wantWhy: []Rule{T, T, D, D, T, T, T},
+		},
+		{
+			name:     "a data table after the story stays dropped",
+			blocks:   []features.Block{blk(40, 0), blk(30, 0), cell(1), cell(2), cell(1), blk(5, 3)},
+			probs:    []float64{0.9, 0.9, 0.1, 0.1, 0.1, 0.1},
+			wantKeep: []bool{true, true, false, false, false, false}, wantWhy: []Rule{T, T, T, T, T, T},
+		},
+		{
+			name:     "a run with a cell of a layout table stays dropped",
+			blocks:   []features.Block{blk(40, 0), cell(1), layoutCell, cell(1), blk(30, 0)},
+			probs:    []float64{0.9, 0.1, 0.1, 0.1, 0.9},
+			wantKeep: []bool{true, false, false, false, true}, wantWhy: []Rule{T, T, T, T, T},
+		},
+		{
 			name:   "threshold alone",
 			blocks: []features.Block{blk(40, 0), blk(6, 6), blk(30, 0)}, probs: []float64{0.9, 0.1, 0.8},
 			wantKeep: []bool{true, false, true}, wantWhy: []Rule{T, T, T},
@@ -92,7 +120,7 @@ func TestPostProcessRules(t *testing.T) {
 }
 
 func TestRuleString(t *testing.T) {
-	for r, want := range map[Rule]string{RuleThreshold: "threshold", RuleFallback: "fallback", Rule(9): "Rule(9)"} {
+	for r, want := range map[Rule]string{RuleThreshold: "threshold", RuleFallback: "fallback", RuleTable: "table", Rule(9): "Rule(9)"} {
 		if got := r.String(); got != want {
 			t.Errorf("Rule(%d).String() = %q, want %q", int(r), got, want)
 		}
@@ -108,6 +136,7 @@ func TestParseRules(t *testing.T) {
 		{in: "all", want: Rules()},
 		{in: "none", want: nil},
 		{in: "gap, fallback", want: []Rule{RuleGap, RuleFallback}},
+		{in: "table,gap", want: []Rule{RuleTable, RuleGap}},
 		{in: "byline,byline", want: []Rule{RuleByline}},
 		{in: "gap,smooth", wantErr: `"smooth"`},
 		{in: "threshold", wantErr: `"threshold"`},

@@ -36,6 +36,16 @@ const (
 //     0.0001-0.0002 and block F1 by 0.0002-0.0015 (see the README).
 //   - A single uncertain dropped block between two kept ones, with few
 //     links, is restored: a one-line paragraph or subheading in the story.
+//   - A run of dropped blocks between two kept ones is restored when every
+//     block of it is in a data table (features.InDataTable): the scores,
+//     poll figures or statistics a story tabulates, whose short cells of
+//     names and numbers the model scores as boilerplate however sure it is
+//     of the paragraphs around them. A table after the story's last kept
+//     block is left to the model. On L3S-GN1's cross-validation by site
+//     the rule restored 91 blocks, 89 of them labelled content (block F1
+//     0.9436 to 0.9481); on the held-back sites of seeds 1-3 it moved text
+//     F1 by +0.0000 to +0.0003 and block F1 by -0.0032 to +0.0015 (see
+//     the README).
 //   - Up to four unlinked, not confidently boilerplate blocks between the
 //     first kept first-level heading and the next kept block are restored
 //     when each is short (at most 12 words) or a figure caption: the
@@ -86,6 +96,22 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 			}
 		}
 		i = j
+	}
+	// A data table's cells between two kept blocks: the figures of the
+	// story (scores, poll results), which the model, seeing short cells
+	// of words and numbers, drops.
+	for i := 0; on.has(RuleTable) && i < n; i++ {
+		j := i
+		for j < n && !keep[j] && blocks[j].Flags&features.InDataTable != 0 {
+			j++
+		}
+		if j > i && i > 0 && j < n && keep[i-1] && keep[j] {
+			for k := i; k < j; k++ {
+				keep[k] = true
+				mark(why, k, RuleTable)
+			}
+		}
+		i = max(i, j-1)
 	}
 	// The byline run: up to bylineMaxBlocks short unlinked blocks or
 	// captions between the kept first-level headline and the next kept

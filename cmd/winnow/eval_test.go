@@ -581,8 +581,8 @@ func TestRuleEffects(t *testing.T) {
 		verdict{false, winnow.RuleThreshold}, // the threshold's: not counted
 		verdict{true, winnow.RuleFallback},   // Unknown: not counted
 	)
-	p2 := page(B, C)
-	a2 := article(verdict{false, winnow.RulePromotion}, verdict{true, winnow.RuleGap})
+	p2 := page(B, C, C)
+	a2 := article(verdict{false, winnow.RulePromotion}, verdict{true, winnow.RuleGap}, verdict{true, winnow.RuleTable})
 	evals := []pageEval{
 		{page: p1, sys: []pageScore{scorePage(p1, a1, true)}},
 		{page: p2, sys: []pageScore{scorePage(p2, a2, true)}},
@@ -591,6 +591,7 @@ func TestRuleEffects(t *testing.T) {
 	want := ruleEffects{System: "model", Rules: []ruleRow{
 		{Rule: "promotion", Pages: 2, Blocks: 2, Right: 1, Wrong: 1},
 		{Rule: "gap", Pages: 2, Blocks: 3, Right: 2, Wrong: 1},
+		{Rule: "table", Pages: 1, Blocks: 1, Right: 1},
 		{Rule: "byline"},
 		{Rule: "fallback"},
 	}}

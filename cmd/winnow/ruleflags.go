@@ -16,7 +16,7 @@ type ruleFlags struct {
 }
 
 func (r *ruleFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&r.list, "rules", "all", "post-processing rules run after the threshold: all, none, or some of promotion, gap, byline, fallback, comma-separated")
+	fs.StringVar(&r.list, "rules", "all", "post-processing rules run after the threshold: all, none, or some of promotion, gap, table, byline, fallback, comma-separated")
 	fs.BoolVar(&r.noSmooth, "no-smooth", false, "run no post-processing rule (-rules none)")
 }
 
