@@ -53,17 +53,26 @@ func ParseRules(s string) ([]Rule, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("unknown post-processing rule %q (want all, none, or some of promotion, gap, table, byline, fallback)", name)
+			return nil, fmt.Errorf("unknown post-processing rule %q (want all, none, or some of %s)", name, strings.Join(RuleNames(), ", "))
 		}
 	}
 	return out, nil
+}
+
+// RuleNames returns the names of Rules(), in the same order.
+func RuleNames() []string {
+	var names []string
+	for _, r := range Rules() {
+		names = append(names, r.String())
+	}
+	return names
 }
 
 // ruleSet is a set of post-processing rules, one bit per Rule.
 type ruleSet uint8
 
 // allRules is every post-processing rule.
-const allRules = ruleSet(1<<RulePromotion | 1<<RuleGap | 1<<RuleTable | 1<<RuleByline | 1<<RuleFallback)
+var allRules = ruleSetOf(Rules())
 
 func (s ruleSet) has(r Rule) bool { return s&(1<<r) != 0 }
 

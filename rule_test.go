@@ -127,6 +127,13 @@ func TestRuleString(t *testing.T) {
 	}
 }
 
+func TestRuleNames(t *testing.T) {
+	want := []string{"promotion", "gap", "table", "byline", "fallback"}
+	if diff := cmp.Diff(want, RuleNames()); diff != "" {
+		t.Errorf("RuleNames() (-want +got):\n%s", diff)
+	}
+}
+
 func TestParseRules(t *testing.T) {
 	tests := []struct {
 		in      string

@@ -79,39 +79,34 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 			}
 		}
 	}
-	for i := 0; on.has(RuleGap) && i < n; i++ {
-		if keep[i] {
-			continue
-		}
-		j := i
-		for j < n && !keep[j] {
-			j++
-		}
-		if i > 0 && j < n && j-i <= gapMaxBlocks {
+	if on.has(RuleGap) {
+		droppedRuns(keep, func(i, j int) {
+			if j-i > gapMaxBlocks {
+				return
+			}
 			for k := i; k < j; k++ {
 				if probs[k] >= gapMinProb && !linky(&blocks[k]) {
 					keep[k] = true
 					mark(why, k, RuleGap)
 				}
 			}
-		}
-		i = j
+		})
 	}
 	// A data table's cells between two kept blocks: the figures of the
 	// story (scores, poll results), which the model, seeing short cells
 	// of words and numbers, drops.
-	for i := 0; on.has(RuleTable) && i < n; i++ {
-		j := i
-		for j < n && !keep[j] && blocks[j].Flags&features.InDataTable != 0 {
-			j++
-		}
-		if j > i && i > 0 && j < n && keep[i-1] && keep[j] {
+	if on.has(RuleTable) {
+		droppedRuns(keep, func(i, j int) {
+			for k := i; k < j; k++ {
+				if blocks[k].Flags&features.InDataTable == 0 {
+					return
+				}
+			}
 			for k := i; k < j; k++ {
 				keep[k] = true
 				mark(why, k, RuleTable)
 			}
-		}
-		i = max(i, j-1)
+		})
 	}
 	// The byline run: up to bylineMaxBlocks short unlinked blocks or
 	// captions between the kept first-level headline and the next kept
@@ -145,6 +140,25 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 		break
 	}
 	return keep
+}
+
+// droppedRuns calls fn(i, j) for each run keep[i:j] of dropped blocks with
+// a kept block on either side, in order. fn may set keep within its run.
+func droppedRuns(keep []bool, fn func(i, j int)) {
+	n := len(keep)
+	for i := 0; i < n; i++ {
+		if keep[i] {
+			continue
+		}
+		j := i
+		for j < n && !keep[j] {
+			j++
+		}
+		if i > 0 && j < n {
+			fn(i, j)
+		}
+		i = j
+	}
 }
 
 // mark records in why, if not nil, that rule r decided block i.

@@ -289,8 +289,7 @@ func (s *segmenter) push(n *html.Node) {
 	if n.DataAtom == atom.Tr {
 		f.row = f.id
 	}
-	f.table = parent.table
-	s.countTable(n, &f)
+	var role string
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
@@ -305,10 +304,13 @@ func (s *segmenter) push(n *html.Node) {
 				f.classes = both
 			}
 		case "role":
-			f.flags |= roleFlags[strings.ToLower(strings.TrimSpace(a.Val))]
+			role = strings.ToLower(strings.TrimSpace(a.Val))
+			f.flags |= roleFlags[role]
 		}
 	}
 	f.any = parent.any | f.own
+	f.table = parent.table
+	s.countTable(n, &f, role)
 	s.stack = append(s.stack, f)
 }
 

@@ -1,8 +1,6 @@
 package features
 
 import (
-	"strings"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -37,23 +35,17 @@ func (t *tableFacts) isDataTable() bool {
 		t.words <= dataTableMaxCellWords*t.blocks && float64(t.linkWords) <= dataTableMaxLinkDensity*float64(t.words)
 }
 
-// countTable records what the element n, being opened as frame f, tells
-// of the tables: a <table> starts one, and makes the table around it
-// nested; rows and cells count in the nearest table. f.table is the
-// nearest table of f's parent on entry, and f's own on return.
-func (s *segmenter) countTable(n *html.Node, f *frame) {
+// countTable records what the element n, being opened as frame f with
+// the role attribute role (lower-cased, trimmed), tells of the tables: a
+// <table> starts one, and makes the table around it nested; rows and cells
+// count in the nearest table. f.table is the nearest table of f's parent
+// on entry, and f's own on return.
+func (s *segmenter) countTable(n *html.Node, f *frame, role string) {
 	if n.DataAtom == atom.Table {
 		if f.table > 0 {
 			s.tables[f.table-1].nested = true
 		}
-		var t tableFacts
-		for _, a := range n.Attr {
-			if a.Key == "role" {
-				r := strings.ToLower(strings.TrimSpace(a.Val))
-				t.presentation = r == "presentation" || r == "none"
-			}
-		}
-		s.tables = append(s.tables, t)
+		s.tables = append(s.tables, tableFacts{presentation: role == "presentation" || role == "none"})
 		f.table = len(s.tables)
 		return
 	}
