@@ -32,6 +32,7 @@ type oblTree struct {
 type oblivious struct {
 	trees []oblTree
 	six   []obl6
+	vec   *vecTrees // six in the vector layout, if haveVec and it fits; else nil
 }
 
 // obl6 is a tree of depth six: the levels' features and thresholds, root
@@ -82,6 +83,9 @@ func newOblivious(trees []flatTree) *oblivious {
 	// generic form is kept only when it cannot be built.
 	if o.six = pad6(o.trees); o.six != nil {
 		o.trees = nil
+		if haveVec {
+			o.vec = newVecTrees(o.six)
+		}
 	}
 	return o
 }
@@ -150,7 +154,8 @@ func (t *obl6) leaf(x []float64) float64 {
 
 // predictBoosted is PredictBatch for a boosted model: batches of up to
 // batchRows vectors walked tree by tree when the trees have the depth-six
-// layout, one vector at a time otherwise.
+// layout (four at a time in the vector layout if there is one), one vector
+// at a time otherwise.
 func (m *Model) predictBoosted(x []float64, nf int, out []float64) {
 	if m.obl == nil || m.obl.six == nil {
 		for i := range out {
@@ -161,8 +166,12 @@ func (m *Model) predictBoosted(x []float64, nf int, out []float64) {
 	for len(out) > 0 {
 		n := min(len(out), batchRows)
 		o := out[:n]
-		clear(o)
-		m.obl.sumRows(x[:n*nf], nf, o)
+		if m.obl.vec != nil {
+			m.obl.vec.sumRowsVec(x[:n*nf], nf, o)
+		} else {
+			clear(o)
+			m.obl.sumRows(x[:n*nf], nf, o)
+		}
 		for i := range o {
 			o[i] = logistic(o[i] + m.base)
 		}

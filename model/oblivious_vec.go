@@ -1,0 +1,130 @@
+package model
+
+import "unsafe"
+
+// The vector layout. With AVX2 (see haveVec), PredictBatch walks the
+// depth-six trees over groups of four vectors: each level's test compares
+// one feature of four vectors with the threshold in one instruction, the
+// answers become four leaf numbers in one register, and the four leaf
+// scores are gathered and added in one more. The kernel walks two groups
+// at a time, so that each level's feature and threshold are read once for
+// eight vectors. The four vectors' values of
+// a feature must then sit side by side, so a batch of vectors is first
+// copied column-wise into groups (see transpose): group g holds, for each
+// feature the trees test (vecTrees.feats, in order), the values of vectors
+// 4g to 4g+3. Features no tree tests are not copied.
+//
+// A lane's sum is the same as score's, bit for bit: it starts at 0 and adds
+// the trees' leaf scores in tree order, and each comparison is the same
+// ordered x < thr (false for NaN).
+
+// vecRows is the number of vectors sumRowsVec copies and walks at a time:
+// few enough that their columns stay in the first-level cache with the
+// trees.
+const vecRows = 16
+
+// vecMaxFeats caps the features a model's trees may test for the vector
+// layout, so that a batch's columns fit a fixed array on the stack.
+const vecMaxFeats = 128
+
+// vecTree is a depth-six tree for the vector kernel: the byte offset of
+// each level's feature column within a group, its threshold, and the 64
+// leaf scores, as in obl6. The assembly reads it through go_asm.h.
+type vecTree struct {
+	off    [6]int64
+	thr    [6]float64
+	leaves [64]float64
+}
+
+// vecTrees is a model's depth-six trees in the vector layout.
+type vecTrees struct {
+	feats []int32 // the features the trees test; column u of a group holds feature feats[u]
+	trees []vecTree
+}
+
+// newVecTrees lays six out for the vector kernel, or returns nil if there
+// are no trees or they test more than vecMaxFeats features.
+func newVecTrees(six []obl6) *vecTrees {
+	if len(six) == 0 {
+		return nil
+	}
+	col := map[uint32]int{} // column of each feature, in order of first test
+	v := &vecTrees{trees: make([]vecTree, len(six))}
+	for t := range six {
+		for l, f := range six[t].feat {
+			u, ok := col[f]
+			if !ok {
+				u = len(v.feats)
+				col[f] = u
+				v.feats = append(v.feats, int32(f))
+			}
+			v.trees[t].off[l] = int64(u) * 4 * 8
+			v.trees[t].thr[l] = six[t].thr[l]
+		}
+		v.trees[t].leaves = six[t].leaves
+	}
+	if len(v.feats) > vecMaxFeats {
+		return nil
+	}
+	return v
+}
+
+// sumRowsVec sets out[r] to the sum of vector r's leaf scores, as sumRows
+// adds it, for the len(out) vectors of nf values in x, vecRows at a time.
+// len(x) must be len(out)·nf and every tested feature below nf.
+func (v *vecTrees) sumRowsVec(x []float64, nf int, out []float64) {
+	if len(x) != len(out)*nf {
+		panic("model: sumRowsVec with mismatched lengths")
+	}
+	var cols [vecRows * vecMaxFeats]float64
+	var res [vecRows]float64
+	nu := len(v.feats)
+	for len(out) > 0 {
+		n := min(len(out), vecRows)
+		// The kernel walks groups in pairs; a group past the last vector
+		// holds whatever cols held, and its sums are not used.
+		groups := (n + 7) / 8 * 2
+		v.transpose(cols[:groups*4*nu], x[:n*nf], nf)
+		sumGroupsAVX2(&cols[0], groups, nu*4*8, &v.trees[0], len(v.trees), &res[0])
+		copy(out[:n], res[:n])
+		x, out = x[n*nf:], out[n:]
+	}
+}
+
+// transpose copies the tested features of the n = len(x)/nf vectors in x
+// into cols, group after group: vector r's value of feature feats[u] goes to
+// cols[(r/4)·4·nu + 4u + r%4]. The lanes of a last, partial group hold
+// copies of its first vector; their sums are not used. cols must hold
+// ⌈n/4⌉·4·nu values and every feature be below nf.
+func (v *vecTrees) transpose(cols, x []float64, nf int) {
+	n := len(x) / nf
+	nu := len(v.feats)
+	if len(cols) < (n+3)/4*4*nu || len(x) != n*nf {
+		panic("model: transpose with mismatched lengths")
+	}
+	stride := uintptr(nf) * 8
+	dst := unsafe.Pointer(unsafe.SliceData(cols))
+	for r := 0; r < n; r += 4 {
+		// The rows of the group, inside x: a missing one repeats row r.
+		p0 := unsafe.Pointer(&x[r*nf])
+		p1, p2, p3 := p0, p0, p0
+		if r+1 < n {
+			p1 = unsafe.Add(p0, stride)
+		}
+		if r+2 < n {
+			p2 = unsafe.Add(p0, 2*stride)
+		}
+		if r+3 < n {
+			p3 = unsafe.Add(p0, 3*stride)
+		}
+		for _, f := range v.feats {
+			off := uintptr(f) * 8 // below nf·8: inside each row
+			d := (*[4]float64)(dst)
+			d[0] = *(*float64)(unsafe.Add(p0, off))
+			d[1] = *(*float64)(unsafe.Add(p1, off))
+			d[2] = *(*float64)(unsafe.Add(p2, off))
+			d[3] = *(*float64)(unsafe.Add(p3, off))
+			dst = unsafe.Add(dst, 32)
+		}
+	}
+}

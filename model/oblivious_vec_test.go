@@ -1,0 +1,84 @@
+package model
+
+import (
+	"math"
+	"testing"
+)
+
+// TestVecLayout checks that the vector layout is built where it can run:
+// for depth-six trees on a processor with AVX2 (haveVec), not for deeper
+// trees, and on this machine says which path the other tests cover.
+func TestVecLayout(t *testing.T) {
+	s := synthSchema(8)
+	X, y := synth(3000, 8, 5, 0.1)
+	six := mustBoost(t, s, X, y, Config{Trees: 4})
+	deep := mustBoost(t, s, X, y, Config{Trees: 2, MaxDepth: 8})
+	if got := six.obl.vec != nil; got != haveVec {
+		t.Errorf("depth 6: vector layout %v, want %v (haveVec)", got, haveVec)
+	}
+	if deep.obl != nil && deep.obl.vec != nil {
+		t.Error("depth 8: vector layout built for trees deeper than six")
+	}
+	t.Logf("haveVec %v: PredictBatch of depth-six trees uses the %s kernel", haveVec, map[bool]string{true: "AVX2", false: "scalar"}[haveVec])
+}
+
+// TestVecMatchesScalar checks the vector kernel against score and the
+// scalar batch walk bit for bit, for a model whose trees test many
+// features (so columns sit far apart in a group) and batch lengths around
+// the group, pair and vecRows sizes.
+func TestVecMatchesScalar(t *testing.T) {
+	if !haveVec {
+		t.Skip("no AVX2 here (or built with purego): the vector kernel cannot run")
+	}
+	const nf = 60
+	s := synthSchema(nf)
+	X, y := synth(4000, nf, 9, 0.1)
+	m := mustBoost(t, s, X, y, Config{Trees: 30})
+	v := m.obl.vec
+	if v == nil {
+		t.Fatal("no vector layout for 30 depth-six trees")
+	}
+	if len(v.feats) < 20 {
+		t.Fatalf("the trees test %d features: the test covers less than it says", len(v.feats))
+	}
+	const n = 3*vecRows + 5
+	x := oddVectors(m, n, nf, 4)
+	for _, k := range []int{0, 1, 3, 4, 5, 7, 8, 9, vecRows - 1, vecRows, vecRows + 1, n} {
+		got := make([]float64, k)
+		v.sumRowsVec(x[:k*nf], nf, got)
+		want := make([]float64, k)
+		m.obl.sumRows(x[:k*nf], nf, want)
+		for i := range got {
+			s := m.obl.score(x[i*nf : (i+1)*nf])
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) || math.Float64bits(got[i]) != math.Float64bits(s) {
+				t.Fatalf("%d vectors, vector %d: vector kernel %v, scalar batch %v, score %v", k, i, got[i], want[i], s)
+			}
+		}
+	}
+}
+
+// TestVecTooManyFeatures checks that trees testing more features than a
+// group's columns hold get no vector layout (PredictBatch then takes the
+// scalar walk), nor do no trees, and that vecMaxFeats features do.
+func TestVecTooManyFeatures(t *testing.T) {
+	trees := func(feats int) []obl6 {
+		six := make([]obl6, (feats+5)/6)
+		for i := range feats {
+			six[i/6].feat[i%6] = uint32(i)
+		}
+		return six
+	}
+	if v := newVecTrees(nil); v != nil {
+		t.Error("no trees: got a vector layout")
+	}
+	if v := newVecTrees(trees(vecMaxFeats + 1)); v != nil {
+		t.Errorf("%d features: vector layout with %d columns, want none", vecMaxFeats+1, len(v.feats))
+	}
+	v := newVecTrees(trees(vecMaxFeats))
+	if v == nil || len(v.feats) != vecMaxFeats {
+		t.Fatalf("%d features: got %v, want a layout with as many columns", vecMaxFeats, v)
+	}
+	if last := v.trees[len(v.trees)-1].off[(vecMaxFeats-1)%6]; last != (vecMaxFeats-1)*4*8 {
+		t.Errorf("the last feature's column at byte %d, want %d", last, (vecMaxFeats-1)*4*8)
+	}
+}
