@@ -83,7 +83,7 @@ func TestFallback(t *testing.T) {
 // TestFallbackDocsPage runs the extractor on a documentation page of the
 // shared WCXB development split whose navigation holds most of its words:
 // the default model scores its text below 0.5, and without the fallback
-// nothing was extracted.
+// at most its heading is extracted.
 func TestFallbackDocsPage(t *testing.T) {
 	root := os.Getenv("WINNOW_DATA")
 	if root == "" {
@@ -107,8 +107,12 @@ func TestFallbackDocsPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a, err := off.FromPage(page); !errors.Is(err, ErrNoContent) {
-		t.Fatalf("without post-processing: err %v, text %q; want ErrNoContent (the page no longer needs the fallback: pick another)", err, a.Text)
+	// Without post-processing the model keeps at most a heading: no more
+	// words than the fallback's trigger, and none of the body.
+	if a, err := off.FromPage(page); err != nil && !errors.Is(err, ErrNoContent) {
+		t.Fatalf("without post-processing: %v", err)
+	} else if err == nil && (len(strings.Fields(a.Text)) > fallbackWords || strings.Contains(a.Text, "Workflows automate")) {
+		t.Fatalf("without post-processing: text %q; want at most %d words and no body (the page no longer needs the fallback: pick another)", a.Text, fallbackWords)
 	}
 	a, err := on.FromPage(page)
 	if err != nil {

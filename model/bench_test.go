@@ -22,8 +22,8 @@ func BenchmarkFitForest(b *testing.B) {
 	benchFit(b, 200_000, Fit, Config{MaxDepth: 12, MinLeaf: 20, Trees: 10, Seed: 1})
 }
 
-// BenchmarkFitBoost trains 25 boosted oblivious trees of depth 6, the
-// default, on the synthetic rows.
+// BenchmarkFitBoost trains DefaultBoostTrees boosted oblivious trees of
+// depth 6, the default, on the synthetic rows.
 func BenchmarkFitBoost(b *testing.B) {
 	benchFit(b, 200_000, FitBoost, Config{})
 }
@@ -111,12 +111,12 @@ func BenchmarkPredictForest(b *testing.B) {
 }
 
 // BenchmarkPredictBoost times boosted models of 25 oblivious trees of
-// depth 6 (the embedded model's shape) and 50, as BenchmarkPredictForest
+// depth 6 and 40 (the embedded model's shape), as BenchmarkPredictForest
 // times forests.
 func BenchmarkPredictBoost(b *testing.B) {
 	const nf = 80
 	s, X, y, flat := predictRows(nf)
-	for _, trees := range []int{25, 50} {
+	for _, trees := range []int{25, 40} {
 		m, err := FitBoost(s, X, y, Config{Trees: trees})
 		if err != nil {
 			b.Fatal(err)

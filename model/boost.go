@@ -11,7 +11,7 @@ const TrainerBoost = "boost"
 
 // Defaults of the boosted trainer's Config fields.
 const (
-	DefaultBoostTrees   = 25  // Trees: boosting rounds
+	DefaultBoostTrees   = 40  // Trees: boosting rounds
 	DefaultBoostDepth   = 6   // MaxDepth of each oblivious tree
 	DefaultLearningRate = 0.3 // LearningRate
 	DefaultL2           = 1   // L2
