@@ -182,6 +182,13 @@ const defaultTrainer = model.TrainerBoost
 // a better one than 40 (held-back text F1 0.9002 against 0.8964, split 1).
 const boostMinLeaf = 5
 
+// The cart trainer's defaults: a bagged forest of cartTrees trees of depth
+// cartDepth.
+const (
+	cartTrees = 20
+	cartDepth = 14
+)
+
 // trainDefaults fills in what cfg leaves at 0 (the flags' "0: default")
 // with trainer's defaults for a training set of rows blocks. MaxFeatures
 // applies to forests only and is cleared otherwise.
@@ -200,10 +207,10 @@ func trainDefaults(trainer string, cfg model.Config, rows int) model.Config {
 		return cfg
 	}
 	if cfg.MaxDepth == 0 {
-		cfg.MaxDepth = 14
+		cfg.MaxDepth = cartDepth
 	}
 	if cfg.Trees == 0 {
-		cfg.Trees = 20
+		cfg.Trees = cartTrees
 		if trainer == model.TrainerGolearnCART {
 			cfg.Trees = 1 // it grows one tree only
 		}

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"flag"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/winnow-dev/winnow/model"
@@ -28,6 +31,26 @@ func TestTrainDefaults(t *testing.T) {
 	} {
 		if got := trainDefaults(tc.trainer, tc.in, rows); got != tc.want {
 			t.Errorf("%s %+v: got %+v, want %+v", tc.trainer, tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestTrainerFlagHelp checks that the flags' help states the defaults
+// trainDefaults fills in, so that changing a default changes the help.
+func TestTrainerFlagHelp(t *testing.T) {
+	fs := flag.NewFlagSet("", flag.ContinueOnError)
+	var tf trainerFlags
+	tf.register(fs)
+	boost := trainDefaults(model.TrainerBoost, model.Config{}, 554_000)
+	cart := trainDefaults(model.TrainerCART, model.Config{}, 554_000)
+	for _, tc := range []struct{ flag, want string }{
+		{"trees", fmt.Sprintf("0: %d for boost, %d for cart", boost.Trees, cart.Trees)},
+		{"max-depth", fmt.Sprintf("0: %d for boost, %d for cart", boost.MaxDepth, cart.MaxDepth)},
+		{"min-leaf", fmt.Sprintf("0: %d for boost", boost.MinLeaf)},
+		{"learning-rate", fmt.Sprintf("0: %v", model.DefaultLearningRate)},
+	} {
+		if u := fs.Lookup(tc.flag).Usage; !strings.Contains(u, tc.want) {
+			t.Errorf("-%s help %q lacks %q", tc.flag, u, tc.want)
 		}
 	}
 }

@@ -31,10 +31,10 @@ var trainerFlagNames = func() []string {
 func (t *trainerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&t.trainer, "trainer", defaultTrainer, "boost (gradient-boosted oblivious trees), cart (histogram CART) or golearn-cart (golearn's CART; slow beyond ~20k blocks)")
 	fs.StringVar(&t.criterion, "criterion", "gini", "cart: split criterion, gini or entropy")
-	fs.IntVar(&t.maxDepth, "max-depth", 0, "maximum tree depth (0: 6 for boost, 14 for cart)")
-	fs.IntVar(&t.minLeaf, "min-leaf", 0, "minimum blocks per leaf, for boost on each side of a split (0: 5 for boost; for cart one per 14,000 training blocks, at least 5)")
-	fs.IntVar(&t.trees, "trees", 0, "boosting rounds, or bagged trees (0: 25 for boost, 20 for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)")
-	fs.Float64Var(&t.learningRate, "learning-rate", 0, "boost: shrinkage of each tree's scores (0: 0.3)")
+	fs.IntVar(&t.maxDepth, "max-depth", 0, fmt.Sprintf("maximum tree depth (0: %d for boost, %d for cart)", model.DefaultBoostDepth, cartDepth))
+	fs.IntVar(&t.minLeaf, "min-leaf", 0, fmt.Sprintf("minimum blocks per leaf, for boost on each side of a split (0: %d for boost; for cart one per 14,000 training blocks, at least 5)", boostMinLeaf))
+	fs.IntVar(&t.trees, "trees", 0, fmt.Sprintf("boosting rounds, or bagged trees (0: %d for boost, %d for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)", model.DefaultBoostTrees, cartTrees))
+	fs.Float64Var(&t.learningRate, "learning-rate", 0, fmt.Sprintf("boost: shrinkage of each tree's scores (0: %v)", model.DefaultLearningRate))
 	fs.IntVar(&t.maxFeatures, "max-features", 30, "cart: features drawn as split candidates per node in a forest (0: √features)")
 }
 
