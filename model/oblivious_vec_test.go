@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -80,5 +81,59 @@ func TestVecTooManyFeatures(t *testing.T) {
 	}
 	if last := v.trees[len(v.trees)-1].off[(vecMaxFeats-1)%6]; last != (vecMaxFeats-1)*4*8 {
 		t.Errorf("the last feature's column at byte %d, want %d", last, (vecMaxFeats-1)*4*8)
+	}
+}
+
+// TestVecRandomTrees checks the vector kernel against score bit for bit on
+// random depth-six trees: from 1 to 70 trees, testing up to vecMaxFeats
+// features of vectors of up to 200, with thresholds, values and leaf scores
+// of every sign and the special values of oddVectors.
+func TestVecRandomTrees(t *testing.T) {
+	if !haveVec {
+		t.Skip("no AVX2 here (or built with purego): the vector kernel cannot run")
+	}
+	rng := rand.New(rand.NewPCG(11, 13))
+	for trial := range 40 {
+		nf := 1 + rng.IntN(200)
+		span := min(nf, 1+rng.IntN(vecMaxFeats)) // features the trees draw from
+		six := make([]obl6, 1+rng.IntN(70))
+		for i := range six {
+			for l := range 6 {
+				six[i].feat[l] = uint32(rng.IntN(span))
+				six[i].thr[l] = rng.NormFloat64() * 10
+			}
+			for k := range six[i].leaves {
+				six[i].leaves[k] = rng.NormFloat64()
+			}
+		}
+		o := &oblivious{six: six, vec: newVecTrees(six)}
+		if o.vec == nil {
+			t.Fatalf("trial %d: no vector layout for %d trees over %d features", trial, len(six), span)
+		}
+		n := rng.IntN(3 * vecRows)
+		x := make([]float64, n*nf)
+		specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1)}
+		for i := range x {
+			if rng.IntN(20) == 0 {
+				x[i] = specials[rng.IntN(len(specials))]
+			} else {
+				x[i] = rng.NormFloat64() * 10
+			}
+		}
+		for i := 0; i < len(x); i += 7 { // some values exactly at a threshold
+			tr := &six[rng.IntN(len(six))]
+			l := rng.IntN(6)
+			if r := i / nf; int(tr.feat[l]) < nf {
+				x[r*nf+int(tr.feat[l])] = tr.thr[l]
+			}
+		}
+		got := make([]float64, n)
+		o.vec.sumRowsVec(x, nf, got)
+		for r := range n {
+			if want := o.score(x[r*nf : (r+1)*nf]); math.Float64bits(got[r]) != math.Float64bits(want) {
+				t.Fatalf("trial %d (%d trees, %d features of %d, %d vectors), vector %d: kernel %v, score %v",
+					trial, len(six), len(o.vec.feats), nf, n, r, got[r], want)
+			}
+		}
 	}
 }
