@@ -67,7 +67,7 @@ func checkRows(X [][]float64, y []Label, nf int) ([2]int, error) {
 	if len(X) != len(y) {
 		return counts, fmt.Errorf("%d rows but %d labels", len(X), len(y))
 	}
-	if len(X) >= 1<<31 {
+	if int64(len(X)) >= 1<<31 {
 		return counts, fmt.Errorf("%d rows, more than 2³¹-1", len(X))
 	}
 	for i, row := range X {
