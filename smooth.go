@@ -42,10 +42,11 @@ const (
 //     names and numbers the model scores as boilerplate however sure it is
 //     of the paragraphs around them. A table after the story's last kept
 //     block is left to the model. On L3S-GN1's cross-validation by site
-//     the rule restored 91 blocks, 89 of them labelled content (block F1
-//     0.9436 to 0.9481); on the held-back sites of seeds 1-3 it moved text
-//     F1 by +0.0000 to +0.0003 and block F1 by -0.0032 to +0.0015 (see
-//     the README).
+//     the rule restored 91 blocks with 25 trees, 89 of them labelled
+//     content (block F1 0.9436 to 0.9481), and 90 with 40 trees, 87 of
+//     them content; on the held-back sites of seeds 1-3, with 40 trees, it
+//     moves text F1 by +0.0000 to +0.0006 and block F1 by -0.0010 to
+//     -0.0003 (see the README).
 //   - Up to four unlinked, not confidently boilerplate blocks between the
 //     first kept first-level heading and the next kept block are restored
 //     when each is short (at most 12 words) or a figure caption: the

@@ -152,30 +152,32 @@ func (t *obl6) leaf(x []float64) float64 {
 	return t.leaves[k&63]
 }
 
-// predictBoosted is PredictBatch for a boosted model: batches of up to
-// batchRows vectors walked tree by tree when the trees have the depth-six
-// layout (four at a time in the vector layout if there is one), one vector
-// at a time otherwise.
+// predictBoosted is PredictBatch for a boosted model: with the vector
+// layout, every vector through the vector kernel (which takes vecRows at a
+// time); with the depth-six layout only, batches of up to batchRows vectors
+// walked tree by tree; otherwise one vector at a time.
 func (m *Model) predictBoosted(x []float64, nf int, out []float64) {
-	if m.obl == nil || m.obl.six == nil {
+	switch {
+	case m.obl != nil && m.obl.vec != nil:
+		m.obl.vec.sumRowsVec(x, nf, out)
+		for i := range out {
+			out[i] = logistic(out[i] + m.base)
+		}
+	case m.obl != nil && m.obl.six != nil:
+		for len(out) > 0 {
+			n := min(len(out), batchRows)
+			o := out[:n]
+			clear(o)
+			m.obl.sumRows(x[:n*nf], nf, o)
+			for i := range o {
+				o[i] = logistic(o[i] + m.base)
+			}
+			x, out = x[n*nf:], out[n:]
+		}
+	default:
 		for i := range out {
 			out[i] = logistic(m.score(x[i*nf:(i+1)*nf]) + m.base)
 		}
-		return
-	}
-	for len(out) > 0 {
-		n := min(len(out), batchRows)
-		o := out[:n]
-		if m.obl.vec != nil {
-			m.obl.vec.sumRowsVec(x[:n*nf], nf, o)
-		} else {
-			clear(o)
-			m.obl.sumRows(x[:n*nf], nf, o)
-		}
-		for i := range o {
-			o[i] = logistic(o[i] + m.base)
-		}
-		x, out = x[n*nf:], out[n:]
 	}
 }
 

@@ -23,6 +23,10 @@ import "unsafe"
 // trees.
 const vecRows = 16
 
+// colBytes is the size of one column of a group: a feature's values of
+// its four vectors.
+const colBytes = 4 * 8
+
 // vecMaxFeats caps the features a model's trees may test for the vector
 // layout, so that a batch's columns fit a fixed array on the stack.
 const vecMaxFeats = 128
@@ -58,7 +62,7 @@ func newVecTrees(six []obl6) *vecTrees {
 				col[f] = u
 				v.feats = append(v.feats, int32(f))
 			}
-			v.trees[t].off[l] = int64(u) * 4 * 8
+			v.trees[t].off[l] = int64(u) * colBytes
 			v.trees[t].thr[l] = six[t].thr[l]
 		}
 		v.trees[t].leaves = six[t].leaves
@@ -85,7 +89,7 @@ func (v *vecTrees) sumRowsVec(x []float64, nf int, out []float64) {
 		// holds whatever cols held, and its sums are not used.
 		groups := (n + 7) / 8 * 2
 		v.transpose(cols[:groups*4*nu], x[:n*nf], nf)
-		sumGroupsAVX2(&cols[0], groups, nu*4*8, &v.trees[0], len(v.trees), &res[0])
+		sumGroupsAVX2(&cols[0], groups, nu*colBytes, &v.trees[0], len(v.trees), &res[0])
 		copy(out[:n], res[:n])
 		x, out = x[n*nf:], out[n:]
 	}
@@ -124,7 +128,7 @@ func (v *vecTrees) transpose(cols, x []float64, nf int) {
 			d[1] = *(*float64)(unsafe.Add(p1, off))
 			d[2] = *(*float64)(unsafe.Add(p2, off))
 			d[3] = *(*float64)(unsafe.Add(p3, off))
-			dst = unsafe.Add(dst, 32)
+			dst = unsafe.Add(dst, colBytes)
 		}
 	}
 }

@@ -79,8 +79,8 @@ func TestVecTooManyFeatures(t *testing.T) {
 	if v == nil || len(v.feats) != vecMaxFeats {
 		t.Fatalf("%d features: got %v, want a layout with as many columns", vecMaxFeats, v)
 	}
-	if last := v.trees[len(v.trees)-1].off[(vecMaxFeats-1)%6]; last != (vecMaxFeats-1)*4*8 {
-		t.Errorf("the last feature's column at byte %d, want %d", last, (vecMaxFeats-1)*4*8)
+	if last := v.trees[len(v.trees)-1].off[(vecMaxFeats-1)%6]; last != (vecMaxFeats-1)*colBytes {
+		t.Errorf("the last feature's column at byte %d, want %d", last, (vecMaxFeats-1)*colBytes)
 	}
 }
 
