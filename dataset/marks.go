@@ -4,16 +4,16 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
 // marksToLabels labels blocks from the annotation classes segmentation
-// counted (features.Block.Marks): content reports whether a marking class
+// counted (page.Block.Marks): content reports whether a marking class
 // ("" for unmarked text) is main content. A block is Content when more than
 // half of its non-space characters are under content classes.
-func marksToLabels(blocks []features.Block, content func(mark string) bool) []Label {
+func marksToLabels(blocks []page.Block, content func(mark string) bool) []Label {
 	labels := make([]Label, len(blocks))
 	for i, b := range blocks {
 		in, all := 0, 0
@@ -34,8 +34,8 @@ func marksToLabels(blocks []features.Block, content func(mark string) bool) []La
 // (a class token starting with prefix) satisfies content: the annotators'
 // selection, read from the DOM independently of our segmentation. Text of
 // block-level elements is separated by newlines.
-func markedText(page []byte, prefix string, content func(mark string) bool) (string, error) {
-	text, _, err := features.Decode(page, "")
+func markedText(raw []byte, prefix string, content func(mark string) bool) (string, error) {
+	text, _, err := page.Decode(raw, "")
 	if err != nil {
 		return "", err
 	}

@@ -15,9 +15,9 @@ import (
 // from the one before. One op is one pass over the page set, as in
 // BenchmarkPeers.
 //
-//	decode   features.Decode: binary sniffing, charset choice, conversion to UTF-8
-//	parse    + html.ParseWithOptions (scripting off), as features.ParseBytes does
-//	segment  features.ParseBytes: + segmentation into blocks and the <head> facts
+//	decode   page.Decode: binary sniffing, charset choice, conversion to UTF-8
+//	parse    + html.ParseWithOptions (scripting off), as page.ParseBytes does
+//	segment  page.ParseBytes: + segmentation into blocks and the <head> facts
 //	vectors  + features.Vectors
 //	extract  Extractor.ExtractBytes: + prediction, smoothing, the Article and its text
 func BenchmarkWinnowStages(b *testing.B) {
@@ -30,16 +30,16 @@ func BenchmarkWinnowStages(b *testing.B) {
 		name string
 		run  func(page []byte)
 	}{
-		{"decode", func(page []byte) { _, _, _ = features.Decode(page, "") }},
+		{"decode", func(page []byte) { _, _, _ = page.Decode(page, "") }},
 		{"parse", func(page []byte) {
-			text, _, err := features.Decode(page, "")
+			text, _, err := page.Decode(page, "")
 			if err == nil {
 				_, _ = html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
 			}
 		}},
-		{"segment", func(page []byte) { _, _ = features.ParseBytes(page, features.Options{}) }},
+		{"segment", func(page []byte) { _, _ = page.ParseBytes(page, page.Options{}) }},
 		{"vectors", func(page []byte) {
-			if p, err := features.ParseBytes(page, features.Options{}); err == nil {
+			if p, err := page.ParseBytes(page, page.Options{}); err == nil {
 				_ = features.Vectors(p)
 			}
 		}},
