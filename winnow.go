@@ -78,7 +78,7 @@ func New(opts ...Option) (*Extractor, error) {
 
 // Extract reads an HTML page from r and returns its main content, using the
 // embedded model unless an option says otherwise. It does not close r.
-// Errors wrap the features.Err* sentinels for input it refuses and
+// Errors wrap the page.Err* sentinels for input it refuses and
 // ErrNoContent when nothing is kept.
 func Extract(r io.Reader, opts ...Option) (*Article, error) {
 	x, err := New(opts...)
