@@ -119,7 +119,7 @@ func computeTextStats(b *page.Block) textStats {
 		// Not ASCII from here on.
 		chars++
 		tokRunes++
-		// As countWords counts: Han and kana apart, any other letter or
+		// As text.CountWords counts: Han and kana apart, any other letter or
 		// digit makes the token a word.
 		if r >= 0x2e80 && text.IsCJK(r) {
 			tokCJK++
@@ -181,7 +181,7 @@ func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) 
 // tokens (with a letter or digit) take room, a word is as wide as its
 // characters plus one space, and a line wraps once it is wider than
 // wrapWidth. A run of Han or kana characters, written without spaces, is
-// laid out as words of two characters, as countWords counts it.
+// laid out as words of two characters, as text.CountWords counts it.
 func textDensity(s string) float64 {
 	var d densityLayout
 	for len(s) > 0 {
@@ -221,7 +221,7 @@ type densityLayout struct {
 	started                bool
 }
 
-// token adds a token of runes runes: countWords counts it as one word if it
+// token adds a token of runes runes: text.CountWords counts it as one word if it
 // has a letter or digit outside Han and kana (alnum), plus one word per two
 // Han or kana runes (cjk).
 func (d *densityLayout) token(runes int, alnum bool, cjk int) {

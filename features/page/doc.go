@@ -29,6 +29,7 @@
 //
 // Highlight gives the page back as HTML with every block wrapped in a span,
 // numbered as Parse numbers them: both go through the one segmenter.
+// MarkedText reads the annotators' selection of a labelled page.
 //
 // This is the only package of winnow that sees the DOM. Segmentation and the
 // head metadata walk golang.org/x/net/html's nodes directly, once, because

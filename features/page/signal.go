@@ -124,7 +124,7 @@ func subSignalFold(sub string) Signal {
 	return sig
 }
 
-// signalWordKeys is the tokenKey of every signal word.
+// signalWordKeys is the text.TokenKey of every signal word.
 var signalWordKeys = text.TokenKeys(func() map[string]bool {
 	set := map[string]bool{}
 	for w := range signalWords {
