@@ -6,6 +6,7 @@ import (
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	"golang.org/x/net/html"
 )
 
@@ -28,22 +29,22 @@ func BenchmarkWinnowStages(b *testing.B) {
 	}
 	stages := []struct {
 		name string
-		run  func(page []byte)
+		run  func(raw []byte)
 	}{
-		{"decode", func(page []byte) { _, _, _ = page.Decode(page, "") }},
-		{"parse", func(page []byte) {
-			text, _, err := page.Decode(page, "")
+		{"decode", func(raw []byte) { _, _, _ = page.Decode(raw, "") }},
+		{"parse", func(raw []byte) {
+			text, _, err := page.Decode(raw, "")
 			if err == nil {
 				_, _ = html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
 			}
 		}},
-		{"segment", func(page []byte) { _, _ = page.ParseBytes(page, page.Options{}) }},
-		{"vectors", func(page []byte) {
-			if p, err := page.ParseBytes(page, page.Options{}); err == nil {
+		{"segment", func(raw []byte) { _, _ = page.ParseBytes(raw, page.Options{}) }},
+		{"vectors", func(raw []byte) {
+			if p, err := page.ParseBytes(raw, page.Options{}); err == nil {
 				_ = features.Vectors(p)
 			}
 		}},
-		{"extract", func(page []byte) { _, _ = x.ExtractBytes(page) }},
+		{"extract", func(raw []byte) { _, _ = x.ExtractBytes(raw) }},
 	}
 	for _, s := range stages {
 		b.Run("stage="+s.name, func(b *testing.B) { passes(b, pages, s.run) })
