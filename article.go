@@ -1,7 +1,7 @@
 package winnow
 
 import (
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
 )
 
@@ -22,7 +22,7 @@ type Article struct {
 type Block struct {
 	Text  string
 	Tag   string
-	Kind  features.Kind
+	Kind  page.Kind
 	Level int // heading level 1-6, or 0
 	Row   int // table row, or -1
 	// Content says whether the block is part of the main content, after

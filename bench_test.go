@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/winnow-dev/winnow/features"
+
+	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/benchpass"
 	"github.com/winnow-dev/winnow/internal/pageset"
 	"golang.org/x/net/html"
@@ -32,8 +34,8 @@ type benchPage struct {
 	name    string
 	raw     []byte
 	decoded []byte
-	page    *features.Page // nil if Parse refuses the page
-	vecs    []float64      // the page's vectors, one after the other
+	page    *page.Page // nil if Parse refuses the page
+	vecs    []float64  // the page's vectors, one after the other
 	probs   []float64
 	verdict []bool // the threshold's verdicts
 	keep    []bool // after the post-processing, as Extract decides
@@ -57,10 +59,10 @@ func loadBenchPages(tb testing.TB) []benchPage {
 	var pages []benchPage
 	for _, r := range raw {
 		p := benchPage{name: r.Name, raw: r.HTML}
-		if p.decoded, _, err = features.Decode(p.raw, ""); err != nil {
+		if p.decoded, _, err = page.Decode(p.raw, ""); err != nil {
 			tb.Fatalf("%s: %v", p.name, err)
 		}
-		if p.page, err = features.ParseBytes(p.raw, features.Options{}); err == nil {
+		if p.page, err = page.ParseBytes(p.raw, page.Options{}); err == nil {
 			p.vecs = make([]float64, max(len(p.page.Blocks), 1)*features.NumFeatures())
 			features.EachChunk(p.page, p.vecs, func(int, []float64) {})
 			p.vecs = p.vecs[:len(p.page.Blocks)*features.NumFeatures()]
@@ -92,7 +94,7 @@ func benchPass(b *testing.B, pages []benchPage, fn func(p *benchPage)) {
 // BenchmarkDecode: charset detection and conversion to UTF-8.
 func BenchmarkDecode(b *testing.B) {
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
-		if _, _, err := features.Decode(p.raw, ""); err != nil {
+		if _, _, err := page.Decode(p.raw, ""); err != nil {
 			b.Fatal(err)
 		}
 	})
@@ -107,11 +109,11 @@ func BenchmarkParseHTML(b *testing.B) {
 	})
 }
 
-// BenchmarkSegment: features.ParseBytes, that is decode, parse, segment
+// BenchmarkSegment: page.ParseBytes, that is decode, parse, segment
 // and read the head.
 func BenchmarkSegment(b *testing.B) {
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
-		_, _ = features.ParseBytes(p.raw, features.Options{})
+		_, _ = page.ParseBytes(p.raw, page.Options{})
 	})
 }
 

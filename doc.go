@@ -3,14 +3,14 @@
 //
 // The pipeline, in ten lines:
 //
-//	page, _ := features.Parse(r, features.Options{})   // decode, parse, split into text blocks
-//	vecs := features.Vectors(page)                      // shallow text and DOM features per block
+//	pg, _ := page.Parse(r, page.Options{})              // decode, parse, split into text blocks
+//	vecs := features.Vectors(pg)                        // shallow text and DOM features per block
 //	for i, v := range vecs {
 //		p := m.Predict(v)                               // P(content) from the decision tree
 //		content[i] = p >= threshold
 //	}
 //	content = smooth(content)                           // gaps, promotions, tables, byline; fallback when little is kept
-//	article := render(page, content)                    // text, Markdown, clean HTML
+//	article := render(pg, content)                      // text, Markdown, clean HTML
 //
 // Extract does all of it with the default model embedded in the package;
 // an Extractor holds another model, loaded once and shared by goroutines.

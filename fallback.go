@@ -1,6 +1,6 @@
 package winnow
 
-import "github.com/winnow-dev/winnow/features"
+import "github.com/winnow-dev/winnow/features/page"
 
 // Fallback parameters, chosen by measurement on the held-back splits of
 // seeds 1-3 (text F1 with and without it: see the README).
@@ -29,7 +29,7 @@ const (
 // fixed threshold keeps nothing, or only the headline. fallback reports
 // whether it changed keep; keep is modified in place, and why, if not nil,
 // marks the blocks it kept.
-func fallback(blocks []features.Block, probs []float64, keep []bool, why []Rule, threshold float64) bool {
+func fallback(blocks []page.Block, probs []float64, keep []bool, why []Rule, threshold float64) bool {
 	kept, best := 0, 0.0
 	for i, p := range probs {
 		switch {

@@ -8,16 +8,16 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/gzfile"
 )
 
 func TestFallback(t *testing.T) {
-	blk := func(words int) features.Block { return features.Block{Words: words} }
-	four := []features.Block{blk(3), blk(40), blk(30), blk(2)}
+	blk := func(words int) page.Block { return page.Block{Words: words} }
+	four := []page.Block{blk(3), blk(40), blk(30), blk(2)}
 	tests := []struct {
 		name, reason string
-		blocks       []features.Block
+		blocks       []page.Block
 		probs        []float64
 		keep, want   []bool
 		threshold    float64
@@ -43,19 +43,19 @@ func TestFallback(t *testing.T) {
 		},
 		{
 			name: "a paragraph kept", reason: "a page that keeps more than fallbackWords words is left alone",
-			blocks: []features.Block{blk(3), blk(40), blk(60), blk(2)}, probs: []float64{0.05, 0.45, 0.6, 0.02},
+			blocks: []page.Block{blk(3), blk(40), blk(60), blk(2)}, probs: []float64{0.05, 0.45, 0.6, 0.02},
 			keep: []bool{false, false, true, false}, want: []bool{false, false, true, false},
 			threshold: 0.5,
 		},
 		{
 			name: "only a few words kept", reason: "30 words kept: the dropped blocks at least 0.6 as probable as the best dropped one (0.45) are added",
-			blocks: []features.Block{blk(3), blk(40), blk(30), blk(2), blk(25)}, probs: []float64{0.05, 0.45, 0.6, 0.02, 0.3},
+			blocks: []page.Block{blk(3), blk(40), blk(30), blk(2), blk(25)}, probs: []float64{0.05, 0.45, 0.6, 0.02, 0.3},
 			keep: []bool{false, false, true, false, false}, want: []bool{false, true, true, false, true},
 			threshold: 0.5, changed: true,
 		},
 		{
 			name: "only empty blocks kept", reason: "a kept block without words is no content: the fallback applies",
-			blocks: []features.Block{blk(0), blk(40), blk(30)}, probs: []float64{0.9, 0.4, 0.1},
+			blocks: []page.Block{blk(0), blk(40), blk(30)}, probs: []float64{0.9, 0.4, 0.1},
 			keep: []bool{true, false, false}, want: []bool{true, true, false},
 			threshold: 0.5, changed: true,
 		},
@@ -95,7 +95,7 @@ func TestFallbackDocsPage(t *testing.T) {
 		t.Fatalf("WINNOW_DATA=%s: %v", root, err)
 	}
 	defer f.Close()
-	page, err := features.Parse(f, features.Options{})
+	page, err := page.Parse(f, page.Options{})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}

@@ -11,7 +11,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // FuzzExtract runs the whole pipeline on arbitrary bytes, seeded with the
@@ -44,7 +44,7 @@ func FuzzExtract(f *testing.F) {
 			if a != nil {
 				t.Fatalf("an article with error %v", err)
 			}
-			if !features.IsInputError(err) {
+			if !page.IsInputError(err) {
 				t.Fatalf("undocumented error %v", err)
 			}
 		}
@@ -80,7 +80,7 @@ func FuzzExtract(f *testing.F) {
 func checkFromPage(t *testing.T, in []byte, a *Article) {
 	t.Helper()
 	// Decode as the page was read: detection may guess differently twice.
-	text, _, err := features.Decode(in, "text/html; charset="+a.Encoding)
+	text, _, err := page.Decode(in, "text/html; charset="+a.Encoding)
 	if err != nil {
 		t.Fatalf("extracted, but Decode fails: %v", err)
 	}

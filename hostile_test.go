@@ -20,7 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
 )
 
@@ -103,33 +103,33 @@ func TestHostileInput(t *testing.T) {
 		wantErr      error  // nil: a result
 		wantText     string // with wantErr nil: a substring of the article
 	}{
-		{name: "empty", reason: "no bytes is no page", in: nil, wantErr: features.ErrEmpty},
-		{name: "whitespace", reason: "blank input is no page", in: []byte(" \n\t\r\n  "), wantErr: features.ErrEmpty},
-		{name: "png", reason: "an image is refused by its magic number", in: png, wantErr: features.ErrNotHTML},
-		{name: "pdf", reason: "a PDF is refused by its magic number", in: []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), wantErr: features.ErrNotHTML},
-		{name: "nul bytes", reason: "NUL bytes throughout are binary data", in: bytes.Repeat([]byte("<p>a\x00b\x00</p>"), 500), wantErr: features.ErrNotHTML},
+		{name: "empty", reason: "no bytes is no page", in: nil, wantErr: page.ErrEmpty},
+		{name: "whitespace", reason: "blank input is no page", in: []byte(" \n\t\r\n  "), wantErr: page.ErrEmpty},
+		{name: "png", reason: "an image is refused by its magic number", in: png, wantErr: page.ErrNotHTML},
+		{name: "pdf", reason: "a PDF is refused by its magic number", in: []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), wantErr: page.ErrNotHTML},
+		{name: "nul bytes", reason: "NUL bytes throughout are binary data", in: bytes.Repeat([]byte("<p>a\x00b\x00</p>"), 500), wantErr: page.ErrNotHTML},
 		{name: "invalid utf-8", reason: "bad bytes become U+FFFD; the story still comes out", in: withInvalid, wantText: storyStart + "\ufffd"},
 		{name: "charset says latin-1, page is utf-8", reason: "the common mislabel is read as UTF-8", in: declaredLatin, wantText: storyStart + " café"},
 		{name: "charset says utf-8, page has a windows-1252 byte", reason: "the stray byte becomes U+FFFD, the rest is intact", in: declaredUTF8, wantText: storyStart + " caf\ufffd"},
 		{name: "unclosed tags", reason: "the parser closes them; the story comes out", in: unclosed, wantText: storyStart},
-		{name: "10,000-deep nesting", reason: "refused by depth, not a stack overflow or a hang", in: deep(10_000, "div"), wantErr: features.ErrTooDeep},
-		{name: "10,000-deep inline nesting", reason: "inline elements count too", in: deep(10_000, "span"), wantErr: features.ErrTooDeep},
+		{name: "10,000-deep nesting", reason: "refused by depth, not a stack overflow or a hang", in: deep(10_000, "div"), wantErr: page.ErrTooDeep},
+		{name: "10,000-deep inline nesting", reason: "inline elements count too", in: deep(10_000, "span"), wantErr: page.ErrTooDeep},
 		// wrapsMostText stops walking once it has visited twice the page's
 		// nodes; the wrappers past that count as hidden.
 		{name: "500 nested hiding wrappers", reason: "checking each wrapper's share of the text is not quadratic; the innermost wrappers count as hidden", in: []byte("<html><body>" + strings.Repeat(`<div class="hide">`, 500) + strings.Repeat("<p>A paragraph of the story, long enough to keep.</p>", 20_000)), wantErr: ErrNoContent},
-		{name: "deeper than -max-depth", reason: "WithMaxDepth lowers the parser's 512", in: deep(100, "div"), opts: []Option{WithMaxDepth(50)}, wantErr: features.ErrTooDeep},
+		{name: "deeper than -max-depth", reason: "WithMaxDepth lowers the parser's 512", in: deep(100, "div"), opts: []Option{WithMaxDepth(50)}, wantErr: page.ErrTooDeep},
 		{name: "within -max-depth", reason: "html, body and 48 divs are 50 levels", in: deep(48, "div"), opts: []Option{WithMaxDepth(50), WithThreshold(0)}, wantText: "deep text"},
 		{name: "100 MB page", reason: "Extract reads MaxBytes+1 bytes and stops", reader: func() io.Reader {
 			return &repeatReader{pattern: []byte("<p>" + strings.Repeat("lorem ipsum ", 40) + "</p>\n"), n: 100 << 20}
-		}, wantErr: features.ErrTooLarge},
-		{name: "over WithMaxBytes", reason: "the size limit is an option", in: seed, opts: []Option{WithMaxBytes(1000)}, wantErr: features.ErrTooLarge},
+		}, wantErr: page.ErrTooLarge},
+		{name: "over WithMaxBytes", reason: "the size limit is an option", in: seed, opts: []Option{WithMaxBytes(1000)}, wantErr: page.ErrTooLarge},
 		// The forest dropped this block; the boosted model keeps it (P 0.69
 		// for 10 to a million links): a page that is nothing but links is
 		// kept as it is, like the shared sets' 8 pages of 95% or more link
 		// words, whose gold text is their links.
 		{name: "a million links in one block", reason: "a page that is one block of a million links comes out whole", in: links(1_000_000, `<a href="/N">N</a> `), wantText: "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c"},
-		{name: "a million list links", reason: "a million blocks is above the default block limit", in: links(1_000_000, `<li><a href="/N">N</a>`), wantErr: features.ErrTooManyBlocks},
-		{name: "over WithMaxBlocks", reason: "the block limit is an option", in: seed, opts: []Option{WithMaxBlocks(5)}, wantErr: features.ErrTooManyBlocks},
+		{name: "a million list links", reason: "a million blocks is above the default block limit", in: links(1_000_000, `<li><a href="/N">N</a>`), wantErr: page.ErrTooManyBlocks},
+		{name: "over WithMaxBlocks", reason: "the block limit is an option", in: seed, opts: []Option{WithMaxBlocks(5)}, wantErr: page.ErrTooManyBlocks},
 		{name: "timeout", reason: "a page that takes longer than WithTimeout stops with ErrTimeout", in: seed, opts: []Option{WithTimeout(time.Nanosecond)}, wantErr: ErrTimeout},
 		{name: "no timeout", reason: "WithTimeout(0) lifts the limit", in: seed, opts: []Option{WithTimeout(0)}, wantText: storyStart},
 		{name: "seed page", reason: "the control: a real article comes out whole", in: seed, wantText: story},
@@ -152,7 +152,7 @@ func TestHostileInput(t *testing.T) {
 			runtime.ReadMemStats(&after)
 			// A page costs memory in proportion to its size: at most the
 			// default size limit (32 MB) times a generous factor.
-			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64*features.DefaultMaxBytes {
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64*page.DefaultMaxBytes {
 				t.Errorf("allocated %d MB", alloc>>20)
 			}
 			if tt.wantErr != nil {

@@ -7,7 +7,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // DefaultTimeout is the time an Extractor allows per page in ExtractContext
@@ -35,7 +35,7 @@ func (c *config) timeout() time.Duration {
 func (x *Extractor) ExtractContext(ctx context.Context, r io.Reader) (*Article, error) {
 	ctx, cancel := x.withTimeout(ctx)
 	defer cancel()
-	page, err := features.ParseContext(ctx, r, x.cfg.parse)
+	page, err := page.ParseContext(ctx, r, x.cfg.parse)
 	if err != nil {
 		return nil, x.timeoutError(ctx, err)
 	}
@@ -46,7 +46,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, r io.Reader) (*Article, 
 func (x *Extractor) ExtractBytesContext(ctx context.Context, b []byte) (*Article, error) {
 	ctx, cancel := x.withTimeout(ctx)
 	defer cancel()
-	page, err := features.ParseBytesContext(ctx, b, x.cfg.parse)
+	page, err := page.ParseBytesContext(ctx, b, x.cfg.parse)
 	if err != nil {
 		return nil, x.timeoutError(ctx, err)
 	}
@@ -60,7 +60,7 @@ func (x *Extractor) withTimeout(ctx context.Context) (context.Context, context.C
 	return ctx, func() {}
 }
 
-func (x *Extractor) fromPageContext(ctx context.Context, page *features.Page) (*Article, error) {
+func (x *Extractor) fromPageContext(ctx context.Context, page *page.Page) (*Article, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, x.timeoutError(ctx, fmt.Errorf("after segmentation: %w", err))
 	}

@@ -3,7 +3,7 @@ package winnow
 import (
 	"time"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
 )
 
@@ -15,7 +15,7 @@ type config struct {
 	model     *model.Model
 	threshold float64
 	rules     ruleSet // the post-processing rules that run
-	parse     features.Options
+	parse     page.Options
 	explain   bool
 
 	perPage    time.Duration // per page; see timeout()
@@ -51,15 +51,15 @@ func WithSmoothing(on bool) Option {
 // ignored. It replaces what an earlier WithSmoothing or WithRules set.
 func WithRules(rules ...Rule) Option { return func(c *config) { c.rules = ruleSetOf(rules) } }
 
-// WithMaxBytes sets the largest page accepted (default features.DefaultMaxBytes).
+// WithMaxBytes sets the largest page accepted (default page.DefaultMaxBytes).
 func WithMaxBytes(n int64) Option { return func(c *config) { c.parse.MaxBytes = n } }
 
-// WithMaxBlocks sets the most text blocks a page may have (default features.DefaultMaxBlocks).
+// WithMaxBlocks sets the most text blocks a page may have (default page.DefaultMaxBlocks).
 func WithMaxBlocks(n int) Option { return func(c *config) { c.parse.MaxBlocks = n } }
 
 // WithMaxDepth sets the deepest element nesting accepted (default and
-// upper bound features.DefaultMaxDepth, 512). Deeper pages fail with an
-// error wrapping features.ErrTooDeep.
+// upper bound page.DefaultMaxDepth, 512). Deeper pages fail with an
+// error wrapping page.ErrTooDeep.
 func WithMaxDepth(n int) Option { return func(c *config) { c.parse.MaxDepth = n } }
 
 // WithTimeout sets the time allowed per page by ExtractContext and

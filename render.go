@@ -4,7 +4,7 @@ import (
 	"html"
 	"strings"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 type format uint8
@@ -27,9 +27,9 @@ const (
 
 func groupOf(b *Block) group {
 	switch b.Kind {
-	case features.KindListItem:
+	case page.KindListItem:
 		return groupList
-	case features.KindTableCell:
+	case page.KindTableCell:
 		return groupTable
 	}
 	return groupNone
@@ -135,20 +135,20 @@ func writeBlock(sb *strings.Builder, b *Block, f format, rowStart bool) {
 		sb.WriteString(b.Text)
 	case formatMarkdown:
 		switch b.Kind {
-		case features.KindHeading:
+		case page.KindHeading:
 			sb.WriteString(strings.Repeat("#", b.Level) + " " + b.Text)
-		case features.KindListItem:
+		case page.KindListItem:
 			sb.WriteString("- " + b.Text)
-		case features.KindTableCell:
+		case page.KindTableCell:
 			if rowStart {
 				sb.WriteString("| ")
 			} else {
 				sb.WriteString(" | ")
 			}
 			sb.WriteString(strings.ReplaceAll(b.Text, "|", `\|`))
-		case features.KindPre:
+		case page.KindPre:
 			sb.WriteString("```\n" + b.Text + "\n```")
-		case features.KindQuote:
+		case page.KindQuote:
 			sb.WriteString("> " + b.Text)
 		default:
 			sb.WriteString(b.Text)
@@ -156,18 +156,18 @@ func writeBlock(sb *strings.Builder, b *Block, f format, rowStart bool) {
 	case formatHTML:
 		t := html.EscapeString(b.Text)
 		switch b.Kind {
-		case features.KindHeading:
+		case page.KindHeading:
 			h := string(rune('0' + b.Level))
 			sb.WriteString("<h" + h + ">" + t + "</h" + h + ">\n")
-		case features.KindListItem:
+		case page.KindListItem:
 			sb.WriteString("<li>" + t + "</li>\n")
-		case features.KindTableCell:
+		case page.KindTableCell:
 			sb.WriteString("<td>" + t + "</td>")
-		case features.KindPre:
+		case page.KindPre:
 			sb.WriteString("<pre>" + t + "</pre>\n")
-		case features.KindQuote:
+		case page.KindQuote:
 			sb.WriteString("<blockquote>" + t + "</blockquote>\n")
-		case features.KindCaption:
+		case page.KindCaption:
 			sb.WriteString("<figcaption>" + t + "</figcaption>\n")
 		default:
 			sb.WriteString("<p>" + t + "</p>\n")

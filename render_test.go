@@ -4,20 +4,20 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 func TestRender(t *testing.T) {
-	para := func(s string) Block { return Block{Text: s, Kind: features.KindParagraph, Row: -1, Content: true} }
+	para := func(s string) Block { return Block{Text: s, Kind: page.KindParagraph, Row: -1, Content: true} }
 	head := func(s string, l int) Block {
-		return Block{Text: s, Kind: features.KindHeading, Level: l, Row: -1, Content: true}
+		return Block{Text: s, Kind: page.KindHeading, Level: l, Row: -1, Content: true}
 	}
-	item := func(s string) Block { return Block{Text: s, Kind: features.KindListItem, Row: -1, Content: true} }
+	item := func(s string) Block { return Block{Text: s, Kind: page.KindListItem, Row: -1, Content: true} }
 	cell := func(s string, row int) Block {
-		return Block{Text: s, Kind: features.KindTableCell, Row: row, Content: true}
+		return Block{Text: s, Kind: page.KindTableCell, Row: row, Content: true}
 	}
-	dropped := Block{Text: "Share this", Kind: features.KindParagraph, Row: -1}
-	pre := Block{Text: "a := 1\n  b := 2", Kind: features.KindPre, Row: -1, Content: true}
+	dropped := Block{Text: "Share this", Kind: page.KindParagraph, Row: -1}
+	pre := Block{Text: "a := 1\n  b := 2", Kind: page.KindPre, Row: -1, Content: true}
 
 	tests := []struct {
 		name, reason string
@@ -64,8 +64,8 @@ func TestRender(t *testing.T) {
 
 func TestRenderHTMLEscapes(t *testing.T) {
 	a := &Article{Blocks: []Block{
-		{Text: "<script>x</script> & co", Kind: features.KindParagraph, Row: -1, Content: true},
-		{Text: "one", Kind: features.KindListItem, Row: -1, Content: true},
+		{Text: "<script>x</script> & co", Kind: page.KindParagraph, Row: -1, Content: true},
+		{Text: "one", Kind: page.KindListItem, Row: -1, Content: true},
 	}}
 	want := "<p>&lt;script&gt;x&lt;/script&gt; &amp; co</p>\n<ul>\n<li>one</li>\n</ul>"
 	if diff := cmp.Diff(want, a.HTML()); diff != "" {
@@ -88,65 +88,65 @@ func TestStripSiteName(t *testing.T) {
 }
 
 func TestSmooth(t *testing.T) {
-	blk := func(words, links int) features.Block { return features.Block{Words: words, LinkWords: links} }
+	blk := func(words, links int) page.Block { return page.Block{Words: words, LinkWords: links} }
 	tests := []struct {
 		name, reason string
-		blocks       []features.Block
+		blocks       []page.Block
 		probs        []float64
 		keep, want   []bool
 	}{
 		{
 			name: "fill uncertain gap", reason: "a short paragraph between two kept ones, scored 0.3, is restored",
-			blocks: []features.Block{blk(50, 0), blk(5, 0), blk(50, 0)},
+			blocks: []page.Block{blk(50, 0), blk(5, 0), blk(50, 0)},
 			probs:  []float64{0.9, 0.3, 0.9},
 			keep:   []bool{true, false, true},
 			want:   []bool{true, true, true},
 		},
 		{
 			name: "confident gap stays", reason: "a promo between paragraphs that the model is sure of stays out",
-			blocks: []features.Block{blk(50, 0), blk(12, 0), blk(50, 0)},
+			blocks: []page.Block{blk(50, 0), blk(12, 0), blk(50, 0)},
 			probs:  []float64{0.9, 0.05, 0.9},
 			keep:   []bool{true, false, true},
 			want:   []bool{true, false, true},
 		},
 		{
 			name: "linked gap stays", reason: "a link between paragraphs is not restored",
-			blocks: []features.Block{blk(50, 0), blk(4, 4), blk(50, 0)},
+			blocks: []page.Block{blk(50, 0), blk(4, 4), blk(50, 0)},
 			probs:  []float64{0.9, 0.4, 0.9},
 			keep:   []bool{true, false, true},
 			want:   []bool{true, false, true},
 		},
 		{
 			name: "promo between paragraphs", reason: "an uncertain, linked block between two kept paragraphs of prose is dropped",
-			blocks: []features.Block{blk(50, 0), blk(14, 5), blk(40, 1)},
+			blocks: []page.Block{blk(50, 0), blk(14, 5), blk(40, 1)},
 			probs:  []float64{0.99, 0.65, 0.99},
 			keep:   []bool{true, true, true},
 			want:   []bool{true, false, true},
 		},
 		{
 			name: "linked heading stays", reason: "a section heading that is a link, between two paragraphs, is left to the model",
-			blocks: []features.Block{blk(50, 0), {Words: 2, LinkWords: 2, Kind: features.KindHeading, Level: 2}, blk(40, 0)},
+			blocks: []page.Block{blk(50, 0), {Words: 2, LinkWords: 2, Kind: page.KindHeading, Level: 2}, blk(40, 0)},
 			probs:  []float64{0.99, 0.7, 0.99},
 			keep:   []bool{true, true, true},
 			want:   []bool{true, true, true},
 		},
 		{
 			name: "sure linked block stays", reason: "a paragraph with many links that the model is sure of is kept",
-			blocks: []features.Block{blk(50, 0), blk(30, 12), blk(40, 0)},
+			blocks: []page.Block{blk(50, 0), blk(30, 12), blk(40, 0)},
 			probs:  []float64{0.99, 0.9, 0.99},
 			keep:   []bool{true, true, true},
 			want:   []bool{true, true, true},
 		},
 		{
 			name: "linked block in a list stays", reason: "without prose on both sides the veto does not apply",
-			blocks: []features.Block{blk(5, 0), blk(6, 3), blk(40, 0)},
+			blocks: []page.Block{blk(5, 0), blk(6, 3), blk(40, 0)},
 			probs:  []float64{0.9, 0.6, 0.99},
 			keep:   []bool{true, true, true},
 			want:   []bool{true, true, true},
 		},
 		{
 			name: "far runs stay", reason: "kept blocks far from the main run are left to the model",
-			blocks: []features.Block{blk(8, 0), blk(1, 1), blk(1, 1), blk(1, 1), blk(1, 1), blk(1, 1), blk(200, 0)},
+			blocks: []page.Block{blk(8, 0), blk(1, 1), blk(1, 1), blk(1, 1), blk(1, 1), blk(1, 1), blk(200, 0)},
 			probs:  []float64{0.6, 0, 0, 0, 0, 0, 0.95},
 			keep:   []bool{true, false, false, false, false, false, true},
 			want:   []bool{true, false, false, false, false, false, true},

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // Rule names what decided a block's verdict (Block.Content).
@@ -97,7 +97,7 @@ func (r Rule) String() string {
 // postProcess applies the rules in on to keep, the verdicts of the
 // threshold, and returns per block the rule that decided it: RuleThreshold
 // where the final verdict is the threshold's.
-func postProcess(blocks []features.Block, probs []float64, keep []bool, threshold float64, on ruleSet) []Rule {
+func postProcess(blocks []page.Block, probs []float64, keep []bool, threshold float64, on ruleSet) []Rule {
 	why := make([]Rule, len(keep))
 	smooth(blocks, probs, keep, why, on)
 	if on.has(RuleFallback) && fallback(blocks, probs, keep, why, threshold) {

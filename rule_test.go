@@ -5,100 +5,100 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 func TestPostProcessRules(t *testing.T) {
-	blk := func(words, links int) features.Block { return features.Block{Words: words, LinkWords: links} }
-	h1 := features.Block{Words: 8, Kind: features.KindHeading, Level: 1}
-	caption := features.Block{Words: 27, Kind: features.KindCaption}
-	cell := func(words int) features.Block {
-		return features.Block{Words: words, Tag: "td", Kind: features.KindTableCell, Flags: features.InTable | features.InDataTable}
+	blk := func(words, links int) page.Block { return page.Block{Words: words, LinkWords: links} }
+	h1 := page.Block{Words: 8, Kind: page.KindHeading, Level: 1}
+	caption := page.Block{Words: 27, Kind: page.KindCaption}
+	cell := func(words int) page.Block {
+		return page.Block{Words: words, Tag: "td", Kind: page.KindTableCell, Flags: page.InTable | page.InDataTable}
 	}
-	layoutCell := features.Block{Words: 1, Tag: "td", Kind: features.KindTableCell, Flags: features.InTable}
+	layoutCell := page.Block{Words: 1, Tag: "td", Kind: page.KindTableCell, Flags: page.InTable}
 	const T, P, G, B, F, D = RuleThreshold, RulePromotion, RuleGap, RuleByline, RuleFallback, RuleTable
 	tests := []struct {
 		name     string
-		blocks   []features.Block
+		blocks   []page.Block
 		probs    []float64
 		wantKeep []bool
 		wantWhy  []Rule
 	}{
 		{
 			name:   "gap",
-			blocks: []features.Block{blk(50, 0), blk(5, 0), blk(50, 0)}, probs: []float64{0.9, 0.3, 0.9},
+			blocks: []page.Block{blk(50, 0), blk(5, 0), blk(50, 0)}, probs: []float64{0.9, 0.3, 0.9},
 			wantKeep: []bool{true, true, true}, wantWhy: []Rule{T, G, T},
 		},
 		{
 			name:   "promotion",
-			blocks: []features.Block{blk(50, 0), blk(14, 5), blk(40, 1)}, probs: []float64{0.99, 0.65, 0.99},
+			blocks: []page.Block{blk(50, 0), blk(14, 5), blk(40, 1)}, probs: []float64{0.99, 0.65, 0.99},
 			wantKeep: []bool{true, false, true}, wantWhy: []Rule{T, P, T},
 		},
 		{
 			name:   "byline",
-			blocks: []features.Block{h1, blk(3, 0), blk(4, 0), blk(80, 0)}, probs: []float64{0.9, 0.3, 0.4, 0.95},
+			blocks: []page.Block{h1, blk(3, 0), blk(4, 0), blk(80, 0)}, probs: []float64{0.9, 0.3, 0.4, 0.95},
 			wantKeep: []bool{true, true, true, true}, wantWhy: []Rule{T, B, B, T},
 		},
 		{
 			name:     "byline with dates and the lead caption",
-			blocks:   []features.Block{h1, blk(1, 0), blk(5, 0), blk(7, 0), caption, blk(80, 0)},
+			blocks:   []page.Block{h1, blk(1, 0), blk(5, 0), blk(7, 0), caption, blk(80, 0)},
 			probs:    []float64{0.9, 0.3, 0.35, 0.45, 0.25, 0.95},
 			wantKeep: []bool{true, true, true, true, true, true}, wantWhy: []Rule{T, B, B, B, B, T},
 		},
 		{
 			name:     "a long line that is not a caption ends the byline",
-			blocks:   []features.Block{h1, blk(1, 0), blk(27, 0), blk(7, 0), blk(80, 0)},
+			blocks:   []page.Block{h1, blk(1, 0), blk(27, 0), blk(7, 0), blk(80, 0)},
 			probs:    []float64{0.9, 0.3, 0.25, 0.45, 0.95},
 			wantKeep: []bool{true, false, false, false, true}, wantWhy: []Rule{T, T, T, T, T},
 		},
 		{
 			name:     "five lines under the headline are more than a byline",
-			blocks:   []features.Block{h1, blk(1, 0), blk(2, 0), blk(3, 0), blk(2, 0), blk(4, 0), blk(80, 0)},
+			blocks:   []page.Block{h1, blk(1, 0), blk(2, 0), blk(3, 0), blk(2, 0), blk(4, 0), blk(80, 0)},
 			probs:    []float64{0.9, 0.3, 0.3, 0.3, 0.3, 0.3, 0.95},
 			wantKeep: []bool{true, false, false, false, false, false, true}, wantWhy: []Rule{T, T, T, T, T, T, T},
 		},
 		{
 			name:   "fallback",
-			blocks: []features.Block{blk(3, 0), blk(40, 0), blk(30, 0), blk(2, 0)}, probs: []float64{0.05, 0.45, 0.3, 0.26},
+			blocks: []page.Block{blk(3, 0), blk(40, 0), blk(30, 0), blk(2, 0)}, probs: []float64{0.05, 0.45, 0.3, 0.26},
 			wantKeep: []bool{false, true, true, false}, wantWhy: []Rule{T, F, F, T},
 		},
 		{
 			name:   "fallback then gap",
-			blocks: []features.Block{blk(40, 0), blk(6, 0), blk(30, 0)}, probs: []float64{0.45, 0.22, 0.4},
+			blocks: []page.Block{blk(40, 0), blk(6, 0), blk(30, 0)}, probs: []float64{0.45, 0.22, 0.4},
 			wantKeep: []bool{true, true, true}, wantWhy: []Rule{F, G, F},
 		},
 		{
 			name:   "fallback after a short kept line",
-			blocks: []features.Block{blk(20, 0), blk(40, 0), blk(30, 0)}, probs: []float64{0.8, 0.45, 0.4},
+			blocks: []page.Block{blk(20, 0), blk(40, 0), blk(30, 0)}, probs: []float64{0.8, 0.45, 0.4},
 			wantKeep: []bool{true, true, true}, wantWhy: []Rule{T, F, F},
 		},
 		{
 			name:     "a data table between kept paragraphs",
-			blocks:   []features.Block{blk(40, 0), cell(1), cell(2), cell(1), cell(3), blk(30, 0)},
+			blocks:   []page.Block{blk(40, 0), cell(1), cell(2), cell(1), cell(3), blk(30, 0)},
 			probs:    []float64{0.9, 0.1, 0.02, 0.15, 0.3, 0.9},
 			wantKeep: []bool{true, true, true, true, true, true}, wantWhy: []Rule{T, D, D, D, D, T},
 		},
 		{
 			name:     "a data table whose first cell is kept",
-			blocks:   []features.Block{blk(40, 0), cell(7), cell(1), cell(1), cell(1), blk(30, 0), blk(2, 0)},
+			blocks:   []page.Block{blk(40, 0), cell(7), cell(1), cell(1), cell(1), blk(30, 0), blk(2, 0)},
 			probs:    []float64{0.9, 0.9, 0.1, 0.1, 0.6, 0.9, 0.1},
 			wantKeep: []bool{true, true, true, true, true, true, false}, wantWhy: []Rule{T, T, D, D, T, T, T},
 		},
 		{
 			name:     "a data table after the story stays dropped",
-			blocks:   []features.Block{blk(40, 0), blk(30, 0), cell(1), cell(2), cell(1), blk(5, 3)},
+			blocks:   []page.Block{blk(40, 0), blk(30, 0), cell(1), cell(2), cell(1), blk(5, 3)},
 			probs:    []float64{0.9, 0.9, 0.1, 0.1, 0.1, 0.1},
 			wantKeep: []bool{true, true, false, false, false, false}, wantWhy: []Rule{T, T, T, T, T, T},
 		},
 		{
 			name:     "a run with a cell of a layout table stays dropped",
-			blocks:   []features.Block{blk(40, 0), cell(1), layoutCell, cell(1), blk(30, 0)},
+			blocks:   []page.Block{blk(40, 0), cell(1), layoutCell, cell(1), blk(30, 0)},
 			probs:    []float64{0.9, 0.1, 0.1, 0.1, 0.9},
 			wantKeep: []bool{true, false, false, false, true}, wantWhy: []Rule{T, T, T, T, T},
 		},
 		{
 			name:   "threshold alone",
-			blocks: []features.Block{blk(40, 0), blk(6, 6), blk(30, 0)}, probs: []float64{0.9, 0.1, 0.8},
+			blocks: []page.Block{blk(40, 0), blk(6, 6), blk(30, 0)}, probs: []float64{0.9, 0.1, 0.8},
 			wantKeep: []bool{true, false, true}, wantWhy: []Rule{T, T, T},
 		},
 	}

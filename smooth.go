@@ -1,6 +1,6 @@
 package winnow
 
-import "github.com/winnow-dev/winnow/features"
+import "github.com/winnow-dev/winnow/features/page"
 
 // Smoothing parameters, chosen by measurement on the held-back split of the
 // shared sets (text F1 with and without each rule: see the README).
@@ -37,7 +37,7 @@ const (
 //   - A single uncertain dropped block between two kept ones, with few
 //     links, is restored: a one-line paragraph or subheading in the story.
 //   - A run of dropped blocks between two kept ones is restored when every
-//     block of it is in a data table (features.InDataTable): the scores,
+//     block of it is in a data table (page.InDataTable): the scores,
 //     poll figures or statistics a story tabulates, whose short cells of
 //     names and numbers the model scores as boilerplate however sure it is
 //     of the paragraphs around them. A table after the story's last kept
@@ -60,21 +60,21 @@ const (
 //
 // A rule that dropped small runs of kept blocks far from the main run was
 // measured too and left out: it lowered text F1 on the held-back split.
-func Smooth(blocks []features.Block, probs []float64, keep []bool) []bool {
+func Smooth(blocks []page.Block, probs []float64, keep []bool) []bool {
 	return smooth(blocks, probs, keep, nil, allRules)
 }
 
 // smooth is Smooth with only the rules in on; when why is not nil, it also
 // sets why[i] to the rule that changed block i.
-func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, on ruleSet) []bool {
+func smooth(blocks []page.Block, probs []float64, keep []bool, why []Rule, on ruleSet) []bool {
 	n := len(keep)
-	linky := func(b *features.Block) bool { return b.Words > 0 && 3*b.LinkWords >= b.Words }
+	linky := func(b *page.Block) bool { return b.Words > 0 && 3*b.LinkWords >= b.Words }
 	prose := func(i int) bool {
 		return i >= 0 && i < n && keep[i] && blocks[i].Words >= proseWords && 5*blocks[i].LinkWords < blocks[i].Words
 	}
 	if on.has(RulePromotion) {
 		for i := 1; i+1 < n; i++ {
-			if keep[i] && probs[i] < promoSure && blocks[i].Kind != features.KindHeading && linky(&blocks[i]) && prose(i-1) && prose(i+1) {
+			if keep[i] && probs[i] < promoSure && blocks[i].Kind != page.KindHeading && linky(&blocks[i]) && prose(i-1) && prose(i+1) {
 				keep[i] = false
 				mark(why, i, RulePromotion)
 			}
@@ -99,7 +99,7 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 	if on.has(RuleTable) {
 		droppedRuns(keep, func(i, j int) {
 			for k := i; k < j; k++ {
-				if blocks[k].Flags&features.InDataTable == 0 {
+				if blocks[k].Flags&page.InDataTable == 0 {
 					return
 				}
 			}
@@ -115,7 +115,7 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 	// to the story.
 	for h := 0; on.has(RuleByline) && h < n; h++ {
 		b := &blocks[h]
-		if !keep[h] || b.Kind != features.KindHeading || b.Level != 1 {
+		if !keep[h] || b.Kind != page.KindHeading || b.Level != 1 {
 			continue
 		}
 		j := h + 1
@@ -127,7 +127,7 @@ func smooth(blocks []features.Block, probs []float64, keep []bool, why []Rule, o
 		}
 		ok := true
 		for k := h + 1; k < j; k++ {
-			long := blocks[k].Words > bylineWords && blocks[k].Kind != features.KindCaption
+			long := blocks[k].Words > bylineWords && blocks[k].Kind != page.KindCaption
 			if blocks[k].LinkWords > 0 || long || probs[k] < gapMinProb {
 				ok = false
 			}

@@ -3,7 +3,7 @@ package winnow
 import (
 	"strings"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // titleSeparators split a <title> into the headline and the site name.
@@ -12,11 +12,11 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // chooseTitle picks the headline: the first h1 kept as content, else
 // og:title, else the first h1 anywhere, else <title> without its site-name
 // part (the longest piece between separators).
-func chooseTitle(page *features.Page, blocks []Block) string {
+func chooseTitle(p *page.Page, blocks []Block) string {
 	firstH1 := ""
 	for i := range blocks {
 		b := &blocks[i]
-		if b.Kind == features.KindHeading && b.Level == 1 {
+		if b.Kind == page.KindHeading && b.Level == 1 {
 			if b.Content {
 				return b.Text
 			}
@@ -25,13 +25,13 @@ func chooseTitle(page *features.Page, blocks []Block) string {
 			}
 		}
 	}
-	if page.OGTitle != "" {
-		return page.OGTitle
+	if p.OGTitle != "" {
+		return p.OGTitle
 	}
 	if firstH1 != "" {
 		return firstH1
 	}
-	return stripSiteName(page.Title)
+	return stripSiteName(p.Title)
 }
 
 // stripSiteName removes the site name from a <title>: of the parts between

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/winnow-dev/winnow/features"
+
+	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
 )
 
@@ -76,7 +78,7 @@ func New(opts ...Option) (*Extractor, error) {
 
 // Extract reads an HTML page from r and returns its main content, using the
 // embedded model unless an option says otherwise. It does not close r.
-// Errors wrap the features.Err* sentinels for input it refuses and
+// Errors wrap the page.Err* sentinels for input it refuses and
 // ErrNoContent when nothing is kept.
 func Extract(r io.Reader, opts ...Option) (*Article, error) {
 	x, err := New(opts...)
@@ -102,7 +104,7 @@ func (x *Extractor) ExtractBytes(b []byte) (*Article, error) {
 // FromPage classifies the blocks of an already segmented page. On
 // ErrNoContent the Article is returned too, with every block and its
 // probability, so that callers can see why nothing was kept.
-func (x *Extractor) FromPage(page *features.Page) (*Article, error) {
+func (x *Extractor) FromPage(page *page.Page) (*Article, error) {
 	var vecs [][]float64
 	var probs []float64
 	if x.cfg.explain {
@@ -140,7 +142,7 @@ func (x *Extractor) FromPage(page *features.Page) (*Article, error) {
 // says which blocks are content, probs (may be nil) their probabilities,
 // paths (may be nil) their decision paths. Evaluation uses it to render
 // baselines exactly as the model's output is rendered.
-func Assemble(page *features.Page, probs []float64, keep []bool, paths [][]model.Step) *Article {
+func Assemble(page *page.Page, probs []float64, keep []bool, paths [][]model.Step) *Article {
 	a := &Article{Encoding: page.Encoding, Blocks: make([]Block, len(page.Blocks))}
 	for i := range page.Blocks {
 		b := &page.Blocks[i]
@@ -158,7 +160,7 @@ func Assemble(page *features.Page, probs []float64, keep []bool, paths [][]model
 }
 
 // Classify returns the probability of content of every block of page.
-func (x *Extractor) Classify(page *features.Page) []float64 {
+func (x *Extractor) Classify(page *page.Page) []float64 {
 	// The vectors are computed straight into a chunk buffer, and every full
 	// chunk is classified with one PredictBatch call: no copy, and no
 	// vectors kept for the whole page.

@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // DefaultThreshold is the share of a block's tokens that must be found in
@@ -35,7 +35,7 @@ const minRun = 2
 // keeping only common runs of at least minRun tokens or whole blocks. A
 // second pass aligns what is left unmatched on both sides, so gold text
 // given in another order than the page's is still found.
-func Align(blocks []features.Block, gold string, threshold float64) []Label {
+func Align(blocks []page.Block, gold string, threshold float64) []Label {
 	if threshold <= 0 {
 		threshold = DefaultThreshold
 	}
@@ -48,7 +48,7 @@ type alignParams struct {
 	passes int // 1: one LCS; 2: also align the unmatched remainders
 }
 
-func alignWith(blocks []features.Block, gold string, threshold float64, ap alignParams) []Label {
+func alignWith(blocks []page.Block, gold string, threshold float64, ap alignParams) []Label {
 	matched, total := alignCounts(blocks, html.UnescapeString(gold), ap)
 	labels := make([]Label, len(blocks))
 	for i := range blocks {
@@ -66,7 +66,7 @@ func alignWith(blocks []features.Block, gold string, threshold float64, ap align
 
 // alignCounts returns, per block, how many of its tokens the alignment
 // matched and how many it has.
-func alignCounts(blocks []features.Block, gold string, ap alignParams) (matched, total []int) {
+func alignCounts(blocks []page.Block, gold string, ap alignParams) (matched, total []int) {
 	matched = make([]int, len(blocks))
 	total = make([]int, len(blocks))
 	dict := map[string]rune{}

@@ -6,13 +6,13 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
-func blocksOf(texts ...string) []features.Block {
-	bs := make([]features.Block, len(texts))
+func blocksOf(texts ...string) []page.Block {
+	bs := make([]page.Block, len(texts))
 	for i, t := range texts {
-		bs[i] = features.Block{Text: t, Index: i}
+		bs[i] = page.Block{Text: t, Index: i}
 	}
 	return bs
 }
@@ -167,7 +167,7 @@ func TestAlignDeterministic(t *testing.T) {
 
 // syntheticPage makes a page of n blocks alternating story paragraphs (in
 // the gold) and link lists (not in the gold) with a shared vocabulary.
-func syntheticPage(n int) ([]features.Block, string) {
+func syntheticPage(n int) ([]page.Block, string) {
 	var texts []string
 	var gold strings.Builder
 	for i := range n {
@@ -183,7 +183,7 @@ func syntheticPage(n int) ([]features.Block, string) {
 }
 
 func ExampleAlign() {
-	blocks := []features.Block{
+	blocks := []page.Block{
 		{Text: "Home | World | Sport"},
 		{Text: "Leaders agree on trade"},
 		{Text: "The two leaders agreed on Thursday to cut tariffs."},

@@ -1,5 +1,5 @@
 // Package dataset reads the human-labelled main-content sets into one type,
-// LabelledPage: a parsed page (package features) with one label per block.
+// LabelledPage: a parsed page (package features/page) with one label per block.
 //
 // Three kinds of label exist in the sets. Block-labelled sets (L3S-GN1,
 // CleanEval's character mask, CleanEval-Victor) mark the page's text itself;

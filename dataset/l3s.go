@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // L3S-GN1: annotated/<id>.html.gz is the page with every text block
@@ -69,7 +71,7 @@ func loadL3S(path, u string) (*LabelledPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	gold, err := markedText(b, l3sPrefix, l3sContent)
+	gold, err := page.MarkedText(b, l3sPrefix, l3sContent)
 	if err != nil {
 		return nil, fail("gold", err)
 	}

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/gzfile"
 )
 
@@ -40,7 +40,7 @@ func reason(err error) string {
 	if !errors.As(err, &pe) {
 		return "error"
 	}
-	for _, e := range []error{features.ErrEmpty, features.ErrNotHTML, features.ErrTooLarge, features.ErrTooDeep, features.ErrTooManyBlocks} {
+	for _, e := range []error{page.ErrEmpty, page.ErrNotHTML, page.ErrTooLarge, page.ErrTooDeep, page.ErrTooManyBlocks} {
 		if errors.Is(err, e) {
 			return pe.Stage + ": " + e.Error()
 		}
@@ -166,7 +166,7 @@ func runOne(j job) (p *LabelledPage, err error) {
 
 // maxPageBytes bounds a decompressed page; the largest page of the sets is
 // a few MB.
-const maxPageBytes = features.DefaultMaxBytes
+const maxPageBytes = page.DefaultMaxBytes
 
 // readFile reads a file, decompressing it if its name ends in .gz.
 func readFile(path string) ([]byte, error) {
@@ -175,14 +175,14 @@ func readFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if over {
-		return nil, fmt.Errorf("%s: %w: more than %d bytes", path, features.ErrTooLarge, maxPageBytes)
+		return nil, fmt.Errorf("%s: %w: more than %d bytes", path, page.ErrTooLarge, maxPageBytes)
 	}
 	return b, nil
 }
 
 // parse segments a page, as a PageError on failure.
-func parse(b []byte, markPrefix string) (*features.Page, error) {
-	p, err := features.ParseBytes(b, features.Options{MarkPrefix: markPrefix})
+func parse(b []byte, markPrefix string) (*page.Page, error) {
+	p, err := page.ParseBytes(b, page.Options{MarkPrefix: markPrefix})
 	if err != nil {
 		return nil, fail("parse", err)
 	}

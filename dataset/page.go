@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // LabelledPage is one page of a set with a label per block.
@@ -31,7 +31,7 @@ type LabelledPage struct {
 	// Lang is the page's language code where known ("en").
 	Lang string
 	// Page is the parsed, segmented page.
-	Page *features.Page
+	Page *page.Page
 	// Labels has one label per Page.Blocks.
 	Labels []Label
 	// Fine has one fine label per block for L3S-GN1, and is nil otherwise.

@@ -1,22 +1,21 @@
-// Package features turns HTML into text blocks and blocks into feature vectors.
+// Package features turns a page's blocks into feature vectors.
 //
-// It is the only package of winnow that sees the DOM. The pipeline is:
+// It takes a *page.Page (features/page: the decoded, segmented page) and
+// gives one []float64 per block, every value in the position Names gives:
 //
-//	page, err := features.Parse(r, features.Options{}) // decode, parse, segment
+//	p, err := page.Parse(r, page.Options{}) // decode, parse, segment
 //	if err != nil { ... }
-//	vecs := features.Vectors(page)                     // one []float64 per block
-//	names := features.Names()                          // feature names, in vector order
+//	vecs := features.Vectors(p)             // one []float64 per block
+//	names := features.Names()               // feature names, in vector order
 //
-// A block is a run of visible text not interrupted by a block-level boundary;
-// inline elements (a, b, i, em, span, ...) do not break a block. This follows
-// the boilerpipe definition (Kohlschütter, Fankhauser, Nejdl, WSDM 2010) and
-// the L3S-GN1 annotation, except that inline formatting tags other than A do
-// not split blocks here either.
+// The schema is one table (schema.go): each feature's name, what it
+// measures and how it is computed, in vector order, so names and positions
+// cannot drift apart. SchemaVersion names it; a model records the names it
+// was trained on.
 //
-// Feature functions are pure arithmetic over []Block: no I/O, no DOM.
-//
-// The DOM is golang.org/x/net/html's tree. Segmentation and the head
-// metadata walk its nodes directly, once, because that is the hot path;
-// goquery (the only package of winnow that imports it) queries and edits the
-// same tree where speed does not matter, as in Highlight.
+// Feature functions are pure arithmetic over []page.Block: no I/O, no DOM.
+// They cover the block's own text (boilerpipe's shallow text features,
+// Kohlschütter, Fankhauser, Nejdl, WSDM 2010), the same of its neighbours,
+// its element, the elements and class/id vocabularies around it, and its
+// place in the page.
 package features

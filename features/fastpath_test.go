@@ -7,6 +7,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/text"
 )
 
 // The tests in this file check the table-driven and single-pass versions of
@@ -23,7 +26,7 @@ func fastPathTexts(t *testing.T) []string {
 		"read more read more", "terms of service", "cookiecookie", "Copyright © All Rights Reserved",
 		"\xff\xfe invalid", strings.Repeat("word ", 50), strings.Repeat("x", 200)}
 	for _, tp := range readTestPages(t) {
-		p, err := ParseBytes(tp.raw, Options{})
+		p, err := page.ParseBytes(tp.raw, page.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,7 +49,7 @@ func fastPathTexts(t *testing.T) []string {
 
 func TestTextStatsFastPath(t *testing.T) {
 	for _, s := range fastPathTexts(t) {
-		b := &Block{Text: s, Words: countWords(s), LinkWords: countWords(s) / 3}
+		b := &page.Block{Text: s, Words: text.CountWords(s), LinkWords: text.CountWords(s) / 3}
 		if got, want := computeTextStats(b), refTextStats(b); got != want {
 			t.Fatalf("computeTextStats(%q) = %+v, want %+v", s, got, want)
 		}
@@ -72,7 +75,7 @@ func TestTitleOverlapFastPath(t *testing.T) {
 	titles := []string{"", "Hello World", "中华 人民 école", "Read more about cookies", "a b c 1 2 3"}
 	for _, title := range titles {
 		set := tokenSet(title)
-		keys := tokenKeys(set)
+		keys := text.TokenKeys(set)
 		for _, s := range fastPathTexts(t) {
 			low := appendLower(nil, s)
 			want := 0.0
@@ -96,7 +99,7 @@ func TestSameTagCounts(t *testing.T) {
 	tags := []string{"p", "div", "li", "td", "h2"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 200 {
-		blocks := make([]Block, rng.IntN(50))
+		blocks := make([]page.Block, rng.IntN(50))
 		for i := range blocks {
 			blocks[i].Container = rng.IntN(6) - 1
 			blocks[i].Tag = tags[rng.IntN(len(tags))]
@@ -117,7 +120,7 @@ func TestSameTagCounts(t *testing.T) {
 }
 
 // refTextStats is computeTextStats rune by rune, without fast paths.
-func refTextStats(b *Block) textStats {
+func refTextStats(b *page.Block) textStats {
 	var st textStats
 	var (
 		words, upper, wordChars, chars, digits, punct, sentences int
@@ -138,7 +141,7 @@ func refTextStats(b *Block) textStats {
 		}
 	}
 	for _, r := range b.Text {
-		if isSpace(r) {
+		if text.IsSpace(r) {
 			if last == '.' || last == '!' || last == '?' {
 				sentences++
 			}
@@ -148,7 +151,7 @@ func refTextStats(b *Block) textStats {
 		}
 		chars++
 		tokRunes++
-		if isCJK(r) {
+		if text.IsCJK(r) {
 			tokCJK++
 		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			tokAlnum = true
@@ -209,51 +212,6 @@ func refTextStats(b *Block) textStats {
 		st.punctShare = float64(punct) / float64(chars)
 	}
 	return st
-}
-
-func TestClassSignalFastPath(t *testing.T) {
-	toks := []string{"", "-", "navBar", "NavBar", "XMLHttp", "article-body", "post_content", "entry2",
-		"relatedLinks", "ÄrticleBody", "straßeMenu", "sidebarWidget3", "AD", "adsense", "headerTop"}
-	for w := range signalWords {
-		toks = append(toks, w, "x-"+w, w+"Box", strings.ToUpper(w))
-	}
-	for _, s := range fastPathTexts(t) {
-		toks = append(toks, strings.Fields(s)...)
-	}
-	for _, tok := range toks {
-		if got, want := classSignal(tok), refClassSignal(tok); got != want {
-			t.Fatalf("classSignal(%q) = %b, want %b", tok, got, want)
-		}
-	}
-}
-
-// refClassSignal is classSignal with unicode's letter and case tests and
-// subSignal over strings.ToLower, without fast paths.
-func refClassSignal(tok string) Signal {
-	var sig Signal
-	start := -1
-	prevLower := false
-	emit := func(end int) {
-		if start >= 0 && end > start {
-			sig |= subSignal(strings.ToLower(tok[start:end]))
-		}
-	}
-	for i, r := range tok {
-		letter := unicode.IsLetter(r)
-		switch {
-		case !letter:
-			emit(i)
-			start = -1
-		case start < 0:
-			start = i
-		case prevLower && unicode.IsUpper(r):
-			emit(i)
-			start = i
-		}
-		prevLower = letter && !unicode.IsUpper(r)
-	}
-	emit(len(tok))
-	return sig
 }
 
 func TestAppendLower(t *testing.T) {

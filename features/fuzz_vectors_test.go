@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // FuzzVectors parses arbitrary bytes and computes their feature vectors:
@@ -19,7 +21,7 @@ func FuzzVectors(f *testing.F) {
 	f.Add([]byte(strings.Repeat("<div>", 500) + "deep"))
 	f.Add([]byte("<p>" + strings.Repeat("<a href=x>link</a> ", 200) + "</p>"))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		p, err := ParseBytes(in, Options{MaxBlocks: 2000})
+		p, err := page.ParseBytes(in, page.Options{MaxBlocks: 2000})
 		if err != nil {
 			return
 		}
@@ -49,7 +51,7 @@ func FuzzVectors(f *testing.F) {
 }
 
 // clonePage copies p deeply enough to tell whether Vectors wrote to it.
-func clonePage(p *Page) *Page {
+func clonePage(p *page.Page) *page.Page {
 	c := *p
 	c.Blocks = slices.Clone(p.Blocks) // nil stays nil
 	for i, b := range p.Blocks {

@@ -3,6 +3,9 @@ package features
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/text"
 )
 
 // wrapWidth is the line width boilerpipe wraps text at to compute text density.
@@ -24,7 +27,7 @@ type textStats struct {
 	endsPunct   float64 // 1 if the text ends with sentence punctuation
 }
 
-func computeTextStats(b *Block) textStats {
+func computeTextStats(b *page.Block) textStats {
 	var st textStats
 	s := b.Text
 	var (
@@ -52,11 +55,11 @@ func computeTextStats(b *Block) textStats {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
-		k := byteStat[c]
-		if k == statLower {
+		k := text.ByteStat[c]
+		if k == text.StatLower {
 			// A run of lower-case ASCII letters, the bulk of most text.
 			j := i + 1
-			for j < len(s) && byteStat[s[j]] == statLower {
+			for j < len(s) && text.ByteStat[s[j]] == text.StatLower {
 				j++
 			}
 			wordChars += j - i
@@ -67,24 +70,24 @@ func computeTextStats(b *Block) textStats {
 			i = j
 			continue
 		}
-		if k != statSpace && k != statNonASCII {
+		if k != text.StatSpace && k != text.StatNonASCII {
 			// Other visible ASCII, by table.
 			i++
 			switch k {
-			case statDigit:
+			case text.StatDigit:
 				digits++
 				wordChars++
 				tokAlnum = true
-			case statUpper:
+			case text.StatUpper:
 				if !inWord {
 					upper++
 				}
 				wordChars++
 				tokAlnum = true
-			case statStop:
+			case text.StatStop:
 				fullStops++
 				punct++
-			case statComma:
+			case text.StatComma:
 				commas++
 				punct++
 			default:
@@ -98,11 +101,11 @@ func computeTextStats(b *Block) textStats {
 		}
 		r, n := rune(c), 1
 		var space bool
-		if k == statSpace {
+		if k == text.StatSpace {
 			space = true
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
-			space = isSpace(r)
+			space = text.IsSpace(r)
 		}
 		i += n
 		if space {
@@ -116,9 +119,9 @@ func computeTextStats(b *Block) textStats {
 		// Not ASCII from here on.
 		chars++
 		tokRunes++
-		// As countWords counts: Han and kana apart, any other letter or
+		// As text.CountWords counts: Han and kana apart, any other letter or
 		// digit makes the token a word.
-		if r >= 0x2e80 && isCJK(r) {
+		if r >= 0x2e80 && text.IsCJK(r) {
 			tokCJK++
 		} else if !tokAlnum {
 			tokAlnum = unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -168,43 +171,6 @@ func computeTextStats(b *Block) textStats {
 	return st
 }
 
-// Byte classes for computeTextStats: of ASCII bytes, white space as
-// isSpace has it, digits, upper- and lower-case letters, '.', ',', and the
-// rest (all of it punctuation or symbols, or control characters, which count
-// as such); and the bytes of UTF-8 sequences of other runes.
-const (
-	statOther = iota
-	statSpace
-	statDigit
-	statUpper
-	statLower
-	statStop
-	statComma
-	statNonASCII
-)
-
-var byteStat = func() (t [256]uint8) {
-	for c := range 256 {
-		switch r := rune(c); {
-		case c >= utf8.RuneSelf:
-			t[c] = statNonASCII
-		case isSpace(r):
-			t[c] = statSpace
-		case '0' <= r && r <= '9':
-			t[c] = statDigit
-		case 'A' <= r && r <= 'Z':
-			t[c] = statUpper
-		case 'a' <= r && r <= 'z':
-			t[c] = statLower
-		case r == '.':
-			t[c] = statStop
-		case r == ',':
-			t[c] = statComma
-		}
-	}
-	return t
-}()
-
 func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // textDensity is boilerpipe's text density: the words of s are laid out on
@@ -215,14 +181,14 @@ func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) 
 // tokens (with a letter or digit) take room, a word is as wide as its
 // characters plus one space, and a line wraps once it is wider than
 // wrapWidth. A run of Han or kana characters, written without spaces, is
-// laid out as words of two characters, as countWords counts it.
+// laid out as words of two characters, as text.CountWords counts it.
 func textDensity(s string) float64 {
 	var d densityLayout
 	for len(s) > 0 {
 		i := 0
 		for i < len(s) {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isSpace(r) {
+			if !text.IsSpace(r) {
 				break
 			}
 			i += n
@@ -231,7 +197,7 @@ func textDensity(s string) float64 {
 		j := 0
 		for j < len(s) {
 			r, n := utf8.DecodeRuneInString(s[j:])
-			if isSpace(r) {
+			if text.IsSpace(r) {
 				break
 			}
 			j += n
@@ -241,7 +207,7 @@ func textDensity(s string) float64 {
 		if tok == "" {
 			break
 		}
-		d.tokenWords(utf8.RuneCountInString(tok), countWords(tok))
+		d.tokenWords(utf8.RuneCountInString(tok), text.CountWords(tok))
 	}
 	return d.density()
 }
@@ -255,7 +221,7 @@ type densityLayout struct {
 	started                bool
 }
 
-// token adds a token of runes runes: countWords counts it as one word if it
+// token adds a token of runes runes: text.CountWords counts it as one word if it
 // has a letter or digit outside Han and kana (alnum), plus one word per two
 // Han or kana runes (cjk).
 func (d *densityLayout) token(runes int, alnum bool, cjk int) {

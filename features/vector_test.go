@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 func TestNames(t *testing.T) {
@@ -56,8 +57,8 @@ func TestTextDensity(t *testing.T) {
 	}
 }
 
-// feature returns the named feature of every block of p.
-func feature(t *testing.T, vecs [][]float64, name string) []float64 {
+// column returns the named feature of every block of p.
+func column(t *testing.T, vecs [][]float64, name string) []float64 {
 	t.Helper()
 	for j, n := range Names() {
 		if n == name {
@@ -74,13 +75,13 @@ func feature(t *testing.T, vecs [][]float64, name string) []float64 {
 
 func TestVectors(t *testing.T) {
 	long := words(20, "aaaaaaaaa") + "."
-	p := &Page{
+	p := &page.Page{
 		Title: "Big news today | Site",
-		Blocks: []Block{
-			{Text: "Home News Sport", Words: 3, LinkWords: 3, Tag: "li", Kind: KindListItem, Flags: InList | InNav | InLink, SignalNear: SigNav, SignalAny: SigNav, Container: 1, Path: []string{"html", "body", "ul", "li"}, Depth: 3},
-			{Text: "Big news today", Words: 3, Tag: "h1", Kind: KindHeading, Level: 1, Container: 2, Path: []string{"html", "body", "div", "h1"}, Depth: 3},
-			{Text: long, Words: 20, LinkWords: 5, Tag: "p", Kind: KindParagraph, Container: 2, SignalAny: SigContent, Path: []string{"html", "body", "div", "p"}, Depth: 3},
-			{Text: "Share on Twitter, 2024 (c)", Words: 5, LinkWords: 2, Tag: "div", Kind: KindText, Container: 3, SignalNear: SigShare, SignalAny: SigShare, Path: []string{"html", "body", "footer", "div"}, Depth: 3},
+		Blocks: []page.Block{
+			{Text: "Home News Sport", Words: 3, LinkWords: 3, Tag: "li", Kind: page.KindListItem, Flags: page.InList | page.InNav | page.InLink, SignalNear: page.SigNav, SignalAny: page.SigNav, Container: 1, Path: []string{"html", "body", "ul", "li"}, Depth: 3},
+			{Text: "Big news today", Words: 3, Tag: "h1", Kind: page.KindHeading, Level: 1, Container: 2, Path: []string{"html", "body", "div", "h1"}, Depth: 3},
+			{Text: long, Words: 20, LinkWords: 5, Tag: "p", Kind: page.KindParagraph, Container: 2, SignalAny: page.SigContent, Path: []string{"html", "body", "div", "p"}, Depth: 3},
+			{Text: "Share on Twitter, 2024 (c)", Words: 5, LinkWords: 2, Tag: "div", Kind: page.KindText, Container: 3, SignalNear: page.SigShare, SignalAny: page.SigShare, Path: []string{"html", "body", "footer", "div"}, Depth: 3},
 		},
 	}
 	vecs := Vectors(p)
@@ -122,7 +123,7 @@ func TestVectors(t *testing.T) {
 		{"TagListItem", "li", []float64{1, 0, 0, 0}},
 		{"TagDiv", "div", []float64{0, 0, 0, 1}},
 		{"InNav", "inside nav", []float64{1, 0, 0, 0}},
-		{"AllWordsLinked", "InLink flag", []float64{1, 0, 0, 0}},
+		{"AllWordsLinked", "page.InLink flag", []float64{1, 0, 0, 0}},
 		{"NearShare", "share vocabulary nearby", []float64{0, 0, 0, 1}},
 		{"AnyContent", "content vocabulary on an ancestor", []float64{0, 0, 1, 0}},
 		{"RelativePosition", "index / (blocks-1)", []float64{0, q, 2 * q, 1}},
@@ -143,7 +144,7 @@ func TestVectors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := feature(t, vecs, tt.name)
+			got := column(t, vecs, tt.name)
 			if diff := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
 				t.Errorf("%s (-want +got):\n%s", tt.reason, diff)
 			}
@@ -153,7 +154,7 @@ func TestVectors(t *testing.T) {
 
 func TestVectorsEmpty(t *testing.T) {
 	// A page without blocks has no vectors, and no panic.
-	if got := Vectors(&Page{}); len(got) != 0 {
+	if got := Vectors(&page.Page{}); len(got) != 0 {
 		t.Errorf("Vectors(empty) = %v", got)
 	}
 }
@@ -164,5 +165,18 @@ func TestVectorsPure(t *testing.T) {
 	a, b := Vectors(parseString(t, page)), Vectors(parseString(t, page))
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Errorf("vectors differ between runs:\n%s", diff)
+	}
+}
+
+// TestSchemaDocumented checks that every feature of the table says what it
+// measures and can be computed.
+func TestSchemaDocumented(t *testing.T) {
+	for k, f := range schema {
+		if strings.TrimSpace(f.doc) == "" {
+			t.Errorf("feature %d %s has no documentation", k, f.name)
+		}
+		if f.value == nil {
+			t.Errorf("feature %d %s has no computation", k, f.name)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	"golang.org/x/net/html"
 )
 
@@ -15,9 +16,9 @@ import (
 // from the one before. One op is one pass over the page set, as in
 // BenchmarkPeers.
 //
-//	decode   features.Decode: binary sniffing, charset choice, conversion to UTF-8
-//	parse    + html.ParseWithOptions (scripting off), as features.ParseBytes does
-//	segment  features.ParseBytes: + segmentation into blocks and the <head> facts
+//	decode   page.Decode: binary sniffing, charset choice, conversion to UTF-8
+//	parse    + html.ParseWithOptions (scripting off), as page.ParseBytes does
+//	segment  page.ParseBytes: + segmentation into blocks and the <head> facts
 //	vectors  + features.Vectors
 //	extract  Extractor.ExtractBytes: + prediction, smoothing, the Article and its text
 func BenchmarkWinnowStages(b *testing.B) {
@@ -28,22 +29,22 @@ func BenchmarkWinnowStages(b *testing.B) {
 	}
 	stages := []struct {
 		name string
-		run  func(page []byte)
+		run  func(raw []byte)
 	}{
-		{"decode", func(page []byte) { _, _, _ = features.Decode(page, "") }},
-		{"parse", func(page []byte) {
-			text, _, err := features.Decode(page, "")
+		{"decode", func(raw []byte) { _, _, _ = page.Decode(raw, "") }},
+		{"parse", func(raw []byte) {
+			text, _, err := page.Decode(raw, "")
 			if err == nil {
 				_, _ = html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
 			}
 		}},
-		{"segment", func(page []byte) { _, _ = features.ParseBytes(page, features.Options{}) }},
-		{"vectors", func(page []byte) {
-			if p, err := features.ParseBytes(page, features.Options{}); err == nil {
+		{"segment", func(raw []byte) { _, _ = page.ParseBytes(raw, page.Options{}) }},
+		{"vectors", func(raw []byte) {
+			if p, err := page.ParseBytes(raw, page.Options{}); err == nil {
 				_ = features.Vectors(p)
 			}
 		}},
-		{"extract", func(page []byte) { _, _ = x.ExtractBytes(page) }},
+		{"extract", func(raw []byte) { _, _ = x.ExtractBytes(raw) }},
 	}
 	for _, s := range stages {
 		b.Run("stage="+s.name, func(b *testing.B) { passes(b, pages, s.run) })

@@ -8,12 +8,14 @@ import (
 	"text/tabwriter"
 
 	"github.com/winnow-dev/winnow/features"
+
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 func runBlocks(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "blocks", "FILE")
 	format := fs.String("format", "text", "output format: text or json")
-	maxBytes := fs.Int64("max-bytes", features.DefaultMaxBytes, "largest page accepted, in bytes")
+	maxBytes := fs.Int64("max-bytes", page.DefaultMaxBytes, "largest page accepted, in bytes")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -26,7 +28,7 @@ func runBlocks(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	page, err := features.ParseBytes(b, features.Options{MaxBytes: *maxBytes})
+	page, err := page.ParseBytes(b, page.Options{MaxBytes: *maxBytes})
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -39,7 +41,7 @@ func runBlocks(ctx context.Context, e *env, args []string) error {
 	return fmt.Errorf("%w: unknown -format %q (want text or json)", errUsage, *format)
 }
 
-func printBlocksText(e *env, page *features.Page) error {
+func printBlocksText(e *env, page *page.Page) error {
 	vecs := features.Vectors(page)
 	names := features.Names()
 	density, link := indexOf(names, "TextDensity"), indexOf(names, "LinkDensity")
@@ -60,7 +62,7 @@ type blockJSON struct {
 	Features map[string]float64 `json:"features"`
 }
 
-func printBlocksJSON(e *env, page *features.Page) error {
+func printBlocksJSON(e *env, page *page.Page) error {
 	vecs := features.Vectors(page)
 	names := features.Names()
 	out := struct {

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/winnow-dev/winnow/dataset"
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // goldSet is the set name of pages read from a -gold folder.
@@ -62,7 +62,7 @@ func loadGoldPage(dir, name string) (*dataset.LabelledPage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gold folder: %w", err)
 	}
-	page, err := features.ParseBytes(b, features.Options{})
+	page, err := page.ParseBytes(b, page.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("gold folder: %s: %w", name, err)
 	}

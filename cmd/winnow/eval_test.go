@@ -18,7 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
 )
 
@@ -390,7 +390,7 @@ func TestGoldPageHasBlocks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := features.ParseBytes(b, features.Options{})
+	p, err := page.ParseBytes(b, page.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -520,12 +520,12 @@ func TestTrainerFlagsShared(t *testing.T) {
 func TestKindErrors(t *testing.T) {
 	C, B, U := dataset.Content, dataset.Boilerplate, dataset.Unknown
 	fined := &dataset.LabelledPage{
-		Page: &features.Page{Blocks: make([]features.Block, 7)},
+		Page: &page.Page{Blocks: make([]page.Block, 7)},
 		//                    kept wrongly           dropped wrongly               kept wrongly    Unknown: skipped
 		Fine:   []dataset.FineLabel{dataset.None, dataset.Headline, dataset.FullText, dataset.Supplemental, dataset.Comments, dataset.FullText, dataset.Comments},
 		Labels: []dataset.Label{B, C, C, C, B, C, U},
 	}
-	plain := &dataset.LabelledPage{Page: &features.Page{Blocks: make([]features.Block, 2)}, Labels: []dataset.Label{C, B}}
+	plain := &dataset.LabelledPage{Page: &page.Page{Blocks: make([]page.Block, 2)}, Labels: []dataset.Label{C, B}}
 	article := func(keep ...bool) *winnow.Article {
 		a := &winnow.Article{}
 		for _, k := range keep {
@@ -560,7 +560,7 @@ func TestKindErrors(t *testing.T) {
 func TestRuleEffects(t *testing.T) {
 	C, B, U := dataset.Content, dataset.Boilerplate, dataset.Unknown
 	page := func(labels ...dataset.Label) *dataset.LabelledPage {
-		return &dataset.LabelledPage{Page: &features.Page{Blocks: make([]features.Block, len(labels))}, Labels: labels}
+		return &dataset.LabelledPage{Page: &page.Page{Blocks: make([]page.Block, len(labels))}, Labels: labels}
 	}
 	type verdict struct {
 		keep bool

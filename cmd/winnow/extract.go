@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/winnow-dev/winnow"
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 type extractFlags struct {
@@ -45,9 +45,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this; lower for recall, higher for precision")
 	fs.BoolVar(&f.explain, "explain", false, "print every block with its label, probability, what decided it (the threshold, or the post-processing rule that overrode it) and its tree path")
 	fs.StringVar(&f.highlight, "highlight", "", "write an HTML view of the page with content and boilerplate blocks coloured to this file")
-	fs.Int64Var(&f.maxBytes, "max-bytes", features.DefaultMaxBytes, "largest page accepted, in bytes")
-	fs.IntVar(&f.maxBlocks, "max-blocks", features.DefaultMaxBlocks, "most text blocks a page may have")
-	fs.IntVar(&f.maxDepth, "max-depth", features.DefaultMaxDepth, "deepest element nesting accepted (at most 512)")
+	fs.Int64Var(&f.maxBytes, "max-bytes", page.DefaultMaxBytes, "largest page accepted, in bytes")
+	fs.IntVar(&f.maxBlocks, "max-blocks", page.DefaultMaxBlocks, "most text blocks a page may have")
+	fs.IntVar(&f.maxDepth, "max-depth", page.DefaultMaxDepth, "deepest element nesting accepted (at most 512)")
 	fs.DurationVar(&f.timeout, "timeout", winnow.DefaultTimeout, "time allowed per page; 0 for no limit")
 	f.post.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -68,9 +68,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if f.jobs < 1 {
 		return fmt.Errorf("%w: -j must be at least 1", errUsage)
 	}
-	if f.maxBytes < 1 || f.maxBlocks < 1 || f.maxDepth < 1 || f.maxDepth > features.DefaultMaxDepth || f.timeout < 0 {
+	if f.maxBytes < 1 || f.maxBlocks < 1 || f.maxDepth < 1 || f.maxDepth > page.DefaultMaxDepth || f.timeout < 0 {
 		return fmt.Errorf("%w: -max-bytes and -max-blocks must be at least 1, -max-depth between 1 and %d, -timeout not negative",
-			errUsage, features.DefaultMaxDepth)
+			errUsage, page.DefaultMaxDepth)
 	}
 	inputs, err := expandInputs(fs.Args())
 	if err != nil {
@@ -196,7 +196,7 @@ func extractOne(ctx context.Context, e *env, x *winnow.Extractor, path string, f
 		return result{path: path, err: err}
 	}
 	if f.highlight != "" && a != nil {
-		if herr := writeHighlight(f.highlight, f.force, path, b, a); herr != nil {
+		if herr := writeHighlight(f.highlight, f.force, path, b, page.Options{MaxBytes: f.maxBytes, MaxBlocks: f.maxBlocks, MaxDepth: f.maxDepth}, a); herr != nil {
 			return result{path: path, err: herr}
 		}
 	}

@@ -5,7 +5,7 @@ import (
 	"html"
 
 	"github.com/winnow-dev/winnow"
-	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
 	xhtml "golang.org/x/net/html"
 )
 
@@ -31,9 +31,10 @@ func highlightAttrs(a *winnow.Article) func(int) []xhtml.Attribute {
 }
 
 // writeHighlight writes a copy of the page at path with every block
-// coloured by the verdict in a.
-func writeHighlight(dst string, force bool, path string, b []byte, a *winnow.Article) error {
-	out, err := features.Highlight(b, features.Options{}, highlightAttrs(a))
+// coloured by the verdict in a; opts are the limits a was extracted with, so
+// the blocks are numbered as in a.
+func writeHighlight(dst string, force bool, path string, b []byte, opts page.Options, a *winnow.Article) error {
+	out, err := page.Highlight(b, opts, highlightAttrs(a))
 	if err != nil {
 		return fmt.Errorf("highlight %s: %w", path, err)
 	}

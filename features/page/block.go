@@ -1,0 +1,130 @@
+package page
+
+// Page is a parsed, segmented HTML page.
+type Page struct {
+	// Title is the text of the document's <title>.
+	Title string
+	// OGTitle is the content of <meta property="og:title">, if any.
+	OGTitle string
+	// Lang is the lang attribute of <html>, if any.
+	Lang string
+	// Encoding is the name of the character encoding the page was read as.
+	Encoding string
+	// Blocks are the page's text blocks in document order.
+	Blocks []Block
+	// Elements is the number of block-level elements numbered during
+	// segmentation: every Block.Container and Block.Ancestors entry is below it.
+	Elements int
+}
+
+// Kind is what a block is, for rendering it back with structure.
+type Kind uint8
+
+// Block kinds.
+const (
+	KindText      Kind = iota // a generic block (div, section, td without table row, ...)
+	KindParagraph             // p
+	KindHeading               // h1-h6; Block.Level holds the level
+	KindListItem              // li, dt, dd
+	KindTableCell             // td, th inside a table row; Block.Row identifies the row
+	KindPre                   // pre: Text keeps its whitespace
+	KindQuote                 // blockquote
+	KindCaption               // figcaption, caption
+)
+
+var kindNames = [...]string{"text", "paragraph", "heading", "listitem", "tablecell", "pre", "quote", "caption"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Flags record which kinds of element enclose a block.
+type Flags uint32
+
+// Enclosing-element flags. The semantic ones (header, nav, aside, footer,
+// main, article) are also set by the equivalent ARIA role.
+const (
+	InList Flags = 1 << iota
+	InTable
+	InForm
+	InFigure
+	InHeader
+	InNav
+	InAside
+	InFooter
+	InArticle
+	InMain
+	InLink // every word of the block is inside a link
+	InBlockquote
+	InDataTable // the nearest enclosing <table> holds data, not layout (see isDataTable)
+)
+
+// Signal is a bit set of class/id vocabularies seen on enclosing elements.
+type Signal uint32
+
+// Class and id vocabularies. The boilerplate ones follow the negative
+// patterns of Readability.js and boilerpipe's class/id heuristics; the
+// content one their positive patterns.
+const (
+	SigNav        Signal = 1 << iota // nav, menu, navbar, navigation
+	SigHeaderFoot                    // header, footer, masthead, copyright
+	SigShare                         // share, social, sharing, follow
+	SigRelated                       // related, promo, recommend, more, teaser, trending, popular
+	SigComment                       // comment, comments, disqus, reply
+	SigSidebar                       // sidebar, widget, aside, rail
+	SigAd                            // ad, ads, advert, banner, sponsor
+	SigCookie                        // cookie, consent, newsletter, subscribe, signup, modal, popup
+	SigBreadcrumb                    // breadcrumb, tag, tags, meta, byline
+	SigContent                       // article, content, story, body, post, entry, text, main
+	numSignals    = iota
+)
+
+// Block is one run of visible text and the DOM facts features need. It is
+// filled once by segmentation; feature functions only read it. The blocks of
+// one element share their Path, Ancestors and Classes slices, and blocks
+// share backing arrays, so the slices must not be modified.
+type Block struct {
+	// Text is the block's text, entity-decoded and whitespace-normalised
+	// (runs of white space become one space). For KindPre it keeps its
+	// line breaks and indentation.
+	Text string
+	// Words is the number of words in Text; LinkWords how many of them are inside <a>.
+	Words, LinkWords int
+	// Links is the number of <a> elements with words in the block;
+	// StartsWithLink says whether its first word is inside one.
+	Links          int
+	StartsWithLink bool
+	// Tag is the block-level element that holds the text (p, li, h2, td, div, ...).
+	Tag string
+	// Path is the tag names of the block-level ancestors from <html> down to Tag.
+	Path []string
+	// Depth is the number of element ancestors of Tag, inline ones included.
+	Depth int
+	// Classes are the lower-cased class and id tokens of the block element and
+	// its two nearest block-level ancestors, nearest first.
+	Classes []string
+	// Index is the block's position in Page.Blocks.
+	Index int
+	// Kind and Level describe the block for rendering: Level is the heading level 1-6.
+	Kind  Kind
+	Level int
+	// Row identifies the table row (<tr>) holding the block, or -1.
+	Row int
+	// Container identifies the parent element of Tag; blocks with the same
+	// Container are siblings in one container.
+	Container int
+	// Ancestors identifies the block-level elements of Path, one per entry,
+	// the last being Tag's element itself. Equal numbers mean the same element.
+	Ancestors []int
+	// Flags say which kinds of element enclose the block.
+	Flags Flags
+	// SignalNear is the class/id vocabulary of the block element and its two
+	// nearest block-level ancestors; SignalAny that of all its ancestors.
+	SignalNear, SignalAny Signal
+	// Marks counts the non-space characters of Text under each marking class
+	// (see Options.MarkPrefix); "" counts unmarked characters. Nil unless asked for.
+	Marks map[string]int
+}

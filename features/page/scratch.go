@@ -1,0 +1,131 @@
+package page
+
+import (
+	"slices"
+	"sync"
+)
+
+// scratch is the working memory of segment, kept from page to page: the
+// blocks are collected in it and then copied out once, at their final
+// length, instead of growing (and being copied) while the page is walked.
+type scratch struct {
+	blocks      []Block
+	stack       []frame
+	classValues map[string]classValue
+	tables      []tableFacts
+	blockTable  []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Above these sizes, scratch memory is left to the collector rather than
+// kept for the next page.
+const (
+	maxScratchBlocks = 1 << 14
+	maxScratchStack  = 1 << 10
+	maxScratchTokens = 1 << 12
+)
+
+// keep drops the references the segmenter's working memory holds to its
+// page and returns it to the pool.
+func (sc *scratch) keep(s *segmenter) {
+	clear(s.blocks)
+	clear(s.stack[:cap(s.stack)])
+	sc.blocks, sc.stack, sc.classValues = nil, nil, nil
+	if cap(s.blocks) <= maxScratchBlocks {
+		sc.blocks = s.blocks[:0]
+	}
+	sc.tables, sc.blockTable = nil, nil
+	if cap(s.tables) <= maxScratchBlocks {
+		sc.tables = s.tables[:0]
+	}
+	if cap(s.blockTable) <= maxScratchBlocks {
+		sc.blockTable = s.blockTable[:0]
+	}
+	if cap(s.stack) <= maxScratchStack {
+		sc.stack = s.stack[:0]
+	}
+	if len(s.classValues) <= maxScratchTokens {
+		clear(s.classValues)
+		sc.classValues = s.classValues
+	}
+	scratchPool.Put(sc)
+}
+
+// tagPath returns the tag names of the open block-level elements (Path).
+// Consecutive blocks mostly sit under the same tags (sibling paragraphs,
+// list items), so the last path made is reused when it is equal.
+func (s *segmenter) tagPath() []string {
+	open := s.stack[1:]
+	if s.lastPath != nil && len(s.lastPath) == len(open) {
+		i := 0
+		for i < len(open) && open[i].tag == s.lastPath[i] {
+			i++
+		}
+		if i == len(open) {
+			return s.lastPath
+		}
+	}
+	path := s.strSlice(len(open))
+	for i, g := range open {
+		path[i] = g.tag
+	}
+	s.lastPath = path
+	return path
+}
+
+// nearClasses returns the class and id tokens of the top three frames,
+// nearest first (Classes); n is their number, at least 1. As tagPath does,
+// it reuses the last such list made when it is equal.
+func (s *segmenter) nearClasses(n int) []string {
+	near := s.stack[max(1, len(s.stack)-3):]
+	if len(s.lastNear) == n {
+		rest := s.lastNear
+		equal := true
+		for i := len(near) - 1; i >= 0 && equal; i-- {
+			c := near[i].classes
+			equal = slices.Equal(c, rest[:len(c)])
+			rest = rest[len(c):]
+		}
+		if equal {
+			return s.lastNear
+		}
+	}
+	list := s.strSlice(n)[:0]
+	for i := len(near) - 1; i >= 0; i-- {
+		list = append(list, near[i].classes...)
+	}
+	s.lastNear = list
+	return list
+}
+
+// Block slices are cut from chunks that start at minChunk values and
+// double, up to maxChunk, as a page uses them: a small page does not pay
+// for a large chunk it leaves mostly empty.
+const (
+	minChunk = 64
+	maxChunk = 1024
+)
+
+// strSlice returns a new slice of n strings, with capacity n, cut from a
+// shared chunk.
+func (s *segmenter) strSlice(n int) []string {
+	return cut(&s.strChunk, n)
+}
+
+// intSlice is strSlice for ints.
+func (s *segmenter) intSlice(n int) []int {
+	return cut(&s.intChunk, n)
+}
+
+// cut returns a new slice of n values, with capacity n, from the end of
+// *chunk, which it replaces with a new chunk when it has no room.
+func cut[T any](chunk *[]T, n int) []T {
+	c := *chunk
+	if len(c)+n > cap(c) || c == nil {
+		c = make([]T, 0, max(n, min(2*cap(c), maxChunk), minChunk))
+	}
+	l := len(c)
+	*chunk = c[:l+n]
+	return c[l : l+n : l+n]
+}

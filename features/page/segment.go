@@ -1,0 +1,291 @@
+package page
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/winnow-dev/winnow/internal/text"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// frame is an open block-level element during the walk.
+type frame struct {
+	tag     string
+	id      int
+	row     int
+	table   int // 1 + index in segmenter.tables of the nearest <table>, 0 for none
+	depth   int // element ancestors of this element
+	flags   Flags
+	own     Signal // vocabulary of this element's class and id
+	any     Signal // own | all ancestors'
+	classes []string
+
+	// What the blocks of this element share (see segmenter.share), made
+	// when its first block is flushed.
+	shared     bool
+	path       []string
+	ancestors  []int
+	near       []string
+	signalNear Signal
+}
+
+// segmenter walks a parsed tree once and collects blocks.
+type segmenter struct {
+	opts   Options
+	blocks []Block
+	stack  []frame
+	depth  int // element depth, inline included
+	nextID int
+
+	buf       []byte         // text of the open block
+	src       string         // the first text node added to buf: buf may equal it
+	words     text.WordCount // of buf
+	space     bool           // a space is pending before the next visible rune
+	linkWords int
+	links     int  // anchors with words in the open block
+	linkStart bool // the open block starts inside an anchor
+	inLink    int
+	pre       int
+	marks     []string
+	markCount map[string]int
+	err       error
+
+	// Block slices (Path, Ancestors, Classes) are cut from shared chunks,
+	// a few allocations per page instead of three per block.
+	strChunk []string
+	intChunk []int
+	// lastPath and lastNear are the last Path and Classes made, for
+	// tagPath and nearClasses to reuse.
+	lastPath, lastNear []string
+	// classValues caches classAttr.
+	classValues map[string]classValue
+
+	// onText, if set, is told of every visible text node and the index of
+	// the block its text goes to.
+	onText func(n *html.Node, block int)
+	// root is the tree being segmented. docText is its text length
+	// (subtreeText), -1 until wrapsMostText needs it; walkBudget is how
+	// many more nodes wrapsMostText may visit.
+	root                *html.Node
+	docText, walkBudget int
+
+	// tables are the page's tables, in the order of their start tags;
+	// blockTable has the frame.table of each block (see table.go).
+	tables     []tableFacts
+	blockTable []int32
+}
+
+// segment splits the tree under root into the page's blocks, in document
+// order. It is the one place a segmenter is made, so Parse and Highlight
+// number the same blocks: onText, if not nil, is told of every visible text
+// node and the index of the block its text goes to. The page's Blocks slice
+// is its own; the blocks' Path, Ancestors and Classes slices share memory
+// with each other (see Block).
+func segment(root *html.Node, opts Options, onText func(n *html.Node, block int)) (*Page, error) {
+	sc := scratchPool.Get().(*scratch)
+	s := &segmenter{
+		opts:        opts,
+		blocks:      sc.blocks[:0],
+		stack:       sc.stack[:0],
+		classValues: sc.classValues,
+		onText:      onText,
+		root:        root,
+		docText:     -1,
+		tables:      sc.tables[:0],
+		blockTable:  sc.blockTable[:0],
+	}
+	s.stack = append(s.stack, frame{tag: "#document", id: s.newID(), row: -1})
+	s.walk(root)
+	s.flush()
+	s.markDataTables()
+	var blocks []Block
+	if s.err == nil && len(s.blocks) > 0 {
+		blocks = make([]Block, len(s.blocks))
+		copy(blocks, s.blocks)
+	}
+	sc.keep(s)
+	if s.err != nil {
+		return nil, s.err
+	}
+	return &Page{Blocks: blocks, Elements: s.nextID}, nil
+}
+
+func (s *segmenter) newID() int {
+	s.nextID++
+	return s.nextID - 1
+}
+
+func (s *segmenter) walk(n *html.Node) {
+	for c := n.FirstChild; c != nil && s.err == nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if s.onText != nil && (s.pre > 0 || text.HasVisible(c.Data)) {
+				s.onText(c, len(s.blocks))
+			}
+			s.text(c.Data)
+		case html.ElementNode:
+			s.element(c)
+		case html.DocumentNode:
+			s.walk(c)
+		}
+	}
+}
+
+func (s *segmenter) element(n *html.Node) {
+	s.countControl(n.DataAtom)
+	if skipped(n.DataAtom) {
+		return
+	}
+	switch hidden(n) {
+	case hiddenByMarkup:
+		return
+	case probablyHidden:
+		if !s.wrapsMostText(n) {
+			return
+		}
+	}
+	if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
+		s.flush()
+		return
+	}
+	mark := s.pushMark(n)
+	s.depth++
+	if inline(n.DataAtom) || (n.DataAtom == 0 && n.Namespace == "") {
+		// Unknown elements (custom tags) are treated as inline, as browsers do.
+		before := s.linkWords
+		if n.DataAtom == atom.A {
+			s.inLink++
+		}
+		s.walk(n)
+		if n.DataAtom == atom.A {
+			s.inLink--
+			if s.inLink == 0 && s.linkWords > before {
+				s.links++
+			}
+		}
+	} else {
+		s.flush()
+		s.push(n)
+		if n.DataAtom == atom.Pre {
+			s.pre++
+		}
+		s.walk(n)
+		s.flush()
+		if n.DataAtom == atom.Pre {
+			s.pre--
+		}
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+	s.depth--
+	if mark {
+		s.marks = s.marks[:len(s.marks)-1]
+	}
+}
+
+// push opens a block-level element.
+func (s *segmenter) push(n *html.Node) {
+	parent := s.stack[len(s.stack)-1]
+	f := frame{tag: n.Data, id: s.newID(), row: parent.row, depth: s.depth - 1, flags: parent.flags | elemFlags(n.DataAtom)}
+	if n.DataAtom == atom.Tr {
+		f.row = f.id
+	}
+	var role string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			c := s.classAttr(a.Val)
+			f.own |= c.sig
+			switch {
+			case len(f.classes) == 0:
+				f.classes = c.tokens
+			case len(c.tokens) > 0:
+				both := s.strSlice(len(f.classes) + len(c.tokens))
+				copy(both[copy(both, f.classes):], c.tokens)
+				f.classes = both
+			}
+		case "role":
+			role = strings.ToLower(strings.TrimSpace(a.Val))
+			f.flags |= roleFlags[role]
+		}
+	}
+	f.any = parent.any | f.own
+	f.table = parent.table
+	s.countTable(n, &f, role)
+	s.stack = append(s.stack, f)
+}
+
+// flush closes the open block, if it has any visible text.
+func (s *segmenter) flush() {
+	// A block of one text node that needed no white space collapsed, a
+	// common case, has that node's text: no copy is made.
+	txt := s.src
+	if string(s.buf) != txt {
+		txt = string(s.buf)
+	}
+	s.src = ""
+	linkWords, marks, links, linkStart, words := s.linkWords, s.markCount, s.links, s.linkStart, s.words.Total()
+	s.buf = s.buf[:0]
+	s.space, s.linkWords, s.markCount, s.links, s.linkStart, s.words = false, 0, nil, 0, false, text.WordCount{}
+	if s.pre > 0 {
+		txt = strings.TrimRight(strings.TrimLeft(txt, "\r\n"), " \t\r\n")
+		if strings.TrimSpace(txt) == "" {
+			return
+		}
+	} else if txt == "" {
+		return
+	}
+	if len(s.blocks) >= s.opts.maxBlocks() {
+		s.err = fmt.Errorf("%w: more than %d", ErrTooManyBlocks, s.opts.maxBlocks())
+		return
+	}
+	top := &s.stack[len(s.stack)-1]
+	b := Block{
+		Text:      txt,
+		Words:     words,
+		Tag:       top.tag,
+		Depth:     top.depth,
+		Index:     len(s.blocks),
+		Row:       top.row,
+		Container: -1,
+		Flags:     top.flags,
+		SignalAny: top.any,
+		Marks:     marks,
+	}
+	b.LinkWords = min(linkWords, b.Words)
+	b.Links, b.StartsWithLink = links, linkStart
+	if b.Words > 0 && b.LinkWords == b.Words {
+		b.Flags |= InLink
+	}
+	if len(s.stack) >= 2 {
+		b.Container = s.stack[len(s.stack)-2].id
+	}
+	if !top.shared {
+		s.share(top)
+	}
+	b.Path, b.Ancestors, b.Classes, b.SignalNear = top.path, top.ancestors, top.near, top.signalNear
+	b.Kind, b.Level = kindOf(top.tag, top.row, s.pre > 0)
+	s.blocks = append(s.blocks, b)
+	s.blockTable = append(s.blockTable, int32(top.table))
+}
+
+// share fills the slices that every block of the top frame f has in
+// common: Path, Ancestors, Classes and SignalNear depend only on the open
+// block-level elements, which do not change while f is open. The blocks of
+// one element share them, so they are made once per element that holds text.
+func (s *segmenter) share(f *frame) {
+	f.path = s.tagPath()
+	f.ancestors = s.intSlice(len(s.stack) - 1)
+	for i, g := range s.stack[1:] {
+		f.ancestors[i] = g.id
+	}
+	classes := 0
+	for i := len(s.stack) - 1; i >= 1 && i >= len(s.stack)-3; i-- {
+		f.signalNear |= s.stack[i].own
+		classes += len(s.stack[i].classes)
+	}
+	if classes > 0 {
+		f.near = s.nearClasses(classes)
+	}
+	f.shared = true
+}
