@@ -46,7 +46,7 @@ func TestSharedDigest(t *testing.T) {
 			num(uint64(b.Container))
 		}
 		// Classify (what Extract uses) must agree with Vectors and Predict.
-		for i, pr := range x.Classify(p.page) {
+		for i, pr := range x.probabilities(p.page) {
 			if math.Float64bits(pr) != math.Float64bits(p.probs[i]) {
 				t.Fatalf("%s: block %d: Classify %v, Predict(Vectors) %v", p.name, i, pr, p.probs[i])
 			}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/internal/render"
 )
 
 func TestRender(t *testing.T) {
@@ -52,7 +53,7 @@ func TestRender(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := &Article{Blocks: tt.blocks}
-			if diff := cmp.Diff(tt.text, a.render(formatText)); diff != "" {
+			if diff := cmp.Diff(tt.text, a.render(render.Text)); diff != "" {
 				t.Errorf("text (%s) mismatch (-want +got):\n%s", tt.reason, diff)
 			}
 			if diff := cmp.Diff(tt.md, a.Markdown()); diff != "" {
@@ -84,80 +85,5 @@ func TestStripSiteName(t *testing.T) {
 		if got := stripSiteName(tt.in); got != tt.want {
 			t.Errorf("stripSiteName(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
 		}
-	}
-}
-
-func TestSmooth(t *testing.T) {
-	blk := func(words, links int) features.Block { return features.Block{Words: words, LinkWords: links} }
-	tests := []struct {
-		name, reason string
-		blocks       []features.Block
-		probs        []float64
-		keep, want   []bool
-	}{
-		{
-			name: "fill uncertain gap", reason: "a short paragraph between two kept ones, scored 0.3, is restored",
-			blocks: []features.Block{blk(50, 0), blk(5, 0), blk(50, 0)},
-			probs:  []float64{0.9, 0.3, 0.9},
-			keep:   []bool{true, false, true},
-			want:   []bool{true, true, true},
-		},
-		{
-			name: "confident gap stays", reason: "a promo between paragraphs that the model is sure of stays out",
-			blocks: []features.Block{blk(50, 0), blk(12, 0), blk(50, 0)},
-			probs:  []float64{0.9, 0.05, 0.9},
-			keep:   []bool{true, false, true},
-			want:   []bool{true, false, true},
-		},
-		{
-			name: "linked gap stays", reason: "a link between paragraphs is not restored",
-			blocks: []features.Block{blk(50, 0), blk(4, 4), blk(50, 0)},
-			probs:  []float64{0.9, 0.4, 0.9},
-			keep:   []bool{true, false, true},
-			want:   []bool{true, false, true},
-		},
-		{
-			name: "promo between paragraphs", reason: "an uncertain, linked block between two kept paragraphs of prose is dropped",
-			blocks: []features.Block{blk(50, 0), blk(14, 5), blk(40, 1)},
-			probs:  []float64{0.99, 0.65, 0.99},
-			keep:   []bool{true, true, true},
-			want:   []bool{true, false, true},
-		},
-		{
-			name: "linked heading stays", reason: "a section heading that is a link, between two paragraphs, is left to the model",
-			blocks: []features.Block{blk(50, 0), {Words: 2, LinkWords: 2, Kind: features.KindHeading, Level: 2}, blk(40, 0)},
-			probs:  []float64{0.99, 0.7, 0.99},
-			keep:   []bool{true, true, true},
-			want:   []bool{true, true, true},
-		},
-		{
-			name: "sure linked block stays", reason: "a paragraph with many links that the model is sure of is kept",
-			blocks: []features.Block{blk(50, 0), blk(30, 12), blk(40, 0)},
-			probs:  []float64{0.99, 0.9, 0.99},
-			keep:   []bool{true, true, true},
-			want:   []bool{true, true, true},
-		},
-		{
-			name: "linked block in a list stays", reason: "without prose on both sides the veto does not apply",
-			blocks: []features.Block{blk(5, 0), blk(6, 3), blk(40, 0)},
-			probs:  []float64{0.9, 0.6, 0.99},
-			keep:   []bool{true, true, true},
-			want:   []bool{true, true, true},
-		},
-		{
-			name: "far runs stay", reason: "kept blocks far from the main run are left to the model",
-			blocks: []features.Block{blk(8, 0), blk(1, 1), blk(1, 1), blk(1, 1), blk(1, 1), blk(1, 1), blk(200, 0)},
-			probs:  []float64{0.6, 0, 0, 0, 0, 0, 0.95},
-			keep:   []bool{true, false, false, false, false, false, true},
-			want:   []bool{true, false, false, false, false, false, true},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Smooth(tt.blocks, tt.probs, append([]bool(nil), tt.keep...))
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", tt.reason, diff)
-			}
-		})
 	}
 }
