@@ -1,6 +1,7 @@
 package winnow
 
 import (
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -84,6 +85,39 @@ func TestStripSiteName(t *testing.T) {
 	for _, tt := range tests {
 		if got := stripSiteName(tt.in); got != tt.want {
 			t.Errorf("stripSiteName(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
+// TestRenderPage checks that render.Page, with which evaluation renders a
+// baseline's decisions, gives every test page the text, Markdown and HTML
+// its Article renders for the same decisions.
+func TestRenderPage(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range goldenPages(t) {
+		b, err := os.ReadFile(p.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := features.ParseBytes(b, features.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", p.page, err)
+		}
+		a, err := x.FromPage(page)
+		if err != nil {
+			t.Fatalf("%s: %v", p.page, err)
+		}
+		keep := make([]bool, len(a.Blocks))
+		for i, b := range a.Blocks {
+			keep[i] = b.Content
+		}
+		for _, f := range []render.Format{render.Text, render.Markdown, render.HTML} {
+			if diff := cmp.Diff(a.render(f), render.Page(page, keep, f)); diff != "" {
+				t.Errorf("%s, format %d: render.Page differs from the Article (-article +page):\n%s", p.page, f, diff)
+			}
 		}
 	}
 }
