@@ -38,7 +38,8 @@ type benchPage struct {
 	vecs    []float64  // the page's vectors, one after the other
 	probs   []float64
 	verdict []bool // the threshold's verdicts
-	keep    []bool // after the post-processing, as Extract decides
+	keep    []bool // after the rules, as Extract decides
+	why     []Rule // the rule that decided each block
 }
 
 // loadBenchPages reads the page set and runs the pipeline over it once.
@@ -66,13 +67,17 @@ func loadBenchPages(tb testing.TB) []benchPage {
 			p.vecs = make([]float64, max(len(p.page.Blocks), 1)*features.NumFeatures())
 			features.EachChunk(p.page, p.vecs, func(int, []float64) {})
 			p.vecs = p.vecs[:len(p.page.Blocks)*features.NumFeatures()]
-			p.probs = x.predict(features.Vectors(p.page))
+			vecs := features.Vectors(p.page)
+			p.probs = make([]float64, len(vecs))
+			for i, v := range vecs {
+				p.probs[i] = x.cfg.model.Predict(v)
+			}
 			p.verdict = make([]bool, len(p.probs))
 			for i, pr := range p.probs {
 				p.verdict[i] = pr >= DefaultThreshold
 			}
 			p.keep = slices.Clone(p.verdict)
-			postProcess(p.page.Blocks, p.probs, p.keep, DefaultThreshold, allRules)
+			p.why = applyRules(p.page.Blocks, p.probs, p.keep, DefaultThreshold, allRules)
 		}
 		pages = append(pages, p)
 	}
@@ -118,7 +123,7 @@ func BenchmarkSegment(b *testing.B) {
 }
 
 // BenchmarkVectors: feature vectors of the segmented pages, computed into
-// a reused chunk buffer as Classify does.
+// a reused chunk buffer as Extract does.
 func BenchmarkVectors(b *testing.B) {
 	buf := make([]float64, classifyChunk*features.NumFeatures())
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
@@ -128,7 +133,7 @@ func BenchmarkVectors(b *testing.B) {
 	})
 }
 
-// BenchmarkPredict: the embedded model's PredictBatch, which Classify
+// BenchmarkPredict: the embedded model's PredictBatch, which Extract
 // calls on each chunk of vectors as features.EachChunk computes them, and
 // reports ns/block.
 //
@@ -188,14 +193,14 @@ func BenchmarkPredict(b *testing.B) {
 	})
 }
 
-// BenchmarkSmooth: the post-processing over the block sequence, every rule,
-// from the threshold's verdicts, as Extract runs it (recording Block.Rule).
-func BenchmarkSmooth(b *testing.B) {
+// BenchmarkRules: the post-processing rules, all of them, from the
+// threshold's verdicts, as Extract runs them (recording Block.Rule).
+func BenchmarkRules(b *testing.B) {
 	var keep []bool
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
 			keep = append(keep[:0], p.verdict...)
-			postProcess(p.page.Blocks, p.probs, keep, DefaultThreshold, allRules)
+			applyRules(p.page.Blocks, p.probs, keep, DefaultThreshold, allRules)
 		}
 	})
 }
@@ -204,7 +209,7 @@ func BenchmarkSmooth(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
-			Assemble(p.page, p.probs, p.keep, nil)
+			assemble(p.page, p.probs, p.keep, p.why, nil)
 		}
 	})
 }

@@ -1,19 +1,22 @@
-// Package winnow extracts the main content of web pages with a decision tree
-// learned from labelled pages, and lets users retrain it on their own.
+// Package winnow extracts the main content of web pages with decision trees
+// learned from labelled pages, and lets users retrain them on their own.
 //
-// The pipeline, in ten lines:
+// The pipeline, in ten lines (winnow.go reads the same, top to bottom):
 //
-//	pg, _ := page.Parse(r, page.Options{})              // decode, parse, split into text blocks
-//	vecs := features.Vectors(pg)                        // shallow text and DOM features per block
-//	for i, v := range vecs {
-//		p := m.Predict(v)                               // P(content) from the decision tree
-//		content[i] = p >= threshold
+//	p, _ := page.Parse(r, page.Options{})          // decode, parse, cut into text blocks
+//	for i, v := range features.Vectors(p) {        // shallow text and DOM features per block
+//		probs[i] = m.Predict(v)                    // P(content) from the boosted trees
+//		keep[i] = probs[i] >= threshold
 //	}
-//	content = smooth(content)                           // gaps, promotions, tables, byline; fallback when little is kept
-//	article := render(pg, content)                      // text, Markdown, clean HTML
+//	for _, r := range ruleTable {                  // rules.go: promotion, gap, table, byline, fallback
+//		keep = apply(r.pick(p.Blocks, probs, keep)) // each rule a pure function of the verdicts
+//	}
+//	article := assemble(p, keep)                   // title; text, Markdown, clean HTML
 //
 // Extract does all of it with the default model embedded in the package;
-// an Extractor holds another model, loaded once and shared by goroutines.
+// an Extractor holds another model or configuration, is built once and is
+// shared by goroutines. The library does no network I/O: it takes an
+// io.Reader and never closes it.
 package winnow
 
 // The embedded default model is rebuilt, byte for byte, from the shared

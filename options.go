@@ -7,8 +7,13 @@ import (
 	"github.com/winnow-dev/winnow/model"
 )
 
-// DefaultThreshold is the probability of content above which a block is kept.
+// DefaultThreshold is the probability of content at or above which a block
+// is kept.
 const DefaultThreshold = 0.5
+
+// DefaultTimeout is the time an Extractor allows per page unless
+// WithTimeout says otherwise.
+const DefaultTimeout = 30 * time.Second
 
 // config is the immutable configuration of an Extractor.
 type config struct {
@@ -22,6 +27,14 @@ type config struct {
 	timeoutSet bool
 }
 
+// timeout is the time allowed per page; 0 or less means no limit.
+func (c *config) timeout() time.Duration {
+	if !c.timeoutSet {
+		return DefaultTimeout
+	}
+	return c.perPage
+}
+
 // Option configures Extract and New.
 type Option func(*config)
 
@@ -29,14 +42,18 @@ type Option func(*config)
 func WithModel(m *model.Model) Option { return func(c *config) { c.model = m } }
 
 // WithThreshold keeps blocks whose probability of content is at least t
-// (default 0.5). Lower keeps more (recall), higher keeps less (precision).
+// (default DefaultThreshold). Lower keeps more (recall), higher keeps less
+// (precision).
 func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
-// WithSmoothing turns the post-processing over the block sequence on or off
-// (default on): every rule of Rules, that is Smooth's and a fallback for
-// pages on which the kept blocks hold at most 50 words, which also keeps
-// the most probable dropped blocks when the best of them reaches half the
-// threshold.
+// WithRules runs only the given post-processing rules (default: all of
+// Rules); with none, the threshold's verdicts stand. RuleThreshold is
+// ignored. It replaces what an earlier WithRules or WithSmoothing set.
+func WithRules(rules ...Rule) Option { return func(c *config) { c.rules = ruleSetOf(rules) } }
+
+// WithSmoothing(true) is WithRules(Rules()...) and WithSmoothing(false) is
+// WithRules(): every post-processing rule on or off. It is the switch's
+// older name, kept for the callers that use it.
 func WithSmoothing(on bool) Option {
 	return func(c *config) {
 		c.rules = 0
@@ -45,11 +62,6 @@ func WithSmoothing(on bool) Option {
 		}
 	}
 }
-
-// WithRules runs only the given post-processing rules (default: all of
-// Rules); with none, the threshold's verdicts stand. RuleThreshold is
-// ignored. It replaces what an earlier WithSmoothing or WithRules set.
-func WithRules(rules ...Rule) Option { return func(c *config) { c.rules = ruleSetOf(rules) } }
 
 // WithMaxBytes sets the largest page accepted (default page.DefaultMaxBytes).
 func WithMaxBytes(n int64) Option { return func(c *config) { c.parse.MaxBytes = n } }
@@ -62,17 +74,12 @@ func WithMaxBlocks(n int) Option { return func(c *config) { c.parse.MaxBlocks = 
 // error wrapping page.ErrTooDeep.
 func WithMaxDepth(n int) Option { return func(c *config) { c.parse.MaxDepth = n } }
 
-// WithTimeout sets the time allowed per page by ExtractContext and
-// ExtractBytesContext (default DefaultTimeout); d ≤ 0 means no limit beyond
-// the caller's context. A page that takes longer fails with an error
-// wrapping ErrTimeout.
+// WithTimeout sets the time allowed per page (default DefaultTimeout);
+// d ≤ 0 means no limit beyond the caller's context. A page that takes
+// longer fails with an error wrapping ErrTimeout.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) { c.perPage, c.timeoutSet = d, true }
 }
-
-// WithContentType passes the HTTP Content-Type header of the page, whose
-// charset then overrides declarations inside the page.
-func WithContentType(ct string) Option { return func(c *config) { c.parse.ContentType = ct } }
 
 // WithExplanations records, for every block, the path of decisions in the
 // model's tree that moved its probability most (Block.Path; see

@@ -1,176 +1,80 @@
 package winnow
 
 import (
-	"html"
-	"strings"
-
 	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/render"
+	"github.com/winnow-dev/winnow/model"
 )
 
-type format uint8
-
-const (
-	formatText format = iota
-	formatMarkdown
-	formatHTML
-)
-
-// group is how a block joins its neighbours: blocks of one list, one table
-// row or one table render together.
-type group uint8
-
-const (
-	groupNone group = iota
-	groupList
-	groupTable
-)
-
-func groupOf(b *Block) group {
-	switch b.Kind {
-	case page.KindListItem:
-		return groupList
-	case page.KindTableCell:
-		return groupTable
-	}
-	return groupNone
+// Article is the main content of a page.
+type Article struct {
+	// Title is the page's headline: see chooseTitle for the order of sources.
+	Title string
+	// Text is the main content as plain text: paragraphs separated by blank
+	// lines, list items and table rows on lines of their own.
+	Text string
+	// Encoding is the character encoding the page was read as.
+	Encoding string
+	// Blocks are all the page's text blocks, kept or not, in document order.
+	Blocks []Block
 }
 
-// render writes the kept blocks in one format.
-func (a *Article) render(f format) string {
-	var sb strings.Builder
-	if f == formatText {
-		// The kept text and a blank line after each block: one allocation
-		// for nearly every page instead of a doubling series.
-		n := 0
-		for i := range a.Blocks {
-			if a.Blocks[i].Content {
-				n += len(a.Blocks[i].Text) + 2
-			}
-		}
-		sb.Grow(n)
-	}
-	prevGroup, prevRow := groupNone, -1
-	tableRows := 0
-	closeGroup := func() {
-		if f == formatHTML {
-			switch prevGroup {
-			case groupList:
-				sb.WriteString("</ul>\n")
-			case groupTable:
-				sb.WriteString("</tr>\n</table>\n")
-			}
-		}
-	}
-	for i := range a.Blocks {
+// Block is one text block of the page and the verdict on it.
+type Block struct {
+	Text  string
+	Tag   string
+	Kind  page.Kind
+	Level int // heading level 1-6, or 0
+	Row   int // table row, or -1
+	// Content says whether the block is part of the main content, after
+	// the threshold and the rules.
+	Content bool
+	// Rule is what decided Content: RuleThreshold when the model's
+	// probability against the threshold did, else the post-processing rule
+	// that overrode it.
+	Rule Rule
+	// Probability is the model's probability that the block is content.
+	Probability float64
+	// Path is the chain of decisions that classified the block in one tree
+	// of the model (see model.Model.Explain: for the default boosted model,
+	// the tree that moved the probability most); nil unless
+	// WithExplanations was given.
+	Path []model.Step
+}
+
+// Markdown renders the main content as Markdown: headings, lists, tables,
+// quotes and fenced code kept.
+func (a *Article) Markdown() string { return a.render(render.Markdown) }
+
+// HTML renders the main content as clean HTML: only structural elements
+// (h1-h6, p, ul/li, table/tr/td, pre, blockquote, figcaption), no attributes.
+func (a *Article) HTML() string { return a.render(render.HTML) }
+
+// render writes the blocks of a that are content in format f.
+func (a *Article) render(f render.Format) string {
+	return render.Blocks(len(a.Blocks), func(i int) render.Block {
 		b := &a.Blocks[i]
-		if !b.Content {
-			continue
-		}
-		g := groupOf(b)
-		sameRow := g == groupTable && prevGroup == groupTable && b.Row == prevRow
-		if g != prevGroup {
-			closeGroup()
-			if sb.Len() > 0 && f != formatHTML {
-				sb.WriteString("\n\n")
-			}
-			tableRows = 0
-			if f == formatHTML {
-				switch g {
-				case groupList:
-					sb.WriteString("<ul>\n")
-				case groupTable:
-					sb.WriteString("<table>\n<tr>")
-				}
-			}
-		} else if sb.Len() > 0 {
-			switch {
-			case g == groupNone && f != formatHTML:
-				sb.WriteString("\n\n")
-			case g == groupTable && !sameRow:
-				tableRows++
-				switch f {
-				case formatHTML:
-					sb.WriteString("</tr>\n<tr>")
-				case formatMarkdown:
-					sb.WriteString(" |\n")
-					if tableRows == 1 {
-						sb.WriteString(markdownRule(a.Blocks, i, prevRow))
-					}
-				default:
-					sb.WriteString("\n")
-				}
-			case g == groupTable && sameRow:
-				if f == formatText {
-					sb.WriteString(" | ")
-				}
-			case g == groupList && f != formatHTML:
-				sb.WriteString("\n")
-			}
-		}
-		writeBlock(&sb, b, f, g == groupTable && (!sameRow))
-		prevGroup, prevRow = g, b.Row
-	}
-	if f == formatMarkdown && prevGroup == groupTable {
-		sb.WriteString(" |")
-	}
-	closeGroup()
-	return strings.TrimSpace(sb.String())
+		return render.Block{Text: b.Text, Kind: b.Kind, Level: b.Level, Row: b.Row, Keep: b.Content}
+	}, f)
 }
 
-// markdownRule is the separator line after the first row of a Markdown
-// table, with one column per cell of that row.
-func markdownRule(blocks []Block, next, row int) string {
-	cells := 0
-	for j := next - 1; j >= 0 && blocks[j].Row == row; j-- {
-		if blocks[j].Content {
-			cells++
+// assemble builds the Article of page from the pipeline's results: the
+// model's probabilities, the final decisions, the rule that decided each
+// block (nil: the threshold decided all) and the decision paths (nil
+// unless explaining).
+func assemble(page *page.Page, probs []float64, keep []bool, why []Rule, paths [][]model.Step) *Article {
+	a := &Article{Encoding: page.Encoding, Blocks: make([]Block, len(page.Blocks))}
+	for i := range page.Blocks {
+		b := &page.Blocks[i]
+		a.Blocks[i] = Block{Text: b.Text, Tag: b.Tag, Kind: b.Kind, Level: b.Level, Row: b.Row, Content: keep[i], Probability: probs[i]}
+		if why != nil {
+			a.Blocks[i].Rule = why[i]
+		}
+		if paths != nil {
+			a.Blocks[i].Path = paths[i]
 		}
 	}
-	return "|" + strings.Repeat(" --- |", max(cells, 1)) + "\n"
-}
-
-func writeBlock(sb *strings.Builder, b *Block, f format, rowStart bool) {
-	switch f {
-	case formatText:
-		sb.WriteString(b.Text)
-	case formatMarkdown:
-		switch b.Kind {
-		case page.KindHeading:
-			sb.WriteString(strings.Repeat("#", b.Level) + " " + b.Text)
-		case page.KindListItem:
-			sb.WriteString("- " + b.Text)
-		case page.KindTableCell:
-			if rowStart {
-				sb.WriteString("| ")
-			} else {
-				sb.WriteString(" | ")
-			}
-			sb.WriteString(strings.ReplaceAll(b.Text, "|", `\|`))
-		case page.KindPre:
-			sb.WriteString("```\n" + b.Text + "\n```")
-		case page.KindQuote:
-			sb.WriteString("> " + b.Text)
-		default:
-			sb.WriteString(b.Text)
-		}
-	case formatHTML:
-		t := html.EscapeString(b.Text)
-		switch b.Kind {
-		case page.KindHeading:
-			h := string(rune('0' + b.Level))
-			sb.WriteString("<h" + h + ">" + t + "</h" + h + ">\n")
-		case page.KindListItem:
-			sb.WriteString("<li>" + t + "</li>\n")
-		case page.KindTableCell:
-			sb.WriteString("<td>" + t + "</td>")
-		case page.KindPre:
-			sb.WriteString("<pre>" + t + "</pre>\n")
-		case page.KindQuote:
-			sb.WriteString("<blockquote>" + t + "</blockquote>\n")
-		case page.KindCaption:
-			sb.WriteString("<figcaption>" + t + "</figcaption>\n")
-		default:
-			sb.WriteString("<p>" + t + "</p>\n")
-		}
-	}
+	a.Title = chooseTitle(page, a.Blocks)
+	a.Text = a.render(render.Text)
+	return a
 }

@@ -1,10 +1,12 @@
 package winnow
 
 import (
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/render"
 )
 
 func TestRender(t *testing.T) {
@@ -52,7 +54,7 @@ func TestRender(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := &Article{Blocks: tt.blocks}
-			if diff := cmp.Diff(tt.text, a.render(formatText)); diff != "" {
+			if diff := cmp.Diff(tt.text, a.render(render.Text)); diff != "" {
 				t.Errorf("text (%s) mismatch (-want +got):\n%s", tt.reason, diff)
 			}
 			if diff := cmp.Diff(tt.md, a.Markdown()); diff != "" {
@@ -87,77 +89,35 @@ func TestStripSiteName(t *testing.T) {
 	}
 }
 
-func TestSmooth(t *testing.T) {
-	blk := func(words, links int) page.Block { return page.Block{Words: words, LinkWords: links} }
-	tests := []struct {
-		name, reason string
-		blocks       []page.Block
-		probs        []float64
-		keep, want   []bool
-	}{
-		{
-			name: "fill uncertain gap", reason: "a short paragraph between two kept ones, scored 0.3, is restored",
-			blocks: []page.Block{blk(50, 0), blk(5, 0), blk(50, 0)},
-			probs:  []float64{0.9, 0.3, 0.9},
-			keep:   []bool{true, false, true},
-			want:   []bool{true, true, true},
-		},
-		{
-			name: "confident gap stays", reason: "a promo between paragraphs that the model is sure of stays out",
-			blocks: []page.Block{blk(50, 0), blk(12, 0), blk(50, 0)},
-			probs:  []float64{0.9, 0.05, 0.9},
-			keep:   []bool{true, false, true},
-			want:   []bool{true, false, true},
-		},
-		{
-			name: "linked gap stays", reason: "a link between paragraphs is not restored",
-			blocks: []page.Block{blk(50, 0), blk(4, 4), blk(50, 0)},
-			probs:  []float64{0.9, 0.4, 0.9},
-			keep:   []bool{true, false, true},
-			want:   []bool{true, false, true},
-		},
-		{
-			name: "promo between paragraphs", reason: "an uncertain, linked block between two kept paragraphs of prose is dropped",
-			blocks: []page.Block{blk(50, 0), blk(14, 5), blk(40, 1)},
-			probs:  []float64{0.99, 0.65, 0.99},
-			keep:   []bool{true, true, true},
-			want:   []bool{true, false, true},
-		},
-		{
-			name: "linked heading stays", reason: "a section heading that is a link, between two paragraphs, is left to the model",
-			blocks: []page.Block{blk(50, 0), {Words: 2, LinkWords: 2, Kind: page.KindHeading, Level: 2}, blk(40, 0)},
-			probs:  []float64{0.99, 0.7, 0.99},
-			keep:   []bool{true, true, true},
-			want:   []bool{true, true, true},
-		},
-		{
-			name: "sure linked block stays", reason: "a paragraph with many links that the model is sure of is kept",
-			blocks: []page.Block{blk(50, 0), blk(30, 12), blk(40, 0)},
-			probs:  []float64{0.99, 0.9, 0.99},
-			keep:   []bool{true, true, true},
-			want:   []bool{true, true, true},
-		},
-		{
-			name: "linked block in a list stays", reason: "without prose on both sides the veto does not apply",
-			blocks: []page.Block{blk(5, 0), blk(6, 3), blk(40, 0)},
-			probs:  []float64{0.9, 0.6, 0.99},
-			keep:   []bool{true, true, true},
-			want:   []bool{true, true, true},
-		},
-		{
-			name: "far runs stay", reason: "kept blocks far from the main run are left to the model",
-			blocks: []page.Block{blk(8, 0), blk(1, 1), blk(1, 1), blk(1, 1), blk(1, 1), blk(1, 1), blk(200, 0)},
-			probs:  []float64{0.6, 0, 0, 0, 0, 0, 0.95},
-			keep:   []bool{true, false, false, false, false, false, true},
-			want:   []bool{true, false, false, false, false, false, true},
-		},
+// TestRenderPage checks that render.Page, with which evaluation renders a
+// baseline's decisions, gives every test page the text, Markdown and HTML
+// its Article renders for the same decisions.
+func TestRenderPage(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Smooth(tt.blocks, tt.probs, append([]bool(nil), tt.keep...))
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", tt.reason, diff)
+	for _, p := range goldenPages(t) {
+		b, err := os.ReadFile(p.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := page.ParseBytes(b, page.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", p.page, err)
+		}
+		a, err := x.FromPage(page)
+		if err != nil {
+			t.Fatalf("%s: %v", p.page, err)
+		}
+		keep := make([]bool, len(a.Blocks))
+		for i, b := range a.Blocks {
+			keep[i] = b.Content
+		}
+		for _, f := range []render.Format{render.Text, render.Markdown, render.HTML} {
+			if diff := cmp.Diff(a.render(f), render.Page(page, keep, f)); diff != "" {
+				t.Errorf("%s, format %d: render.Page differs from the Article (-article +page):\n%s", p.page, f, diff)
 			}
-		})
+		}
 	}
 }

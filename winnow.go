@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/winnow-dev/winnow/features"
-
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
 )
@@ -18,32 +17,21 @@ import (
 // ErrNoContent is returned when a page has no block the model keeps.
 var ErrNoContent = errors.New("no main content found")
 
-//go:embed model/default.json
-var defaultModelFile []byte
+// ErrTimeout is returned, wrapping context.DeadlineExceeded, when a page
+// takes longer than the time allowed (WithTimeout, or the deadline of the
+// caller's context).
+var ErrTimeout = errors.New("time limit per page exceeded")
 
-var defaultModel = sync.OnceValues(func() (*model.Model, error) {
-	return LoadModel(bytes.NewReader(defaultModelFile))
-})
-
-// DefaultModel returns the model embedded in the package, trained on the
-// training side of the shared labelled sets. It is loaded once.
-func DefaultModel() (*model.Model, error) {
-	m, err := defaultModel()
+// Extract reads an HTML page from r and returns its main content, using the
+// embedded model unless an option says otherwise. It does not close r.
+// Errors wrap the features.Err* sentinels for input it refuses, ErrTimeout
+// when the page takes too long and ErrNoContent when nothing is kept.
+func Extract(r io.Reader, opts ...Option) (*Article, error) {
+	x, err := New(opts...)
 	if err != nil {
-		return nil, fmt.Errorf("embedded model: %w", err)
+		return nil, err
 	}
-	return m, nil
-}
-
-// LoadModel reads a model file written by `winnow train` and checks that it
-// was trained on the feature schema of this version of winnow.
-func LoadModel(r io.Reader) (*model.Model, error) {
-	return model.Load(r, Schema())
-}
-
-// Schema is the feature schema of this version of winnow, as models record it.
-func Schema() model.Schema {
-	return model.Schema{Version: features.SchemaVersion, Names: features.Names()}
+	return x.Extract(r)
 }
 
 // Extractor extracts main content with one model and one configuration. It
@@ -76,22 +64,10 @@ func New(opts ...Option) (*Extractor, error) {
 	return &Extractor{cfg: cfg}, nil
 }
 
-// Extract reads an HTML page from r and returns its main content, using the
-// embedded model unless an option says otherwise. It does not close r.
-// Errors wrap the page.Err* sentinels for input it refuses and
-// ErrNoContent when nothing is kept.
-func Extract(r io.Reader, opts ...Option) (*Article, error) {
-	x, err := New(opts...)
-	if err != nil {
-		return nil, err
-	}
-	return x.Extract(r)
-}
-
 // Extract reads an HTML page from r and returns its main content. It reads
 // at most the configured maximum size plus one byte and does not close r.
 // It is ExtractContext with a background context: the time limit per page
-// (WithTimeout, default DefaultTimeout) applies.
+// applies.
 func (x *Extractor) Extract(r io.Reader) (*Article, error) {
 	return x.ExtractContext(context.Background(), r)
 }
@@ -101,69 +77,83 @@ func (x *Extractor) ExtractBytes(b []byte) (*Article, error) {
 	return x.ExtractBytesContext(context.Background(), b)
 }
 
-// FromPage classifies the blocks of an already segmented page. On
-// ErrNoContent the Article is returned too, with every block and its
-// probability, so that callers can see why nothing was kept.
-func (x *Extractor) FromPage(page *page.Page) (*Article, error) {
-	var vecs [][]float64
-	var probs []float64
-	if x.cfg.explain {
-		vecs = features.Vectors(page)
-		probs = x.predict(vecs)
-	} else {
-		probs = x.Classify(page)
+// ExtractContext is Extract bounded in time: it stops with an error
+// wrapping ErrTimeout (and context.DeadlineExceeded) when the page takes
+// longer than the configured timeout or ctx's deadline passes, and with an
+// error wrapping context.Canceled when ctx is cancelled. The context is
+// checked while the page is read and parsed and before it is classified.
+// It does not close r.
+func (x *Extractor) ExtractContext(ctx context.Context, r io.Reader) (*Article, error) {
+	ctx, cancel := x.withTimeout(ctx)
+	defer cancel()
+	page, err := page.ParseContext(ctx, r, x.cfg.parse)
+	if err != nil {
+		return nil, x.timeoutError(ctx, err)
 	}
+	return x.fromPageContext(ctx, page)
+}
+
+// ExtractBytesContext is ExtractContext over a byte slice.
+func (x *Extractor) ExtractBytesContext(ctx context.Context, b []byte) (*Article, error) {
+	ctx, cancel := x.withTimeout(ctx)
+	defer cancel()
+	page, err := page.ParseBytesContext(ctx, b, x.cfg.parse)
+	if err != nil {
+		return nil, x.timeoutError(ctx, err)
+	}
+	return x.fromPageContext(ctx, page)
+}
+
+func (x *Extractor) fromPageContext(ctx context.Context, page *page.Page) (*Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, x.timeoutError(ctx, fmt.Errorf("after segmentation: %w", err))
+	}
+	return x.FromPage(page)
+}
+
+// FromPage extracts the main content of an already parsed page: the
+// model classifies its blocks, the rules revise the verdicts, and the kept
+// blocks are rendered. On ErrNoContent the Article is returned too, with
+// every block and its probability, so that callers can see why nothing
+// was kept.
+func (x *Extractor) FromPage(page *page.Page) (*Article, error) {
+	probs, paths := x.classify(page)
 	keep := make([]bool, len(probs))
 	for i, p := range probs {
 		keep[i] = p >= x.cfg.threshold
 	}
 	var why []Rule
 	if x.cfg.rules != 0 {
-		why = postProcess(page.Blocks, probs, keep, x.cfg.threshold, x.cfg.rules)
+		why = applyRules(page.Blocks, probs, keep, x.cfg.threshold, x.cfg.rules)
 	}
-	var paths [][]model.Step
-	if x.cfg.explain {
-		paths = make([][]model.Step, len(page.Blocks))
-		for i, v := range vecs {
-			_, paths[i] = x.cfg.model.Explain(v)
-		}
-	}
-	a := Assemble(page, probs, keep, paths)
-	for i, r := range why {
-		a.Blocks[i].Rule = r
-	}
+	a := assemble(page, probs, keep, why, paths)
 	if a.Text == "" {
 		return a, ErrNoContent
 	}
 	return a, nil
 }
 
-// Assemble builds the Article of a page from per-block decisions: keep
-// says which blocks are content, probs (may be nil) their probabilities,
-// paths (may be nil) their decision paths. Evaluation uses it to render
-// baselines exactly as the model's output is rendered.
-func Assemble(page *page.Page, probs []float64, keep []bool, paths [][]model.Step) *Article {
-	a := &Article{Encoding: page.Encoding, Blocks: make([]Block, len(page.Blocks))}
-	for i := range page.Blocks {
-		b := &page.Blocks[i]
-		a.Blocks[i] = Block{Text: b.Text, Tag: b.Tag, Kind: b.Kind, Level: b.Level, Row: b.Row, Content: keep[i]}
-		if probs != nil {
-			a.Blocks[i].Probability = probs[i]
-		}
-		if paths != nil {
-			a.Blocks[i].Path = paths[i]
-		}
+// classify returns the model's probability of content of every block of
+// page and, with WithExplanations, every block's decision path (else nil).
+func (x *Extractor) classify(page *page.Page) ([]float64, [][]model.Step) {
+	if !x.cfg.explain {
+		return x.probabilities(page), nil
 	}
-	a.Title = chooseTitle(page, a.Blocks)
-	a.Text = a.render(formatText)
-	return a
+	vecs := features.Vectors(page)
+	probs := make([]float64, len(vecs))
+	paths := make([][]model.Step, len(vecs))
+	for i, v := range vecs {
+		probs[i] = x.cfg.model.Predict(v)
+		_, paths[i] = x.cfg.model.Explain(v)
+	}
+	return probs, paths
 }
 
-// Classify returns the probability of content of every block of page.
-func (x *Extractor) Classify(page *page.Page) []float64 {
-	// The vectors are computed straight into a chunk buffer, and every full
-	// chunk is classified with one PredictBatch call: no copy, and no
-	// vectors kept for the whole page.
+// probabilities returns the model's probability of content of every block
+// of page. The vectors are computed straight into a chunk buffer and every
+// full chunk is classified with one PredictBatch call: no copy, and no
+// vectors kept for the whole page.
+func (x *Extractor) probabilities(page *page.Page) []float64 {
 	probs := make([]float64, len(page.Blocks))
 	buf, _ := chunkBufs.Get().(*[]float64)
 	nf := features.NumFeatures()
@@ -178,20 +168,57 @@ func (x *Extractor) Classify(page *page.Page) []float64 {
 	return probs
 }
 
-// predict returns the probability of content of each of vecs, for
-// explanations, which keep the page's vectors anyway.
-func (x *Extractor) predict(vecs [][]float64) []float64 {
-	probs := make([]float64, len(vecs))
-	for i, v := range vecs {
-		probs[i] = x.cfg.model.Predict(v)
-	}
-	return probs
-}
-
-// classifyChunk is the number of vectors Classify computes before it
-// classifies them with one PredictBatch call: enough for the batch walk to
-// pay off, few enough (54 KB of vectors) to stay in the cache.
+// classifyChunk is the number of vectors computed before they are
+// classified with one PredictBatch call: enough for the batch walk to pay
+// off, few enough (54 KB of vectors) to stay in the cache.
 const classifyChunk = 64
 
-// chunkBufs recycles Classify's chunk buffers between pages.
+// chunkBufs recycles the chunk buffers of probabilities between pages.
 var chunkBufs sync.Pool
+
+func (x *Extractor) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	if t := x.cfg.timeout(); t > 0 {
+		return context.WithTimeout(ctx, t)
+	}
+	return ctx, func() {}
+}
+
+// timeoutError marks err with ErrTimeout when it is the context's deadline
+// that stopped the page.
+func (x *Extractor) timeoutError(ctx context.Context, err error) error {
+	if !errors.Is(err, context.DeadlineExceeded) || ctx.Err() == nil {
+		return err
+	}
+	if t := x.cfg.timeout(); t > 0 {
+		return fmt.Errorf("%w (%v): %w", ErrTimeout, t, err)
+	}
+	return fmt.Errorf("%w: %w", ErrTimeout, err)
+}
+
+//go:embed model/default.json
+var defaultModelFile []byte
+
+var defaultModel = sync.OnceValues(func() (*model.Model, error) {
+	return LoadModel(bytes.NewReader(defaultModelFile))
+})
+
+// DefaultModel returns the model embedded in the package, trained on the
+// training side of the shared labelled sets. It is loaded once.
+func DefaultModel() (*model.Model, error) {
+	m, err := defaultModel()
+	if err != nil {
+		return nil, fmt.Errorf("embedded model: %w", err)
+	}
+	return m, nil
+}
+
+// LoadModel reads a model file written by `winnow train` and checks that it
+// was trained on the feature schema of this version of winnow.
+func LoadModel(r io.Reader) (*model.Model, error) {
+	return model.Load(r, Schema())
+}
+
+// Schema is the feature schema of this version of winnow, as models record it.
+func Schema() model.Schema {
+	return model.Schema{Version: features.SchemaVersion, Names: features.Names()}
+}

@@ -3,9 +3,9 @@ package main
 // winnow eval scores models and baselines on labelled pages.
 //
 // Every system runs on the same pages: the models through the extractor
-// (winnow.Extractor.FromPage: threshold and smoothing as in winnow
+// (winnow.Extractor.FromPage: threshold and rules as in winnow
 // extract), the baselines (keep everything; boilerpipe's number-of-words
-// and densitometric rules, baselines.go) through winnow.Assemble, so all
+// and densitometric rules, baselines.go) through internal/render, so all
 // texts are rendered alike. The report gives, per set, per WCXB page type
 // and pooled over the sets with human gold:
 //

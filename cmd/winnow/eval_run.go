@@ -10,12 +10,14 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/render"
 	"github.com/winnow-dev/winnow/model"
 )
 
 // evalSystem is one thing winnow eval scores: a model through the
 // extractor, or a baseline rule whose decisions are rendered by
-// winnow.Assemble exactly as the model's are.
+// internal/render exactly as the model's are.
 type evalSystem struct {
 	name string
 	// x is the extractor of a model; nil for a baseline.
@@ -120,11 +122,24 @@ func evalPage(p *dataset.LabelledPage, systems []*evalSystem) pageEval {
 			if vecs == nil {
 				vecs = features.Vectors(p.Page)
 			}
-			a = winnow.Assemble(p.Page, nil, s.rule(vecs), nil)
+			a = baselineArticle(p.Page, s.rule(vecs))
 		}
 		pe.sys[k] = scorePage(p, a, s.isModel())
 	}
 	return pe
+}
+
+// baselineArticle is the Article of a baseline's decisions keep: the
+// page's blocks and the text that Extract would render of them (no title,
+// probabilities or rules).
+func baselineArticle(page *page.Page, keep []bool) *winnow.Article {
+	a := &winnow.Article{Encoding: page.Encoding, Blocks: make([]winnow.Block, len(page.Blocks))}
+	for i := range page.Blocks {
+		b := &page.Blocks[i]
+		a.Blocks[i] = winnow.Block{Text: b.Text, Tag: b.Tag, Kind: b.Kind, Level: b.Level, Row: b.Row, Content: keep[i]}
+	}
+	a.Text = render.Page(page, keep, render.Text)
+	return a
 }
 
 // scorePage scores one system's article against a page's labels, gold and
