@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"math"
-	"runtime"
 )
 
 // Criterion is the impurity a tree minimises when it chooses a split.
@@ -46,15 +45,6 @@ func (c *Criterion) UnmarshalText(b []byte) error {
 	}
 	return nil
 }
-
-// Defaults and limits of Config.
-const (
-	DefaultMaxDepth = 12
-	DefaultBins     = 255
-	MaxBins         = 255  // bins are uint8 codes; code 255 is reserved for NaN
-	MaxDepthLimit   = 64   // deepest tree a Config may ask for
-	MaxTrees        = 1000 // largest forest a Config may ask for
-)
 
 // Config holds the hyper-parameters of the trainers. The zero value is a
 // single Gini tree of depth DefaultMaxDepth with 255 bins, MinLeaf 1 and
@@ -106,76 +96,27 @@ type Config struct {
 	Workers int `json:"-"`
 }
 
-// resolve fills in defaults for nf features and checks ranges. The weights
-// stay as given (zeros mean 1) unless Balanced; see classWeights.
-func (c Config) resolve(nf int) (Config, error) {
-	if c.Criterion > Entropy {
-		return c, fmt.Errorf("config: unknown criterion %d", int(c.Criterion))
+// Purity is the node term of the split score of criterion c over a node
+// with weighted class counts c0 and c1: for Gini Σc²/w, for entropy
+// Σ c ln c − w ln w, with w = c0 + c1 (0 for an empty node). The weighted
+// impurity of a node is w − Purity (Gini) or −Purity (entropy), so the
+// impurity decrease of a split is Purity(left) + Purity(right) −
+// Purity(parent), without the cancellation of subtracting the impurities
+// of large nodes. Trainers maximise it; Importances sums it.
+func (c Criterion) Purity(c0, c1 float64) float64 {
+	w := c0 + c1
+	if w <= 0 {
+		return 0
 	}
-	switch {
-	case c.MaxDepth == 0:
-		c.MaxDepth = DefaultMaxDepth
-	case c.MaxDepth < 0 || c.MaxDepth > MaxDepthLimit:
-		return c, fmt.Errorf("config: max depth %d outside 1..%d", c.MaxDepth, MaxDepthLimit)
+	if c == Entropy {
+		return xlogx(c0) + xlogx(c1) - xlogx(w)
 	}
-	switch {
-	case c.MinLeaf == 0:
-		c.MinLeaf = 1
-	case c.MinLeaf < 0:
-		return c, fmt.Errorf("config: negative min leaf %d", c.MinLeaf)
-	}
-	switch {
-	case c.Bins == 0:
-		c.Bins = DefaultBins
-	case c.Bins < 2 || c.Bins > MaxBins:
-		return c, fmt.Errorf("config: bins %d outside 2..%d", c.Bins, MaxBins)
-	}
-	for i, w := range c.ClassWeight {
-		if w < 0 || math.IsNaN(w) || math.IsInf(w, 0) {
-			return c, fmt.Errorf("config: class weight %v for %v", w, Label(i))
-		}
-		if w == 0 {
-			c.ClassWeight[i] = 1
-		}
-	}
-	switch {
-	case c.Trees == 0:
-		c.Trees = 1
-	case c.Trees < 0 || c.Trees > MaxTrees:
-		return c, fmt.Errorf("config: trees %d outside 1..%d", c.Trees, MaxTrees)
-	}
-	switch {
-	case c.MaxFeatures == 0 && c.Trees == 1:
-		c.MaxFeatures = nf
-	case c.MaxFeatures == 0:
-		c.MaxFeatures = max(1, int(math.Round(math.Sqrt(float64(nf)))))
-	case c.MaxFeatures < 0:
-		return c, fmt.Errorf("config: negative max features %d", c.MaxFeatures)
-	case c.MaxFeatures > nf:
-		c.MaxFeatures = nf
-	}
-	switch {
-	case c.Workers == 0:
-		c.Workers = runtime.GOMAXPROCS(0)
-	case c.Workers < 0:
-		return c, fmt.Errorf("config: negative workers %d", c.Workers)
-	}
-	return c, nil
+	return (c0*c0 + c1*c1) / w
 }
 
-// balance replaces the class weights by n/(2·n_c) when c.Balanced, from the
-// class counts of the training rows.
-func (c Config) balance(counts [2]int) Config {
-	if !c.Balanced {
-		return c
+func xlogx(x float64) float64 {
+	if x <= 0 {
+		return 0
 	}
-	n := float64(counts[0] + counts[1])
-	for i, k := range counts {
-		if k > 0 {
-			c.ClassWeight[i] = n / (2 * float64(k))
-		} else {
-			c.ClassWeight[i] = 1
-		}
-	}
-	return c
+	return x * math.Log(x)
 }

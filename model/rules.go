@@ -48,7 +48,7 @@ func (m *Model) WriteRules(w io.Writer, maxDepth int) error {
 	return nil
 }
 
-func (m *Model) writeRule(w *bufio.Writer, t *flatTree, i int32, depth, maxDepth int) {
+func (m *Model) writeRule(w *bufio.Writer, t *Tree, i int32, depth, maxDepth int) {
 	ind := strings.Repeat("    ", depth)
 	c := t.Counts[i]
 	if t.Feature[i] < 0 {
@@ -76,7 +76,7 @@ func (m *Model) writeRule(w *bufio.Writer, t *flatTree, i int32, depth, maxDepth
 // the test holds, "n": it does not, or the value is NaN), the score and
 // the class counts. Below maxDepth answers a row covers a subtree and
 // gives the range of its scores.
-func (m *Model) writeOblivious(w *bufio.Writer, t *flatTree, maxDepth int) {
+func (m *Model) writeOblivious(w *bufio.Writer, t *Tree, maxDepth int) {
 	path := t.leftPath()
 	if len(path) == 0 {
 		m.writeRule(w, t, 0, 0, maxDepth) // a lone leaf
@@ -105,7 +105,7 @@ func (m *Model) writeOblivious(w *bufio.Writer, t *flatTree, maxDepth int) {
 }
 
 // scoreRange returns the least and greatest leaf score under node i.
-func scoreRange(t *flatTree, i int32) (lo, hi float64) {
+func scoreRange(t *Tree, i int32) (lo, hi float64) {
 	if t.Feature[i] < 0 {
 		return t.Value[i], t.Value[i]
 	}
