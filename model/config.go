@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding"
 	"fmt"
 	"math"
 )
@@ -25,6 +26,12 @@ func (c Criterion) String() string {
 	return fmt.Sprintf("Criterion(%d)", int(c))
 }
 
+var (
+	_ encoding.TextMarshaler   = Criterion(0)
+	_ encoding.TextUnmarshaler = (*Criterion)(nil)
+	_ fmt.Stringer             = Criterion(0)
+)
+
 // MarshalText encodes c as its name, for model files.
 func (c Criterion) MarshalText() ([]byte, error) {
 	if c > Entropy {
@@ -46,25 +53,25 @@ func (c *Criterion) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Config holds the hyper-parameters of the trainers. The zero value is a
-// single Gini tree of depth DefaultMaxDepth with 255 bins, MinLeaf 1 and
-// unweighted classes. Every field but Workers is recorded in the model file
-// (Model.Params, with defaults filled in); Workers changes speed, never the
-// result.
+// Config holds the hyper-parameters of the trainers of package model/train,
+// which a model file records (Model.Params, with the defaults filled in).
+// A field left at 0 gets the trainer's default, winnow train's: see the
+// Default constants of model/train. Workers changes speed, never the result,
+// and is not recorded.
 type Config struct {
-	// Criterion is the impurity to minimise: Gini (default) or Entropy.
+	// Criterion is the impurity a CART tree minimises: Gini (default) or
+	// Entropy.
 	Criterion Criterion `json:"criterion"`
-	// MaxDepth bounds the number of splits from root to leaf; 0 means
-	// DefaultMaxDepth. At most MaxDepthLimit.
+	// MaxDepth bounds the number of splits from root to leaf.
 	MaxDepth int `json:"max_depth"`
 	// MinLeaf is the least number of training rows (bootstrap copies
-	// counted) a leaf may hold; 0 means 1.
+	// counted) a leaf may hold; for boosted trees, each side of a split.
 	MinLeaf int `json:"min_leaf"`
-	// Bins is the number of quantile bins per feature the histogram trainer
-	// uses, 2..MaxBins; 0 means DefaultBins. One bin is kept for values at
-	// or above math.MaxFloat64, so that missing values (NaN) can be split
-	// from all others; features with fewer distinct values than the rest
-	// get one bin per value.
+	// Bins is the number of quantile bins per feature the histogram
+	// trainers use. One bin is kept for values at or above
+	// math.MaxFloat64, so that missing values (NaN) can be split from all
+	// others; features with fewer distinct values than the rest get one
+	// bin per value.
 	Bins int `json:"bins"`
 	// ClassWeight weighs rows by class, indexed by Label; a zero entry means
 	// 1. Impurities and leaf probabilities use the weighted counts. A split
@@ -74,22 +81,23 @@ type Config struct {
 	// Balanced overrides ClassWeight with n / (2·n_class), so that both
 	// classes weigh the same in total (scikit-learn's "balanced").
 	Balanced bool `json:"balanced,omitempty"`
-	// Trees is the number of trees: 1 (or 0) grows a single tree on all
-	// rows; N > 1 grows a bagged forest, each tree on a bootstrap sample
-	// drawn with Seed, and Predict averages their probabilities.
+	// Trees is the number of trees: for CART, 1 grows a single tree on all
+	// rows and N > 1 a bagged forest, each tree on a bootstrap sample drawn
+	// with Seed, whose probabilities Predict averages; for boosting, the
+	// number of rounds.
 	Trees int `json:"trees"`
 	// MaxFeatures is the number of features drawn (with Seed) as split
-	// candidates at each node; 0 means all features for a single tree and
-	// round(√F) for a forest.
+	// candidates at each node of a forest; a single tree uses all features
+	// unless it is set.
 	MaxFeatures int `json:"max_features"`
-	// LearningRate shrinks each boosted tree's leaf scores (FitBoost only;
-	// 0 means DefaultLearningRate there, and it stays 0 for the others).
+	// LearningRate shrinks each boosted tree's leaf scores (boosting only;
+	// it stays 0 for the others).
 	LearningRate float64 `json:"learning_rate,omitempty"`
 	// L2 is the regularisation of a boosted leaf's score, added to its
-	// Hessian sum (FitBoost only; 0 means DefaultL2 there).
+	// Hessian sum (boosting only).
 	L2 float64 `json:"l2,omitempty"`
 	// Seed seeds the bootstrap samples and feature draws (math/rand/v2 PCG);
-	// a single tree with all features uses no randomness.
+	// a single tree with all features, and boosting, use no randomness.
 	Seed uint64 `json:"seed"`
 	// Workers is the number of goroutines the trainer uses; 0 means
 	// GOMAXPROCS. The model does not depend on it.

@@ -43,10 +43,10 @@ type Model struct {
 	Params  Config          // trainer parameters, defaults filled in; Workers is always 0
 	Summary TrainingSummary // training data, as described by the caller
 
-	trees  []Tree // the file's form
-	nodes  [][]pnode  // the prediction form, one slice per tree
-	forest *forest    // the branchless form, for forests and PredictBatch; nil if boosted
-	// A boosted model (see FitBoost) predicts logistic(Σ scores + base),
+	trees  []Tree    // the file's form
+	nodes  [][]pnode // the prediction form, one slice per tree
+	forest *forest   // the branchless form, for forests and PredictBatch; nil if boosted
+	// A boosted model (see NewBoosted) predicts logistic(Σ scores + base),
 	// its leaves holding scores; obl is its trees in the oblivious layout
 	// when they all fit it, nil otherwise.
 	boosted bool

@@ -107,3 +107,31 @@ func TestPredictDoesNotAllocate(t *testing.T) {
 		t.Errorf("Predict allocates %v times per call", n)
 	}
 }
+
+// TestExplainForest checks that Explain follows, for a forest, the first
+// tree, and reports its tests as x met them, down to a leaf.
+func TestExplainForest(t *testing.T) {
+	X, _ := synth(300, 8, 7, 0.1)
+	m := randForest(t, 8, 5, 8, 7)
+	for _, x := range X {
+		p, path := m.Explain(x)
+		if p != m.Predict(x) {
+			t.Fatalf("Explain P %v, Predict %v", p, m.Predict(x))
+		}
+		tr := &m.trees[0]
+		n := int32(0)
+		for j, st := range path {
+			if tr.Feature[n] < 0 || int(tr.Feature[n]) != st.Feature || tr.Threshold[n] != st.Threshold || st.Value != x[st.Feature] || st.Left != (st.Value < st.Threshold) {
+				t.Fatalf("step %d %+v is not node %d of tree 0", j, st, n)
+			}
+			if st.Left {
+				n = tr.Left[n]
+			} else {
+				n = tr.Right[n]
+			}
+		}
+		if tr.Feature[n] >= 0 {
+			t.Fatalf("path of %d steps stops above a leaf of tree 0", len(path))
+		}
+	}
+}

@@ -3,7 +3,7 @@ package model
 import "unsafe"
 
 // The oblivious layout. Every node of a level of an oblivious tree (see
-// FitBoost) asks the same question, so the leaf a vector reaches is the
+// model/train's FitBoost) asks the same question, so the leaf a vector reaches is the
 // number whose bits, from the highest, are the answers of the levels, root
 // first (1 = left, x < thr): the tests are independent of each other, with
 // no chain of node loads, and each answer becomes a bit without a branch

@@ -24,7 +24,7 @@ import (
 // class-weighted training rows. A forest prints each tree under a header.
 // A boosted model's leaves print their scores, after a first line giving
 // how scores make P(content). An oblivious tree (every node of a level asks
-// the same question, see FitBoost) prints as its tests and a table of the
+// the same question, see NewBoosted) prints as its tests and a table of the
 // leaf scores by answers; below maxDepth tests, a row gives the range of
 // the scores under it.
 func (m *Model) WriteRules(w io.Writer, maxDepth int) error {

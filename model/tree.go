@@ -39,7 +39,7 @@ type Tree struct {
 func (t *Tree) len() int { return len(t.Feature) }
 
 // leftPath returns the internal nodes from the root down the left
-// children: in an oblivious tree (see FitBoost), the node holding each
+// children: in an oblivious tree (see NewBoosted), the node holding each
 // level's test, root first.
 func (t *Tree) leftPath() []int32 {
 	var path []int32

@@ -17,6 +17,7 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,6 +38,8 @@ type File struct {
 	tmp   *os.File
 	done  bool // committed or aborted
 }
+
+var _ io.Writer = (*File)(nil)
 
 // Create starts writing path. If path exists and force is false it
 // returns an error wrapping ErrExists; Commit checks again. The temporary
