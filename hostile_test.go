@@ -22,6 +22,7 @@ import (
 
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
+	"github.com/winnow-dev/winnow/model/train"
 )
 
 // seedPage is the seed fixture and the first paragraph of its story, which
@@ -409,7 +410,7 @@ func TestForeignSchemaModel(t *testing.T) {
 	s := model.Schema{Version: "other-features-1", Names: []string{"a", "b", "c"}}
 	X := [][]float64{{0, 1, 2}, {1, 0, 2}, {2, 1, 0}, {0, 2, 1}}
 	y := []model.Label{model.Content, model.Boilerplate, model.Content, model.Boilerplate}
-	m, err := model.Fit(s, X, y, model.Config{})
+	m, err := train.Fit(s, X, y, model.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

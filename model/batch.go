@@ -53,7 +53,7 @@ const batchRows = 64
 const lanes = 8
 
 // newForest lays the packed trees out for branchless walks. Node numbers
-// fit in uint32: newModel caps the nodes of a model at MaxNodes.
+// fit in uint32: buildModel caps the nodes of a model at MaxNodes.
 func newForest(trees [][]pnode) *forest {
 	total := 0
 	for _, t := range trees {

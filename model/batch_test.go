@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -43,22 +44,22 @@ func oddVectors(m *Model, n, nf int, seed uint64) []float64 {
 // do not fill groups of eight trees, single trees, and batch lengths around
 // the lane and chunk sizes.
 func TestPredictBatch(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(3000, 8, 5, 0.1)
+	const nf = 8
+	X, _ := synth(3000, nf, 5, 0.1)
 	for _, tc := range []struct {
-		name string
-		cfg  Config
+		name         string
+		trees, depth int
+		seed         uint64
 	}{
-		{"forest", Config{Trees: 20, MaxDepth: 9, Seed: 3}},
-		{"eight trees", Config{Trees: 8, MaxDepth: 7, Seed: 5}},
-		{"odd forest", Config{Trees: 11, MaxDepth: 5, Seed: 4}},
-		{"three trees", Config{Trees: 3, MaxDepth: 6, Seed: 6}},
-		{"tree", Config{MaxDepth: 10}},
-		{"stump", Config{MaxDepth: 1}},
+		{"forest", 20, 9, 3},
+		{"eight trees", 8, 7, 5},
+		{"odd forest", 11, 5, 4},
+		{"three trees", 3, 6, 6},
+		{"tree", 1, 10, 1},
+		{"stump", 1, 1, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := mustFit(t, s, X, y, tc.cfg)
-			nf := len(s.Names)
+			m := randForest(t, nf, tc.trees, tc.depth, tc.seed)
 			const n = 2*batchRows + lanes + 3
 			x := oddVectors(m, n, nf, 1)
 			copy(x, X[0]) // one ordinary row
@@ -104,26 +105,24 @@ func packedPredict(m *Model, x []float64) float64 {
 // TestPredictBatchSingleLeaf covers trees that are a single leaf, which
 // take no steps.
 func TestPredictBatchSingleLeaf(t *testing.T) {
-	s := synthSchema(2)
-	X := [][]float64{{1, 2}, {3, 4}, {5, 6}}
-	y := []Label{Content, Content, Content}
-	for _, cfg := range []Config{{}, {Trees: 3}} {
-		m := mustFit(t, s, X, y, cfg)
+	for _, trees := range []int{1, 3} {
+		m, err := New(synthSchema(2), "test", Config{}, slices.Repeat([]Tree{leafTree([2]float64{0, 3})}, trees))
+		if err != nil {
+			t.Fatal(err)
+		}
 		x := []float64{0, 0, math.NaN(), math.Inf(-1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}
 		out := make([]float64, len(x)/2)
 		m.PredictBatch(x, out)
 		for i, p := range out {
 			if p != 1 || m.Predict(x[2*i:2*i+2]) != 1 {
-				t.Errorf("trees %d, vector %d: PredictBatch %v, Predict %v, want 1", cfg.Trees, i, p, m.Predict(x[2*i:2*i+2]))
+				t.Errorf("trees %d, vector %d: PredictBatch %v, Predict %v, want 1", trees, i, p, m.Predict(x[2*i:2*i+2]))
 			}
 		}
 	}
 }
 
 func TestPredictBatchPanicsOnWrongLength(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(200, 8, 3, 0)
-	m := mustFit(t, s, X, y, Config{})
+	m := randForest(t, 8, 1, 6, 1)
 	defer func() {
 		if recover() == nil {
 			t.Error("PredictBatch with 17 values for 2 vectors did not panic")
@@ -133,9 +132,7 @@ func TestPredictBatchPanicsOnWrongLength(t *testing.T) {
 }
 
 func TestPredictBatchDoesNotAllocate(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(3000, 8, 5, 0.05)
-	m := mustFit(t, s, X, y, Config{Trees: 3})
+	m := randForest(t, 8, 3, 8, 1)
 	x := oddVectors(m, 100, 8, 2)
 	out := make([]float64, 100)
 	if n := testing.AllocsPerRun(100, func() { m.PredictBatch(x, out) }); n != 0 {

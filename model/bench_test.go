@@ -1,79 +1,21 @@
-package model
+package model_test
 
 import (
 	"fmt"
 	"testing"
 
-	"github.com/winnow-dev/winnow/internal/cputime"
+	"github.com/winnow-dev/winnow/model"
+	"github.com/winnow-dev/winnow/model/train"
 )
 
-// BenchmarkFit trains a single tree of depth 12 on synthetic rows with 80
-// features, the shape of the real corpus (300-500k blocks).
-func BenchmarkFit(b *testing.B) {
-	for _, n := range []int{50_000, 200_000, 400_000} {
-		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			benchFit(b, n, Fit, Config{MaxDepth: 12, MinLeaf: 20})
-		})
-	}
-}
-
-// BenchmarkFitForest trains 10 bagged trees (√F features per node).
-func BenchmarkFitForest(b *testing.B) {
-	benchFit(b, 200_000, Fit, Config{MaxDepth: 12, MinLeaf: 20, Trees: 10, Seed: 1})
-}
-
-// BenchmarkFitBoost trains DefaultBoostTrees boosted oblivious trees of
-// depth 6, the default, on the synthetic rows.
-func BenchmarkFitBoost(b *testing.B) {
-	benchFit(b, 200_000, FitBoost, Config{})
-}
-
-// benchFit times fit with cfg on n synthetic rows of 80 features and
-// reports rows/s and CPU seconds per fit.
-func benchFit(b *testing.B, n int, fit fitFunc, cfg Config) {
-	s := synthSchema(80)
-	X, y := synth(n, 80, 1, 0.1)
-	b.ResetTimer()
-	cpu := cputime.Used()
-	for b.Loop() {
-		if _, err := fit(s, X, y, cfg); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-	b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-}
-
-// BenchmarkFitGolearnCART times golearn's CART through GolearnCART, with
-// the same 80 synthetic features; it grows roughly with the square of the
-// rows, so the sizes stay small.
-func BenchmarkFitGolearnCART(b *testing.B) {
-	for _, n := range []int{4_000, 8_000, 16_000} {
-		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			s := synthSchema(80)
-			X, y := synth(n, 80, 1, 0.1)
-			g, err := NewInstances(s, X, y)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ResetTimer()
-			cpu := cputime.Used()
-			for b.Loop() {
-				if err := NewGolearnCART(Config{MaxDepth: 12}).Fit(g); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-			b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-		})
-	}
-}
+// The prediction benchmarks time models the trainers grow, so they live
+// in the external test package, which may import model/train.
 
 // BenchmarkPredict times one block through a depth-12 tree.
 func BenchmarkPredict(b *testing.B) {
-	s := synthSchema(80)
-	X, y := synth(100_000, 80, 1, 0.1)
-	m, err := Fit(s, X, y, Config{MaxDepth: 12, MinLeaf: 5})
+	s := model.SynthSchema(80)
+	X, y := model.Synth(100_000, 80, 1, 0.1)
+	m, err := train.Fit(s, X, y, model.Config{MaxDepth: 12, MinLeaf: 5, Trees: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -102,7 +44,7 @@ func BenchmarkPredictForest(b *testing.B) {
 	const nf = 80
 	s, X, y, flat := predictRows(nf)
 	for _, trees := range []int{4, 20} {
-		m, err := Fit(s, X, y, Config{Trees: trees, MaxDepth: 14, MinLeaf: 2, Seed: 1})
+		m, err := train.Fit(s, X, y, model.Config{Trees: trees, MaxDepth: 14, MinLeaf: 2, MaxFeatures: 9, Seed: 1})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -117,7 +59,7 @@ func BenchmarkPredictBoost(b *testing.B) {
 	const nf = 80
 	s, X, y, flat := predictRows(nf)
 	for _, trees := range []int{25, 40} {
-		m, err := FitBoost(s, X, y, Config{Trees: trees})
+		m, err := train.FitBoost(s, X, y, model.Config{Trees: trees, MinLeaf: 1})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -128,20 +70,20 @@ func BenchmarkPredictBoost(b *testing.B) {
 // predictRows returns 40,000 synthetic training rows of nf features and
 // their first 4096 vectors one after the other, the vectors the prediction
 // benchmarks cycle over.
-func predictRows(nf int) (Schema, [][]float64, []Label, []float64) {
+func predictRows(nf int) (model.Schema, [][]float64, []model.Label, []float64) {
 	const rows = 4096
-	X, y := synth(40_000, nf, 1, 0.2)
+	X, y := model.Synth(40_000, nf, 1, 0.2)
 	flat := make([]float64, 0, rows*nf)
 	for _, x := range X[:rows] {
 		flat = append(flat, x...)
 	}
-	return synthSchema(nf), X, y, flat
+	return model.SynthSchema(nf), X, y, flat
 }
 
 // benchPredictions times m on the vectors of flat (nf values each, a power
 // of two of them) one at a time (Predict) and in batches of 64
 // (PredictBatch, as Extract classifies a page), in ns per block.
-func benchPredictions(b *testing.B, m *Model, flat []float64, nf int) {
+func benchPredictions(b *testing.B, m *model.Model, flat []float64, nf int) {
 	const batch = 64
 	rows := len(flat) / nf
 	b.Run("Predict", func(b *testing.B) {
@@ -164,23 +106,4 @@ func benchPredictions(b *testing.B, m *Model, flat []float64, nf int) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*batch), "ns/block")
 	})
-}
-
-// BenchmarkGridRoundTrip times NewInstances and FromInstances, the golearn
-// detour TreeLearner.Fit takes around Fit.
-func BenchmarkGridRoundTrip(b *testing.B) {
-	const n = 200_000
-	s := synthSchema(80)
-	X, y := synth(n, 80, 1, 0.1)
-	b.ResetTimer()
-	for b.Loop() {
-		g, err := NewInstances(s, X, y)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, _, _, err := FromInstances(g); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }

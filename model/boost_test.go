@@ -4,63 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"math"
-	"strings"
 	"testing"
 )
-
-// TestFitBoostLearns checks that boosting recovers the synthetic rule (two
-// tests, on features 2 and 5) and that more rounds fit it better.
-func TestFitBoostLearns(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(4000, 8, 11, 0)
-	Xt, yt := synth(2000, 8, 12, 0)
-	acc := func(m *Model) float64 {
-		var c Confusion
-		for i, x := range Xt {
-			c.Add(m.Predict(x) >= 0.5, yt[i] == Content)
-		}
-		return c.Accuracy()
-	}
-	one := mustBoost(t, s, X, y, Config{Trees: 1, MaxDepth: 1})
-	many := mustBoost(t, s, X, y, Config{Trees: 30})
-	if a := acc(many); a < 0.99 {
-		t.Errorf("30 rounds: accuracy %.4f on fresh rows of a noiseless two-test rule, want >= 0.99", a)
-	}
-	if acc(one) >= acc(many) {
-		t.Errorf("one test (%.4f) fits as well as 30 rounds (%.4f)", acc(one), acc(many))
-	}
-	imp := many.Importances()
-	for f, v := range imp {
-		if f != 2 && f != 5 && v > imp[2] {
-			t.Errorf("feature %d (importance %.3f) above the rule's feature 2 (%.3f)", f, v, imp[2])
-		}
-	}
-	if many.Trainer != TrainerBoost || many.NumTrees() != 30 || many.Depth() > DefaultBoostDepth {
-		t.Errorf("model: trainer %q, %d trees, depth %d", many.Trainer, many.NumTrees(), many.Depth())
-	}
-	if p := many.Params; p.LearningRate != DefaultLearningRate || p.L2 != DefaultL2 || p.Workers != 0 {
-		t.Errorf("recorded params %+v: want the defaults filled in and no workers", p)
-	}
-}
-
-// TestFitBoostDeterministic checks that the model file is a function of the
-// data and the config, whatever the number of workers.
-func TestFitBoostDeterministic(t *testing.T) {
-	s := synthSchema(10)
-	X, y := synth(3000, 10, 3, 0.1)
-	var files [][]byte
-	for _, w := range []int{1, 2, 5, 1} {
-		files = append(files, saved(t, mustBoost(t, s, X, y, Config{Trees: 8, MaxDepth: 4, MinLeaf: 3, Workers: w})))
-	}
-	for i := 1; i < len(files); i++ {
-		if !bytes.Equal(files[0], files[i]) {
-			t.Fatalf("fit %d differs from fit 0", i)
-		}
-	}
-	if !bytes.Contains(files[0], []byte(`"version": 2`)) || !bytes.Contains(files[0], []byte(`"link": "logistic"`)) {
-		t.Errorf("a boosted model file should be version 2 with the logistic link:\n%.300s", files[0])
-	}
-}
 
 // boostRef is a boosted model's P(content) straight from the file layout:
 // the logistic of the flat trees' leaf values, summed in tree order, plus
@@ -81,16 +26,16 @@ func boostRef(m *Model, x []float64) float64 {
 // are not oblivious (which a file may hold).
 func TestBoostPredict(t *testing.T) {
 	s := synthSchema(8)
-	X, y := synth(3000, 8, 5, 0.1)
+	X, _ := synth(10, 8, 5, 0.1)
 	notOblivious := func() *Model {
-		m := mustBoost(t, s, X, y, Config{Trees: 3, MaxDepth: 3})
-		trees := make([]flatTree, len(m.trees))
+		m := randBoosted(t, 8, 3, 3, 1)
+		trees := make([]Tree, len(m.trees))
 		copy(trees, m.trees)
 		tr := trees[1]
 		tr.Threshold = append([]float64(nil), tr.Threshold...)
 		tr.Threshold[tr.Right[0]] += 0.01 // one node of level 1 asks another question
 		trees[1] = tr
-		b, err := newScoredModel(s, TrainerBoost, m.Params, trees, m.base)
+		b, err := NewBoosted(s, m.Trainer, m.Params, trees, m.base)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,9 +47,9 @@ func TestBoostPredict(t *testing.T) {
 		six, obl  bool
 		minLevels int
 	}{
-		{"depth 6", mustBoost(t, s, X, y, Config{Trees: 12}), true, true, 6},
-		{"depth 3", mustBoost(t, s, X, y, Config{Trees: 5, MaxDepth: 3}), true, true, 3},
-		{"depth 8", mustBoost(t, s, X, y, Config{Trees: 4, MaxDepth: 8}), false, true, 7},
+		{"depth 6", randBoosted(t, 8, 12, 6, 2), true, true, 6},
+		{"depth 3", randBoosted(t, 8, 5, 3, 3), true, true, 3},
+		{"depth 8", randBoosted(t, 8, 4, 8, 4), false, true, 8},
 		{"not oblivious", notOblivious(), false, false, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -113,7 +58,7 @@ func TestBoostPredict(t *testing.T) {
 				t.Fatalf("layout: oblivious %v, six %v; want %v, %v", m.obl != nil, m.obl != nil && m.obl.six != nil, tc.obl, tc.six)
 			}
 			if m.Depth() < tc.minLevels {
-				t.Fatalf("depth %d: the trees stopped growing early, the test covers less than it says", m.Depth())
+				t.Fatalf("depth %d, want %d", m.Depth(), tc.minLevels)
 			}
 			nf := len(s.Names)
 			const n = 2*batchRows + 5
@@ -137,8 +82,8 @@ func TestBoostPredict(t *testing.T) {
 // that damaged boosted files are refused as corrupt.
 func TestBoostFile(t *testing.T) {
 	s := synthSchema(6)
-	X, y := synth(1500, 6, 21, 0.05)
-	m := mustBoost(t, s, X, y, Config{Trees: 4, MaxDepth: 3})
+	X, _ := synth(200, 6, 21, 0.05)
+	m := randBoosted(t, 6, 4, 3, 5)
 	file := saved(t, m)
 	got, err := Load(bytes.NewReader(file), s)
 	if err != nil {
@@ -197,52 +142,12 @@ func TestBoostFile(t *testing.T) {
 	}
 }
 
-// TestFitBoostRejects checks the boosted trainer's own config limits.
-func TestFitBoostRejects(t *testing.T) {
-	s := synthSchema(6)
-	X, y := synth(200, 6, 1, 0)
-	for _, tc := range []struct {
-		cfg  Config
-		want string
-	}{
-		{Config{MaxDepth: MaxBoostDepth + 1}, "depth"},
-		{Config{LearningRate: 1.5}, "learning rate"},
-		{Config{LearningRate: math.NaN()}, "learning rate"},
-		{Config{L2: -1}, "L2"},
-		{Config{Trees: MaxTrees + 1}, "trees"},
-	} {
-		if _, err := FitBoost(s, X, y, tc.cfg); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%+v: got %v, want an error about %s", tc.cfg, err, tc.want)
-		}
-	}
-}
-
-// TestFitBoostMissingValues is TestFitMissingValues for boosting.
-func TestFitBoostMissingValues(t *testing.T) {
-	s, X, y := missingRows()
-	m := mustBoost(t, s, X, y, Config{Trees: 20, MaxDepth: 1})
-	for _, tc := range []struct {
-		name    string
-		x       []float64
-		content bool
-	}{
-		{"missing", []float64{math.NaN(), 0, 0, 0, 0, 0}, true},
-		{"present", []float64{3, 0, 0, 0, 0, 0}, false},
-		{"unseen large", []float64{1e9, 0, 0, 0, 0, 0}, false},
-	} {
-		if p := m.Predict(tc.x); (p > 0.99) != tc.content || (p < 0.01) == tc.content {
-			t.Errorf("%s: P(content) %v, want it near %v", tc.name, p, tc.content)
-		}
-	}
-}
-
 // TestBoostExplain checks that Explain follows, for a boosted model, the
 // tree whose leaf score for x is largest in magnitude, and reports that
 // tree's tests as x met them.
 func TestBoostExplain(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(2000, 8, 9, 0.1)
-	m := mustBoost(t, s, X, y, Config{Trees: 10, MaxDepth: 3})
+	X, _ := synth(300, 8, 9, 0.1)
+	m := randBoosted(t, 8, 10, 3, 6)
 	seen := map[int]bool{}
 	for _, x := range X[:300] {
 		p, path := m.Explain(x)

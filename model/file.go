@@ -8,9 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
+
+	"github.com/winnow-dev/winnow/internal/atomicfile"
 )
 
 // File format constants. A model file is a JSON object
@@ -20,7 +20,7 @@ import (
 // where body holds "schema" (version and names), "trainer", "params" (the
 // Config, defaults filled in), "summary" (TrainingSummary) and "trees", each
 // tree as parallel node arrays "feature", "threshold", "left", "right" and
-// "counts" (see flatTree). Version 2 added boosted models: "link":
+// "counts" (see Tree). Version 2 added boosted models: "link":
 // "logistic", "base" (the prior log-odds) and per tree "value", the leaf
 // scores; trees and forests are still written as version 1. sha256 is the hex SHA-256 of the body with all
 // insignificant whitespace removed (json.Compact), so the file may be
@@ -45,7 +45,7 @@ var (
 	// ErrSchemaMismatch: the model's feature schema is not the expected one.
 	ErrSchemaMismatch = errors.New("feature schema mismatch")
 	// ErrExists: WriteFile would overwrite an existing file.
-	ErrExists = errors.New("file exists (use force to overwrite)")
+	ErrExists = atomicfile.ErrExists
 )
 
 type envelope struct {
@@ -62,13 +62,13 @@ type fileBody struct {
 	Summary TrainingSummary `json:"summary"`
 	// Link is "" for a tree or forest (the mean of the leaves' P(content))
 	// and linkLogistic for boosted trees, with prior log-odds Base.
-	Link  string     `json:"link,omitempty"`
-	Base  float64    `json:"base,omitempty"`
-	Trees []flatTree `json:"trees"`
+	Link  string  `json:"link,omitempty"`
+	Base  float64 `json:"base,omitempty"`
+	Trees []Tree  `json:"trees"`
 }
 
 // linkLogistic is fileBody.Link of a boosted model: P(content) is the
-// logistic function of Base plus the leaf scores (flatTree.Value).
+// logistic function of Base plus the leaf scores (Tree.Value).
 const linkLogistic = "logistic"
 
 // Save writes m to w in the model file format; see FormatMagic. The output
@@ -78,7 +78,7 @@ func (m *Model) Save(w io.Writer) error {
 	if len(m.Schema.Names) != len(m.names) {
 		return fmt.Errorf("save model: schema has %d names, trees use %d features", len(m.Schema.Names), len(m.names))
 	}
-	if err := m.Schema.validate(); err != nil {
+	if err := m.Schema.Validate(); err != nil {
 		return fmt.Errorf("save model: %w", err)
 	}
 	if m.Trainer == "" {
@@ -261,7 +261,7 @@ func decode(data []byte, lim limits) (*Model, error) {
 	var m *Model
 	switch b.Link {
 	case "":
-		m, err = newModel(b.Schema, b.Trainer, b.Params, b.Trees)
+		m, err = buildModel(b.Schema, b.Trainer, b.Params, b.Trees, false, 0)
 	case linkLogistic:
 		if env.Version < 2 {
 			return nil, fmt.Errorf("%w: link %q in a version %d file", ErrCorrupt, b.Link, env.Version)
@@ -278,65 +278,16 @@ func decode(data []byte, lim limits) (*Model, error) {
 }
 
 // WriteFile saves m to path atomically: it writes a temporary file in the
-// same directory, syncs it and renames it into place, so readers see the old
+// same directory, syncs it and moves it into place, so readers see the old
 // file or the new one, never a partial one. If path exists and force is
-// false it returns an error wrapping ErrExists and leaves the file as it is.
-// The file gets mode 0644.
-func WriteFile(path string, m *Model, force bool) (err error) {
+// false it returns an error wrapping ErrExists and leaves the file as it is,
+// also when the file appears while m is written. The file gets mode 0644.
+func WriteFile(path string, m *Model, force bool) error {
 	var buf bytes.Buffer
 	if err := m.Save(&buf); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if !force {
-		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("write %s: %w", path, ErrExists)
-		}
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if force {
-		if err := os.Rename(tmp.Name(), path); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return nil
-	}
-	// Link fails if path appeared since the check above, closing the race
-	// a plain rename would leave open.
-	if err := os.Link(tmp.Name(), path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("write %s: %w", path, ErrExists)
-		}
-		if err := os.Rename(tmp.Name(), path); err != nil { // no hard links here
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return nil
-	}
-	os.Remove(tmp.Name())
-	return nil
+	return atomicfile.WriteFile(path, buf.Bytes(), force)
 }
 
 // ReadFile loads the model file at path; see Load.

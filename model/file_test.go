@@ -10,12 +10,10 @@ import (
 	"testing"
 )
 
-// goodFile trains a small model and returns it with its file bytes.
+// goodFile makes a small model and returns it with its file bytes.
 func goodFile(t *testing.T) (*Model, []byte) {
 	t.Helper()
-	s := synthSchema(6)
-	X, y := synth(1500, 6, 21, 0.05)
-	m := mustFit(t, s, X, y, Config{MaxDepth: 5, MinLeaf: 10})
+	m := randForest(t, 6, 1, 5, 21)
 	m.Summary = TrainingSummary{Sets: []string{"synthetic"}, Pages: 30, Blocks: 1500, Seed: 21}
 	return m, saved(t, m)
 }
@@ -219,7 +217,7 @@ func TestWriteFile(t *testing.T) {
 		t.Fatalf("ReadFile: %v", err)
 	}
 
-	other := mustFit(t, m.Schema, [][]float64{{1, 2, 3, 4, 5, 6}, {6, 5, 4, 3, 2, 1}}, []Label{0, 1}, Config{})
+	other := randForest(t, 6, 1, 2, 8)
 	for _, tc := range []struct {
 		name   string
 		force  bool

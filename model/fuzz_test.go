@@ -9,12 +9,10 @@ import (
 // damaged copies: it must never panic, and whatever it accepts must predict
 // and save deterministically.
 func FuzzLoad(f *testing.F) {
-	s := synthSchema(6)
-	X, y := synth(400, 6, 31, 0.1)
-	good := saved(f, mustFit(f, s, X, y, Config{MaxDepth: 4}))
+	good := saved(f, randForest(f, 6, 1, 4, 31))
 	f.Add(good)
 	f.Add(good[:len(good)/2])
-	f.Add(saved(f, mustBoost(f, s, X, y, Config{Trees: 3, MaxDepth: 3})))
+	f.Add(saved(f, randBoosted(f, 6, 3, 3, 32)))
 	f.Add([]byte(`{"format":"winnow-model","version":1}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Label is the class of a text block.
 type Label uint8
@@ -12,8 +15,10 @@ const (
 	Content     Label = 1
 )
 
+var _ fmt.Stringer = Label(0)
+
 // String returns "boilerplate" or "content", the class values of the golearn
-// class attribute built by NewInstances.
+// class attribute of model/train's golearn grids.
 func (l Label) String() string {
 	switch l {
 	case Boilerplate:

@@ -39,14 +39,14 @@ type Step struct {
 // longer matches the trees.
 type Model struct {
 	Schema  Schema          // feature schema the trees index into
-	Trainer string          // "cart" or "golearn-cart"
+	Trainer string          // the trainer's name, e.g. "boost" (see package model/train)
 	Params  Config          // trainer parameters, defaults filled in; Workers is always 0
 	Summary TrainingSummary // training data, as described by the caller
 
-	trees  []flatTree // the file's form
-	nodes  [][]pnode  // the prediction form, one slice per tree
-	forest *forest    // the branchless form, for forests and PredictBatch; nil if boosted
-	// A boosted model (see FitBoost) predicts logistic(Σ scores + base),
+	trees  []Tree    // the file's form
+	nodes  [][]pnode // the prediction form, one slice per tree
+	forest *forest   // the branchless form, for forests and PredictBatch; nil if boosted
+	// A boosted model (see NewBoosted) predicts logistic(Σ scores + base),
 	// its leaves holding scores; obl is its trees in the oblivious layout
 	// when they all fit it, nil otherwise.
 	boosted bool
@@ -71,10 +71,14 @@ type pnode struct {
 	feat  int32
 }
 
-// newModel checks the trees of a tree or forest against the schema and
-// builds a Model.
-func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model, error) {
-	return buildModel(s, trainer, params, trees, false, 0)
+// New returns the model of a tree or a bagged forest: trees over the
+// features of s, each leaf predicting P(content) from its class counts, and
+// Predict the mean over the trees. trainer names the trainer and params its
+// parameters, both recorded in the model file. New checks that s is valid
+// and that the trees are well formed over its features (see Tree), and
+// copies them.
+func New(s Schema, trainer string, params Config, trees []Tree) (*Model, error) {
+	return buildModel(s, trainer, params, cloneTrees(trees), false, 0)
 }
 
 // maxScore bounds the magnitude of a boosted model's base plus its largest
@@ -83,9 +87,16 @@ func newModel(s Schema, trainer string, params Config, trees []flatTree) (*Model
 // far below it; a file above it is refused.
 const maxScore = 1e9
 
-// newScoredModel is newModel for boosted trees, whose leaves hold scores
-// (flatTree.Value), with prior log-odds base.
-func newScoredModel(s Schema, trainer string, params Config, trees []flatTree, base float64) (*Model, error) {
+// NewBoosted is New for boosted trees, whose leaves hold scores
+// (Tree.Value): Predict is the logistic function of base, the prior
+// log-odds, plus the scores of the leaves a vector reaches. The scores
+// must be unable to sum beyond ±1e9.
+func NewBoosted(s Schema, trainer string, params Config, trees []Tree, base float64) (*Model, error) {
+	return newScoredModel(s, trainer, params, cloneTrees(trees), base)
+}
+
+// newScoredModel is NewBoosted without the copy.
+func newScoredModel(s Schema, trainer string, params Config, trees []Tree, base float64) (*Model, error) {
 	if math.IsNaN(base) || math.IsInf(base, 0) {
 		return nil, fmt.Errorf("base score %v", base)
 	}
@@ -107,8 +118,18 @@ func newScoredModel(s Schema, trainer string, params Config, trees []flatTree, b
 	return m, nil
 }
 
-func buildModel(s Schema, trainer string, params Config, trees []flatTree, boosted bool, base float64) (*Model, error) {
-	if err := s.validate(); err != nil {
+// cloneTrees copies trees and their arrays.
+func cloneTrees(trees []Tree) []Tree {
+	out := make([]Tree, len(trees))
+	for i, t := range trees {
+		out[i] = Tree{Feature: slices.Clone(t.Feature), Threshold: slices.Clone(t.Threshold),
+			Left: slices.Clone(t.Left), Right: slices.Clone(t.Right), Counts: slices.Clone(t.Counts), Value: slices.Clone(t.Value)}
+	}
+	return out
+}
+
+func buildModel(s Schema, trainer string, params Config, trees []Tree, boosted bool, base float64) (*Model, error) {
+	if err := s.Validate(); err != nil {
 		return nil, err
 	}
 	if len(trees) == 0 {
@@ -116,7 +137,6 @@ func buildModel(s Schema, trainer string, params Config, trees []flatTree, boost
 	}
 	m := &Model{Schema: s.clone(), Trainer: trainer, Params: params, trees: trees,
 		names: slices.Clone(s.Names), imp: make([]float64, len(s.Names)), boosted: boosted, base: base}
-	sc := scorer{crit: params.Criterion}
 	for ti := range trees {
 		t := &trees[ti]
 		m.count += t.len()
@@ -133,7 +153,8 @@ func buildModel(s Schema, trainer string, params Config, trees []flatTree, boost
 				continue
 			}
 			c, l, r := t.Counts[i], t.Counts[t.Left[i]], t.Counts[t.Right[i]]
-			gain := sc.purity(l[0], l[1]) + sc.purity(r[0], r[1]) - sc.purity(c[0], c[1])
+			crit := params.Criterion
+			gain := crit.Purity(l[0], l[1]) + crit.Purity(r[0], r[1]) - crit.Purity(c[0], c[1])
 			m.imp[t.Feature[i]] += max(gain, 0)
 		}
 		m.nodes = append(m.nodes, packTree(t))
@@ -250,7 +271,7 @@ func next(n *pnode, i int32, x []float64) int32 {
 // left subtree first, which is the order trainers write (so the layout
 // usually keeps the file's numbering). A leaf's thr is its P(content), or
 // its score in a boosted tree.
-func packTree(t *flatTree) []pnode {
+func packTree(t *Tree) []pnode {
 	nodes := make([]pnode, 0, t.len())
 	// stack holds file indices still to place and, for right children,
 	// the packed index of the parent whose right field they fill.
@@ -300,36 +321,54 @@ func (m *Model) Label(x []float64) Label { return labelOf(m.Predict(x)) }
 // leaf that gave p; the first tree of a forest; and for boosted trees the
 // tree whose leaf score for x is largest in magnitude (the first such), the
 // one that moved p most. It panics, like Predict, if len(x) does not match
-// the schema.
+// the schema. It walks each tree once, keeping the path of the tree it
+// explains, and sums the leaves in tree order as Predict does, so p is
+// Predict(x) bit for bit.
 func (m *Model) Explain(x []float64) (p float64, path []Step) {
-	p = m.Predict(x)
-	t := m.nodes[explainTree(m, x)]
-	for i := int32(0); t[i].feat >= 0; {
-		n := t[i]
+	if len(x) != len(m.names) {
+		panic(fmt.Sprintf("model: Explain with %d values, schema has %d", len(x), len(m.names)))
+	}
+	// path holds the explained tree's steps; cur, the current tree's when
+	// it may yet replace them.
+	var cur []Step
+	var sum float64
+	most := -1.0
+	for ti, t := range m.nodes {
+		keep := ti == 0 || m.boosted
+		var leaf float64
+		if keep {
+			cur, leaf = m.walkPath(t, x, cur[:0])
+		} else {
+			leaf = walk(t, x)
+		}
+		sum += leaf
+		if s := math.Abs(leaf); ti == 0 || (m.boosted && s > most) {
+			most = s
+			path, cur = cur, path
+		}
+	}
+	if m.boosted {
+		return logistic(sum + m.base), path
+	}
+	if len(m.nodes) == 1 {
+		return sum, path
+	}
+	return sum / float64(len(m.nodes)), path
+}
+
+// walkPath is walk that appends x's tests in t to path.
+func (m *Model) walkPath(t []pnode, x []float64, path []Step) ([]Step, float64) {
+	i := int32(0)
+	for {
+		n := &t[i]
+		if n.feat < 0 {
+			return path, n.thr
+		}
 		v := x[n.feat]
 		left := v < n.thr
 		path = append(path, Step{Feature: int(n.feat), Name: m.names[n.feat], Threshold: n.thr, Value: v, Left: left})
-		if left {
-			i++
-		} else {
-			i = n.right
-		}
+		i = next(n, i, x)
 	}
-	return p, path
-}
-
-// explainTree is the index of the tree Explain follows for x.
-func explainTree(m *Model, x []float64) int {
-	if !m.boosted {
-		return 0
-	}
-	k, most := 0, -1.0
-	for i, t := range m.nodes {
-		if s := math.Abs(walk(t, x)); s > most {
-			k, most = i, s
-		}
-	}
-	return k
 }
 
 // Importances returns the impurity-based importance of each feature, in

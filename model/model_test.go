@@ -8,8 +8,7 @@ import (
 
 func TestPredictExplain(t *testing.T) {
 	s := synthSchema(8)
-	X, y := synth(4000, 8, 3, 0)
-	m := mustFit(t, s, X, y, Config{MaxDepth: 3})
+	m := ruleModel(t, 8)
 	for _, tc := range []struct {
 		name   string
 		x      []float64
@@ -37,15 +36,13 @@ func TestPredictExplain(t *testing.T) {
 			}
 		})
 	}
-	if m.Depth() < 2 || m.Depth() > 3 || m.NumNodes() < 5 || m.NumTrees() != 1 {
+	if m.Depth() != 2 || m.NumNodes() != 5 || m.NumTrees() != 1 {
 		t.Errorf("depth %d, nodes %d, trees %d", m.Depth(), m.NumNodes(), m.NumTrees())
 	}
 }
 
 func TestPredictPanicsOnWrongLength(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(200, 8, 3, 0)
-	m := mustFit(t, s, X, y, Config{})
+	m := randForest(t, 8, 1, 6, 1)
 	defer func() {
 		if recover() == nil {
 			t.Error("Predict with 3 values did not panic")
@@ -55,10 +52,10 @@ func TestPredictPanicsOnWrongLength(t *testing.T) {
 }
 
 func TestSingleLeafModel(t *testing.T) {
-	s := synthSchema(2)
-	X := [][]float64{{1, 2}, {3, 4}, {5, 6}}
-	y := []Label{Content, Content, Content}
-	m := mustFit(t, s, X, y, Config{})
+	m, err := New(synthSchema(2), "test", Config{}, []Tree{leafTree([2]float64{0, 3})})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if m.NumNodes() != 1 || m.Depth() != 0 || m.Predict([]float64{0, 0}) != 1 {
 		t.Errorf("one-class data: %d nodes, depth %d, p %v; want a single leaf with p 1", m.NumNodes(), m.Depth(), m.Predict([]float64{0, 0}))
 	}
@@ -70,15 +67,13 @@ func TestSingleLeafModel(t *testing.T) {
 }
 
 func TestConcurrentPredict(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(3000, 8, 5, 0.05)
+	X, _ := synth(3000, 8, 5, 0.05)
 	for _, tc := range []struct {
 		name string
-		fit  fitFunc
-		cfg  Config
-	}{{"tree", Fit, Config{}}, {"forest", Fit, Config{Trees: 4, Seed: 1}}, {"boosted", FitBoost, Config{Trees: 10}}} {
+		m    *Model
+	}{{"tree", randForest(t, 8, 1, 12, 1)}, {"forest", randForest(t, 8, 4, 10, 2)}, {"boosted", randBoosted(t, 8, 10, 6, 3)}} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := mustTrain(t, tc.fit, s, X, y, tc.cfg)
+			m := tc.m
 			want := make([]float64, len(X))
 			for i, x := range X {
 				want[i] = m.Predict(x)
@@ -105,59 +100,38 @@ func TestConcurrentPredict(t *testing.T) {
 }
 
 func TestPredictDoesNotAllocate(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(3000, 8, 5, 0.05)
-	m := mustFit(t, s, X, y, Config{Trees: 3})
+	X, _ := synth(10, 8, 5, 0.05)
+	m := randForest(t, 8, 3, 8, 1)
 	x := X[0]
 	if n := testing.AllocsPerRun(100, func() { m.Predict(x) }); n != 0 {
 		t.Errorf("Predict allocates %v times per call", n)
 	}
 }
 
-func TestFitRejects(t *testing.T) {
-	s := synthSchema(2)
-	ok := [][]float64{{1, 2}, {3, 4}}
-	for _, tc := range []struct {
-		name   string
-		s      Schema
-		X      [][]float64
-		y      []Label
-		cfg    Config
-		reason string
-	}{
-		{"no rows", s, nil, nil, Config{}, "nothing to learn from"},
-		{"label count", s, ok, []Label{0}, Config{}, "every row needs a label"},
-		{"ragged", s, [][]float64{{1, 2}, {3}}, []Label{0, 1}, Config{}, "row shorter than the schema"},
-		{"bad label", s, ok, []Label{0, 7}, Config{}, "only two classes exist"},
-		{"empty schema", Schema{}, ok, []Label{0, 1}, Config{}, "vectors need names"},
-		{"duplicate names", Schema{Names: []string{"a", "a"}}, ok, []Label{0, 1}, Config{}, "names identify features"},
-		{"bins", s, ok, []Label{0, 1}, Config{Bins: 256}, "codes are uint8 with 255 for NaN"},
-		{"depth", s, ok, []Label{0, 1}, Config{MaxDepth: -1}, "negative depth"},
-		{"weight", s, ok, []Label{0, 1}, Config{ClassWeight: [2]float64{math.NaN(), 1}}, "NaN weight"},
-		{"criterion", s, ok, []Label{0, 1}, Config{Criterion: 9}, "unknown criterion"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if _, err := Fit(tc.s, tc.X, tc.y, tc.cfg); err == nil {
-				t.Errorf("Fit succeeded, want error: %s", tc.reason)
-			}
-		})
-	}
-}
-
-func TestClassWeightBalanced(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(4000, 8, 11, 0.2)
-	plain := mustFit(t, s, X, y, Config{MaxDepth: 4, MinLeaf: 50})
-	bal := mustFit(t, s, X, y, Config{MaxDepth: 4, MinLeaf: 50, Balanced: true})
-	if bal.Params.ClassWeight[1] <= bal.Params.ClassWeight[0] {
-		t.Errorf("balanced weights %v: content is the minority and should weigh more", bal.Params.ClassWeight)
-	}
-	var pp, pb float64
+// TestExplainForest checks that Explain follows, for a forest, the first
+// tree, and reports its tests as x met them, down to a leaf.
+func TestExplainForest(t *testing.T) {
+	X, _ := synth(300, 8, 7, 0.1)
+	m := randForest(t, 8, 5, 8, 7)
 	for _, x := range X {
-		pp += plain.Predict(x)
-		pb += bal.Predict(x)
-	}
-	if pb <= pp {
-		t.Errorf("mean P(content) balanced %v <= plain %v; up-weighting content should raise it", pb/4000, pp/4000)
+		p, path := m.Explain(x)
+		if p != m.Predict(x) {
+			t.Fatalf("Explain P %v, Predict %v", p, m.Predict(x))
+		}
+		tr := &m.trees[0]
+		n := int32(0)
+		for j, st := range path {
+			if tr.Feature[n] < 0 || int(tr.Feature[n]) != st.Feature || tr.Threshold[n] != st.Threshold || st.Value != x[st.Feature] || st.Left != (st.Value < st.Threshold) {
+				t.Fatalf("step %d %+v is not node %d of tree 0", j, st, n)
+			}
+			if st.Left {
+				n = tr.Left[n]
+			} else {
+				n = tr.Right[n]
+			}
+		}
+		if tr.Feature[n] >= 0 {
+			t.Fatalf("path of %d steps stops above a leaf of tree 0", len(path))
+		}
 	}
 }

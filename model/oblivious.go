@@ -3,7 +3,7 @@ package model
 import "unsafe"
 
 // The oblivious layout. Every node of a level of an oblivious tree (see
-// FitBoost) asks the same question, so the leaf a vector reaches is the
+// model/train's FitBoost) asks the same question, so the leaf a vector reaches is the
 // number whose bits, from the highest, are the answers of the levels, root
 // first (1 = left, x < thr): the tests are independent of each other, with
 // no chain of node loads, and each answer becomes a bit without a branch
@@ -12,6 +12,9 @@ import "unsafe"
 // Trees of depth at most six, the boosted trainer's default, are also laid
 // out at depth exactly six (a shallower tree gets extra levels whose two
 // sides lead to the same score), so that the walks can be unrolled.
+
+// maxOblDepth is the deepest tree the oblivious layout takes: 1024 leaves.
+const maxOblDepth = 10
 
 // oblLevel is one level's test: x[feat] < thr goes left.
 type oblLevel struct {
@@ -45,14 +48,14 @@ type obl6 struct {
 
 // newOblivious lays out checked trees, or returns nil if one of them is
 // not a complete oblivious tree (a model file may hold any boosted trees).
-func newOblivious(trees []flatTree) *oblivious {
+func newOblivious(trees []Tree) *oblivious {
 	o := &oblivious{trees: make([]oblTree, len(trees))}
 	for ti := range trees {
 		t := &trees[ti]
 		// The depth is that of the leftmost leaf; every leaf must be there.
 		path := t.leftPath()
 		depth := len(path)
-		if depth > MaxBoostDepth {
+		if depth > maxOblDepth {
 			return nil
 		}
 		ot := oblTree{levels: make([]oblLevel, depth), leaves: make([]float64, 1<<depth)}
@@ -185,7 +188,7 @@ func (m *Model) predictBoosted(x []float64, nf int, out []float64) {
 // of nf values in x, tree by tree (o.six must be set): each tree's tests
 // stay in registers over the vectors. out[r] gets the same sum, in the same
 // order, as score. len(x) must be len(out)·nf and every test's feature
-// below nf (newModel checks the features against the schema).
+// below nf (buildModel checks the features against the schema).
 func (o *oblivious) sumRows(x []float64, nf int, out []float64) {
 	if len(x) != len(out)*nf {
 		panic("model: sumRows with mismatched lengths")

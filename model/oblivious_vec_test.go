@@ -10,10 +10,8 @@ import (
 // for depth-six trees on a processor with AVX2 (haveVec), not for deeper
 // trees, and on this machine says which path the other tests cover.
 func TestVecLayout(t *testing.T) {
-	s := synthSchema(8)
-	X, y := synth(3000, 8, 5, 0.1)
-	six := mustBoost(t, s, X, y, Config{Trees: 4})
-	deep := mustBoost(t, s, X, y, Config{Trees: 2, MaxDepth: 8})
+	six := randBoosted(t, 8, 4, 6, 1)
+	deep := randBoosted(t, 8, 2, 8, 2)
 	if got := six.obl.vec != nil; got != haveVec {
 		t.Errorf("depth 6: vector layout %v, want %v (haveVec)", got, haveVec)
 	}
@@ -32,9 +30,7 @@ func TestVecMatchesScalar(t *testing.T) {
 		t.Skip("no AVX2 here (or built with purego): the vector kernel cannot run")
 	}
 	const nf = 60
-	s := synthSchema(nf)
-	X, y := synth(4000, nf, 9, 0.1)
-	m := mustBoost(t, s, X, y, Config{Trees: 30})
+	m := randBoosted(t, nf, 30, 6, 9)
 	v := m.obl.vec
 	if v == nil {
 		t.Fatal("no vector layout for 30 depth-six trees")

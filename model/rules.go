@@ -24,7 +24,7 @@ import (
 // class-weighted training rows. A forest prints each tree under a header.
 // A boosted model's leaves print their scores, after a first line giving
 // how scores make P(content). An oblivious tree (every node of a level asks
-// the same question, see FitBoost) prints as its tests and a table of the
+// the same question, see NewBoosted) prints as its tests and a table of the
 // leaf scores by answers; below maxDepth tests, a row gives the range of
 // the scores under it.
 func (m *Model) WriteRules(w io.Writer, maxDepth int) error {
@@ -48,7 +48,7 @@ func (m *Model) WriteRules(w io.Writer, maxDepth int) error {
 	return nil
 }
 
-func (m *Model) writeRule(w *bufio.Writer, t *flatTree, i int32, depth, maxDepth int) {
+func (m *Model) writeRule(w *bufio.Writer, t *Tree, i int32, depth, maxDepth int) {
 	ind := strings.Repeat("    ", depth)
 	c := t.Counts[i]
 	if t.Feature[i] < 0 {
@@ -76,7 +76,7 @@ func (m *Model) writeRule(w *bufio.Writer, t *flatTree, i int32, depth, maxDepth
 // the test holds, "n": it does not, or the value is NaN), the score and
 // the class counts. Below maxDepth answers a row covers a subtree and
 // gives the range of its scores.
-func (m *Model) writeOblivious(w *bufio.Writer, t *flatTree, maxDepth int) {
+func (m *Model) writeOblivious(w *bufio.Writer, t *Tree, maxDepth int) {
 	path := t.leftPath()
 	if len(path) == 0 {
 		m.writeRule(w, t, 0, 0, maxDepth) // a lone leaf
@@ -105,7 +105,7 @@ func (m *Model) writeOblivious(w *bufio.Writer, t *flatTree, maxDepth int) {
 }
 
 // scoreRange returns the least and greatest leaf score under node i.
-func scoreRange(t *flatTree, i int32) (lo, hi float64) {
+func scoreRange(t *Tree, i int32) (lo, hi float64) {
 	if t.Feature[i] < 0 {
 		return t.Value[i], t.Value[i]
 	}

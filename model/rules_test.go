@@ -7,9 +7,7 @@ import (
 )
 
 func TestWriteRules(t *testing.T) {
-	s := synthSchema(6)
-	X, y := synth(2000, 6, 3, 0)
-	m := mustFit(t, s, X, y, Config{MaxDepth: 3})
+	m := ruleModel(t, 6)
 	for _, tc := range []struct {
 		name     string
 		depth    int
@@ -17,7 +15,7 @@ func TestWriteRules(t *testing.T) {
 		reason   string
 	}{
 		{"full", 0, []string{"if f02 < 0.5", "if f05 < 7.5", "content  # P(content)=1.000", "boilerplate  # P(content)=0.000", "} else {"}, "the rule is spelled out with names and thresholds"},
-		{"cut", 1, []string{"if f05 < 7.5", "...  # subtree"}, "below the depth limit subtrees are summarised"},
+		{"cut", 1, []string{"if f02 < 0.5", "...  # subtree"}, "below the depth limit subtrees are summarised"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -43,9 +41,7 @@ func TestWriteRules(t *testing.T) {
 }
 
 func TestWriteForest(t *testing.T) {
-	s := synthSchema(6)
-	X, y := synth(1000, 6, 3, 0.1)
-	m := mustFit(t, s, X, y, Config{MaxDepth: 2, Trees: 3, Seed: 5})
+	m := randForest(t, 6, 3, 2, 5)
 	rules, dot := rulesAndDot(t, m)
 	checkOutputs(t, []output{
 		{rules, "# tree 3 of 3", "each tree of a forest gets a header"},
@@ -81,8 +77,14 @@ func checkOutputs(t *testing.T, outs []output) {
 
 func TestWriteBoosted(t *testing.T) {
 	s := synthSchema(6)
-	X, y := synth(1000, 6, 3, 0.1)
-	m := mustBoost(t, s, X, y, Config{MaxDepth: 2, Trees: 2})
+	trees := []Tree{
+		obliviousTree([]int{5, 2}, []float64{7.5, 0.49}, []float64{-0.8, 0.9, -0.7, -0.6}),
+		obliviousTree([]int{0, 1}, []float64{0.5, 3.5}, []float64{0.1, -0.2, 0.3, -0.4}),
+	}
+	m, err := NewBoosted(s, "test", Config{Trees: 2, MaxDepth: 2}, trees, -0.3)
+	if err != nil {
+		t.Fatal(err)
+	}
 	rules, dot := rulesAndDot(t, m)
 	var cut bytes.Buffer
 	if err := m.WriteRules(&cut, 1); err != nil {

@@ -24,9 +24,9 @@ func (s Schema) Equal(o Schema) bool {
 // Len returns the number of features.
 func (s Schema) Len() int { return len(s.Names) }
 
-// validate checks that the schema can describe vectors: at least one feature,
-// names non-empty and unique.
-func (s Schema) validate() error {
+// Validate checks that the schema can describe vectors: at least one
+// feature, names non-empty and unique.
+func (s Schema) Validate() error {
 	if len(s.Names) == 0 {
 		return fmt.Errorf("schema has no feature names")
 	}

@@ -45,28 +45,161 @@ func synth(n, nf int, seed uint64, noise float64) ([][]float64, []Label) {
 	return X, y
 }
 
-// fitFunc is a trainer's fit: Fit or FitBoost.
-type fitFunc = func(Schema, [][]float64, []Label, Config) (*Model, error)
+// thresholdFor draws a threshold for feature f where synth's values lie:
+// inside [0, 1) for even features, between two counts for odd ones.
+func thresholdFor(rng *rand.Rand, f int) float64 {
+	if f%2 == 0 {
+		return rng.Float64()
+	}
+	return float64(rng.IntN(20)) + 0.5
+}
 
-// mustTrain trains with fit and fails t on an error; mustFit and mustBoost
-// name the two trainers.
-func mustTrain(t testing.TB, fit fitFunc, s Schema, X [][]float64, y []Label, cfg Config) *Model {
+// randTree returns a random well-formed tree over nf features, numbered in
+// preorder (left subtree first) as trainers write it: below depth levels a
+// node splits with probability 0.8 (the root always, if depth > 0), and
+// every leaf holds rows of one class or both. A scored tree's leaves get
+// scores of either sign.
+func randTree(rng *rand.Rand, nf, depth int, scored bool) Tree {
+	var t Tree
+	if scored {
+		t.Value = []float64{}
+	}
+	add := func() int32 {
+		t.Feature = append(t.Feature, -1)
+		t.Threshold = append(t.Threshold, 0)
+		t.Left = append(t.Left, -1)
+		t.Right = append(t.Right, -1)
+		t.Counts = append(t.Counts, [2]float64{})
+		if scored {
+			t.Value = append(t.Value, 0)
+		}
+		return int32(len(t.Feature) - 1)
+	}
+	var grow func(d int) (int32, [2]float64)
+	grow = func(d int) (int32, [2]float64) {
+		i := add()
+		if d == depth || (d > 0 && rng.IntN(5) == 0) {
+			c := [2]float64{float64(rng.IntN(4)), float64(rng.IntN(4))}
+			c[rng.IntN(2)] += 1 + float64(rng.IntN(50))
+			t.Counts[i] = c
+			if scored {
+				t.Value[i] = rng.NormFloat64()
+			}
+			return i, c
+		}
+		f := rng.IntN(nf)
+		t.Feature[i], t.Threshold[i] = int32(f), thresholdFor(rng, f)
+		l, lc := grow(d + 1)
+		r, rc := grow(d + 1)
+		t.Left[i], t.Right[i] = l, r
+		t.Counts[i] = [2]float64{lc[0] + rc[0], lc[1] + rc[1]}
+		return i, t.Counts[i]
+	}
+	grow(0)
+	return t
+}
+
+// randOblivious returns a random complete oblivious tree of depth levels
+// over nf features, as the boosted trainer grows them: one test per level,
+// scores at the leaves.
+func randOblivious(rng *rand.Rand, nf, depth int) Tree {
+	feat := make([]int, depth)
+	thr := make([]float64, depth)
+	for l := range depth {
+		feat[l] = rng.IntN(nf)
+		thr[l] = thresholdFor(rng, feat[l])
+	}
+	leaves := make([]float64, 1<<depth)
+	for k := range leaves {
+		leaves[k] = rng.NormFloat64()
+	}
+	return obliviousTree(feat, thr, leaves)
+}
+
+// obliviousTree returns the complete oblivious tree whose level l tests
+// feature feat[l] against thr[l], in preorder (left subtree first), with
+// leaf scores leaves in preorder: leaf k is reached by the answers that
+// are the bits of k from the highest, root first, 1 meaning right.
+func obliviousTree(feat []int, thr []float64, leaves []float64) Tree {
+	t := Tree{Value: []float64{}}
+	next := 0
+	var grow func(d int) int32
+	grow = func(d int) int32 {
+		i := int32(len(t.Feature))
+		t.Feature = append(t.Feature, -1)
+		t.Threshold = append(t.Threshold, 0)
+		t.Left = append(t.Left, -1)
+		t.Right = append(t.Right, -1)
+		t.Counts = append(t.Counts, [2]float64{1, 1})
+		t.Value = append(t.Value, 0)
+		if d == len(feat) {
+			t.Value[i] = leaves[next]
+			next++
+			return i
+		}
+		t.Feature[i], t.Threshold[i] = int32(feat[d]), thr[d]
+		l := grow(d + 1)
+		r := grow(d + 1)
+		t.Left[i], t.Right[i] = l, r
+		return i
+	}
+	grow(0)
+	return t
+}
+
+// randForest returns a model of trees random trees of at most depth
+// levels over nf synthetic features, drawn with seed.
+func randForest(t testing.TB, nf, trees, depth int, seed uint64) *Model {
 	t.Helper()
-	m, err := fit(s, X, y, cfg)
+	rng := rand.New(rand.NewPCG(seed, 17))
+	ts := make([]Tree, trees)
+	for i := range ts {
+		ts[i] = randTree(rng, nf, depth, false)
+	}
+	m, err := New(synthSchema(nf), "test", Config{Trees: trees, MaxDepth: depth}, ts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return m
 }
 
-func mustFit(t testing.TB, s Schema, X [][]float64, y []Label, cfg Config) *Model {
+// randBoosted returns a boosted model of trees random oblivious trees of
+// depth levels over nf synthetic features, drawn with seed.
+func randBoosted(t testing.TB, nf, trees, depth int, seed uint64) *Model {
 	t.Helper()
-	return mustTrain(t, Fit, s, X, y, cfg)
+	rng := rand.New(rand.NewPCG(seed, 19))
+	ts := make([]Tree, trees)
+	for i := range ts {
+		ts[i] = randOblivious(rng, nf, depth)
+	}
+	m, err := NewBoosted(synthSchema(nf), "test", Config{Trees: trees, MaxDepth: depth}, ts, rng.NormFloat64())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
-func mustBoost(t testing.TB, s Schema, X [][]float64, y []Label, cfg Config) *Model {
+// leafTree is a tree that is a single leaf with class counts c.
+func leafTree(c [2]float64) Tree {
+	return Tree{Feature: []int32{-1}, Threshold: []float64{0}, Left: []int32{-1}, Right: []int32{-1}, Counts: [][2]float64{c}}
+}
+
+// ruleModel is the synthetic rule as one tree: content iff f02 >= 0.5 and
+// f05 < 7.5, over nf >= 6 features.
+func ruleModel(t testing.TB, nf int) *Model {
 	t.Helper()
-	return mustTrain(t, FitBoost, s, X, y, cfg)
+	rule := Tree{
+		Feature:   []int32{2, -1, 5, -1, -1},
+		Threshold: []float64{0.5, 0, 7.5, 0, 0},
+		Left:      []int32{1, -1, 3, -1, -1},
+		Right:     []int32{2, -1, 4, -1, -1},
+		Counts:    [][2]float64{{150, 100}, {100, 0}, {50, 100}, {0, 100}, {50, 0}},
+	}
+	m, err := New(synthSchema(nf), "test", Config{Trees: 1, MaxDepth: 2}, []Tree{rule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // saved returns m's model file, failing t if Save fails.

@@ -5,20 +5,29 @@ import (
 	"math"
 )
 
-// MaxNodes caps the total number of nodes of a model, over all its trees; a
-// file declaring more is rejected as corrupt before its arrays are trusted.
-const MaxNodes = 1 << 22
+// Limits of a model's trees, checked by New, NewBoosted and Load.
+const (
+	// MaxNodes caps the total number of nodes of a model, over all its
+	// trees; a file declaring more is rejected as corrupt before its
+	// arrays are trusted.
+	MaxNodes = 1 << 22
+	// MaxTreeDepth is the deepest tree a model may hold: four times the
+	// deepest tree winnow's own trainer grows, since golearn's CART may
+	// run deeper.
+	MaxTreeDepth = 256
+)
 
-// flatTree is one decision tree as parallel arrays indexed by node, root at
-// 0, in the layout of the model file. Internal node i tests
-// x[Feature[i]] < Threshold[i] and goes to Left[i] if true, Right[i] if not
-// (NaN goes right). A leaf has Feature, Left and Right -1 and Threshold 0.
-// Counts[i] holds the weighted class counts (boilerplate, content) of the
-// training rows that reached node i; a leaf of a forest predicts
+// Tree is one decision tree as parallel arrays indexed by node, root at
+// 0, in the layout of the model file; trainers build Trees and hand them to
+// New or NewBoosted. Internal node i tests x[Feature[i]] < Threshold[i] and
+// goes to Left[i] if true, Right[i] if not (NaN goes right). A leaf has
+// Feature, Left and Right -1 and Threshold 0. Counts[i] holds the weighted
+// class counts (boilerplate, content) of the training rows that reached
+// node i; a leaf of a tree or forest predicts
 // P(content) = Counts[i][1] / (Counts[i][0]+Counts[i][1]). A boosted tree
-// (see FitBoost) also has Value, a score per node (0 at internal nodes):
-// its leaves give Value, and may hold no rows.
-type flatTree struct {
+// also has Value, a score per node (0 at internal nodes): its leaves give
+// Value, and may hold no rows.
+type Tree struct {
 	Feature   []int32      `json:"feature"`
 	Threshold []float64    `json:"threshold"`
 	Left      []int32      `json:"left"`
@@ -27,35 +36,17 @@ type flatTree struct {
 	Value     []float64    `json:"value,omitempty"`
 }
 
-func (t *flatTree) len() int { return len(t.Feature) }
+func (t *Tree) len() int { return len(t.Feature) }
 
 // leftPath returns the internal nodes from the root down the left
-// children: in an oblivious tree (see FitBoost), the node holding each
+// children: in an oblivious tree (see NewBoosted), the node holding each
 // level's test, root first.
-func (t *flatTree) leftPath() []int32 {
+func (t *Tree) leftPath() []int32 {
 	var path []int32
 	for i := int32(0); t.Feature[i] >= 0; i = t.Left[i] {
 		path = append(path, i)
 	}
 	return path
-}
-
-// add appends a leaf with counts c and returns its index; split turns it
-// into an internal node.
-func (t *flatTree) add(c [2]float64) int32 {
-	t.Feature = append(t.Feature, -1)
-	t.Threshold = append(t.Threshold, 0)
-	t.Left = append(t.Left, -1)
-	t.Right = append(t.Right, -1)
-	t.Counts = append(t.Counts, c)
-	if t.Value != nil {
-		t.Value = append(t.Value, 0)
-	}
-	return int32(len(t.Feature) - 1)
-}
-
-func (t *flatTree) split(i int32, f int, thr float64) {
-	t.Feature[i], t.Threshold[i] = int32(f), thr
 }
 
 // check verifies that t is a well-formed tree over nf features and returns
@@ -64,8 +55,8 @@ func (t *flatTree) split(i int32, f int, thr float64) {
 // the child of exactly one node, feature indices in range, finite thresholds,
 // finite non-negative counts with a positive total at the leaves of an
 // unscored tree, finite values, 0 at internal nodes, for a scored one, and depth at
-// most MaxDepthLimit·4 (golearn's CART may run deeper than our own limit).
-func (t *flatTree) check(nf int, scored bool) (int, error) {
+// most MaxTreeDepth.
+func (t *Tree) check(nf int, scored bool) (int, error) {
 	n := len(t.Feature)
 	if n == 0 {
 		return 0, fmt.Errorf("tree has no nodes")
@@ -128,8 +119,8 @@ func (t *flatTree) check(nf int, scored bool) (int, error) {
 			return 0, fmt.Errorf("node %d: both children are %d", i, l)
 		}
 	}
-	if maxDepth > 4*MaxDepthLimit {
-		return 0, fmt.Errorf("tree depth %d above %d", maxDepth, 4*MaxDepthLimit)
+	if maxDepth > MaxTreeDepth {
+		return 0, fmt.Errorf("tree depth %d above %d", maxDepth, MaxTreeDepth)
 	}
 	return maxDepth, nil
 }

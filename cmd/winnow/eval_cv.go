@@ -146,14 +146,14 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 }
 
 // trainFold trains a model on pages as winnow train does: trainer with
-// the flags' configuration base (trainerFlags.config), its defaults filled
-// in for the training set.
+// the flags' configuration base (trainerFlags.config), the trainer filling
+// in its defaults for the training set.
 func trainFold(pages []*dataset.LabelledPage, trainer string, base model.Config) (*model.Model, int, error) {
 	x, y := rows(pages)
 	if len(x) == 0 {
 		return nil, 0, fmt.Errorf("no labelled blocks to train on")
 	}
-	m, err := fitWith(trainer, trainDefaults(trainer, base, len(x)), x, y)
+	m, err := fitWith(trainer, base, x, y)
 	if err != nil {
 		return nil, 0, err
 	}

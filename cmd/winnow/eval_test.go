@@ -20,6 +20,7 @@ import (
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
+	"github.com/winnow-dev/winnow/model/train"
 )
 
 var approx = cmpopts.EquateApprox(0, 1e-9)
@@ -120,7 +121,7 @@ func trainOnGold(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	x, y := rows(pages)
-	m, err := model.Fit(winnow.Schema(), x, y, model.Config{MaxDepth: 4, MinLeaf: 1})
+	m, err := train.Fit(winnow.Schema(), x, y, model.Config{MaxDepth: 4, MinLeaf: 1, Trees: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,7 +372,7 @@ func TestEvalData(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &cv); err != nil {
 		t.Fatal(err)
 	}
-	if cv.CV.Trainer != model.TrainerCART || len(cv.CV.Folds) != 2 {
+	if cv.CV.Trainer != train.TrainerCART || len(cv.CV.Folds) != 2 {
 		t.Fatalf("-cv 2 -trainer cart: trainer %q, %d folds", cv.CV.Trainer, len(cv.CV.Folds))
 	}
 	for i, f := range cv.CV.Folds {

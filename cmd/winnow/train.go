@@ -11,6 +11,7 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/model"
+	"github.com/winnow-dev/winnow/model/train"
 )
 
 func runTrain(ctx context.Context, e *env, args []string) error {
@@ -53,7 +54,6 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if len(x) == 0 {
 		return fmt.Errorf("no labelled blocks to train on")
 	}
-	cfg = trainDefaults(tf.trainer, cfg, len(x))
 	fmt.Fprintf(e.stderr, "loaded %d pages in %v; training %s on %d blocks from %d pages\n",
 		len(corpus.Pages), time.Since(start).Round(time.Millisecond), tf.trainer, len(x), len(train))
 	if err := ctx.Err(); err != nil {
@@ -157,13 +157,14 @@ func reportSkips(e *env, c *dataset.Corpus) {
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every
 // trainer is trained, as a golearn base.Classifier fitted on a grid; it is
-// shared by winnow train and winnow eval -cv.
+// shared by winnow train and winnow eval -cv. The trainer fills in its
+// defaults for the fields cfg leaves at 0.
 func fitWith(trainer string, cfg model.Config, x [][]float64, y []model.Label) (*model.Model, error) {
-	tr, err := model.NewTrainer(trainer, cfg)
+	tr, err := train.NewTrainer(trainer, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	grid, err := model.NewInstances(winnow.Schema(), x, y)
+	grid, err := train.NewInstances(winnow.Schema(), x, y)
 	if err != nil {
 		return nil, err
 	}
@@ -175,61 +176,4 @@ func fitWith(trainer string, cfg model.Config, x [][]float64, y []model.Label) (
 
 // defaultTrainer is winnow train's -trainer default, and the trainer of
 // winnow eval -cv.
-const defaultTrainer = model.TrainerBoost
-
-// boostMinLeaf is the boosted trainer's default least number of blocks on
-// each side of a split. On the shared corpus 5 gave the same model as 1 and
-// a better one than 40 (held-back text F1 0.9002 against 0.8964, split 1).
-const boostMinLeaf = 5
-
-// The cart trainer's defaults: a bagged forest of cartTrees trees of depth
-// cartDepth.
-const (
-	cartTrees = 20
-	cartDepth = 14
-)
-
-// trainDefaults fills in what cfg leaves at 0 (the flags' "0: default")
-// with trainer's defaults for a training set of rows blocks. MaxFeatures
-// applies to forests only and is cleared otherwise.
-func trainDefaults(trainer string, cfg model.Config, rows int) model.Config {
-	if trainer == model.TrainerBoost {
-		if cfg.MaxDepth == 0 {
-			cfg.MaxDepth = model.DefaultBoostDepth
-		}
-		if cfg.Trees == 0 {
-			cfg.Trees = model.DefaultBoostTrees
-		}
-		if cfg.MinLeaf == 0 {
-			cfg.MinLeaf = boostMinLeaf
-		}
-		cfg.MaxFeatures = 0
-		return cfg
-	}
-	if cfg.MaxDepth == 0 {
-		cfg.MaxDepth = cartDepth
-	}
-	if cfg.Trees == 0 {
-		cfg.Trees = cartTrees
-		if trainer == model.TrainerGolearnCART {
-			cfg.Trees = 1 // it grows one tree only
-		}
-	}
-	if cfg.MinLeaf == 0 {
-		cfg.MinLeaf = minLeafFor(rows)
-	}
-	if cfg.Trees == 1 {
-		cfg.MaxFeatures = 0
-	}
-	return cfg
-}
-
-// minLeafFor is the default least number of blocks per leaf for a training
-// set of n blocks: one per 14,000, at least 5. That is 40, the value tuned
-// on the full shared corpus (about 554,000 blocks), and 5 for L3S-GN1's
-// cross-validation folds (about 50,000), where 5 gave block F1 0.937 and
-// 40 gave 0.932 (winnow eval -sets l3s-gn1 -cv 5). A fixed leaf size made
-// for the whole corpus is too coarse for a small set of one's own pages.
-func minLeafFor(n int) int {
-	return max(5, (n+7000)/14000)
-}
+const defaultTrainer = train.DefaultTrainer

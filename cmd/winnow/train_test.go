@@ -1,56 +1,107 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/model"
+	"github.com/winnow-dev/winnow/model/train"
 )
 
-// TestTrainDefaults checks each trainer's defaults for the flags left at 0,
-// and that flags given are kept.
-func TestTrainDefaults(t *testing.T) {
-	const rows = 554_000
-	for _, tc := range []struct {
-		trainer string
-		in      model.Config
-		want    model.Config
-	}{
-		{model.TrainerBoost, model.Config{MaxFeatures: 30},
-			model.Config{MaxDepth: model.DefaultBoostDepth, Trees: model.DefaultBoostTrees, MinLeaf: boostMinLeaf}},
-		{model.TrainerBoost, model.Config{MaxDepth: 4, Trees: 7, MinLeaf: 2, LearningRate: 0.1},
-			model.Config{MaxDepth: 4, Trees: 7, MinLeaf: 2, LearningRate: 0.1}},
-		{model.TrainerCART, model.Config{MaxFeatures: 30},
-			model.Config{MaxDepth: 14, Trees: 20, MinLeaf: 40, MaxFeatures: 30}},
-		{model.TrainerCART, model.Config{Trees: 1, MaxFeatures: 30},
-			model.Config{MaxDepth: 14, Trees: 1, MinLeaf: 40}},
-		{model.TrainerGolearnCART, model.Config{MaxFeatures: 30},
-			model.Config{MaxDepth: 14, Trees: 1, MinLeaf: 40}},
-	} {
-		if got := trainDefaults(tc.trainer, tc.in, rows); got != tc.want {
-			t.Errorf("%s %+v: got %+v, want %+v", tc.trainer, tc.in, got, tc.want)
-		}
-	}
-}
-
-// TestTrainerFlagHelp checks that the flags' help states the defaults
-// trainDefaults fills in, so that changing a default changes the help.
+// TestTrainerFlagHelp checks that the flags' help states the defaults the
+// trainers fill in, so that changing a default changes the help.
 func TestTrainerFlagHelp(t *testing.T) {
 	fs := flag.NewFlagSet("", flag.ContinueOnError)
 	var tf trainerFlags
 	tf.register(fs)
-	boost := trainDefaults(model.TrainerBoost, model.Config{}, 554_000)
-	cart := trainDefaults(model.TrainerCART, model.Config{}, 554_000)
 	for _, tc := range []struct{ flag, want string }{
-		{"trees", fmt.Sprintf("0: %d for boost, %d for cart", boost.Trees, cart.Trees)},
-		{"max-depth", fmt.Sprintf("0: %d for boost, %d for cart", boost.MaxDepth, cart.MaxDepth)},
-		{"min-leaf", fmt.Sprintf("0: %d for boost", boost.MinLeaf)},
-		{"learning-rate", fmt.Sprintf("0: %v", model.DefaultLearningRate)},
+		{"trees", fmt.Sprintf("0: %d for boost, %d for cart", train.DefaultBoostTrees, train.DefaultForestTrees)},
+		{"max-depth", fmt.Sprintf("0: %d for boost, %d for cart", train.DefaultBoostDepth, train.DefaultMaxDepth)},
+		{"min-leaf", fmt.Sprintf("0: %d for boost", train.DefaultBoostMinLeaf)},
+		{"learning-rate", fmt.Sprintf("0: %v", train.DefaultLearningRate)},
+		{"max-features", fmt.Sprintf("0: %d", train.DefaultMaxFeatures)},
 	} {
-		if u := fs.Lookup(tc.flag).Usage; !strings.Contains(u, tc.want) {
+		f := fs.Lookup(tc.flag)
+		if u := f.Usage; !strings.Contains(u, tc.want) {
 			t.Errorf("-%s help %q lacks %q", tc.flag, u, tc.want)
 		}
+		if f.DefValue != "0" {
+			t.Errorf("-%s defaults to %s, want 0: the trainer's default", tc.flag, f.DefValue)
+		}
+	}
+}
+
+// TestTrainIsLibraryTraining checks that winnow train without trainer
+// flags writes the model the library trains with a zero model.Config (but
+// for the seed, which winnow train always passes: its -seed, 1 by
+// default) on the same blocks, for the default trainer and for cart: the
+// trainers, not the command, hold the defaults.
+func TestTrainIsLibraryTraining(t *testing.T) {
+	const data = "../../testdata/dataset"
+	corpus, err := dataset.Load(data, dataset.Options{Sets: []string{"wcxb"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var x [][]float64
+	var y []model.Label
+	for _, p := range corpus.Pages {
+		for i, v := range features.Vectors(p.Page) {
+			switch p.Labels[i] {
+			case dataset.Content:
+				x, y = append(x, v), append(y, model.Content)
+			case dataset.Boilerplate:
+				x, y = append(x, v), append(y, model.Boilerplate)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		flags []string
+		fit   func(model.Schema, [][]float64, []model.Label, model.Config) (*model.Model, error)
+	}{
+		{"default", nil, train.FitBoost},
+		{"cart", []string{"-trainer", "cart"}, train.Fit},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "model.json")
+			args := append([]string{"train", "-data", data, "-sets", "wcxb", "-test", "0", "-o", out}, tc.flags...)
+			var stdout, stderr bytes.Buffer
+			e := &env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}
+			if code := run(context.Background(), e, args); code != 0 {
+				t.Fatalf("winnow %v: exit %d\n%s", args, code, stderr.String())
+			}
+			file, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cli, err := model.Load(bytes.NewReader(file), winnow.Schema())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cli.Summary.Blocks != len(x) {
+				t.Fatalf("winnow train saw %d blocks, the test %d: not the same rows", cli.Summary.Blocks, len(x))
+			}
+			lib, err := tc.fit(winnow.Schema(), x, y, model.Config{Seed: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lib.Summary = cli.Summary // what the command says of its data
+			var b bytes.Buffer
+			if err := lib.Save(&b); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b.Bytes(), file) {
+				t.Errorf("library model (params %+v) differs from winnow train's (params %+v)", lib.Params, cli.Params)
+			}
+		})
 	}
 }

@@ -5,12 +5,15 @@ import (
 	"fmt"
 
 	"github.com/winnow-dev/winnow/model"
+	"github.com/winnow-dev/winnow/model/train"
 )
 
 // trainerFlags choose a trainer and its configuration. winnow train and
-// winnow eval -cv register the same flags with the same defaults, so that
-// cross-validation trains exactly as winnow train does, by default or with
-// the flags given.
+// winnow eval -cv register the same flags, so that cross-validation trains
+// exactly as winnow train does, by default or with the flags given. A flag
+// left at 0 leaves the field to the trainer's default (package
+// model/train), so the library with a zero model.Config trains what winnow
+// train does.
 type trainerFlags struct {
 	trainer, criterion                    string
 	maxDepth, minLeaf, trees, maxFeatures int
@@ -31,15 +34,15 @@ var trainerFlagNames = func() []string {
 func (t *trainerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&t.trainer, "trainer", defaultTrainer, "boost (gradient-boosted oblivious trees), cart (histogram CART) or golearn-cart (golearn's CART; slow beyond ~20k blocks)")
 	fs.StringVar(&t.criterion, "criterion", "gini", "cart: split criterion, gini or entropy")
-	fs.IntVar(&t.maxDepth, "max-depth", 0, fmt.Sprintf("maximum tree depth (0: %d for boost, %d for cart)", model.DefaultBoostDepth, cartDepth))
-	fs.IntVar(&t.minLeaf, "min-leaf", 0, fmt.Sprintf("minimum blocks per leaf, for boost on each side of a split (0: %d for boost; for cart one per 14,000 training blocks, at least 5)", boostMinLeaf))
-	fs.IntVar(&t.trees, "trees", 0, fmt.Sprintf("boosting rounds, or bagged trees (0: %d for boost, %d for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)", model.DefaultBoostTrees, cartTrees))
-	fs.Float64Var(&t.learningRate, "learning-rate", 0, fmt.Sprintf("boost: shrinkage of each tree's scores (0: %v)", model.DefaultLearningRate))
-	fs.IntVar(&t.maxFeatures, "max-features", 30, "cart: features drawn as split candidates per node in a forest (0: √features)")
+	fs.IntVar(&t.maxDepth, "max-depth", 0, fmt.Sprintf("maximum tree depth (0: %d for boost, %d for cart)", train.DefaultBoostDepth, train.DefaultMaxDepth))
+	fs.IntVar(&t.minLeaf, "min-leaf", 0, fmt.Sprintf("minimum blocks per leaf, for boost on each side of a split (0: %d for boost; for cart one per 14,000 training blocks, at least 5)", train.DefaultBoostMinLeaf))
+	fs.IntVar(&t.trees, "trees", 0, fmt.Sprintf("boosting rounds, or bagged trees (0: %d for boost, %d for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)", train.DefaultBoostTrees, train.DefaultForestTrees))
+	fs.Float64Var(&t.learningRate, "learning-rate", 0, fmt.Sprintf("boost: shrinkage of each tree's scores (0: %v)", train.DefaultLearningRate))
+	fs.IntVar(&t.maxFeatures, "max-features", 0, fmt.Sprintf("cart: features drawn as split candidates per node in a forest (0: %d; a single tree: all)", train.DefaultMaxFeatures))
 }
 
 // config checks the flags and returns the configuration they give, with
-// seed, before trainDefaults fills in what depends on the training set.
+// seed; the trainer fills in the defaults for the fields left at 0.
 // An unknown trainer or criterion is a usage error.
 func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 	cfg := model.Config{MaxDepth: t.maxDepth, MinLeaf: t.minLeaf, Trees: t.trees, Seed: seed, LearningRate: t.learningRate, MaxFeatures: t.maxFeatures}
@@ -51,7 +54,7 @@ func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 	default:
 		return cfg, fmt.Errorf("%w: unknown -criterion %q", errUsage, t.criterion)
 	}
-	if _, err := model.NewTrainer(t.trainer, cfg); err != nil {
+	if _, err := train.NewTrainer(t.trainer, cfg); err != nil {
 		return cfg, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return cfg, nil
@@ -59,7 +62,7 @@ func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 
 // describe is the trainer and its configuration in one line, as trained.
 func (t *trainerFlags) describe(cfg model.Config) string {
-	if t.trainer == model.TrainerBoost {
+	if t.trainer == train.TrainerBoost {
 		return fmt.Sprintf("%s (max-depth %d, min-leaf %d, trees %d, learning rate %v)", t.trainer, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.LearningRate)
 	}
 	return fmt.Sprintf("%s (%s, max-depth %d, min-leaf %d, trees %d, seed %d)", t.trainer, t.criterion, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.Seed)

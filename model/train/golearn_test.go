@@ -1,4 +1,4 @@
-package model
+package train
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/sjwhitworth/golearn/base"
 	"github.com/sjwhitworth/golearn/evaluation"
+	"github.com/winnow-dev/winnow/model"
 )
 
 func TestInstancesRoundTrip(t *testing.T) {
@@ -43,7 +44,7 @@ func TestInstancesRoundTrip(t *testing.T) {
 	// golearn's own split gives views, which lose the schema version but
 	// train and predict.
 	train, test := base.InstancesTrainTestSplit(g, 0.3)
-	tr := NewTreeLearner(Config{MaxDepth: 3})
+	tr := NewTreeLearner(model.Config{MaxDepth: 3, Trees: 1, MinLeaf: 1})
 	if err := tr.Fit(train); err != nil {
 		t.Fatal(err)
 	}
@@ -59,14 +60,14 @@ func TestInstancesRoundTrip(t *testing.T) {
 func TestNewInstancesRejects(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		s      Schema
+		s      model.Schema
 		X      [][]float64
-		y      []Label
+		y      []model.Label
 		reason string
 	}{
-		{"class name", Schema{Names: []string{"a", ClassAttribute}}, [][]float64{{1, 2}}, []Label{0}, "a feature may not shadow the class attribute"},
-		{"ragged", Schema{Names: []string{"a", "b"}}, [][]float64{{1}}, []Label{0}, "rows must match the schema"},
-		{"no rows", Schema{Names: []string{"a"}}, nil, nil, "an empty grid trains nothing"},
+		{"class name", model.Schema{Names: []string{"a", ClassAttribute}}, [][]float64{{1, 2}}, []model.Label{0}, "a feature may not shadow the class attribute"},
+		{"ragged", model.Schema{Names: []string{"a", "b"}}, [][]float64{{1}}, []model.Label{0}, "rows must match the schema"},
+		{"no rows", model.Schema{Names: []string{"a"}}, nil, nil, "an empty grid trains nothing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := NewInstances(tc.s, tc.X, tc.y); err == nil {
@@ -85,7 +86,7 @@ func TestTrainers(t *testing.T) {
 	}
 	for _, name := range TrainerNames() {
 		t.Run(name, func(t *testing.T) {
-			tr, err := NewTrainer(name, Config{MaxDepth: 5})
+			tr, err := NewTrainer(name, model.Config{MaxDepth: 5})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -132,7 +133,7 @@ func TestTrainers(t *testing.T) {
 			}
 		})
 	}
-	if _, err := NewTrainer("id3", Config{}); !errors.Is(err, ErrUnknownTrainer) {
+	if _, err := NewTrainer("id3", model.Config{}); !errors.Is(err, ErrUnknownTrainer) {
 		t.Errorf("unknown trainer: %v", err)
 	}
 }
@@ -148,12 +149,12 @@ func TestGolearnCARTConversion(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name   string
-		cfg    Config
+		cfg    model.Config
 		reason string
 	}{
-		{"gini", Config{MaxDepth: 6}, "default criterion"},
-		{"entropy", Config{Criterion: Entropy, MaxDepth: 6}, "entropy is passed through by name"},
-		{"shallow", Config{MaxDepth: 2}, "depth limit: golearn keeps parent labels at cut-off nodes"},
+		{"gini", model.Config{MaxDepth: 6}, "default criterion"},
+		{"entropy", model.Config{Criterion: model.Entropy, MaxDepth: 6}, "entropy is passed through by name"},
+		{"shallow", model.Config{MaxDepth: 2}, "depth limit: golearn keeps parent labels at cut-off nodes"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := NewGolearnCART(tc.cfg)
@@ -183,12 +184,12 @@ func TestGolearnCARTAgreesWithCART(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref := NewGolearnCART(Config{MaxDepth: 4})
+	ref := NewGolearnCART(model.Config{MaxDepth: 4})
 	if err := ref.Fit(g); err != nil {
 		t.Fatal(err)
 	}
 	rm, _ := ref.Model()
-	ours := mustFit(t, s, X, y, Config{MaxDepth: 4})
+	ours := mustFit(t, s, X, y, model.Config{MaxDepth: 4, Trees: 1, MinLeaf: 1})
 	Xt, _ := synth(1000, 6, 14, 0)
 	differ := 0
 	for _, x := range Xt {
@@ -204,12 +205,12 @@ func TestGolearnCARTAgreesWithCART(t *testing.T) {
 func TestGolearnCARTNoSplit(t *testing.T) {
 	s := synthSchema(2)
 	X := [][]float64{{1, 1}, {1, 1}, {1, 1}}
-	y := []Label{Content, Boilerplate, Content}
+	y := []model.Label{model.Content, model.Boilerplate, model.Content}
 	g, err := NewInstances(s, X, y)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := NewGolearnCART(Config{})
+	c := NewGolearnCART(model.Config{})
 	if err := c.Fit(g); err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +227,7 @@ func TestTreeLearnerEqualsFit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{MaxDepth: 6, MinLeaf: 5, Trees: 3, Seed: 2}
+	cfg := model.Config{MaxDepth: 6, MinLeaf: 5, Trees: 3, Seed: 2}
 	tr := NewTreeLearner(cfg)
 	if err := tr.Fit(g); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,6 @@
-package model
+package train
 
-import "math"
+import "github.com/winnow-dev/winnow/model"
 
 // histStride is the length of one feature's class histogram: 256 bin codes
 // (NaN included) × 2 classes, counts at [code<<1 | label].
@@ -59,33 +59,13 @@ func (s split) better(t split) bool {
 
 // scorer evaluates splits with one criterion and class weights.
 type scorer struct {
-	crit    Criterion
+	crit    model.Criterion
 	cw      [2]float64
 	minLeaf uint64
 }
 
-// purity is the node term of the split score: for Gini Σc²/w, for entropy
-// Σ c ln c − w ln w, with weighted counts. The weighted impurity of a node
-// is w − purity (Gini) or −purity (entropy), so the impurity decrease of a
-// split is purity(left) + purity(right) − purity(parent), without the
-// cancellation of subtracting impurities of large nodes.
-func (s scorer) purity(c0, c1 float64) float64 {
-	w := c0 + c1
-	if w <= 0 {
-		return 0
-	}
-	if s.crit == Entropy {
-		return xlogx(c0) + xlogx(c1) - xlogx(w)
-	}
-	return (c0*c0 + c1*c1) / w
-}
-
-func xlogx(x float64) float64 {
-	if x <= 0 {
-		return 0
-	}
-	return x * math.Log(x)
-}
+// purity is the node term of the split score; see model.Criterion.Purity.
+func (s scorer) purity(c0, c1 float64) float64 { return s.crit.Purity(c0, c1) }
 
 func (s scorer) weigh(c [2]uint64) (float64, float64) {
 	return float64(c[0]) * s.cw[0], float64(c[1]) * s.cw[1]

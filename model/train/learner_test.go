@@ -1,9 +1,11 @@
-package model
+package train
 
 import (
 	"bytes"
 	"math"
 	"testing"
+
+	"github.com/winnow-dev/winnow/model"
 )
 
 func TestFitRecoversRule(t *testing.T) {
@@ -11,13 +13,13 @@ func TestFitRecoversRule(t *testing.T) {
 	X, y := synth(5000, 8, 1, 0)
 	for _, tc := range []struct {
 		name   string
-		cfg    Config
+		cfg    model.Config
 		reason string
 	}{
-		{"gini", Config{MaxDepth: 4}, "default criterion must find the two thresholds"},
-		{"entropy", Config{Criterion: Entropy, MaxDepth: 4}, "entropy finds the same rule on noise-free data"},
-		{"few bins", Config{MaxDepth: 4, Bins: 17}, "16 value bins (+1 for missing values) still hold a cut near 0.5 and each count"},
-		{"forest", Config{MaxDepth: 6, Trees: 5, Seed: 3, MaxFeatures: 8}, "bagged trees with all features agree on the rule"},
+		{"gini", model.Config{MaxDepth: 4, Trees: 1, MinLeaf: 1}, "default criterion must find the two thresholds"},
+		{"entropy", model.Config{Criterion: model.Entropy, MaxDepth: 4, Trees: 1, MinLeaf: 1}, "entropy finds the same rule on noise-free data"},
+		{"few bins", model.Config{MaxDepth: 4, Bins: 17, Trees: 1, MinLeaf: 1}, "16 value bins (+1 for missing values) still hold a cut near 0.5 and each count"},
+		{"forest", model.Config{MaxDepth: 6, Trees: 5, Seed: 3, MaxFeatures: 8, MinLeaf: 1}, "bagged trees with all features agree on the rule"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := mustFit(t, s, X, y, tc.cfg)
@@ -65,13 +67,13 @@ func TestFitDeterministicBytes(t *testing.T) {
 	X, y := synth(8000, 10, 7, 0.1)
 	for _, tc := range []struct {
 		name   string
-		a, b   Config
+		a, b   model.Config
 		reason string
 	}{
-		{"tree", Config{MinLeaf: 5}, Config{MinLeaf: 5}, "same data and config"},
-		{"tree workers", Config{MinLeaf: 5, Workers: 1}, Config{MinLeaf: 5, Workers: 2}, "parallel histogram building must not change the tree"},
-		{"forest workers", Config{Trees: 5, Seed: 9, Workers: 1}, Config{Trees: 5, Seed: 9, Workers: 2}, "trees grown in parallel keep their seeds and order"},
-		{"subsampled tree", Config{MaxFeatures: 3, Seed: 4, Workers: 1}, Config{MaxFeatures: 3, Seed: 4, Workers: 3}, "feature draws come from the seed only"},
+		{"tree", model.Config{MinLeaf: 5, Trees: 1}, model.Config{MinLeaf: 5, Trees: 1}, "same data and config"},
+		{"tree workers", model.Config{MinLeaf: 5, Trees: 1, Workers: 1}, model.Config{MinLeaf: 5, Trees: 1, Workers: 2}, "parallel histogram building must not change the tree"},
+		{"forest workers", model.Config{Trees: 5, Seed: 9, Workers: 1}, model.Config{Trees: 5, Seed: 9, Workers: 2}, "trees grown in parallel keep their seeds and order"},
+		{"subsampled tree", model.Config{Trees: 1, MaxFeatures: 3, Seed: 4, Workers: 1}, model.Config{Trees: 1, MaxFeatures: 3, Seed: 4, Workers: 3}, "feature draws come from the seed only"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, b := saved(t, mustFit(t, s, X, y, tc.a)), saved(t, mustFit(t, s, X, y, tc.b))
@@ -86,11 +88,11 @@ func TestFitDeterministicBytes(t *testing.T) {
 // missing (NaN) exactly on content rows, a small count elsewhere: a model
 // must learn "f00 is NaN" by sending NaN right, where prediction also
 // sends it.
-func missingRows() (Schema, [][]float64, []Label) {
+func missingRows() (model.Schema, [][]float64, []model.Label) {
 	X, y := synth(3000, 6, 17, 0)
 	for i := range X {
 		X[i][0] = float64(i % 7)
-		if y[i] == Content {
+		if y[i] == model.Content {
 			X[i][0] = math.NaN()
 		}
 	}
@@ -102,7 +104,7 @@ func TestFitMissingValues(t *testing.T) {
 	for i := range X {
 		X[i][1] = math.Inf(1 - 2*(i%2)) // only ±Inf: still a usable split
 	}
-	m := mustFit(t, s, X, y, Config{MaxDepth: 2})
+	m := mustFit(t, s, X, y, model.Config{MaxDepth: 2, Trees: 1, MinLeaf: 1})
 	for _, tc := range []struct {
 		name   string
 		x      []float64

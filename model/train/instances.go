@@ -1,10 +1,11 @@
-package model
+package train
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/sjwhitworth/golearn/base"
+	"github.com/winnow-dev/winnow/model"
 )
 
 // ClassAttribute is the name of the categorical class attribute of the
@@ -22,8 +23,8 @@ const versionGroupPrefix = "winnow-schema-version:"
 // the grid (as the name of an empty attribute group) so that a trainer
 // fitted on it records it; grids built otherwise fit with an empty version.
 // The grid copies the values; X and y are not retained.
-func NewInstances(s Schema, X [][]float64, y []Label) (*base.DenseInstances, error) {
-	if err := s.validate(); err != nil {
+func NewInstances(s model.Schema, X [][]float64, y []model.Label) (*base.DenseInstances, error) {
+	if err := s.Validate(); err != nil {
 		return nil, fmt.Errorf("new instances: %w", err)
 	}
 	if _, err := checkRows(X, y, len(s.Names)); err != nil {
@@ -44,7 +45,7 @@ func NewInstances(s Schema, X [][]float64, y []Label) (*base.DenseInstances, err
 	}
 	class := base.NewCategoricalAttribute()
 	class.SetName(ClassAttribute)
-	sysVal := [2][]byte{class.GetSysValFromString(Boilerplate.String()), class.GetSysValFromString(Content.String())}
+	sysVal := [2][]byte{class.GetSysValFromString(model.Boilerplate.String()), class.GetSysValFromString(model.Content.String())}
 	cspec := g.AddAttribute(class)
 	if err := g.AddClassAttribute(class); err != nil {
 		return nil, fmt.Errorf("new instances: %w", err)
@@ -69,8 +70,8 @@ func NewInstances(s Schema, X [][]float64, y []Label) (*base.DenseInstances, err
 // "boilerplate"/"content" (as NewInstances builds) or float 0/1. The schema
 // version is the one NewInstances recorded, or "" for other grids. The rows
 // share one backing array.
-func FromInstances(g base.FixedDataGrid) (Schema, [][]float64, []Label, error) {
-	var s Schema
+func FromInstances(g base.FixedDataGrid) (model.Schema, [][]float64, []model.Label, error) {
+	var s model.Schema
 	attrs := base.NonClassFloatAttributes(g)
 	if len(attrs) == 0 {
 		return s, nil, nil, fmt.Errorf("from instances: no float feature attributes")
@@ -89,7 +90,7 @@ func FromInstances(g base.FixedDataGrid) (Schema, [][]float64, []Label, error) {
 	nf := len(attrs)
 	backing := make([]float64, n*nf)
 	X := make([][]float64, n)
-	y := make([]Label, n)
+	y := make([]model.Label, n)
 	var bad error
 	err := g.MapOverRows(specs, func(row [][]byte, r int) (bool, error) {
 		x := backing[r*nf : (r+1)*nf : (r+1)*nf]
@@ -128,14 +129,14 @@ func gridVersion(g base.FixedDataGrid) string {
 	return ""
 }
 
-func classOf(a base.Attribute, v []byte) (Label, error) {
+func classOf(a base.Attribute, v []byte) (model.Label, error) {
 	switch a := a.(type) {
 	case *base.FloatAttribute:
 		switch base.UnpackBytesToFloat(v) {
 		case 0:
-			return Boilerplate, nil
+			return model.Boilerplate, nil
 		case 1:
-			return Content, nil
+			return model.Content, nil
 		}
 		return 0, fmt.Errorf("class value %v, want 0 or 1", base.UnpackBytesToFloat(v))
 	case *base.CategoricalAttribute:
@@ -144,9 +145,9 @@ func classOf(a base.Attribute, v []byte) (Label, error) {
 		}
 		switch s := a.GetStringFromSysVal(v); s {
 		case "boilerplate", "0":
-			return Boilerplate, nil
+			return model.Boilerplate, nil
 		case "content", "1":
-			return Content, nil
+			return model.Content, nil
 		default:
 			return 0, fmt.Errorf("class value %q, want boilerplate or content", s)
 		}
@@ -159,12 +160,17 @@ func classOf(a base.Attribute, v []byte) (Label, error) {
 // The result has one categorical class attribute ClassAttribute per row,
 // "content" where P(content) > 0.5, so golearn's evaluation functions can
 // compare it with a grid from NewInstances.
-func predictGrid(m *Model, g base.FixedDataGrid) (base.FixedDataGrid, error) {
-	specs := make([]base.AttributeSpec, len(m.names))
-	for i, n := range m.names {
+func predictGrid(m *model.Model, g base.FixedDataGrid) (base.FixedDataGrid, error) {
+	// The names Predict reads are those m was built with; a Schema field
+	// changed since is refused.
+	if err := m.CheckSchema(m.Schema); err != nil {
+		return nil, fmt.Errorf("predict: %w", err)
+	}
+	specs := make([]base.AttributeSpec, len(m.Schema.Names))
+	for i, n := range m.Schema.Names {
 		a := base.GetAttributeByName(g, n)
 		if a == nil {
-			return nil, fmt.Errorf("predict: %w: grid has no attribute %q", ErrSchemaMismatch, n)
+			return nil, fmt.Errorf("predict: %w: grid has no attribute %q", model.ErrSchemaMismatch, n)
 		}
 		if _, ok := a.(*base.FloatAttribute); !ok {
 			return nil, fmt.Errorf("predict: attribute %q is not a float attribute", n)
@@ -179,7 +185,7 @@ func predictGrid(m *Model, g base.FixedDataGrid) (base.FixedDataGrid, error) {
 	out := base.NewDenseInstances()
 	class := base.NewCategoricalAttribute()
 	class.SetName(ClassAttribute)
-	sysVal := [2][]byte{class.GetSysValFromString(Boilerplate.String()), class.GetSysValFromString(Content.String())}
+	sysVal := [2][]byte{class.GetSysValFromString(model.Boilerplate.String()), class.GetSysValFromString(model.Content.String())}
 	cspec := out.AddAttribute(class)
 	if err := out.AddClassAttribute(class); err != nil {
 		return nil, fmt.Errorf("predict: %w", err)

@@ -1,10 +1,12 @@
-package model
+package train
 
 import (
 	"math"
 	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/winnow-dev/winnow/model"
 )
 
 // nanCode is the bin code of NaN. Value bins use codes 0..254, so NaN sorts
@@ -34,7 +36,7 @@ const sampleRows = 1 << 17
 // value gets its code. Work is spread over workers goroutines (features for
 // the cuts, row ranges for the codes); the result does not depend on
 // workers.
-func binRows(X [][]float64, y []Label, nf, bins, workers int) *binned {
+func binRows(X [][]float64, y []model.Label, nf, bins, workers int) *binned {
 	n := len(X)
 	d := &binned{n: n, codes: make([][]uint8, nf), cuts: make([][]float64, nf), y: make([]uint8, n)}
 	for i, l := range y {

@@ -1,8 +1,10 @@
-package model
+package train
 
 import (
 	"math/rand/v2"
 	"sync"
+
+	"github.com/winnow-dev/winnow/model"
 )
 
 // growForest grows cfg.Trees trees. A single tree uses all rows and spreads
@@ -10,12 +12,12 @@ import (
 // whole trees in parallel, tree t drawing its bootstrap sample and feature
 // subsets from a PCG seeded with (cfg.Seed, t), so the result does not
 // depend on scheduling.
-func growForest(d *binned, cfg Config) []flatTree {
+func growForest(d *binned, cfg model.Config) []model.Tree {
 	if cfg.Trees == 1 {
 		g := newGrower(d, cfg, 0, cfg.Workers)
-		return []flatTree{g.grow()}
+		return []model.Tree{g.grow()}
 	}
-	out := make([]flatTree, cfg.Trees)
+	out := make([]model.Tree, cfg.Trees)
 	par := min(cfg.Workers, cfg.Trees)
 	inner := max(1, cfg.Workers/par)
 	next := make(chan int, cfg.Trees)

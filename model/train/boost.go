@@ -1,28 +1,21 @@
-package model
+package train
 
 import (
 	"fmt"
 	"math"
 	"sync"
-)
 
-// TrainerBoost is the name of the gradient-boosted trainer (see FitBoost).
-const TrainerBoost = "boost"
-
-// Defaults of the boosted trainer's Config fields.
-const (
-	DefaultBoostTrees   = 40  // Trees: boosting rounds
-	DefaultBoostDepth   = 6   // MaxDepth of each oblivious tree
-	DefaultLearningRate = 0.3 // LearningRate
-	DefaultL2           = 1   // L2
-	MaxBoostDepth       = 10  // deepest oblivious tree: 1024 leaves
+	"github.com/winnow-dev/winnow/model"
 )
 
 // FitBoost trains gradient-boosted oblivious trees on the rows X (each of
 // len(s.Names) values, in schema order) with labels y and returns the
 // model: cfg.Trees rounds (DefaultBoostTrees when 0) of Newton boosting on
 // the logistic loss, each round one oblivious tree of at most cfg.MaxDepth
-// levels (DefaultBoostDepth when 0, at most MaxBoostDepth).
+// levels (DefaultBoostDepth when 0, at most MaxBoostDepth). The other fields
+// left at 0 get winnow train's defaults too (DefaultBoostMinLeaf,
+// DefaultLearningRate, DefaultL2, DefaultBins), so that FitBoost with a
+// zero Config trains the model winnow train does on the same rows.
 //
 // An oblivious tree asks the same question of every node of a level, so a
 // tree of depth d is d tests and 2^d leaves, and prediction computes a
@@ -39,48 +32,37 @@ const (
 // cfg.Criterion are recorded but not used. Like Fit, the result is a
 // deterministic function of (s, X, y, cfg minus Workers), and the same
 // errors are returned.
-func FitBoost(s Schema, X [][]float64, y []Label, cfg Config) (*Model, error) {
+func FitBoost(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) (*model.Model, error) {
 	nf := len(s.Names)
 	counts, err := checkInput(s, X, y)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
-	if cfg.MaxDepth == 0 {
-		cfg.MaxDepth = DefaultBoostDepth
-	}
-	if cfg.Trees == 0 {
-		cfg.Trees = DefaultBoostTrees
-	}
+	cfg = defaults(TrainerBoost, cfg, len(X))
 	if cfg.MaxDepth < 0 || cfg.MaxDepth > MaxBoostDepth {
 		return nil, fmt.Errorf("fit: boosted tree depth %d outside 1..%d", cfg.MaxDepth, MaxBoostDepth)
 	}
-	switch {
-	case cfg.LearningRate == 0:
-		cfg.LearningRate = DefaultLearningRate
-	case !(cfg.LearningRate > 0 && cfg.LearningRate <= 1):
+	if !(cfg.LearningRate > 0 && cfg.LearningRate <= 1) {
 		return nil, fmt.Errorf("fit: learning rate %v outside (0, 1]", cfg.LearningRate)
 	}
-	switch {
-	case cfg.L2 == 0:
-		cfg.L2 = DefaultL2
-	case !(cfg.L2 > 0) || math.IsInf(cfg.L2, 0):
+	if !(cfg.L2 > 0) || math.IsInf(cfg.L2, 0) {
 		return nil, fmt.Errorf("fit: L2 %v is not a positive number", cfg.L2)
 	}
-	cfg, err = cfg.resolve(nf)
+	cfg, err = resolve(cfg, nf)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
 	cfg.MaxFeatures = nf
-	cfg = cfg.balance(counts)
+	cfg = balance(cfg, counts)
 	d := binRows(X, y, nf, cfg.Bins, cfg.Workers)
 	b := newBooster(d, cfg)
-	trees := make([]flatTree, cfg.Trees)
+	trees := make([]model.Tree, cfg.Trees)
 	for t := range trees {
 		trees[t] = b.round()
 	}
 	params := cfg
 	params.Workers = 0
-	m, err := newScoredModel(s, TrainerBoost, params, trees, b.base)
+	m, err := model.NewBoosted(s, TrainerBoost, params, trees, b.base)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
@@ -91,7 +73,7 @@ func FitBoost(s Schema, X [][]float64, y []Label, cfg Config) (*Model, error) {
 // its current gradient, Hessian and leaf position.
 type booster struct {
 	d    *binned
-	cfg  Config
+	cfg  model.Config
 	w    []float64 // class weight of each row
 	base float64   // prior log-odds
 	f    []float64 // base + scores of the trees so far
@@ -102,7 +84,7 @@ type booster struct {
 	hist [][]float64
 }
 
-func newBooster(d *binned, cfg Config) *booster {
+func newBooster(d *binned, cfg model.Config) *booster {
 	b := &booster{d: d, cfg: cfg, w: make([]float64, d.n), f: make([]float64, d.n),
 		g: make([]float64, d.n), h: make([]float64, d.n), pos: make([]uint32, d.n),
 		hist: make([][]float64, len(d.codes))}
@@ -133,7 +115,7 @@ type level struct {
 
 // round grows one tree on the current gradients, adds its scores to every
 // row and returns it.
-func (b *booster) round() flatTree {
+func (b *booster) round() model.Tree {
 	for i, fi := range b.f {
 		p := 1 / (1 + math.Exp(-fi))
 		b.g[i] = b.w[i] * (p - float64(b.d.y[i]))
@@ -291,21 +273,21 @@ func (b *booster) bestOn(f, nodes int) level {
 // preorder (left subtree first), leaves scored val and counted cnt; leaf k
 // is reached by the path whose tests, root first, read the bits of k from
 // the highest (1 = right).
-func (b *booster) obliviousTree(levels []level, val []float64, cnt [][2]float64) flatTree {
-	t := flatTree{Value: []float64{}}
+func (b *booster) obliviousTree(levels []level, val []float64, cnt [][2]float64) model.Tree {
+	t := model.Tree{Value: []float64{}}
 	var walk func(depth, k int) [2]float64
 	walk = func(depth, k int) [2]float64 {
 		if depth == len(levels) {
-			i := t.add(cnt[k])
+			i := addLeaf(&t, cnt[k])
 			t.Value[i] = val[k]
 			return cnt[k]
 		}
-		i := t.add([2]float64{})
+		i := addLeaf(&t, [2]float64{})
 		lv := levels[depth]
-		t.split(i, lv.feature, b.d.cuts[lv.feature][lv.bin])
-		t.Left[i] = int32(t.len())
+		setSplit(&t, i, lv.feature, b.d.cuts[lv.feature][lv.bin])
+		t.Left[i] = int32(len(t.Feature))
 		l := walk(depth+1, 2*k)
-		t.Right[i] = int32(t.len())
+		t.Right[i] = int32(len(t.Feature))
 		r := walk(depth+1, 2*k+1)
 		c := [2]float64{l[0] + r[0], l[1] + r[1]}
 		t.Counts[i] = c

@@ -1,4 +1,4 @@
-package model
+package train
 
 import (
 	"fmt"
@@ -7,10 +7,8 @@ import (
 
 	"github.com/sjwhitworth/golearn/base"
 	"github.com/sjwhitworth/golearn/trees"
+	"github.com/winnow-dev/winnow/model"
 )
-
-// TrainerGolearnCART is the name of the golearn CART reference trainer.
-const TrainerGolearnCART = "golearn-cart"
 
 // GolearnCART trains golearn's CART (trees.NewDecisionTreeClassifier) as a
 // reference for TreeLearner, then converts its tree into a Model, so it can
@@ -28,9 +26,9 @@ const TrainerGolearnCART = "golearn-cart"
 // not copied: when no split helps at the root, golearn predicts class 0 for
 // x[0] >= 0; the converted model is a single leaf.
 type GolearnCART struct {
-	Config Config
+	Config model.Config
 	cart   *trees.CARTDecisionTreeClassifier
-	model  *Model
+	model  *model.Model
 }
 
 var (
@@ -39,7 +37,7 @@ var (
 )
 
 // NewGolearnCART returns an unfitted GolearnCART with cfg.
-func NewGolearnCART(cfg Config) *GolearnCART { return &GolearnCART{Config: cfg} }
+func NewGolearnCART(cfg model.Config) *GolearnCART { return &GolearnCART{Config: cfg} }
 
 // Fit trains golearn's CART on the grid (read with FromInstances, then
 // rebuilt with the float class attribute golearn's CART requires) and
@@ -49,13 +47,13 @@ func (c *GolearnCART) Fit(g base.FixedDataGrid) error {
 	if err != nil {
 		return err
 	}
-	if err := s.validate(); err != nil {
+	if err := s.Validate(); err != nil {
 		return fmt.Errorf("fit: %w", err)
 	}
 	if _, err := checkRows(X, y, len(s.Names)); err != nil {
 		return fmt.Errorf("fit: %w", err)
 	}
-	cfg, err := c.Config.resolve(len(s.Names))
+	cfg, err := resolve(defaults(TrainerGolearnCART, c.Config, len(X)), len(s.Names))
 	if err != nil {
 		return fmt.Errorf("fit: %w", err)
 	}
@@ -71,8 +69,8 @@ func (c *GolearnCART) Fit(g base.FixedDataGrid) error {
 	if err != nil {
 		return fmt.Errorf("fit: convert golearn tree: %w", err)
 	}
-	params := Config{Criterion: cfg.Criterion, MaxDepth: cfg.MaxDepth, Trees: 1, ClassWeight: [2]float64{1, 1}}
-	m, err := newModel(s, TrainerGolearnCART, params, []flatTree{t})
+	params := model.Config{Criterion: cfg.Criterion, MaxDepth: cfg.MaxDepth, Trees: 1, ClassWeight: [2]float64{1, 1}}
+	m, err := model.New(s, TrainerGolearnCART, params, []model.Tree{t})
 	if err != nil {
 		return fmt.Errorf("fit: convert golearn tree: %w", err)
 	}
@@ -92,7 +90,7 @@ func fitCART(cart *trees.CARTDecisionTreeClassifier, g base.FixedDataGrid) (err 
 
 // floatClassInstances builds the grid golearn's CART wants: the features,
 // then a float class attribute holding 0 or 1.
-func floatClassInstances(s Schema, X [][]float64, y []Label) *base.DenseInstances {
+func floatClassInstances(s model.Schema, X [][]float64, y []model.Label) *base.DenseInstances {
 	g := base.NewDenseInstances()
 	specs := make([]base.AttributeSpec, len(s.Names))
 	for i, n := range s.Names {
@@ -147,8 +145,8 @@ func readCARTNode(v reflect.Value) (cartNode, error) {
 
 // convertCART flattens golearn's tree in preorder, routing the training
 // rows down it to give every node its class counts.
-func convertCART(root any, X [][]float64, y []Label) (flatTree, error) {
-	var t flatTree
+func convertCART(root any, X [][]float64, y []model.Label) (model.Tree, error) {
+	var t model.Tree
 	rv := reflect.ValueOf(root)
 	if !rv.IsValid() || rv.IsNil() {
 		return t, fmt.Errorf("golearn tree has no root")
@@ -169,7 +167,7 @@ func convertCART(root any, X [][]float64, y []Label) (flatTree, error) {
 		return t, err
 	}
 	if !rn.needed {
-		t.add(counts(rows))
+		addLeaf(&t, counts(rows))
 		return t, nil
 	}
 	nf := len(X[0])
@@ -182,11 +180,11 @@ func convertCART(root any, X [][]float64, y []Label) (flatTree, error) {
 		if n.feature < 0 || n.feature >= nf || math.IsNaN(n.threshold) || math.IsInf(n.threshold, 0) {
 			return 0, fmt.Errorf("golearn node tests feature %d < %v", n.feature, n.threshold)
 		}
-		if depth > 4*MaxDepthLimit {
-			return 0, fmt.Errorf("golearn tree deeper than %d", 4*MaxDepthLimit)
+		if depth > model.MaxTreeDepth {
+			return 0, fmt.Errorf("golearn tree deeper than %d", model.MaxTreeDepth)
 		}
-		id := t.add(counts(rows))
-		t.split(id, n.feature, n.threshold)
+		id := addLeaf(&t, counts(rows))
+		setSplit(&t, id, n.feature, n.threshold)
 		var lr, rr []int
 		for _, r := range rows {
 			if X[r][n.feature] < n.threshold {
@@ -200,7 +198,7 @@ func convertCART(root any, X [][]float64, y []Label) (flatTree, error) {
 		}
 		side := func(child *reflect.Value, rows []int) (int32, error) {
 			if child == nil {
-				return t.add(counts(rows)), nil
+				return addLeaf(&t, counts(rows)), nil
 			}
 			return conv(*child, rows, depth+1)
 		}
@@ -216,7 +214,7 @@ func convertCART(root any, X [][]float64, y []Label) (flatTree, error) {
 		return id, nil
 	}
 	if _, err := conv(rv, rows, 0); err != nil {
-		return flatTree{}, err
+		return model.Tree{}, err
 	}
 	return t, nil
 }
@@ -231,7 +229,7 @@ func (c *GolearnCART) Predict(g base.FixedDataGrid) (base.FixedDataGrid, error) 
 }
 
 // Model returns the converted model.
-func (c *GolearnCART) Model() (*Model, error) {
+func (c *GolearnCART) Model() (*model.Model, error) {
 	if c.model == nil {
 		return nil, ErrNotFitted
 	}

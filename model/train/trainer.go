@@ -1,4 +1,4 @@
-package model
+package train
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sjwhitworth/golearn/base"
+	"github.com/winnow-dev/winnow/model"
 )
 
 var (
@@ -23,22 +24,23 @@ var (
 type Trainer interface {
 	base.Classifier
 	// Model returns the model of the last successful Fit, or ErrNotFitted.
-	Model() (*Model, error)
+	Model() (*model.Model, error)
 }
 
-// TrainerNames lists the names NewTrainer accepts, default first.
-func TrainerNames() []string { return []string{TrainerCART, TrainerBoost, TrainerGolearnCART} }
+// TrainerNames lists the names NewTrainer accepts, DefaultTrainer first.
+func TrainerNames() []string { return []string{TrainerBoost, TrainerCART, TrainerGolearnCART} }
 
-// NewTrainer returns the trainer called name: "cart" (or "") for the
-// histogram CART of Fit, "boost" for the boosted oblivious trees of
-// FitBoost, "golearn-cart" for golearn's own CART (small sets only, see
-// GolearnCART). cfg is checked when Fit sees the data.
-func NewTrainer(name string, cfg Config) (Trainer, error) {
+// NewTrainer returns the trainer called name: "boost" (or "", see
+// DefaultTrainer) for the boosted oblivious trees of FitBoost, "cart" for
+// the histogram CART of Fit, "golearn-cart" for golearn's own CART (small
+// sets only, see GolearnCART). cfg is checked, and its zero fields get the
+// trainer's defaults, when Fit sees the data.
+func NewTrainer(name string, cfg model.Config) (Trainer, error) {
 	switch name {
-	case TrainerCART, "":
-		return NewTreeLearner(cfg), nil
-	case TrainerBoost:
+	case TrainerBoost, "":
 		return NewBoostLearner(cfg), nil
+	case TrainerCART:
+		return NewTreeLearner(cfg), nil
 	case TrainerGolearnCART:
 		return NewGolearnCART(cfg), nil
 	}
@@ -51,9 +53,9 @@ func NewTrainer(name string, cfg Config) (Trainer, error) {
 // P(content) > 0.5. A TreeLearner is not safe for concurrent Fit calls; the
 // Model it returns is safe for concurrent use.
 type TreeLearner struct {
-	Config Config
+	Config model.Config
 	boost  bool // train with FitBoost
-	model  *Model
+	model  *model.Model
 }
 
 var (
@@ -62,11 +64,11 @@ var (
 )
 
 // NewTreeLearner returns an unfitted TreeLearner with cfg.
-func NewTreeLearner(cfg Config) *TreeLearner { return &TreeLearner{Config: cfg} }
+func NewTreeLearner(cfg model.Config) *TreeLearner { return &TreeLearner{Config: cfg} }
 
 // NewBoostLearner returns an unfitted TreeLearner with cfg that trains with
 // FitBoost.
-func NewBoostLearner(cfg Config) *TreeLearner { return &TreeLearner{Config: cfg, boost: true} }
+func NewBoostLearner(cfg model.Config) *TreeLearner { return &TreeLearner{Config: cfg, boost: true} }
 
 // name is the trainer's name.
 func (t *TreeLearner) name() string {
@@ -104,7 +106,7 @@ func (t *TreeLearner) Predict(g base.FixedDataGrid) (base.FixedDataGrid, error) 
 }
 
 // Model returns the fitted model.
-func (t *TreeLearner) Model() (*Model, error) {
+func (t *TreeLearner) Model() (*model.Model, error) {
 	if t.model == nil {
 		return nil, ErrNotFitted
 	}
@@ -133,7 +135,7 @@ func (t *TreeLearner) LoadWithPrefix(*base.ClassifierDeserializer, string) error
 	return ErrUnsupported
 }
 
-func describe(name string, cfg Config, m *Model) string {
+func describe(name string, cfg model.Config, m *model.Model) string {
 	s := fmt.Sprintf("%s(criterion=%v max_depth=%d min_leaf=%d trees=%d seed=%d)",
 		name, cfg.Criterion, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.Seed)
 	if m == nil {
@@ -142,11 +144,11 @@ func describe(name string, cfg Config, m *Model) string {
 	return fmt.Sprintf("%s: %d trees, %d nodes, depth %d", s, m.NumTrees(), m.NumNodes(), m.Depth())
 }
 
-func metadata(name string, cfg Config) base.ClassifierMetadataV1 {
+func metadata(name string, cfg model.Config) base.ClassifierMetadataV1 {
 	return base.ClassifierMetadataV1{
 		FormatVersion:     1,
 		ClassifierName:    "winnow/" + name,
-		ClassifierVersion: fmt.Sprint(FormatVersion),
+		ClassifierVersion: fmt.Sprint(model.FormatVersion),
 		ClassifierMetadata: map[string]any{
 			"criterion": cfg.Criterion.String(), "max_depth": cfg.MaxDepth, "min_leaf": cfg.MinLeaf,
 			"bins": cfg.Bins, "trees": cfg.Trees, "seed": cfg.Seed,

@@ -1,18 +1,22 @@
-package model
+package train
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"sync"
-)
 
-// TrainerCART is the name of the histogram CART trainer, the default.
-const TrainerCART = "cart"
+	"github.com/winnow-dev/winnow/model"
+)
 
 // Fit trains the histogram CART trainer on the rows X (each of
 // len(s.Names) values, in schema order) with labels y and returns the model.
-// It is the fast path behind TreeLearner.Fit, without golearn grids.
+// It is the fast path behind TreeLearner.Fit, without golearn grids. The
+// fields cfg leaves at 0 get winnow train's defaults for the cart trainer: a
+// bagged forest of DefaultForestTrees trees of depth DefaultMaxDepth,
+// DefaultMaxFeatures split candidates per node and DefaultMinLeaf(len(X))
+// rows per leaf; Trees 1 grows a single tree on all rows, with all
+// features unless MaxFeatures says otherwise.
 //
 // Each feature is first cut into at most cfg.Bins quantile bins (cut points
 // from all rows, or from 131072 evenly spaced rows of larger sets); splits are
@@ -25,24 +29,24 @@ const TrainerCART = "cart"
 //
 // Fit does not keep or modify X or y. It returns an error for empty or
 // ragged input, labels other than Boilerplate and Content, an invalid
-// schema, an invalid cfg, or trees above MaxNodes nodes in total (a very
+// schema, an invalid cfg, or trees above model.MaxNodes nodes in total (a very
 // large forest).
-func Fit(s Schema, X [][]float64, y []Label, cfg Config) (*Model, error) {
+func Fit(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) (*model.Model, error) {
 	nf := len(s.Names)
 	counts, err := checkInput(s, X, y)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
-	cfg, err = cfg.resolve(nf)
+	cfg, err = resolve(defaults(TrainerCART, cfg, len(X)), nf)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
-	cfg = cfg.balance(counts)
+	cfg = balance(cfg, counts)
 	d := binRows(X, y, nf, cfg.Bins, cfg.Workers)
 	trees := growForest(d, cfg)
 	params := cfg
 	params.Workers = 0
-	m, err := newModel(s, TrainerCART, params, trees)
+	m, err := model.New(s, TrainerCART, params, trees)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
@@ -51,15 +55,15 @@ func Fit(s Schema, X [][]float64, y []Label, cfg Config) (*Model, error) {
 
 // checkInput validates the schema and the training rows and returns the
 // class counts.
-func checkInput(s Schema, X [][]float64, y []Label) ([2]int, error) {
-	if err := s.validate(); err != nil {
+func checkInput(s model.Schema, X [][]float64, y []model.Label) ([2]int, error) {
+	if err := s.Validate(); err != nil {
 		return [2]int{}, err
 	}
 	return checkRows(X, y, len(s.Names))
 }
 
 // checkRows validates the training rows and returns the class counts.
-func checkRows(X [][]float64, y []Label, nf int) ([2]int, error) {
+func checkRows(X [][]float64, y []model.Label, nf int) ([2]int, error) {
 	var counts [2]int
 	if len(X) == 0 {
 		return counts, fmt.Errorf("no training rows")
@@ -74,7 +78,7 @@ func checkRows(X [][]float64, y []Label, nf int) ([2]int, error) {
 		if len(row) != nf {
 			return counts, fmt.Errorf("row %d has %d values, schema has %d features", i, len(row), nf)
 		}
-		if y[i] > Content {
+		if y[i] > model.Content {
 			return counts, fmt.Errorf("row %d: unknown label %d", i, y[i])
 		}
 		counts[y[i]]++
@@ -91,21 +95,21 @@ func checkRows(X [][]float64, y []Label, nf int) ([2]int, error) {
 type grower struct {
 	d       *binned
 	nf      int
-	cfg     Config
+	cfg     model.Config
 	sc      scorer
 	workers int
 	rng     *rand.Rand // feature draws; nil when all features are used
 	rows    []int32    // in-bag rows, partitioned in place node by node
 	tmp     []int32
 	mult    []uint32 // bootstrap multiplicity per row; nil = 1 each
-	tree    flatTree
+	tree    model.Tree
 	pool    [][]uint32
 	perm    []int
 	// per-feature results of the parallel child pass
 	bestA, bestB []split
 }
 
-func newGrower(d *binned, cfg Config, t, workers int) *grower {
+func newGrower(d *binned, cfg model.Config, t, workers int) *grower {
 	nf := len(d.codes)
 	g := &grower{
 		d: d, nf: nf, cfg: cfg, workers: workers,
@@ -143,7 +147,7 @@ type task struct {
 	best          split
 }
 
-func (g *grower) grow() flatTree {
+func (g *grower) grow() model.Tree {
 	var cnt [2]uint64
 	for _, r := range g.rows {
 		cnt[g.d.y[r]] += g.m(r)
@@ -183,7 +187,7 @@ func (g *grower) parentPurity(c [2]uint64) float64 {
 // node grows the subtree of t and returns its index.
 func (g *grower) node(t task) int32 {
 	c0, c1 := g.sc.weigh(t.cnt)
-	id := g.tree.add([2]float64{c0, c1})
+	id := addLeaf(&g.tree, [2]float64{c0, c1})
 	if !g.splittable(t) {
 		g.putHist(t.hist)
 		return id
@@ -196,7 +200,7 @@ func (g *grower) node(t task) int32 {
 		g.putHist(t.hist)
 		return id
 	}
-	g.tree.split(id, b.feature, g.d.cuts[b.feature][b.bin])
+	setSplit(&g.tree, id, b.feature, g.d.cuts[b.feature][b.bin])
 	nl := g.partition(t.lo, t.hi, b.feature, b.bin)
 	left := task{lo: t.lo, hi: t.lo + nl, depth: t.depth + 1, cnt: b.left}
 	right := task{lo: t.lo + nl, hi: t.hi, depth: t.depth + 1,
