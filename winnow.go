@@ -134,17 +134,16 @@ func (x *Extractor) FromPage(page *page.Page) (*Article, error) {
 }
 
 // classify returns the model's probability of content of every block of
-// page and, with WithExplanations, every block's decision path (else nil).
-func (x *Extractor) classify(page *page.Page) ([]float64, [][]model.Step) {
+// p and, with WithExplanations, every block's decision path (else nil).
+func (x *Extractor) classify(p *page.Page) ([]float64, [][]model.Step) {
 	if !x.cfg.explain {
-		return x.probabilities(page), nil
+		return x.probabilities(p), nil
 	}
-	vecs := features.Vectors(page)
+	vecs := features.Vectors(p)
 	probs := make([]float64, len(vecs))
 	paths := make([][]model.Step, len(vecs))
 	for i, v := range vecs {
-		probs[i] = x.cfg.model.Predict(v)
-		_, paths[i] = x.cfg.model.Explain(v)
+		probs[i], paths[i] = x.cfg.model.Explain(v) // one walk: Explain's p is Predict's
 	}
 	return probs, paths
 }
