@@ -103,14 +103,22 @@ func (x *Extractor) ExtractBytes(b []byte) (*Article, error) {
 // ErrNoContent the Article is returned too, with every block and its
 // probability, so that callers can see why nothing was kept.
 func (x *Extractor) FromPage(page *features.Page) (*Article, error) {
-	var vecs [][]float64
-	var probs []float64
 	if x.cfg.explain {
-		vecs = features.Vectors(page)
-		probs = x.predict(vecs)
-	} else {
-		probs = x.Classify(page)
+		return x.FromVectors(page, features.Vectors(page))
 	}
+	return x.decide(page, nil, x.Classify(page))
+}
+
+// FromVectors is FromPage for a page whose feature vectors
+// (features.Vectors(page)) the caller has computed already, as evaluation
+// does to share them among the systems it scores.
+func (x *Extractor) FromVectors(page *features.Page, vecs [][]float64) (*Article, error) {
+	return x.decide(page, vecs, x.predict(vecs))
+}
+
+// decide applies the threshold and the rules to the probabilities of
+// page's blocks; vecs are needed for explanations only.
+func (x *Extractor) decide(page *features.Page, vecs [][]float64, probs []float64) (*Article, error) {
 	keep := make([]bool, len(probs))
 	for i, p := range probs {
 		keep[i] = p >= x.cfg.threshold
@@ -177,7 +185,7 @@ func (x *Extractor) Classify(page *features.Page) []float64 {
 }
 
 // predict returns the probability of content of each of vecs, for
-// explanations, which keep the page's vectors anyway.
+// callers that keep the page's vectors anyway.
 func (x *Extractor) predict(vecs [][]float64) []float64 {
 	probs := make([]float64, len(vecs))
 	for i, v := range vecs {

@@ -212,3 +212,16 @@ func Folds(pages []*LabelledPage, k int, seed uint64) [][]*LabelledPage {
 	}
 	return out
 }
+
+// SetsOf lists the distinct sets of pages, in order of first appearance.
+func SetsOf(pages []*LabelledPage) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range pages {
+		if !seen[p.Set] {
+			seen[p.Set] = true
+			out = append(out, p.Set)
+		}
+	}
+	return out
+}

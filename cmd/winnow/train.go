@@ -10,6 +10,7 @@ import (
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/dataset/eval"
 	"github.com/winnow-dev/winnow/model"
 )
 
@@ -49,7 +50,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *maxRows > 0 {
 		train = samplePages(train, *maxRows, *seed)
 	}
-	x, y := rows(train)
+	x, y := eval.Rows(train)
 	if len(x) == 0 {
 		return fmt.Errorf("no labelled blocks to train on")
 	}
@@ -70,7 +71,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	fit := time.Since(fitStart)
 	runtime.ReadMemStats(&ms)
-	m.Summary = model.TrainingSummary{Sets: setsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
+	m.Summary = model.TrainingSummary{Sets: dataset.SetsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -102,14 +103,14 @@ func printBlockScores(e *env, m *model.Model, pages []*dataset.LabelledPage) {
 	for _, p := range pages {
 		bySet[p.Set] = append(bySet[p.Set], p)
 	}
-	line := func(name string, pages, blocks int, c model.Confusion) {
+	line := func(name string, pages, blocks int, c eval.Confusion) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, pages, blocks, c.Precision(), c.Recall(), c.F1(), c.Accuracy())
 	}
-	var all model.Confusion
+	var all eval.Confusion
 	blocks := 0
-	for _, s := range setsOf(pages) {
-		x, y := rows(bySet[s])
-		var c model.Confusion
+	for _, s := range dataset.SetsOf(pages) {
+		x, y := eval.Rows(bySet[s])
+		var c eval.Confusion
 		for i, v := range x {
 			c.Add(m.Predict(v) >= winnow.DefaultThreshold, y[i] == model.Content)
 		}

@@ -1,11 +1,9 @@
-package main
+package eval
 
 import (
 	"context"
 	"fmt"
-	"io"
 	"sort"
-	"strings"
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
@@ -19,17 +17,17 @@ import (
 // deviation, and the usual tables over the pooled out-of-fold predictions
 // (each page scored once, by a model that never saw its site).
 
-type cvReport struct {
+type CVReport struct {
 	K       int    `json:"k"`
 	Trainer string `json:"trainer"`
 	// Left out lists sets not cross-validated (regression sets).
 	LeftOut []string `json:"left_out,omitempty"`
-	Folds   []cvFold `json:"folds"`
+	Folds   []CVFold `json:"folds"`
 	// Summary is the mean ± standard deviation over folds, per group and system.
-	Summary []cvGroup `json:"summary"`
+	Summary []CVGroup `json:"summary"`
 }
 
-type cvFold struct {
+type CVFold struct {
 	Fold        int          `json:"fold"`
 	TrainPages  int          `json:"train_pages"`
 	TrainBlocks int          `json:"train_blocks"`
@@ -37,31 +35,57 @@ type cvFold struct {
 	Trees       int          `json:"trees"`
 	Nodes       int          `json:"nodes"`
 	Depth       int          `json:"depth"`
-	Groups      []groupScore `json:"groups"`
+	Groups      []GroupScore `json:"groups"`
 }
 
-type cvGroup struct {
+type CVGroup struct {
 	Name    string     `json:"name"`
-	Systems []cvSystem `json:"systems"`
+	Systems []CVSystem `json:"systems"`
 }
 
 // cvSystem is one system's scores over the folds where the group has pages.
-type cvSystem struct {
+type CVSystem struct {
 	System        string  `json:"system"`
 	Folds         int     `json:"folds"`
-	BlockF1       meanStd `json:"block_f1"`
-	BlockAccuracy meanStd `json:"block_accuracy"`
-	ShingleF1     meanStd `json:"shingle_f1"`
-	BagOfWordsF1  meanStd `json:"bag_of_words_f1"`
+	BlockF1       MeanStd `json:"block_f1"`
+	BlockAccuracy MeanStd `json:"block_accuracy"`
+	ShingleF1     MeanStd `json:"shingle_f1"`
+	BagOfWordsF1  MeanStd `json:"bag_of_words_f1"`
 	// ROCAUC is over the folds where it is defined; models only.
-	ROCAUC *meanStd `json:"roc_auc,omitempty"`
+	ROCAUC *MeanStd `json:"roc_auc,omitempty"`
 }
 
-func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledPage) (*evalReport, error) {
-	if f.split != "test" {
-		fmt.Fprintf(e.stderr, "eval: -cv uses every page; -split %s is ignored\n", f.split)
+// Trainer trains a model on the feature vectors x of blocks labelled y.
+// CV calls it once per fold; winnow train trains through the same function.
+type Trainer func(x [][]float64, y []model.Label) (*model.Model, error)
+
+// CVOptions configure a cross-validation.
+type CVOptions struct {
+	// Options are the extractor's threshold and rules for the folds'
+	// models, the fold seed (Seed) and the parallelism; Split is "cv".
+	Options
+	// K is the number of folds, at least 2.
+	K int
+	// Trainer names the trainer in the report; Train trains each fold's model.
+	Trainer string
+	Train   Trainer
+	// Describe says, for the report, how the folds' models were trained
+	// from the first fold's configuration (model.Model.Params).
+	Describe func(params model.Config) string
+}
+
+// CV cross-validates by site: dataset.Folds keeps each site's pages in one
+// fold; every fold is scored by a model trained with o.Train on the other
+// K-1 folds. The report gives every fold's scores, their mean ± standard
+// deviation, and the usual tables over the pooled out-of-fold predictions
+// (each page scored once, by a model that never saw its site). Regression
+// sets are left out. Each page's feature vectors are computed once, and
+// serve every fold that trains on it and the one that scores it.
+func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Report, error) {
+	if o.K < 2 {
+		return nil, fmt.Errorf("cross-validation needs at least 2 folds, got %d", o.K)
 	}
-	cv := &cvReport{K: f.cv, Trainer: f.train.trainer}
+	cv := &CVReport{K: o.K, Trainer: o.Trainer}
 	var usable []*dataset.LabelledPage
 	for _, p := range pages {
 		if dataset.Trainable(p.Set) {
@@ -70,25 +94,29 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 			cv.LeftOut = append(cv.LeftOut, p.Set)
 		}
 	}
-	folds := dataset.Folds(usable, f.cv, f.seed)
-	if len(folds) != f.cv {
-		return nil, fmt.Errorf("dataset.Folds made %d folds, want %d", len(folds), f.cv)
+	folds := dataset.Folds(usable, o.K, o.Seed)
+	if len(folds) != o.K {
+		return nil, fmt.Errorf("dataset.Folds made %d folds, want %d", len(folds), o.K)
 	}
 	for i, fold := range folds {
 		if len(fold) == 0 {
 			return nil, fmt.Errorf("fold %d is empty: fewer sites than folds", i+1)
 		}
 	}
+	vecs, err := vectorsOf(ctx, usable, o.Workers)
+	if err != nil {
+		return nil, err
+	}
+	vecsOf := func(p *dataset.LabelledPage) [][]float64 { return vecs[p] }
 	// Out-of-fold results, in the order of usable.
 	pos := map[*dataset.LabelledPage]int{}
 	for i, p := range usable {
 		pos[p] = i
 	}
 	all := make([]pageEval, len(usable))
-	var systems []*evalSystem
+	var systems []*System
 	var params model.Config // fold 1's, defaults filled in
 	imp := make([]float64, len(winnow.Schema().Names))
-	bar := newProgress(e, "cv", len(usable))
 	for i, test := range folds {
 		var train []*dataset.LabelledPage
 		for j, fold := range folds {
@@ -96,19 +124,19 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 				train = append(train, fold...)
 			}
 		}
-		m, blocks, err := trainFold(train, f.train.trainer, f.trainCfg)
+		m, blocks, err := trainFold(train, vecsOf, o.Train, o.Seed)
 		if err != nil {
 			return nil, fmt.Errorf("fold %d: %w", i+1, err)
 		}
 		if i == 0 {
 			params = m.Params
 		}
-		s, err := modelSystem("model", fmt.Sprintf("fold %d", i+1), m, f.extractorOptions()...)
+		s, err := NewModelSystem("model", fmt.Sprintf("fold %d", i+1), m, o.Options)
 		if err != nil {
 			return nil, err
 		}
-		systems = append([]*evalSystem{s}, baselineSystems()...)
-		evals, err := evalPages(ctx, test, systems, f.jobs, func() { bar.add(1) })
+		systems = append([]*System{s}, Baselines()...)
+		evals, err := evalPages(ctx, test, systems, vecsOf, o.Workers, o.Tick)
 		if err != nil {
 			return nil, err
 		}
@@ -120,50 +148,48 @@ func runCV(ctx context.Context, e *env, f *evalFlags, pages []*dataset.LabelledP
 				imp[k] += v / float64(len(folds))
 			}
 		}
-		cv.Folds = append(cv.Folds, cvFold{Fold: i + 1, TrainPages: len(train), TrainBlocks: blocks, TestPages: len(test),
+		cv.Folds = append(cv.Folds, CVFold{Fold: i + 1, TrainPages: len(train), TrainBlocks: blocks, TestPages: len(test),
 			Trees: m.NumTrees(), Nodes: m.NumNodes(), Depth: m.Depth(), Groups: groupScores(evals, systems)})
 	}
-	bar.done()
 	cv.Summary = summarizeFolds(cv.Folds)
 
-	r := &evalReport{Split: "cv", Seed: f.seed, Threshold: f.threshold, Pages: len(usable), CV: cv}
+	r := &Report{Split: "cv", Seed: o.Seed, Threshold: o.Threshold, Pages: len(usable), CV: cv}
 	for _, s := range systems {
 		r.Systems = append(r.Systems, s.name)
 	}
-	how := "winnow train's defaults"
-	if len(f.trainSet) > 0 {
-		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
+	desc := o.Trainer
+	if o.Describe != nil {
+		desc = o.Describe(params)
 	}
-	r.Models = []modelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold: %s, %s; each page scored by the model that did not see its site", f.train.describe(params), how), Trainer: f.train.trainer}}
+	r.Models = []ModelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold: %s; each page scored by the model that did not see its site", desc), Trainer: o.Trainer}}
 	r.Groups = groupScores(all, systems)
 	if ke, ok := kindErrorsOf(all, 0, "model"); ok {
-		r.Kinds = []kindErrors{ke}
+		r.Kinds = []KindErrors{ke}
 	}
-	f.setPost(r, all, systems)
-	r.Worst = []worstPages{{System: "model", Pages: worstOf(all, 0, worstCount)}}
-	r.Importances = []modelImportances{{System: "model (mean over folds)", Features: topFeatures(winnow.Schema().Names, imp, topImportances)}}
+	o.setPost(r, all, systems)
+	r.Worst = []WorstPages{{System: "model", Pages: worstOf(all, 0, worstCount)}}
+	r.Importances = []ModelImportances{{System: "model (mean over folds)", Features: topFeatures(winnow.Schema().Names, imp, topImportances)}}
 	return r, nil
 }
 
-// trainFold trains a model on pages as winnow train does: trainer with
-// the flags' configuration base (trainerFlags.config), its defaults filled
-// in for the training set.
-func trainFold(pages []*dataset.LabelledPage, trainer string, base model.Config) (*model.Model, int, error) {
-	x, y := rows(pages)
+// trainFold trains a model with train on the labelled blocks of pages,
+// whose vectors vecsOf gives, and returns it with the number of blocks.
+func trainFold(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, train Trainer, seed uint64) (*model.Model, int, error) {
+	x, y := rowsOf(pages, vecsOf)
 	if len(x) == 0 {
 		return nil, 0, fmt.Errorf("no labelled blocks to train on")
 	}
-	m, err := fitWith(trainer, trainDefaults(trainer, base, len(x)), x, y)
+	m, err := train(x, y)
 	if err != nil {
 		return nil, 0, err
 	}
-	m.Summary = model.TrainingSummary{Sets: setsOf(pages), Pages: len(pages), Blocks: len(x), Seed: base.Seed}
+	m.Summary = model.TrainingSummary{Sets: dataset.SetsOf(pages), Pages: len(pages), Blocks: len(x), Seed: seed}
 	return m, len(x), nil
 }
 
 // summarizeFolds gives, per group (in first-seen order) and system, the
 // mean ± standard deviation over the folds where the group has pages.
-func summarizeFolds(folds []cvFold) []cvGroup {
+func summarizeFolds(folds []CVFold) []CVGroup {
 	type acc struct {
 		block, accuracy, shingle, bow, auc []float64
 		hasText, isModel                   bool
@@ -200,11 +226,11 @@ func summarizeFolds(folds []cvFold) []cvGroup {
 			}
 		}
 	}
-	var out []cvGroup
+	var out []CVGroup
 	for _, name := range order {
-		g := cvGroup{Name: name}
+		g := CVGroup{Name: name}
 		for k, a := range vals[name] {
-			s := cvSystem{System: systems[k], Folds: len(a.block), BlockF1: meanStdOf(a.block), BlockAccuracy: meanStdOf(a.accuracy),
+			s := CVSystem{System: systems[k], Folds: len(a.block), BlockF1: meanStdOf(a.block), BlockAccuracy: meanStdOf(a.accuracy),
 				ShingleF1: meanStdOf(a.shingle), BagOfWordsF1: meanStdOf(a.bow)}
 			if a.isModel && len(a.auc) > 0 {
 				ms := meanStdOf(a.auc)
@@ -218,13 +244,13 @@ func summarizeFolds(folds []cvFold) []cvGroup {
 }
 
 // topFeatures lists the n largest importances, most first, zeros left out.
-func topFeatures(names []string, imp []float64, n int) []importance {
+func topFeatures(names []string, imp []float64, n int) []Importance {
 	idx := make([]int, len(imp))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return imp[idx[a]] > imp[idx[b]] })
-	out := []importance{}
+	out := []Importance{}
 	for _, i := range idx {
 		if len(out) == n || imp[i] <= 0 {
 			break
@@ -233,46 +259,7 @@ func topFeatures(names []string, imp []float64, n int) []importance {
 		if i < len(names) {
 			name = names[i]
 		}
-		out = append(out, importance{Feature: name, Importance: imp[i]})
+		out = append(out, Importance{Feature: name, Importance: imp[i]})
 	}
 	return out
-}
-
-func writeCV(w io.Writer, cv *cvReport) {
-	for _, t := range cvTables(cv) {
-		t.writeText(w)
-	}
-}
-
-// cvTables are the folds and their mean ± standard deviation.
-func cvTables(cv *cvReport) []*table {
-	title := fmt.Sprintf("Cross-validation: %d folds by site, %s trained per fold with winnow train's defaults", cv.K, cv.Trainer)
-	if len(cv.LeftOut) > 0 {
-		title += "; left out (regression): " + strings.Join(cv.LeftOut, ",")
-	}
-	folds := &table{Title: title, Head: []string{"fold", "train pages", "train blocks", "test pages", "trees", "nodes", "depth", "model block F1", "accuracy", "shingle F1"}}
-	for _, f := range cv.Folds {
-		pooled := f.Groups[len(f.Groups)-1].Systems[0]
-		sh := "-"
-		if pooled.Text != nil {
-			sh = f3(pooled.Text.Shingles.F1)
-		}
-		folds.add(fmt.Sprint(f.Fold), fmt.Sprint(f.TrainPages), fmt.Sprint(f.TrainBlocks), fmt.Sprint(f.TestPages),
-			fmt.Sprint(f.Trees), fmt.Sprint(f.Nodes), fmt.Sprint(f.Depth), f3(pooled.Block.F1), f3(pooled.Block.Accuracy), sh)
-	}
-	sum := &table{Title: "Mean ± standard deviation over folds",
-		Head: []string{"group", "system", "folds", "block F1", "block accuracy", "shingle F1", "BoW F1", "ROC AUC"}}
-	pm := func(m meanStd) string { return fmt.Sprintf("%.3f ± %.3f", m.Mean, m.Std) }
-	for _, g := range cv.Summary {
-		name := g.Name
-		for _, s := range g.Systems {
-			auc := "-"
-			if s.ROCAUC != nil {
-				auc = pm(*s.ROCAUC)
-			}
-			sum.add(name, s.System, fmt.Sprint(s.Folds), pm(s.BlockF1), pm(s.BlockAccuracy), pm(s.ShingleF1), pm(s.BagOfWordsF1), auc)
-			name = ""
-		}
-	}
-	return []*table{folds, sum}
 }

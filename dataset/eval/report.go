@@ -1,4 +1,4 @@
-package main
+package eval
 
 import (
 	"cmp"
@@ -15,7 +15,7 @@ import (
 // is in it, and lists keep the text report's order.
 
 // evalReport is the result of one evaluation run.
-type evalReport struct {
+type Report struct {
 	// Split is "test" (the held-back sites of dataset.Split), "all" or
 	// "gold" (a -gold folder).
 	Split     string  `json:"split"`
@@ -28,25 +28,25 @@ type evalReport struct {
 	Pages     int      `json:"pages"`
 	// Skipped is how many pages the loader could not use.
 	Skipped int          `json:"skipped"`
-	Models  []modelInfo  `json:"models"`
+	Models  []ModelInfo  `json:"models"`
 	Systems []string     `json:"systems"`
-	Groups  []groupScore `json:"groups"`
+	Groups  []GroupScore `json:"groups"`
 	// Diffs compare the second model with the first (second minus first),
 	// when two models are given.
-	Diffs []diffRow `json:"diffs,omitempty"`
+	Diffs []DiffRow `json:"diffs,omitempty"`
 	// Kinds break each model's block mistakes down by L3S-GN1's fine
 	// labels, over the pages that have them; empty without such pages.
-	Kinds []kindErrors `json:"kinds,omitempty"`
+	Kinds []KindErrors `json:"kinds,omitempty"`
 	// Rules are, per model, the blocks each post-processing rule decided
 	// against the threshold's verdict; empty with smoothing off.
-	Rules       []ruleEffects      `json:"rules,omitempty"`
-	Worst       []worstPages       `json:"worst"`
-	Importances []modelImportances `json:"importances"`
-	CV          *cvReport          `json:"cv,omitempty"`
+	Rules       []RuleEffects      `json:"rules,omitempty"`
+	Worst       []WorstPages       `json:"worst"`
+	Importances []ModelImportances `json:"importances"`
+	CV          *CVReport          `json:"cv,omitempty"`
 }
 
 // modelInfo describes an evaluated model.
-type modelInfo struct {
+type ModelInfo struct {
 	Name      string   `json:"name"`
 	Path      string   `json:"path"`
 	Trainer   string   `json:"trainer"`
@@ -59,36 +59,36 @@ type modelInfo struct {
 	TrainBlocks int `json:"train_blocks"`
 }
 
-func describeModel(s *evalSystem) modelInfo {
+func describeModel(s *System) ModelInfo {
 	m := s.m
-	return modelInfo{Name: s.name, Path: s.path, Trainer: m.Trainer, Trees: m.NumTrees(), Nodes: m.NumNodes(), Depth: m.Depth(),
+	return ModelInfo{Name: s.name, Path: s.path, Trainer: m.Trainer, Trees: m.NumTrees(), Nodes: m.NumNodes(), Depth: m.Depth(),
 		TrainSets: m.Summary.Sets, TrainPages: m.Summary.Pages, TrainBlocks: m.Summary.Blocks}
 }
 
 // groupScore is every system's scores on one group of pages: a set, a
 // page type of a set, or all pages pooled.
-type groupScore struct {
+type GroupScore struct {
 	Name string `json:"name"`
 	// Kind is "set", "page-type" or "pooled".
 	Kind string `json:"kind"`
 	// Note says what the gold is when it is not human gold.
 	Note    string        `json:"note,omitempty"`
 	Pages   int           `json:"pages"`
-	Systems []systemScore `json:"systems"`
+	Systems []SystemScore `json:"systems"`
 }
 
 // systemScore is one system's scores on one group.
-type systemScore struct {
+type SystemScore struct {
 	System   string          `json:"system"`
-	Block    blockScore      `json:"block"`
-	Text     *textScore      `json:"text,omitempty"`
-	Snippets *snippetScore   `json:"snippets,omitempty"`
-	Ranking  *thresholdScore `json:"thresholds,omitempty"`
+	Block    BlockScore      `json:"block"`
+	Text     *TextScore      `json:"text,omitempty"`
+	Snippets *SnippetScore   `json:"snippets,omitempty"`
+	Ranking  *ThresholdScore `json:"thresholds,omitempty"`
 }
 
 // blockScore is block-level classification of content, over blocks with a
 // known label.
-type blockScore struct {
+type BlockScore struct {
 	Blocks    int     `json:"blocks"`
 	TP        int     `json:"tp"`
 	FP        int     `json:"fp"`
@@ -100,15 +100,15 @@ type blockScore struct {
 	Accuracy  float64 `json:"accuracy"`
 }
 
-// blockScoreOf reports a model.Confusion: precision is 1 where nothing was
+// blockScoreOf reports a Confusion: precision is 1 where nothing was
 // kept and recall 1 where nothing is content (model's convention).
-func blockScoreOf(c model.Confusion) blockScore {
-	return blockScore{Blocks: int(c.Total()), TP: int(c.TP), FP: int(c.FP), FN: int(c.FN), TN: int(c.TN),
+func blockScoreOf(c Confusion) BlockScore {
+	return BlockScore{Blocks: int(c.Total()), TP: int(c.TP), FP: int(c.FP), FN: int(c.FN), TN: int(c.TN),
 		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Accuracy: c.Accuracy()}
 }
 
 // prf is a precision, recall and F1.
-type prf struct {
+type PRF struct {
 	Precision float64 `json:"precision"`
 	Recall    float64 `json:"recall"`
 	F1        float64 `json:"f1"`
@@ -116,16 +116,16 @@ type prf struct {
 
 // textScore compares extracted text with the gold text, over the pages
 // that have one.
-type textScore struct {
+type TextScore struct {
 	Pages int `json:"pages"`
 	// Shingles is the Scrapinghub benchmark measure (see dataset.ShingleMean);
 	// PrecisionPages counts the pages where something was predicted.
-	Shingles       prf `json:"shingles"`
+	Shingles       PRF `json:"shingles"`
 	PrecisionPages int `json:"precision_pages"`
 	// BagOfWords is the mean over pages of dataset.BagOfWords.
-	BagOfWords prf `json:"bag_of_words"`
+	BagOfWords PRF `json:"bag_of_words"`
 	// PageF1 is the distribution of per-page shingle F1.
-	PageF1 distribution `json:"page_f1"`
+	PageF1 Distribution `json:"page_f1"`
 	// Empty is the number of pages where nothing was extracted.
 	Empty int `json:"empty"`
 	// pageF1s are the per-page values, for the HTML report's plot.
@@ -133,7 +133,7 @@ type textScore struct {
 }
 
 // snippetScore counts the must / must-not snippets of the pages.
-type snippetScore struct {
+type SnippetScore struct {
 	With          int     `json:"with"`
 	WithFound     int     `json:"with_found"`
 	WithShare     float64 `json:"with_share"`
@@ -144,16 +144,16 @@ type snippetScore struct {
 
 // thresholdScore is the threshold behaviour of a model's probabilities,
 // before smoothing.
-type thresholdScore struct {
+type ThresholdScore struct {
 	// ROCAUC is null when the group's blocks are all of one class.
 	ROCAUC *float64       `json:"roc_auc"`
-	At     []thresholdRow `json:"at"`
+	At     []ThresholdRow `json:"at"`
 	// curve is the precision–recall curve, for the HTML plot only.
 	curve []prPoint
 }
 
 // diffRow is the second model minus the first on one group.
-type diffRow struct {
+type DiffRow struct {
 	Group      string   `json:"group"`
 	ShingleF1  float64  `json:"shingle_f1"`
 	BagOfWords float64  `json:"bag_of_words_f1"`
@@ -162,14 +162,14 @@ type diffRow struct {
 }
 
 // kindErrors are one model's block mistakes by fine label.
-type kindErrors struct {
+type KindErrors struct {
 	System string    `json:"system"`
 	Pages  int       `json:"pages"`
-	Kinds  []kindRow `json:"kinds"`
+	Kinds  []KindRow `json:"kinds"`
 }
 
 // kindRow is a model's decisions on the blocks of one fine label.
-type kindRow struct {
+type KindRow struct {
 	Kind string `json:"kind"`
 	// Content says whether the kind counts as main content.
 	Content bool `json:"content"`
@@ -184,7 +184,7 @@ type kindRow struct {
 
 // kindErrorsOf pools system k's fine-label counts over the pages that have
 // them; ok is false when none does.
-func kindErrorsOf(evals []pageEval, k int, system string) (kindErrors, bool) {
+func kindErrorsOf(evals []pageEval, k int, system string) (KindErrors, bool) {
 	kinds := dataset.FineLabels()
 	counts := make([]kindCount, len(kinds))
 	pages := 0
@@ -200,30 +200,30 @@ func kindErrorsOf(evals []pageEval, k int, system string) (kindErrors, bool) {
 		}
 	}
 	if pages == 0 {
-		return kindErrors{}, false
+		return KindErrors{}, false
 	}
 	wrong := 0
 	for _, c := range counts {
 		wrong += c.wrong
 	}
-	out := kindErrors{System: system, Pages: pages}
+	out := KindErrors{System: system, Pages: pages}
 	for f, c := range counts {
-		out.Kinds = append(out.Kinds, kindRow{Kind: kinds[f].String(), Content: kinds[f].IsContent(), Blocks: c.blocks, Wrong: c.wrong,
-			WrongShare: ratioOrZero(float64(c.wrong), float64(c.blocks)), MistakeShare: ratioOrZero(float64(c.wrong), float64(wrong))})
+		out.Kinds = append(out.Kinds, KindRow{Kind: kinds[f].String(), Content: kinds[f].IsContent(), Blocks: c.blocks, Wrong: c.wrong,
+			WrongShare: share(float64(c.wrong), float64(c.blocks)), MistakeShare: share(float64(c.wrong), float64(wrong))})
 	}
 	return out, true
 }
 
 // ruleEffects are what one model's post-processing rules did.
-type ruleEffects struct {
+type RuleEffects struct {
 	System string    `json:"system"`
-	Rules  []ruleRow `json:"rules"`
+	Rules  []RuleRow `json:"rules"`
 }
 
 // ruleRow is one rule's verdicts on blocks with a known label. Each is the
 // opposite of the threshold's, so Right-Wrong is how many more blocks the
 // rule got right than the threshold alone would have.
-type ruleRow struct {
+type RuleRow struct {
 	Rule   string `json:"rule"`
 	Pages  int    `json:"pages"`
 	Blocks int    `json:"blocks"`
@@ -232,7 +232,7 @@ type ruleRow struct {
 }
 
 // ruleEffectsOf pools system k's counts of the given rules over evals.
-func ruleEffectsOf(evals []pageEval, k int, system string, rules []winnow.Rule) ruleEffects {
+func ruleEffectsOf(evals []pageEval, k int, system string, rules []winnow.Rule) RuleEffects {
 	counts := newRuleCounts()
 	for _, pe := range evals {
 		for r, c := range pe.sys[k].rules {
@@ -241,21 +241,21 @@ func ruleEffectsOf(evals []pageEval, k int, system string, rules []winnow.Rule) 
 			counts[r].right += c.right
 		}
 	}
-	out := ruleEffects{System: system}
+	out := RuleEffects{System: system}
 	for _, r := range rules {
 		c := counts[r]
-		out.Rules = append(out.Rules, ruleRow{Rule: r.String(), Pages: c.pages, Blocks: c.blocks, Right: c.right, Wrong: c.blocks - c.right})
+		out.Rules = append(out.Rules, RuleRow{Rule: r.String(), Pages: c.pages, Blocks: c.blocks, Right: c.right, Wrong: c.blocks - c.right})
 	}
 	return out
 }
 
 // worstPages are a model's pages with the lowest per-page shingle F1.
-type worstPages struct {
+type WorstPages struct {
 	System string      `json:"system"`
-	Pages  []worstPage `json:"pages"`
+	Pages  []WorstPage `json:"pages"`
 }
 
-type worstPage struct {
+type WorstPage struct {
 	Set      string  `json:"set"`
 	ID       string  `json:"id"`
 	URL      string  `json:"url,omitempty"`
@@ -264,18 +264,18 @@ type worstPage struct {
 	BlockF1  float64 `json:"block_f1"`
 	// Empty says nothing was extracted.
 	Empty    bool      `json:"empty"`
-	Mistakes []mistake `json:"mistakes"`
+	Mistakes []Mistake `json:"mistakes"`
 	// page and keep are for the HTML report's highlighted blocks.
 	page *dataset.LabelledPage
 	keep []bool
 }
 
-type modelImportances struct {
+type ModelImportances struct {
 	System   string       `json:"system"`
-	Features []importance `json:"features"`
+	Features []Importance `json:"features"`
 }
 
-type importance struct {
+type Importance struct {
 	Feature    string  `json:"feature"`
 	Importance float64 `json:"importance"`
 }
@@ -292,8 +292,8 @@ const worstCount = 10
 const topImportances = 15
 
 // buildReport aggregates per-page results into the report's groups.
-func buildReport(evals []pageEval, systems []*evalSystem) *evalReport {
-	r := &evalReport{Pages: len(evals)}
+func buildReport(evals []pageEval, systems []*System) *Report {
+	r := &Report{Pages: len(evals)}
 	for _, s := range systems {
 		r.Systems = append(r.Systems, s.name)
 		if s.isModel() {
@@ -309,8 +309,8 @@ func buildReport(evals []pageEval, systems []*evalSystem) *evalReport {
 		if ke, ok := kindErrorsOf(evals, k, s.name); ok {
 			r.Kinds = append(r.Kinds, ke)
 		}
-		r.Worst = append(r.Worst, worstPages{System: s.name, Pages: worstOf(evals, k, worstCount)})
-		r.Importances = append(r.Importances, modelImportances{System: s.name, Features: importancesOf(s.m, topImportances)})
+		r.Worst = append(r.Worst, WorstPages{System: s.name, Pages: worstOf(evals, k, worstCount)})
+		r.Importances = append(r.Importances, ModelImportances{System: s.name, Features: importancesOf(s.m, topImportances)})
 	}
 	return r
 }
@@ -318,7 +318,7 @@ func buildReport(evals []pageEval, systems []*evalSystem) *evalReport {
 // groupScores scores every set, every page type of sets that have several,
 // and the pool of all pages from sets with human gold (or of all pages when
 // every set is a regression set).
-func groupScores(evals []pageEval, systems []*evalSystem) []groupScore {
+func groupScores(evals []pageEval, systems []*System) []GroupScore {
 	var sets []string
 	bySet := map[string][]pageEval{}
 	for _, pe := range evals {
@@ -328,7 +328,7 @@ func groupScores(evals []pageEval, systems []*evalSystem) []groupScore {
 		}
 		bySet[s] = append(bySet[s], pe)
 	}
-	var out []groupScore
+	var out []GroupScore
 	var pool []pageEval
 	for _, s := range sets {
 		g := scoreGroup(s, "set", bySet[s], systems)
@@ -372,8 +372,8 @@ func groupScores(evals []pageEval, systems []*evalSystem) []groupScore {
 }
 
 // scoreGroup aggregates the page scores of one group.
-func scoreGroup(name, kind string, evals []pageEval, systems []*evalSystem) groupScore {
-	g := groupScore{Name: name, Kind: kind, Pages: len(evals)}
+func scoreGroup(name, kind string, evals []pageEval, systems []*System) GroupScore {
+	g := GroupScore{Name: name, Kind: kind, Pages: len(evals)}
 	for k, s := range systems {
 		g.Systems = append(g.Systems, aggregate(evals, k, s))
 	}
@@ -381,14 +381,14 @@ func scoreGroup(name, kind string, evals []pageEval, systems []*evalSystem) grou
 }
 
 // aggregate combines system k's page scores.
-func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
-	out := systemScore{System: s.name}
-	var conf model.Confusion
+func aggregate(evals []pageEval, k int, s *System) SystemScore {
+	out := SystemScore{System: s.name}
+	var conf Confusion
 	var sh dataset.ShingleMean
 	var bowP, bowR, bowF []float64
 	var f1s []float64
-	var ts textScore
-	var sn snippetScore
+	var ts TextScore
+	var sn SnippetScore
 	var scores []float64
 	var truth []bool
 	for _, pe := range evals {
@@ -414,21 +414,21 @@ func aggregate(evals []pageEval, k int, s *evalSystem) systemScore {
 	}
 	out.Block = blockScoreOf(conf)
 	if ts.Pages > 0 {
-		ts.Shingles = prf{Precision: sh.Precision(), Recall: sh.Recall(), F1: sh.F1()}
+		ts.Shingles = PRF{Precision: sh.Precision(), Recall: sh.Recall(), F1: sh.F1()}
 		ts.PrecisionPages = sh.PrecisionPages()
-		ts.BagOfWords = prf{Precision: meanOf(bowP), Recall: meanOf(bowR), F1: meanOf(bowF)}
+		ts.BagOfWords = PRF{Precision: meanOf(bowP), Recall: meanOf(bowR), F1: meanOf(bowF)}
 		ts.PageF1 = dataset.DistributionOf(f1s)
 		ts.pageF1s = f1s
 		out.Text = &ts
 	}
 	if sn.With+sn.Without > 0 {
-		sn.WithShare = ratioOrZero(float64(sn.WithFound), float64(sn.With))
-		sn.LeakedShare = ratioOrZero(float64(sn.WithoutLeaked), float64(sn.Without))
+		sn.WithShare = share(float64(sn.WithFound), float64(sn.With))
+		sn.LeakedShare = share(float64(sn.WithoutLeaked), float64(sn.Without))
 		out.Snippets = &sn
 	}
 	if s.isModel() {
-		th := &thresholdScore{At: thresholdTable(scores, truth, evalThresholds), curve: prCurve(scores, truth)}
-		if auc, ok := rocAUC(scores, truth); ok {
+		th := &ThresholdScore{At: thresholdTable(scores, truth, evalThresholds), curve: prCurve(scores, truth)}
+		if auc, ok := ROCAUC(scores, truth); ok {
 			th.ROCAUC = &auc
 		}
 		out.Ranking = th
@@ -448,7 +448,7 @@ func meanOf(v []float64) float64 {
 }
 
 // modelDiffs compares the first two models on every group.
-func modelDiffs(groups []groupScore, systems []*evalSystem) []diffRow {
+func modelDiffs(groups []GroupScore, systems []*System) []DiffRow {
 	var models []int
 	for k, s := range systems {
 		if s.isModel() {
@@ -459,10 +459,10 @@ func modelDiffs(groups []groupScore, systems []*evalSystem) []diffRow {
 		return nil
 	}
 	a, b := models[0], models[1]
-	var out []diffRow
+	var out []DiffRow
 	for _, g := range groups {
 		sa, sb := g.Systems[a], g.Systems[b]
-		d := diffRow{Group: g.Name, BlockF1: sb.Block.F1 - sa.Block.F1}
+		d := DiffRow{Group: g.Name, BlockF1: sb.Block.F1 - sa.Block.F1}
 		if sa.Text != nil && sb.Text != nil {
 			d.ShingleF1 = sb.Text.Shingles.F1 - sa.Text.Shingles.F1
 			d.BagOfWords = sb.Text.BagOfWords.F1 - sa.Text.BagOfWords.F1
@@ -478,15 +478,15 @@ func modelDiffs(groups []groupScore, systems []*evalSystem) []diffRow {
 
 // worstOf lists the n pages with gold text where system k has the lowest
 // per-page shingle F1, regression sets left out; ties by set and ID.
-func worstOf(evals []pageEval, k, n int) []worstPage {
-	var cands []worstPage
+func worstOf(evals []pageEval, k, n int) []WorstPage {
+	var cands []WorstPage
 	for _, pe := range evals {
 		ps := &pe.sys[k]
 		if !ps.hasGold || !ps.f1ok || isRegression(pe.page.Set) {
 			continue
 		}
 		p := pe.page
-		cands = append(cands, worstPage{Set: p.Set, ID: p.ID, URL: p.URL, PageType: p.PageType, F1: ps.f1,
+		cands = append(cands, WorstPage{Set: p.Set, ID: p.ID, URL: p.URL, PageType: p.PageType, F1: ps.f1,
 			BlockF1: ps.conf.F1(), Empty: ps.empty, Mistakes: ps.mistakes, page: p, keep: ps.keep})
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
@@ -498,11 +498,11 @@ func worstOf(evals []pageEval, k, n int) []worstPage {
 		}
 		return cands[a].ID < cands[b].ID
 	})
-	return append([]worstPage{}, cands[:min(n, len(cands))]...)
+	return append([]WorstPage{}, cands[:min(n, len(cands))]...)
 }
 
 // importancesOf lists a model's n most important features, most first,
 // leaving out features it never uses.
-func importancesOf(m *model.Model, n int) []importance {
+func importancesOf(m *model.Model, n int) []Importance {
 	return topFeatures(m.Schema.Names, m.Importances(), n)
 }
