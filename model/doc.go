@@ -29,7 +29,6 @@
 //	oblivious.go          the boosted trees' layout: leaf index from bits
 //	file.go               Save, Load, WriteFile, ReadFile and their errors
 //	rules.go              WriteRules (if/else text) and WriteDot (Graphviz)
-//	metrics.go            Confusion, ConfusionAt, PrecisionRecallAt, ROCAUC
 //
 // golearn (github.com/sjwhitworth/golearn) is the framework: every trainer
 // is a base.Classifier, fitted on the grids NewInstances builds, and its

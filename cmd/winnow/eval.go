@@ -155,7 +155,9 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
 	}
 	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer,
-		Train:    func(x [][]float64, y []model.Label) (*model.Model, error) { return fitWith(f.train.trainer, trainDefaults(f.train.trainer, f.trainCfg, len(x)), x, y) },
+		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
+			return fitWith(f.train.trainer, trainDefaults(f.train.trainer, f.trainCfg, len(x)), x, y)
+		},
 		Describe: func(params model.Config) string { return f.train.describe(params) + ", " + how }})
 }
 
@@ -235,7 +237,7 @@ func (f *evalFlags) pages(e *env, models []*eval.System) (pages []*dataset.Label
 		fmt.Fprintf(e.stderr, "eval: %s\n", w)
 	}
 	if c != nil {
-		reportSkips(e, c)
+		c.WriteSkips(e.stderr)
 	}
 	if err != nil {
 		if c != nil {

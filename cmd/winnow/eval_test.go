@@ -260,4 +260,3 @@ func TestTrainerFlagsShared(t *testing.T) {
 		}
 	}
 }
-

@@ -42,7 +42,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	reportSkips(e, corpus)
+	corpus.WriteSkips(e.stderr)
 	train, test := corpus.Pages, []*dataset.LabelledPage(nil)
 	if *testFrac > 0 {
 		train, test = dataset.Split(corpus.Pages, *testFrac, *seed)
@@ -89,37 +89,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	tw.Flush()
 	if len(test) > 0 {
 		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))
-		printBlockScores(e, m, test)
+		return eval.WriteBlockScores(e.stdout, eval.BlockScores(m, test, winnow.DefaultThreshold))
 	}
 	return nil
-}
-
-// printBlockScores prints block precision/recall/F1 per set and pooled.
-func printBlockScores(e *env, m *model.Model, pages []*dataset.LabelledPage) {
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "set\tpages\tblocks\tprecision\trecall\tF1\taccuracy\t\n")
-	// Each set's blocks are scored once; the pooled line merges the sets.
-	bySet := map[string][]*dataset.LabelledPage{}
-	for _, p := range pages {
-		bySet[p.Set] = append(bySet[p.Set], p)
-	}
-	line := func(name string, pages, blocks int, c eval.Confusion) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, pages, blocks, c.Precision(), c.Recall(), c.F1(), c.Accuracy())
-	}
-	var all eval.Confusion
-	blocks := 0
-	for _, s := range dataset.SetsOf(pages) {
-		x, y := eval.Rows(bySet[s])
-		var c eval.Confusion
-		for i, v := range x {
-			c.Add(m.Predict(v) >= winnow.DefaultThreshold, y[i] == model.Content)
-		}
-		line(s, len(bySet[s]), len(x), c)
-		all.Merge(c)
-		blocks += len(x)
-	}
-	line("all", len(pages), blocks, all)
-	tw.Flush()
 }
 
 // samplePages keeps whole pages, in a seeded order, until about max blocks.
@@ -135,25 +107,6 @@ func samplePages(pages []*dataset.LabelledPage, max int, seed uint64) []*dataset
 		n += len(pages[i].Page.Blocks)
 	}
 	return out
-}
-
-func reportSkips(e *env, c *dataset.Corpus) {
-	if len(c.Skipped) == 0 {
-		return
-	}
-	counts := map[string]int{}
-	var order []string
-	for _, s := range c.Skipped {
-		k := s.Set + ": " + s.Reason
-		if counts[k] == 0 {
-			order = append(order, k)
-		}
-		counts[k]++
-	}
-	fmt.Fprintf(e.stderr, "skipped %d pages:\n", len(c.Skipped))
-	for _, k := range order {
-		fmt.Fprintf(e.stderr, "  %4d  %s\n", counts[k], k)
-	}
 }
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every

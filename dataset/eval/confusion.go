@@ -16,7 +16,7 @@ import (
 // agreement of winnow data stats all count with it.
 //
 // Zero rule: a ratio whose denominator is zero describes a case where no
-// mistake of its kind was possible, so Precision is 1 when nothing was
+// Mistake of its kind was possible, so Precision is 1 when nothing was
 // predicted content, Recall is 1 when nothing is content, and Accuracy is 1
 // when nothing was counted; F1 is 0 when precision and recall are both 0.
 //

@@ -10,13 +10,7 @@ import (
 	"github.com/winnow-dev/winnow/model"
 )
 
-// Cross-validation (-cv K): dataset.Folds keeps each site's pages in one
-// fold; every fold is scored by a model trained, as winnow train trains
-// with the same trainer flags (its defaults unless given), on the other K-1
-// folds. The report gives every fold's scores, their mean ± standard
-// deviation, and the usual tables over the pooled out-of-fold predictions
-// (each page scored once, by a model that never saw its site).
-
+// CVReport is the cross-validation part of a Report (CV).
 type CVReport struct {
 	K       int    `json:"k"`
 	Trainer string `json:"trainer"`
@@ -27,6 +21,8 @@ type CVReport struct {
 	Summary []CVGroup `json:"summary"`
 }
 
+// CVFold is one fold: its training and test sides, its model, and every
+// system's scores on its test pages.
 type CVFold struct {
 	Fold        int          `json:"fold"`
 	TrainPages  int          `json:"train_pages"`
@@ -38,12 +34,13 @@ type CVFold struct {
 	Groups      []GroupScore `json:"groups"`
 }
 
+// CVGroup is one group's scores over the folds.
 type CVGroup struct {
 	Name    string     `json:"name"`
 	Systems []CVSystem `json:"systems"`
 }
 
-// cvSystem is one system's scores over the folds where the group has pages.
+// CVSystem is one system's scores over the folds where the group has pages.
 type CVSystem struct {
 	System        string  `json:"system"`
 	Folds         int     `json:"folds"`

@@ -16,7 +16,7 @@ func share(a, b float64) float64 { return ratioOr(a, b, 0) }
 // Distribution summarises per-page scores (dataset.Distribution).
 type Distribution = dataset.Distribution
 
-// thresholdRow is precision and recall of content when blocks with a score
+// ThresholdRow is precision and recall of content when blocks with a score
 // of at least Threshold are kept.
 type ThresholdRow struct {
 	Threshold float64 `json:"threshold"`
@@ -80,7 +80,7 @@ func prCurve(scores []float64, truth []bool) []prPoint {
 	return out
 }
 
-// meanStd is the mean and sample standard deviation of values (std 0 for
+// MeanStd is the mean and sample standard deviation of values (std 0 for
 // fewer than two).
 type MeanStd struct {
 	Mean float64 `json:"mean"`

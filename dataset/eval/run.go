@@ -58,7 +58,7 @@ func Baselines() []*System {
 	return out
 }
 
-// mistake is a block a system got wrong, quoted for the worst-pages list.
+// Mistake is a block a system got wrong, quoted for the worst-pages list.
 type Mistake struct {
 	Block int    `json:"block"`
 	Kind  string `json:"kind"` // "boilerplate kept" or "content dropped"

@@ -8,7 +8,7 @@ import (
 	"text/tabwriter"
 )
 
-// writeEvalText prints the report as aligned tables, most important
+// WriteText prints the report as aligned tables, most important
 // numbers first: text F1 per group and system, then the details.
 func WriteText(w io.Writer, r *Report) error {
 	ew := &errWriter{w: w}
