@@ -12,14 +12,11 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
 	"github.com/winnow-dev/winnow/model"
 )
-
-var approx = cmpopts.EquateApprox(0, 1e-9)
 
 // goldPage writes a small news-like page and its gold text.
 func goldPage(t *testing.T, dir string, i int) {
