@@ -7,6 +7,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -101,8 +103,10 @@ func TestExportStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for name, write := range map[string]func(context.Context, *bytes.Buffer, []*LabelledPage) (int, error){
-		"csv":  func(ctx context.Context, b *bytes.Buffer, p []*LabelledPage) (int, error) { return WriteCSV(ctx, b, p) },
-		"arff": func(ctx context.Context, b *bytes.Buffer, p []*LabelledPage) (int, error) { return WriteARFF(ctx, b, p) },
+		"csv": func(ctx context.Context, b *bytes.Buffer, p []*LabelledPage) (int, error) { return WriteCSV(ctx, b, p) },
+		"arff": func(ctx context.Context, b *bytes.Buffer, p []*LabelledPage) (int, error) {
+			return WriteARFF(ctx, b, p)
+		},
 	} {
 		if n, err := write(ctx, &bytes.Buffer{}, exportPages(t)); !errors.Is(err, context.Canceled) || n != 0 {
 			t.Errorf("%s with a cancelled context: %d rows, error %v", name, n, err)
@@ -144,5 +148,37 @@ func TestLoadGoldDir(t *testing.T) {
 	}
 	if _, err := LoadGoldDir(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no .html pages") {
 		t.Errorf("empty folder: error %v", err)
+	}
+}
+
+func TestParseSets(t *testing.T) {
+	if got, err := ParseSets(""); err != nil || got != nil {
+		t.Errorf("ParseSets(\"\") = %v, %v; want nil (every set)", got, err)
+	}
+	if got, err := ParseSets(" readability, l3s-gn1,"); err != nil || !slices.Equal(got, []string{SetReadability, SetL3S}) {
+		t.Errorf("ParseSets with blanks = %v, %v", got, err)
+	}
+	if _, err := ParseSets("l3s-gn1,nosuchset"); err == nil || !strings.Contains(err.Error(), `"nosuchset"`) {
+		t.Errorf("unknown set: error %v, want one naming it", err)
+	}
+	if got := TrainableSets(); slices.Contains(got, SetReadability) || len(got) != len(SetNames())-1 {
+		t.Errorf("TrainableSets() = %v: every set but the regression set", got)
+	}
+}
+
+func TestSample(t *testing.T) {
+	var pages []*LabelledPage
+	for i := range 20 {
+		pages = append(pages, &LabelledPage{ID: strconv.Itoa(i), Page: &features.Page{Blocks: make([]features.Block, 10)}})
+	}
+	a, b := Sample(pages, 45, 3), Sample(pages, 45, 3)
+	if len(a) != 5 || !slices.Equal(a, b) {
+		t.Errorf("Sample of 45 blocks from pages of 10: %d pages, same seed same pages %v; want 5 pages, deterministic", len(a), slices.Equal(a, b))
+	}
+	if c := Sample(pages, 45, 4); slices.Equal(a, c) {
+		t.Error("another seed drew the same pages")
+	}
+	if all := Sample(pages, 1000, 1); len(all) != len(pages) {
+		t.Errorf("Sample beyond the total kept %d of %d pages", len(all), len(pages))
 	}
 }

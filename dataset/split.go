@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"math"
+	"math/rand/v2"
 	"slices"
 )
 
@@ -222,6 +223,22 @@ func SetsOf(pages []*LabelledPage) []string {
 			seen[p.Set] = true
 			out = append(out, p.Set)
 		}
+	}
+	return out
+}
+
+// Sample keeps whole pages, in an order drawn with seed, until they hold
+// about maxBlocks blocks.
+func Sample(pages []*LabelledPage, maxBlocks int, seed uint64) []*LabelledPage {
+	order := rand.New(rand.NewPCG(seed, 0x5eed)).Perm(len(pages))
+	var out []*LabelledPage
+	n := 0
+	for _, i := range order {
+		if n >= maxBlocks {
+			break
+		}
+		out = append(out, pages[i])
+		n += len(pages[i].Page.Blocks)
 	}
 	return out
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -61,14 +61,9 @@ func (d *dataFlags) load() (*dataset.Corpus, error) {
 	if d.dir == "" {
 		return nil, fmt.Errorf("%w: no data directory: set -data or $WINNOW_DATA", errUsage)
 	}
-	var sets []string
-	for _, s := range strings.Split(d.sets, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			if !slices.Contains(dataset.SetNames(), s) {
-				return nil, fmt.Errorf("%w: unknown set %q (want some of %s)", errUsage, s, strings.Join(dataset.SetNames(), ","))
-			}
-			sets = append(sets, s)
-		}
+	sets, err := dataset.ParseSets(d.sets)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return dataset.Load(d.dir, dataset.Options{Sets: sets, Workers: d.workers, Threshold: d.threshold})
 }
@@ -139,46 +134,26 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 			pages = test
 		}
 	}
-	rows, err := writeExport(ctx, *out, *format, pages)
-	if err != nil {
+	write := dataset.WriteCSV
+	if *format == "arff" {
+		write = dataset.WriteARFF
+	}
+	var rows int
+	if err := writeShared(*out, true, func(w io.Writer) (err error) {
+		rows, err = write(ctx, w, pages)
+		return err
+	}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "wrote %d blocks of %d pages to %s (%d pages skipped while loading)\n", rows, len(pages), *out, len(c.Skipped))
 	return nil
 }
 
-// writeExport writes the feature table of pages to path in format (csv or
-// arff) through an atomic file, so a failed export leaves no partial file.
-func writeExport(ctx context.Context, path, format string, pages []*dataset.LabelledPage) (int, error) {
-	f, err := createAtomic(path, true)
-	if err != nil {
-		return 0, err
-	}
-	bw := bufio.NewWriterSize(f, 1<<20)
-	write := dataset.WriteCSV
-	if format == "arff" {
-		write = dataset.WriteARFF
-	}
-	n, err := write(ctx, bw, pages)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err != nil {
-		f.Abort()
-		return 0, fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Commit(); err != nil {
-		return 0, err
-	}
-	// The temporary file is private (0600); a table is meant to be shared.
-	return n, os.Chmod(path, 0o644)
-}
-
 // loadTrainable reads the chosen sets for training: the regression sets
 // (readability) are left out of the default and refused when named.
 func (d *dataFlags) loadTrainable() (*dataset.Corpus, error) {
 	if d.sets == "" {
-		d.sets = strings.Join(eval.DefaultSets(), ",")
+		d.sets = strings.Join(dataset.TrainableSets(), ",")
 	}
 	for _, s := range strings.Split(d.sets, ",") {
 		if s = strings.TrimSpace(s); s != "" && slices.Contains(dataset.SetNames(), s) && !dataset.Trainable(s) {

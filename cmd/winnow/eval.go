@@ -5,12 +5,11 @@ package main
 // text, JSON or HTML.
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
+	"io"
 	"slices"
 	"strings"
 
@@ -83,7 +82,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if f.html != "" {
-		if err := writeEvalHTML(f.html, f.force, r); err != nil {
+		if err := writeShared(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) }); err != nil {
 			return err
 		}
 	}
@@ -210,7 +209,7 @@ func (f *evalFlags) check() error {
 	if f.threshold < 0 || f.threshold > 1 {
 		return fmt.Errorf("%w: -threshold %v outside [0, 1]", errUsage, f.threshold)
 	}
-	if _, err := eval.ParseSets(f.sets); err != nil {
+	if _, err := dataset.ParseSets(f.sets); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return nil
@@ -224,7 +223,7 @@ func (f *evalFlags) pages(e *env, models []*eval.System) (pages []*dataset.Label
 		pages, err := dataset.LoadGoldDir(f.gold)
 		return pages, 0, err
 	}
-	sets, err := eval.ParseSets(f.sets)
+	sets, err := dataset.ParseSets(f.sets)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -246,18 +245,4 @@ func (f *evalFlags) pages(e *env, models []*eval.System) (pages []*dataset.Label
 		return nil, 0, err
 	}
 	return c.Pages, len(c.Skipped), nil
-}
-
-// writeEvalHTML renders the report as HTML and writes it atomically to path.
-func writeEvalHTML(path string, force bool, r *eval.Report) error {
-	var buf bytes.Buffer
-	if err := eval.WriteHTML(&buf, r); err != nil {
-		return fmt.Errorf("html report: %w", err)
-	}
-	if err := writeFileAtomic(path, buf.Bytes(), force); err != nil {
-		return err
-	}
-	// The temporary file behind writeFileAtomic is private (0600); a report
-	// is meant to be opened and shared.
-	return os.Chmod(path, 0o644)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -69,6 +70,28 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 		return err
 	}
 	return f.Commit()
+}
+
+// writeShared writes a file meant to be opened and shared (mode 0644)
+// through a buffered atomicFile: write fills it, and the file appears only
+// when write succeeds.
+func writeShared(path string, force bool, write func(io.Writer) error) error {
+	f, err := createAtomic(path, force)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err = write(bw); err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		f.Abort()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Commit(); err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o644)
 }
 
 // output is where a command writes its result: standard output, or an

@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
+
 	"runtime"
 	"text/tabwriter"
 	"time"
@@ -48,7 +48,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		train, test = dataset.Split(corpus.Pages, *testFrac, *seed)
 	}
 	if *maxRows > 0 {
-		train = samplePages(train, *maxRows, *seed)
+		train = dataset.Sample(train, *maxRows, *seed)
 	}
 	x, y := eval.Rows(train)
 	if len(x) == 0 {
@@ -92,21 +92,6 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return eval.WriteBlockScores(e.stdout, eval.BlockScores(m, test, winnow.DefaultThreshold))
 	}
 	return nil
-}
-
-// samplePages keeps whole pages, in a seeded order, until about max blocks.
-func samplePages(pages []*dataset.LabelledPage, max int, seed uint64) []*dataset.LabelledPage {
-	order := rand.New(rand.NewPCG(seed, 0x5eed)).Perm(len(pages))
-	var out []*dataset.LabelledPage
-	n := 0
-	for _, i := range order {
-		if n >= max {
-			break
-		}
-		out = append(out, pages[i])
-		n += len(pages[i].Page.Blocks)
-	}
-	return out
 }
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every

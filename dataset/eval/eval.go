@@ -72,7 +72,8 @@ func (o Options) setPost(r *Report, evals []pageEval, systems []*System) {
 type Selection struct {
 	// Dir is the folder of the labelled sets (dataset.Load).
 	Dir string
-	// Sets are the sets evaluated on; nil means DefaultSets.
+	// Sets are the sets evaluated on; nil means dataset.TrainableSets. The
+	// readability regression set is evaluated on only when named.
 	Sets []string
 	// HeldBack keeps only the sites winnow train holds back (dataset.HeldBack
 	// with TestFraction and Seed), as split by Model's training sets.
@@ -89,7 +90,7 @@ type Selection struct {
 func LoadPages(sel Selection) (c *dataset.Corpus, warnings []string, err error) {
 	sets := sel.Sets
 	if sets == nil {
-		sets = DefaultSets()
+		sets = dataset.TrainableSets()
 	}
 	var extra []string
 	if sel.HeldBack {
@@ -148,39 +149,6 @@ func splitOnlySets(sets []string, m *model.Model) (extra, warnings []string) {
 		}
 	}
 	return extra, warnings
-}
-
-// DefaultSets are the sets evaluated on by default: every trainable set.
-// Evaluation may use the readability regression set, but only when asked
-// for by name.
-func DefaultSets() []string {
-	var sets []string
-	for _, s := range dataset.SetNames() {
-		if dataset.Trainable(s) {
-			sets = append(sets, s)
-		}
-	}
-	return sets
-}
-
-// ParseSets reads a comma-separated list of set names; an empty list gives
-// DefaultSets.
-func ParseSets(list string) ([]string, error) {
-	if list == "" {
-		return DefaultSets(), nil
-	}
-	var sets []string
-	for _, s := range strings.Split(list, ",") {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			continue
-		}
-		if !slices.Contains(dataset.SetNames(), s) {
-			return nil, fmt.Errorf("unknown set %q (want some of %s)", s, strings.Join(dataset.SetNames(), ","))
-		}
-		sets = append(sets, s)
-	}
-	return sets, nil
 }
 
 // ModelNames are the short names of models in the report: the file name

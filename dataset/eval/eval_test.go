@@ -281,16 +281,7 @@ func TestSplitOnlySetsWarns(t *testing.T) {
 	}
 }
 
-func TestParseSetsAndModelNames(t *testing.T) {
-	if got, err := ParseSets(""); err != nil || !slices.Equal(got, DefaultSets()) || slices.Contains(got, dataset.SetReadability) {
-		t.Errorf("ParseSets(\"\") = %v, %v; want the trainable sets", got, err)
-	}
-	if got, err := ParseSets(" readability, l3s-gn1,"); err != nil || !slices.Equal(got, []string{"readability", "l3s-gn1"}) {
-		t.Errorf("ParseSets of a named regression set = %v, %v", got, err)
-	}
-	if _, err := ParseSets("l3s-gn1,nosuchset"); err == nil || !strings.Contains(err.Error(), `"nosuchset"`) {
-		t.Errorf("unknown set: error %v, want one naming it", err)
-	}
+func TestModelNames(t *testing.T) {
 	for _, tc := range []struct{ paths, want []string }{
 		{[]string{"default"}, []string{"default"}},
 		{[]string{"/x/a.json"}, []string{"model"}},
