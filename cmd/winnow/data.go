@@ -46,11 +46,7 @@ type dataFlags struct {
 	workers   int
 }
 
-func (d *dataFlags) register(e *env, fs interface {
-	StringVar(*string, string, string, string)
-	Float64Var(*float64, string, float64, string)
-	IntVar(*int, string, int, string)
-}) {
+func (d *dataFlags) register(e *env, fs *flag.FlagSet) {
 	fs.StringVar(&d.dir, "data", e.getenv("WINNOW_DATA"), "data directory, one folder per set (default $WINNOW_DATA)")
 	fs.StringVar(&d.sets, "sets", "", "comma-separated sets to read (default all: "+strings.Join(dataset.SetNames(), ",")+")")
 	fs.Float64Var(&d.threshold, "threshold", 0, "alignment threshold for gold-text sets (0 = the measured default)")

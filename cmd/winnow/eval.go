@@ -215,19 +215,12 @@ func (f *evalFlags) check() error {
 	return nil
 }
 
-// pages loads the pages to evaluate: a -gold folder, or the labelled
-// sets. For -split test without -cv it keeps the sites winnow train held
-// back when it trained the first of models.
+// pages loads the pages to evaluate (eval.LoadPages): a -gold folder, or
+// the labelled sets. For -split test without -cv it keeps the sites winnow
+// train held back when it trained the first of models.
 func (f *evalFlags) pages(e *env, models []*eval.System) (pages []*dataset.LabelledPage, skipped int, err error) {
-	if f.gold != "" {
-		pages, err := dataset.LoadGoldDir(f.gold)
-		return pages, 0, err
-	}
-	sets, err := dataset.ParseSets(f.sets)
-	if err != nil {
-		return nil, 0, fmt.Errorf("%w: %v", errUsage, err)
-	}
-	sel := eval.Selection{Dir: f.data, Sets: sets, HeldBack: f.split == "test" && f.cv == 0, Seed: f.seed}
+	sets, _ := dataset.ParseSets(f.sets) // checked by check
+	sel := eval.Selection{Gold: f.gold, Dir: f.data, Sets: sets, HeldBack: f.split == "test" && f.cv == 0, Seed: f.seed}
 	if len(models) > 0 {
 		sel.Model = models[0].Model()
 	}

@@ -70,6 +70,10 @@ func (o Options) setPost(r *Report, evals []pageEval, systems []*System) {
 
 // Selection says which labelled pages to evaluate on.
 type Selection struct {
+	// Gold, when not empty, is a folder of the user's own pages
+	// (dataset.LoadGoldDir), evaluated on instead of the sets: every page,
+	// the other fields ignored.
+	Gold string
 	// Dir is the folder of the labelled sets (dataset.Load).
 	Dir string
 	// Sets are the sets evaluated on; nil means dataset.TrainableSets. The
@@ -88,6 +92,13 @@ type Selection struct {
 // the chosen pages and the pages of the chosen sets the loader skipped;
 // warnings say where the model's file does not match the split.
 func LoadPages(sel Selection) (c *dataset.Corpus, warnings []string, err error) {
+	if sel.Gold != "" {
+		pages, err := dataset.LoadGoldDir(sel.Gold)
+		if err != nil {
+			return nil, nil, err
+		}
+		return &dataset.Corpus{Pages: pages}, nil, nil
+	}
 	sets := sel.Sets
 	if sets == nil {
 		sets = dataset.TrainableSets()

@@ -18,18 +18,19 @@ import (
 	"github.com/winnow-dev/winnow/model"
 )
 
-// goldPages writes n gold pages to a temporary folder and loads them.
+// goldPages writes n gold pages to a temporary folder and loads them as
+// LoadPages does (every page, whatever the other fields say).
 func goldPages(t *testing.T, n int) []*dataset.LabelledPage {
 	t.Helper()
 	dir := t.TempDir()
 	for i := range n {
 		goldPage(t, dir, i)
 	}
-	pages, err := dataset.LoadGoldDir(dir)
-	if err != nil {
-		t.Fatal(err)
+	c, warnings, err := LoadPages(Selection{Gold: dir, Dir: "ignored", HeldBack: true})
+	if err != nil || len(warnings) > 0 || len(c.Skipped) > 0 {
+		t.Fatalf("LoadPages of a gold folder: %v, warnings %q, skipped %v", err, warnings, c.Skipped)
 	}
-	return pages
+	return c.Pages
 }
 
 // fitSmall is a Trainer of small trees, so the tests need neither the
