@@ -4,19 +4,21 @@ import (
 	"github.com/winnow-dev/winnow/dataset"
 )
 
-// Report is the result of one evaluation run.
+// Report is the result of one evaluation run (Run or CV). Its JSON keys
+// are stable; every number WriteText prints is in it.
 type Report struct {
-	// Split is "test" (the held-back sites of dataset.Split), "all" or
-	// "gold" (a -gold folder).
+	// Split is "test" (the held-back sites of dataset.Split), "all",
+	// "gold" (a folder of the user's pages) or "cv".
 	Split     string  `json:"split"`
 	Seed      uint64  `json:"seed"`
 	Threshold float64 `json:"threshold"`
 	// Smoothing says whether any post-processing rule ran; PostRules
-	// names those that did (-rules).
+	// names those that did (Options.Rules).
 	Smoothing bool     `json:"smoothing"`
 	PostRules []string `json:"post_rules"`
 	Pages     int      `json:"pages"`
-	// Skipped is how many pages the loader could not use.
+	// Skipped is how many pages the loader could not use; Run and CV
+	// leave it to the caller, who loaded the pages.
 	Skipped int          `json:"skipped"`
 	Models  []ModelInfo  `json:"models"`
 	Systems []string     `json:"systems"`
