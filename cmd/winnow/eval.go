@@ -102,17 +102,9 @@ func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
 	}
 	var models []*eval.System
 	if f.cv == 0 {
-		names := eval.ModelNames(f.models)
-		for i, path := range f.models {
-			m, err := loadModelFile(path)
-			if err != nil {
-				return nil, err
-			}
-			s, err := eval.NewModelSystem(names[i], path, m, opts)
-			if err != nil {
-				return nil, err
-			}
-			models = append(models, s)
+		var err error
+		if models, err = eval.ModelSystems(f.models, loadModelFile, opts); err != nil {
+			return nil, err
 		}
 	}
 	pages, skipped, err := f.pages(e, models)
@@ -164,14 +156,10 @@ func (f *evalFlags) check() error {
 	if err := f.post.check(); err != nil {
 		return err
 	}
-	switch f.format {
-	case "text", "json":
-	default:
+	if f.format != "text" && f.format != "json" {
 		return fmt.Errorf("%w: unknown -format %q (want text or json)", errUsage, f.format)
 	}
-	switch f.split {
-	case "test", "all":
-	default:
+	if f.split != "test" && f.split != "all" {
 		return fmt.Errorf("%w: unknown -split %q (want test or all)", errUsage, f.split)
 	}
 	if f.jobs < 1 {

@@ -47,6 +47,25 @@ func NewModelSystem(name, path string, m *model.Model, o Options) (*System, erro
 	return &System{name: name, x: x, m: m, path: path}, nil
 }
 
+// ModelSystems makes the systems of the model files at paths, read with
+// load and named by ModelNames, with the threshold and rules of o.
+func ModelSystems(paths []string, load func(path string) (*model.Model, error), o Options) ([]*System, error) {
+	names := ModelNames(paths)
+	var out []*System
+	for i, path := range paths {
+		m, err := load(path)
+		if err != nil {
+			return nil, err
+		}
+		s, err := NewModelSystem(names[i], path, m, o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
 // Baselines are the systems every evaluation scores beside the models:
 // keep everything, and boilerpipe's number-of-words and densitometric
 // rules (baselines.go).

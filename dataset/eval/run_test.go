@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -291,5 +293,33 @@ func TestCVData(t *testing.T) {
 	}
 	if n := len(held.Pages); n == 0 || n >= len(c.Pages) {
 		t.Errorf("held back %d of %d pages, want some but not all", n, len(c.Pages))
+	}
+}
+
+func TestModelSystems(t *testing.T) {
+	m, err := fitSmall(Rows(goldPages(t, 2)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var loaded []string
+	load := func(path string) (*model.Model, error) {
+		loaded = append(loaded, path)
+		if path == "bad.json" {
+			return nil, errors.New("corrupt")
+		}
+		return m, nil
+	}
+	got, err := ModelSystems([]string{"default", "/x/a.json"}, load, testOptions("test", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Name() != "default" || got[1].Name() != "a" || got[1].Model() != m {
+		t.Errorf("systems %+v, want default and a, with the loaded model", got)
+	}
+	if _, err := ModelSystems([]string{"a.json", "bad.json"}, load, testOptions("test", 1)); err == nil || err.Error() != "corrupt" {
+		t.Errorf("a model that does not load: error %v, want the loader's", err)
+	}
+	if want := []string{"default", "/x/a.json", "a.json", "bad.json"}; !slices.Equal(loaded, want) {
+		t.Errorf("loaded %q, want %q", loaded, want)
 	}
 }
