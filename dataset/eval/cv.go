@@ -53,7 +53,8 @@ type CVSystem struct {
 }
 
 // Trainer trains a model on the feature vectors x of blocks labelled y.
-// CV calls it once per fold; winnow train trains through the same function.
+// CV calls it once per fold; winnow eval -cv passes the fitting winnow train
+// does (its trainer defaults included), so folds train as winnow train does.
 type Trainer func(x [][]float64, y []model.Label) (*model.Model, error)
 
 // CVOptions configure a cross-validation.
