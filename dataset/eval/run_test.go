@@ -208,9 +208,17 @@ func TestRunGold(t *testing.T) {
 
 func TestCVGold(t *testing.T) {
 	pages := goldPages(t, 3)
-	fits := 0
+	fits, rows := 0, 0
+	distinct := map[*float64]bool{} // the training rows' backing arrays
 	o := CVOptions{Options: testOptions("all", 2), K: 3, Trainer: "test",
-		Train:    func(x [][]float64, y []model.Label) (*model.Model, error) { fits++; return fitSmall(x, y) },
+		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
+			fits++
+			rows += len(x)
+			for _, v := range x {
+				distinct[&v[0]] = true
+			}
+			return fitSmall(x, y)
+		},
 		Describe: func(cfg model.Config) string { return fmt.Sprintf("depth %d", cfg.MaxDepth) }}
 	ticks := 0
 	o.Tick = func() { ticks++ }
@@ -223,6 +231,11 @@ func TestCVGold(t *testing.T) {
 	}
 	if fits != 3 || ticks != 3 {
 		t.Errorf("%d fits and %d ticks, want one fit per fold and one tick per page", fits, ticks)
+	}
+	// Each page trains two of the three folds, on the same vectors: they
+	// are computed once per run, not once per fold.
+	if x, _ := Rows(pages); rows != 2*len(x) || len(distinct) != len(x) {
+		t.Errorf("folds trained on %d rows in %d distinct vectors; want %d rows in %d (each page's vectors computed once)", rows, len(distinct), 2*len(x), len(x))
 	}
 	for _, f := range r.CV.Folds {
 		if f.TrainPages != 2 || f.TestPages != 1 {
