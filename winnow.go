@@ -116,36 +116,49 @@ func (x *Extractor) fromPageContext(ctx context.Context, page *page.Page) (*Arti
 // blocks are rendered. On ErrNoContent the Article is returned too, with
 // every block and its probability, so that callers can see why nothing
 // was kept.
-func (x *Extractor) FromPage(page *page.Page) (*Article, error) {
-	probs, paths := x.classify(page)
+func (x *Extractor) FromPage(p *page.Page) (*Article, error) {
+	if x.cfg.explain {
+		return x.FromVectors(p, features.Vectors(p))
+	}
+	return x.decide(p, x.probabilities(p), nil)
+}
+
+// FromVectors is FromPage for a page whose feature vectors
+// (features.Vectors(p)) the caller has computed already, as evaluation
+// does to share them among the systems it scores.
+func (x *Extractor) FromVectors(p *page.Page, vecs [][]float64) (*Article, error) {
+	probs := make([]float64, len(vecs))
+	var paths [][]model.Step
+	if x.cfg.explain {
+		paths = make([][]model.Step, len(vecs))
+	}
+	for i, v := range vecs {
+		if paths != nil {
+			probs[i], paths[i] = x.cfg.model.Explain(v) // one walk: Explain's p is Predict's
+		} else {
+			probs[i] = x.cfg.model.Predict(v)
+		}
+	}
+	return x.decide(p, probs, paths)
+}
+
+// decide applies the threshold and the rules to the probabilities of p's
+// blocks and renders the kept ones; paths are the blocks' decision paths
+// for explanations (nil without).
+func (x *Extractor) decide(p *page.Page, probs []float64, paths [][]model.Step) (*Article, error) {
 	keep := make([]bool, len(probs))
-	for i, p := range probs {
-		keep[i] = p >= x.cfg.threshold
+	for i, pr := range probs {
+		keep[i] = pr >= x.cfg.threshold
 	}
 	var why []Rule
 	if x.cfg.rules != 0 {
-		why = applyRules(page.Blocks, probs, keep, x.cfg.threshold, x.cfg.rules)
+		why = applyRules(p.Blocks, probs, keep, x.cfg.threshold, x.cfg.rules)
 	}
-	a := assemble(page, probs, keep, why, paths)
+	a := assemble(p, probs, keep, why, paths)
 	if a.Text == "" {
 		return a, ErrNoContent
 	}
 	return a, nil
-}
-
-// classify returns the model's probability of content of every block of
-// p and, with WithExplanations, every block's decision path (else nil).
-func (x *Extractor) classify(p *page.Page) ([]float64, [][]model.Step) {
-	if !x.cfg.explain {
-		return x.probabilities(p), nil
-	}
-	vecs := features.Vectors(p)
-	probs := make([]float64, len(vecs))
-	paths := make([][]model.Step, len(vecs))
-	for i, v := range vecs {
-		probs[i], paths[i] = x.cfg.model.Explain(v) // one walk: Explain's p is Predict's
-	}
-	return probs, paths
 }
 
 // probabilities returns the model's probability of content of every block

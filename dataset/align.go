@@ -10,7 +10,7 @@ import (
 
 // DefaultThreshold is the share of a block's tokens that must be found in
 // the gold text for Align to call the block content. It was chosen by
-// measurement (TestAlignmentGrid): aligning the gold text of the
+// measurement (BenchmarkAlignmentGrid): aligning the gold text of the
 // block-labelled sets as if they had only gold text and comparing with the
 // annotators' block labels, thresholds 0.3-0.6 all agree within 0.001 F1
 // and 0.5 is best pooled (F1 0.999 on L3S-GN1, 0.992 on CleanEval, 0.950 on

@@ -1,52 +1,71 @@
 package dataset
 
 import (
-	"flag"
 	"fmt"
 	"testing"
 	"time"
 )
 
-var grid = flag.Bool("grid", false, "with WINNOW_DATA: print the alignment agreement for a grid of thresholds and rules")
-
-// TestAlignmentGrid prints how alignment agrees with the block-labelled
-// sets' true labels over thresholds, minimum common runs and passes: the
-// measurement DefaultThreshold and minRun were chosen by. Run it with
+// BenchmarkAlignmentGrid measures how alignment agrees with the
+// block-labelled sets' true labels over thresholds, minimum common runs and
+// passes: the measurement DefaultThreshold and minRun were chosen by. Each
+// setting is a sub-benchmark that reports the block F1 (content positive,
+// Unknown on either side left out) per set and pooled. Run it with
 //
-//	WINNOW_DATA=../../shared/data go test -run AlignmentGrid -grid -v ./dataset
-func TestAlignmentGrid(t *testing.T) {
-	if !*grid {
-		t.Skip("run with -grid to measure alignment over a grid of settings")
-	}
-	dir := dataDir(t)
-	c, err := Load(dir, Options{Sets: []string{SetL3S, SetCleanEval, SetVictor}})
-	if err != nil {
-		t.Fatal(err)
-	}
+//	WINNOW_DATA=/path/to/data go test -run '^$' -bench AlignmentGrid -benchtime 1x ./dataset
+//
+// and filter settings with the sub-benchmark names, e.g.
+// -bench 'AlignmentGrid/run=2/passes=2'.
+func BenchmarkAlignmentGrid(b *testing.B) {
+	dir := dataDir(b)
 	sets := []string{SetL3S, SetCleanEval, SetVictor}
-	t.Logf("%-4s %-6s %-4s  %-20s  %-20s  %-20s  %s", "run", "passes", "th", sets[0]+" P/R/F1", sets[1]+" P/R/F1", sets[2]+" P/R/F1", "pooled F1")
+	c, err := Load(dir, Options{Sets: sets})
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, run := range []int{1, 2, 3} {
 		for _, passes := range []int{1, 2} {
 			for _, th := range []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9} {
-				by := map[string]*Agreement{}
-				var pool Agreement
-				for _, s := range sets {
-					by[s] = &Agreement{}
-				}
-				for _, p := range c.Pages {
-					if p.Gold == "" {
-						continue
+				b.Run(fmt.Sprintf("run=%d/passes=%d/th=%.1f", run, passes, th), func(b *testing.B) {
+					// tp, fp, fn per set; the pool is their sum.
+					var counts map[string]*[3]int
+					for b.Loop() {
+						counts = map[string]*[3]int{}
+						for _, s := range sets {
+							counts[s] = &[3]int{}
+						}
+						for _, p := range c.Pages {
+							if p.Gold == "" {
+								continue
+							}
+							got := alignWith(p.Page.Blocks, p.Gold, th, alignParams{minRun: run, passes: passes})
+							n := counts[p.Set]
+							for i, truth := range p.Labels {
+								switch {
+								case truth == Unknown || got[i] == Unknown:
+								case truth == Content && got[i] == Content:
+									n[0]++
+								case got[i] == Content:
+									n[1]++
+								case truth == Content:
+									n[2]++
+								}
+							}
+						}
 					}
-					got := alignWith(p.Page.Blocks, p.Gold, th, alignParams{minRun: run, passes: passes})
-					by[p.Set].Add(p.Labels, got)
-					pool.Add(p.Labels, got)
-				}
-				line := fmt.Sprintf("%-4d %-6d %-4.1f", run, passes, th)
-				for _, s := range sets {
-					a := by[s]
-					line += fmt.Sprintf("  %.3f/%.3f/%.3f   ", a.Precision(), a.Recall(), a.F1())
-				}
-				t.Logf("%s  %.4f", line, pool.F1())
+					// F1 = 2tp / (2tp + fp + fn): precision and recall are not
+					// needed to rank the settings.
+					f1 := func(n [3]int) float64 { return 2 * float64(n[0]) / float64(2*n[0]+n[1]+n[2]) }
+					var pool [3]int
+					for _, s := range sets {
+						n := *counts[s]
+						b.ReportMetric(f1(n), s+"-F1")
+						for k := range pool {
+							pool[k] += n[k]
+						}
+					}
+					b.ReportMetric(f1(pool), "pooled-F1")
+				})
 			}
 		}
 	}

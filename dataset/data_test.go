@@ -126,32 +126,6 @@ func checkSource(t *testing.T, dir string, p *LabelledPage) {
 	}
 }
 
-// TestAlignmentAgreement aligns the gold text of the block-labelled sets as
-// if they had only gold text and compares with the annotators' labels.
-func TestAlignmentAgreement(t *testing.T) {
-	dir := dataDir(t)
-	for _, tc := range []struct {
-		set   string
-		minF1 float64
-	}{
-		// L3S-GN1's gold is read from the same spans as its labels, so it
-		// checks the mechanics; CleanEval's gold is independent of its mask,
-		// and Victor's annotators are not CleanEval's.
-		{SetL3S, 0.99},
-		{SetCleanEval, 0.98},
-		{SetVictor, 0.93},
-	} {
-		t.Run(tc.set, func(t *testing.T) {
-			c := loadReal(t, dir, tc.set)
-			a := MeasureAlignment(c.Pages, 0)
-			t.Logf("%s: P %.3f R %.3f F1 %.3f (%d/%d/%d/%d tp/fp/fn/tn blocks)", tc.set, a.Precision(), a.Recall(), a.F1(), a.TP, a.FP, a.FN, a.TN)
-			if a.F1() < tc.minF1 {
-				t.Errorf("alignment F1 %.3f against the true labels, want >= %.2f", a.F1(), tc.minF1)
-			}
-		})
-	}
-}
-
 // TestRealSplit checks the default split on the real sets: site-disjoint,
 // every set on both sides.
 func TestRealSplit(t *testing.T) {

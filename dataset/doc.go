@@ -19,5 +19,7 @@
 // is false.
 //
 // The text measures of score.go (Tokens, BagOfWords, Shingles) are pure
-// functions of two strings, shared with the evaluation command.
+// functions of two strings; package dataset/eval scores models with them.
+// LoadGoldDir reads a user's own folder of pages and gold texts;
+// WriteCSV and WriteARFF write the labelled blocks' feature table.
 package dataset

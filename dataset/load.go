@@ -3,6 +3,7 @@ package dataset
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -197,4 +198,28 @@ func globSorted(pattern string) ([]string, error) {
 	}
 	slices.Sort(m)
 	return m, nil
+}
+
+// WriteSkips prints how many pages the loader skipped and why, one line
+// per set and reason in order of first appearance; nothing when none was.
+func (c *Corpus) WriteSkips(w io.Writer) error {
+	if len(c.Skipped) == 0 {
+		return nil
+	}
+	counts := map[string]int{}
+	var order []string
+	for _, s := range c.Skipped {
+		k := s.Set + ": " + s.Reason
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		counts[k]++
+	}
+	fmt.Fprintf(w, "skipped %d pages:\n", len(c.Skipped))
+	for _, k := range order {
+		if _, err := fmt.Fprintf(w, "  %4d  %s\n", counts[k], k); err != nil {
+			return err
+		}
+	}
+	return nil
 }

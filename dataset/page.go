@@ -1,7 +1,9 @@
 package dataset
 
 import (
+	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/winnow-dev/winnow/features/page"
@@ -65,6 +67,34 @@ func SetNames() []string {
 // regression set only.
 func Trainable(set string) bool {
 	return set != SetReadability
+}
+
+// TrainableSets returns the names of the sets that may be trained on, in
+// SetNames order: the default sets of training and evaluation.
+func TrainableSets() []string {
+	var sets []string
+	for _, s := range SetNames() {
+		if Trainable(s) {
+			sets = append(sets, s)
+		}
+	}
+	return sets
+}
+
+// ParseSets reads a comma-separated list of set names, blanks ignored. An
+// unknown name is an error; an empty list gives nil (every set, for Load).
+func ParseSets(list string) ([]string, error) {
+	var sets []string
+	for _, s := range strings.Split(list, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		if !slices.Contains(SetNames(), s) {
+			return nil, fmt.Errorf("unknown set %q (want some of %s)", s, strings.Join(SetNames(), ","))
+		}
+		sets = append(sets, s)
+	}
+	return sets, nil
 }
 
 // BlockLabelled reports whether a set labels blocks directly (so Labels are

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"math"
+	"math/rand/v2"
 	"slices"
 )
 
@@ -209,6 +210,35 @@ func Folds(pages []*LabelledPage, k int, seed uint64) [][]*LabelledPage {
 	for _, p := range pages {
 		f := fold[siteKey(p)]
 		out[f] = append(out[f], p)
+	}
+	return out
+}
+
+// SetsOf lists the distinct sets of pages, in order of first appearance.
+func SetsOf(pages []*LabelledPage) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range pages {
+		if !seen[p.Set] {
+			seen[p.Set] = true
+			out = append(out, p.Set)
+		}
+	}
+	return out
+}
+
+// Sample keeps whole pages, in an order drawn with seed, until they hold
+// about maxBlocks blocks.
+func Sample(pages []*LabelledPage, maxBlocks int, seed uint64) []*LabelledPage {
+	order := rand.New(rand.NewPCG(seed, 0x5eed)).Perm(len(pages))
+	var out []*LabelledPage
+	n := 0
+	for _, i := range order {
+		if n >= maxBlocks {
+			break
+		}
+		out = append(out, pages[i])
+		n += len(pages[i].Page.Blocks)
 	}
 	return out
 }

@@ -23,7 +23,6 @@
 //	oblivious*.go         the boosted trees' layout: leaf index from bits, AVX2 kernel
 //	file.go               Save, Load, WriteFile, ReadFile and their errors
 //	rules.go              WriteRules (if/else text) and WriteDot (Graphviz)
-//	metrics.go            Confusion, ConfusionAt, PrecisionRecallAt, ROCAUC
 //
 // Prediction is a walk over flat arrays; a Model is immutable once built
 // and safe for concurrent use. The AVX2 kernel of PredictBatch is built on

@@ -1,43 +1,23 @@
 package main
 
-// winnow eval scores models and baselines on labelled pages.
-//
-// Every system runs on the same pages: the models through the extractor
-// (winnow.Extractor.FromPage: threshold and rules as in winnow
-// extract), the baselines (keep everything; boilerpipe's number-of-words
-// and densitometric rules, baselines.go) through internal/render, so all
-// texts are rendered alike. The report gives, per set, per WCXB page type
-// and pooled over the sets with human gold:
-//
-//   - text level (eval_metrics.go): the Scrapinghub article-extraction
-//     benchmark's shingle measure, bag of words, per-page F1 distribution;
-//   - block level: model.Confusion over blocks with a known label;
-//   - snippets (WCXB): "with" found, "without" leaked, on word tokens;
-//   - thresholds: ROC AUC and precision/recall of the raw P(content);
-//   - the worst pages with their biggest mistakes, feature importances;
-//   - with -cv K, per-fold scores and mean ± standard deviation (eval_cv.go).
-//
-// Output: aligned tables (eval_text.go), JSON (the evalReport structs in
-// eval_report.go) or a self-contained HTML page with SVG plots
-// (eval_html.go).
+// winnow eval scores models and baselines on labelled pages: flags in,
+// dataset/eval does the work (see its package doc), the report out as
+// text, JSON or HTML.
 
 import (
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"path/filepath"
+	"io"
 	"slices"
 	"strings"
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/dataset/eval"
 	"github.com/winnow-dev/winnow/model"
 )
-
-// evalTestFraction and the seed flag's default are winnow train's, so that
-// -split test evaluates on exactly the pages training held back.
-const evalTestFraction = 0.2
 
 // stringList is a flag that may be given several times.
 type stringList []string
@@ -97,32 +77,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	var r *evalReport
-	if f.cv > 0 {
-		pages, skipped, err := f.pages(e, nil)
-		if err != nil {
-			return err
-		}
-		if r, err = runCV(ctx, e, &f, pages); err != nil {
-			return err
-		}
-		r.Skipped = skipped
-	} else {
-		systems, err := f.modelSystems()
-		if err != nil {
-			return err
-		}
-		pages, skipped, err := f.pages(e, systems[0].m)
-		if err != nil {
-			return err
-		}
-		if r, err = f.evaluate(ctx, e, pages, systems); err != nil {
-			return err
-		}
-		r.Skipped = skipped
+	r, err := f.report(ctx, e)
+	if err != nil {
+		return err
 	}
 	if f.html != "" {
-		if err := writeEvalHTML(f.html, f.force, r); err != nil {
+		if err := writeShared(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) }); err != nil {
 			return err
 		}
 	}
@@ -131,21 +91,75 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	}
-	return writeEvalText(e.stdout, r)
+	return eval.WriteText(e.stdout, r)
+}
+
+// report runs the evaluation the flags ask for.
+func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
+	opts := eval.Options{Threshold: f.threshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs}
+	if f.gold != "" {
+		opts.Split = "gold"
+	}
+	var models []*eval.System
+	if f.cv == 0 {
+		var err error
+		if models, err = eval.ModelSystems(f.models, loadModelFile, opts); err != nil {
+			return nil, err
+		}
+	}
+	pages, skipped, err := f.pages(e, models)
+	if err != nil {
+		return nil, err
+	}
+	var r *eval.Report
+	if f.cv > 0 {
+		r, err = f.crossValidate(ctx, e, pages, opts)
+	} else {
+		bar := newProgress(e, "eval", len(pages))
+		opts.Tick = func() { bar.add(1) }
+		r, err = eval.Run(ctx, pages, models, opts)
+		bar.done()
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.Skipped = skipped
+	return r, nil
+}
+
+// crossValidate runs eval.CV, training each fold as winnow train trains.
+func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.LabelledPage, opts eval.Options) (*eval.Report, error) {
+	if f.split != "test" {
+		fmt.Fprintf(e.stderr, "eval: -cv uses every page; -split %s is ignored\n", f.split)
+	}
+	n := 0
+	for _, p := range pages {
+		if dataset.Trainable(p.Set) {
+			n++
+		}
+	}
+	bar := newProgress(e, "cv", n)
+	defer bar.done()
+	opts.Tick = func() { bar.add(1) }
+	how := "winnow train's defaults"
+	if len(f.trainSet) > 0 {
+		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
+	}
+	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer,
+		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
+			return fitWith(f.train.trainer, f.trainCfg, x, y)
+		},
+		Describe: func(params model.Config) string { return f.train.describe(params) + ", " + how }})
 }
 
 func (f *evalFlags) check() error {
 	if err := f.post.check(); err != nil {
 		return err
 	}
-	switch f.format {
-	case "text", "json":
-	default:
+	if f.format != "text" && f.format != "json" {
 		return fmt.Errorf("%w: unknown -format %q (want text or json)", errUsage, f.format)
 	}
-	switch f.split {
-	case "test", "all":
-	default:
+	if f.split != "test" && f.split != "all" {
 		return fmt.Errorf("%w: unknown -split %q (want test or all)", errUsage, f.split)
 	}
 	if f.jobs < 1 {
@@ -183,184 +197,33 @@ func (f *evalFlags) check() error {
 	if f.threshold < 0 || f.threshold > 1 {
 		return fmt.Errorf("%w: -threshold %v outside [0, 1]", errUsage, f.threshold)
 	}
-	_, err := evalSets(f.sets)
-	return err
+	if _, err := dataset.ParseSets(f.sets); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return nil
 }
 
-// pages loads the pages to evaluate: a -gold folder, or the labelled
-// sets. For -split test it returns the held-back side (see heldBack); m is
-// the model whose training split is reproduced.
-func (f *evalFlags) pages(e *env, m *model.Model) (pages []*dataset.LabelledPage, skipped int, err error) {
-	if f.gold != "" {
-		pages, err := loadGoldDir(f.gold)
-		if err != nil {
-			return nil, 0, err
-		}
-		return pages, 0, nil
+// pages loads the pages to evaluate (eval.LoadPages): a -gold folder, or
+// the labelled sets. For -split test without -cv it keeps the sites winnow
+// train held back when it trained the first of models.
+func (f *evalFlags) pages(e *env, models []*eval.System) (pages []*dataset.LabelledPage, skipped int, err error) {
+	sets, _ := dataset.ParseSets(f.sets) // checked by check
+	sel := eval.Selection{Gold: f.gold, Dir: f.data, Sets: sets, HeldBack: f.split == "test" && f.cv == 0, Seed: f.seed}
+	if len(models) > 0 {
+		sel.Model = models[0].Model()
 	}
-	sets, err := evalSets(f.sets)
+	c, warnings, err := eval.LoadPages(sel)
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "eval: %s\n", w)
+	}
+	if c != nil {
+		c.WriteSkips(e.stderr)
+	}
 	if err != nil {
+		if c != nil {
+			err = fmt.Errorf("%w (split %s)", err, f.split)
+		}
 		return nil, 0, err
 	}
-	var extra []string
-	if f.split == "test" && f.cv == 0 {
-		extra = splitOnlySets(sets, m, e)
-	}
-	c, err := dataset.Load(f.data, dataset.Options{Sets: append(slices.Clone(sets), extra...)})
-	if err != nil {
-		return nil, 0, err
-	}
-	var asked dataset.Corpus
-	for _, s := range c.Skipped {
-		if slices.Contains(sets, s.Set) {
-			asked.Skipped = append(asked.Skipped, s)
-		}
-	}
-	reportSkips(e, &asked)
-	pages = c.Pages
-	if f.split == "test" && f.cv == 0 {
-		pages = dataset.HeldBack(pages, evalTestFraction, f.seed)
-	}
-	var out []*dataset.LabelledPage
-	for _, p := range pages {
-		if slices.Contains(sets, p.Set) {
-			out = append(out, p)
-		}
-	}
-	if len(out) == 0 {
-		return nil, 0, fmt.Errorf("no usable pages in %s (split %s)", strings.Join(sets, ","), f.split)
-	}
-	return out, len(asked.Skipped), nil
-}
-
-// splitOnlySets are the sets that must be loaded, besides the evaluated
-// ones, to reproduce winnow train's split: dataset.Split places a site by
-// the first set, in SetNames order, that has it, and sizes each set's test
-// side after the sites earlier sets placed, so the split of a set depends
-// on the sets before it that training saw. Those are the model's training
-// sets (its summary), or every trainable set when the model does not say.
-func splitOnlySets(sets []string, m *model.Model, e *env) []string {
-	trained := dataset.SetNames()
-	if m != nil && len(m.Summary.Sets) > 0 {
-		trained = m.Summary.Sets
-		if m.Summary.TestFraction == 0 {
-			fmt.Fprintf(e.stderr, "eval: warning: the model's file says it was trained with no held-back pages; -split test scores may include training pages\n")
-		} else if m.Summary.TestFraction != evalTestFraction {
-			fmt.Fprintf(e.stderr, "eval: warning: the model held back %.2f of the pages, not %.2f; -split test does not match its split\n", m.Summary.TestFraction, evalTestFraction)
-		}
-	}
-	last := -1
-	for _, s := range sets {
-		if dataset.Trainable(s) {
-			last = max(last, slices.Index(dataset.SetNames(), s))
-		}
-	}
-	var extra []string
-	for i, s := range dataset.SetNames() {
-		if i < last && dataset.Trainable(s) && slices.Contains(trained, s) && !slices.Contains(sets, s) {
-			extra = append(extra, s)
-		}
-	}
-	return extra
-}
-
-// evalSets parses -sets. Unlike training, evaluation may use the
-// readability regression set, but only when asked for by name.
-func evalSets(list string) ([]string, error) {
-	if list == "" {
-		var sets []string
-		for _, s := range dataset.SetNames() {
-			if dataset.Trainable(s) {
-				sets = append(sets, s)
-			}
-		}
-		return sets, nil
-	}
-	var sets []string
-	for _, s := range strings.Split(list, ",") {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			continue
-		}
-		if !slices.Contains(dataset.SetNames(), s) {
-			return nil, fmt.Errorf("%w: unknown set %q (want some of %s)", errUsage, s, strings.Join(dataset.SetNames(), ","))
-		}
-		sets = append(sets, s)
-	}
-	return sets, nil
-}
-
-// evaluate scores the models and the baselines on the chosen pages.
-func (f *evalFlags) evaluate(ctx context.Context, e *env, pages []*dataset.LabelledPage, models []*evalSystem) (*evalReport, error) {
-	split := f.split
-	if f.gold != "" {
-		split = "gold"
-	}
-	systems := append(slices.Clone(models), baselineSystems()...)
-	bar := newProgress(e, "eval", len(pages))
-	evals, err := evalPages(ctx, pages, systems, f.jobs, func() { bar.add(1) })
-	bar.done()
-	if err != nil {
-		return nil, err
-	}
-	r := buildReport(evals, systems)
-	r.Split, r.Seed, r.Threshold = split, f.seed, f.threshold
-	f.setPost(r, evals, systems)
-	return r, nil
-}
-
-// extractorOptions are the extractor settings of every evaluated model.
-func (f *evalFlags) extractorOptions() []winnow.Option {
-	return []winnow.Option{winnow.WithThreshold(f.threshold), f.post.option()}
-}
-
-// setPost records the post-processing rules in r and, per model system of
-// evals, what each rule that ran decided.
-func (f *evalFlags) setPost(r *evalReport, evals []pageEval, systems []*evalSystem) {
-	r.Smoothing, r.PostRules = len(f.post.rules) > 0, f.post.names()
-	if !r.Smoothing {
-		return
-	}
-	for k, s := range systems {
-		if s.isModel() {
-			r.Rules = append(r.Rules, ruleEffectsOf(evals, k, s.name, f.post.rules))
-		}
-	}
-}
-
-func (f *evalFlags) modelSystems() ([]*evalSystem, error) {
-	names := modelNames(f.models)
-	var out []*evalSystem
-	for i, path := range f.models {
-		m, err := loadModelFile(path)
-		if err != nil {
-			return nil, err
-		}
-		s, err := modelSystem(names[i], path, m, f.extractorOptions()...)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, nil
-}
-
-// modelNames are the short names of models in the tables: the file name
-// without its extension, or "default"; "model" for a single model file.
-func modelNames(paths []string) []string {
-	names := make([]string, len(paths))
-	for i, p := range paths {
-		switch {
-		case p == "" || p == "default":
-			names[i] = "default"
-		case len(paths) == 1:
-			names[i] = "model"
-		default:
-			names[i] = strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
-		}
-	}
-	if len(names) == 2 && names[0] == names[1] {
-		names[0], names[1] = names[0]+"#1", names[1]+"#2"
-	}
-	return names
+	return c.Pages, len(c.Skipped), nil
 }

@@ -40,12 +40,3 @@ func (r *ruleFlags) check() error {
 
 // option is the extractor option for the rules; check must have run.
 func (r *ruleFlags) option() winnow.Option { return winnow.WithRules(r.rules...) }
-
-// names are the rules' names, in the order they run.
-func (r *ruleFlags) names() []string {
-	names := []string{}
-	for _, rule := range r.rules {
-		names = append(names, rule.String())
-	}
-	return names
-}

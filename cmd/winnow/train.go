@@ -3,13 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
+
 	"runtime"
 	"text/tabwriter"
 	"time"
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/dataset/eval"
 	"github.com/winnow-dev/winnow/model"
 	"github.com/winnow-dev/winnow/model/train"
 )
@@ -42,15 +43,15 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	reportSkips(e, corpus)
+	corpus.WriteSkips(e.stderr)
 	train, test := corpus.Pages, []*dataset.LabelledPage(nil)
 	if *testFrac > 0 {
 		train, test = dataset.Split(corpus.Pages, *testFrac, *seed)
 	}
 	if *maxRows > 0 {
-		train = samplePages(train, *maxRows, *seed)
+		train = dataset.Sample(train, *maxRows, *seed)
 	}
-	x, y := rows(train)
+	x, y := eval.Rows(train)
 	if len(x) == 0 {
 		return fmt.Errorf("no labelled blocks to train on")
 	}
@@ -70,7 +71,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	fit := time.Since(fitStart)
 	runtime.ReadMemStats(&ms)
-	m.Summary = model.TrainingSummary{Sets: setsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
+	m.Summary = model.TrainingSummary{Sets: dataset.SetsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -88,71 +89,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	tw.Flush()
 	if len(test) > 0 {
 		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))
-		printBlockScores(e, m, test)
+		return eval.WriteBlockScores(e.stdout, eval.BlockScores(m, test, winnow.DefaultThreshold))
 	}
 	return nil
-}
-
-// printBlockScores prints block precision/recall/F1 per set and pooled.
-func printBlockScores(e *env, m *model.Model, pages []*dataset.LabelledPage) {
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "set\tpages\tblocks\tprecision\trecall\tF1\taccuracy\t\n")
-	// Each set's blocks are scored once; the pooled line merges the sets.
-	bySet := map[string][]*dataset.LabelledPage{}
-	for _, p := range pages {
-		bySet[p.Set] = append(bySet[p.Set], p)
-	}
-	line := func(name string, pages, blocks int, c model.Confusion) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, pages, blocks, c.Precision(), c.Recall(), c.F1(), c.Accuracy())
-	}
-	var all model.Confusion
-	blocks := 0
-	for _, s := range setsOf(pages) {
-		x, y := rows(bySet[s])
-		var c model.Confusion
-		for i, v := range x {
-			c.Add(m.Predict(v) >= winnow.DefaultThreshold, y[i] == model.Content)
-		}
-		line(s, len(bySet[s]), len(x), c)
-		all.Merge(c)
-		blocks += len(x)
-	}
-	line("all", len(pages), blocks, all)
-	tw.Flush()
-}
-
-// samplePages keeps whole pages, in a seeded order, until about max blocks.
-func samplePages(pages []*dataset.LabelledPage, max int, seed uint64) []*dataset.LabelledPage {
-	order := rand.New(rand.NewPCG(seed, 0x5eed)).Perm(len(pages))
-	var out []*dataset.LabelledPage
-	n := 0
-	for _, i := range order {
-		if n >= max {
-			break
-		}
-		out = append(out, pages[i])
-		n += len(pages[i].Page.Blocks)
-	}
-	return out
-}
-
-func reportSkips(e *env, c *dataset.Corpus) {
-	if len(c.Skipped) == 0 {
-		return
-	}
-	counts := map[string]int{}
-	var order []string
-	for _, s := range c.Skipped {
-		k := s.Set + ": " + s.Reason
-		if counts[k] == 0 {
-			order = append(order, k)
-		}
-		counts[k]++
-	}
-	fmt.Fprintf(e.stderr, "skipped %d pages:\n", len(c.Skipped))
-	for _, k := range order {
-		fmt.Fprintf(e.stderr, "  %4d  %s\n", counts[k], k)
-	}
 }
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every

@@ -1,4 +1,4 @@
-package main
+package eval
 
 import "github.com/winnow-dev/winnow/features"
 
@@ -88,4 +88,15 @@ func (fi featureIndex) densityRule(v []float64) bool {
 		return v[fi.nextDensity] != 0
 	}
 	return v[fi.nextDensity] > 11
+}
+
+// indexOf is the position of the feature name in names; the baselines read
+// features the schema has always had, so a missing one is a bug.
+func indexOf(names []string, name string) int {
+	for i, n := range names {
+		if n == name {
+			return i
+		}
+	}
+	panic("eval: no feature named " + name)
 }

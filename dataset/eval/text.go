@@ -1,4 +1,4 @@
-package main
+package eval
 
 import (
 	"fmt"
@@ -8,9 +8,9 @@ import (
 	"text/tabwriter"
 )
 
-// writeEvalText prints the report as aligned tables, most important
+// WriteText prints the report as aligned tables, most important
 // numbers first: text F1 per group and system, then the details.
-func writeEvalText(w io.Writer, r *evalReport) error {
+func WriteText(w io.Writer, r *Report) error {
 	ew := &errWriter{w: w}
 	writeEvalHeader(ew, r)
 	if len(r.Groups) > 0 {
@@ -45,7 +45,7 @@ func newTable(w io.Writer) *tabwriter.Writer {
 	return tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 }
 
-func splitDescription(r *evalReport) string {
+func splitDescription(r *Report) string {
 	switch r.Split {
 	case "test":
 		return fmt.Sprintf("held-back sites of each set (dataset.Split, 20%%, seed %d; the split winnow train holds back; regression sets whole)", r.Seed)
@@ -59,7 +59,7 @@ func splitDescription(r *evalReport) string {
 	return r.Split
 }
 
-func writeEvalHeader(w io.Writer, r *evalReport) {
+func writeEvalHeader(w io.Writer, r *Report) {
 	fmt.Fprintf(w, "winnow eval: %d pages, %s", r.Pages, splitDescription(r))
 	if r.Skipped > 0 {
 		fmt.Fprintf(w, "; %d pages skipped by the loader", r.Skipped)
@@ -116,14 +116,14 @@ func (t *table) writeText(w io.Writer) {
 func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
 
 // reportTables are the report's tables in order of importance.
-func reportTables(r *evalReport) []*table {
+func reportTables(r *Report) []*table {
 	return []*table{headlineTable(r), textTable(r), blockTable(r), kindTable(r), ruleTable(r), snippetTable(r), thresholdsTable(r), diffTable(r)}
 }
 
 // ruleTable shows what each post-processing rule did on the labelled
 // blocks: a rule whose net is negative on your pages is worth turning off
 // (-rules chooses them, -no-smooth turns them all off).
-func ruleTable(r *evalReport) *table {
+func ruleTable(r *Report) *table {
 	t := &table{Title: "Post-processing: blocks each rule decided against the threshold, and how many the labels agree with (net: right - wrong)",
 		Head: []string{"system", "rule", "pages", "blocks", "right", "wrong", "net"}}
 	for _, re := range r.Rules {
@@ -141,7 +141,7 @@ func ruleTable(r *evalReport) *table {
 
 // kindTable breaks the models' block mistakes down by L3S-GN1's fine labels:
 // which kinds of block the remaining errors are.
-func kindTable(r *evalReport) *table {
+func kindTable(r *Report) *table {
 	t := &table{Title: "Block mistakes by annotated kind (L3S-GN1's fine labels; \"none\" is marked not content or left unselected)",
 		Head: []string{"system", "pages", "kind", "counts as", "blocks", "wrong", "wrong %", "share of mistakes"}}
 	for _, ke := range r.Kinds {
@@ -163,7 +163,7 @@ func kindTable(r *evalReport) *table {
 
 // headlineTable is the at-a-glance table: text F1 of every system per
 // group, the best marked, so a model that does not beat the rules shows.
-func headlineTable(r *evalReport) *table {
+func headlineTable(r *Report) *table {
 	t := &table{Title: "Text F1 per group (Scrapinghub benchmark shingle measure; block F1 where a group has no gold text; * best)",
 		Head: append([]string{"group", "pages"}, r.Systems...)}
 	for _, g := range r.Groups {
@@ -199,7 +199,7 @@ func headlineTable(r *evalReport) *table {
 	return t
 }
 
-func textTable(r *evalReport) *table {
+func textTable(r *Report) *table {
 	t := &table{Title: "Text level: shingles (4-word, per page normalised, P/R averaged over pages), bag of words (mean over pages), per-page shingle F1",
 		Head: []string{"group", "system", "pages", "shingle P", "R", "F1", "BoW P", "R", "F1", "page F1 mean", "median", "p10", "empty"}}
 	for _, g := range r.Groups {
@@ -219,7 +219,7 @@ func textTable(r *evalReport) *table {
 	return t
 }
 
-func blockTable(r *evalReport) *table {
+func blockTable(r *Report) *table {
 	t := &table{Title: "Block level: content blocks (Unknown skipped); confusion matrix TP FP / FN TN, content positive",
 		Head: []string{"group", "system", "blocks", "P", "R", "F1", "accuracy", "TP", "FP", "FN", "TN"}}
 	for _, g := range r.Groups {
@@ -234,7 +234,7 @@ func blockTable(r *evalReport) *table {
 	return t
 }
 
-func snippetTable(r *evalReport) *table {
+func snippetTable(r *Report) *table {
 	t := &table{Title: `Snippets: "with" found in the text (higher is better), "without" leaked into it (lower is better)`,
 		Head: []string{"group", "system", "with found", "share", "without leaked", "share"}}
 	for _, g := range r.Groups {
@@ -252,7 +252,7 @@ func snippetTable(r *evalReport) *table {
 	return t
 }
 
-func thresholdsTable(r *evalReport) *table {
+func thresholdsTable(r *Report) *table {
 	t := &table{Title: "Thresholds: the model's P(content) before smoothing; ROC AUC and content precision/recall when keeping P ≥ t",
 		Head: []string{"group", "model", "ROC AUC"}}
 	for _, th := range evalThresholds {
@@ -289,7 +289,7 @@ func optSigned(v *float64) string {
 	return fmt.Sprintf("%+.3f", *v)
 }
 
-func diffTable(r *evalReport) *table {
+func diffTable(r *Report) *table {
 	if len(r.Diffs) == 0 {
 		return nil
 	}
@@ -301,7 +301,7 @@ func diffTable(r *evalReport) *table {
 	return t
 }
 
-func writeWorst(w io.Writer, r *evalReport) {
+func writeWorst(w io.Writer, r *Report) {
 	for _, wp := range r.Worst {
 		if len(wp.Pages) == 0 {
 			continue
@@ -330,7 +330,7 @@ func writeWorst(w io.Writer, r *evalReport) {
 	}
 }
 
-func writeImportances(w io.Writer, r *evalReport) {
+func writeImportances(w io.Writer, r *Report) {
 	for _, mi := range r.Importances {
 		fmt.Fprintf(w, "\nFeature importances of %s (impurity decrease, top %d)\n", mi.System, topImportances)
 		tw := newTable(w)
@@ -339,4 +339,43 @@ func writeImportances(w io.Writer, r *evalReport) {
 		}
 		tw.Flush()
 	}
+}
+
+func writeCV(w io.Writer, cv *CVReport) {
+	for _, t := range cvTables(cv) {
+		t.writeText(w)
+	}
+}
+
+// cvTables are the folds and their mean ± standard deviation.
+func cvTables(cv *CVReport) []*table {
+	title := fmt.Sprintf("Cross-validation: %d folds by site, %s trained per fold with winnow train's defaults", cv.K, cv.Trainer)
+	if len(cv.LeftOut) > 0 {
+		title += "; left out (regression): " + strings.Join(cv.LeftOut, ",")
+	}
+	folds := &table{Title: title, Head: []string{"fold", "train pages", "train blocks", "test pages", "trees", "nodes", "depth", "model block F1", "accuracy", "shingle F1"}}
+	for _, f := range cv.Folds {
+		pooled := f.Groups[len(f.Groups)-1].Systems[0]
+		sh := "-"
+		if pooled.Text != nil {
+			sh = f3(pooled.Text.Shingles.F1)
+		}
+		folds.add(fmt.Sprint(f.Fold), fmt.Sprint(f.TrainPages), fmt.Sprint(f.TrainBlocks), fmt.Sprint(f.TestPages),
+			fmt.Sprint(f.Trees), fmt.Sprint(f.Nodes), fmt.Sprint(f.Depth), f3(pooled.Block.F1), f3(pooled.Block.Accuracy), sh)
+	}
+	sum := &table{Title: "Mean ± standard deviation over folds",
+		Head: []string{"group", "system", "folds", "block F1", "block accuracy", "shingle F1", "BoW F1", "ROC AUC"}}
+	pm := func(m MeanStd) string { return fmt.Sprintf("%.3f ± %.3f", m.Mean, m.Std) }
+	for _, g := range cv.Summary {
+		name := g.Name
+		for _, s := range g.Systems {
+			auc := "-"
+			if s.ROCAUC != nil {
+				auc = pm(*s.ROCAUC)
+			}
+			sum.add(name, s.System, fmt.Sprint(s.Folds), pm(s.BlockF1), pm(s.BlockAccuracy), pm(s.ShingleF1), pm(s.BagOfWordsF1), auc)
+			name = ""
+		}
+	}
+	return []*table{folds, sum}
 }

@@ -1,4 +1,4 @@
-package main
+package eval
 
 import (
 	"context"
@@ -15,10 +15,10 @@ import (
 	"github.com/winnow-dev/winnow/model"
 )
 
-// evalSystem is one thing winnow eval scores: a model through the
+// System is one thing an evaluation scores: a model through the
 // extractor, or a baseline rule whose decisions are rendered by
 // internal/render exactly as the model's are.
-type evalSystem struct {
+type System struct {
 	name string
 	// x is the extractor of a model; nil for a baseline.
 	x *winnow.Extractor
@@ -30,29 +30,57 @@ type evalSystem struct {
 	rule func(vecs [][]float64) []bool
 }
 
-func (s *evalSystem) isModel() bool { return s.x != nil }
+// Name is the system's name in the report.
+func (s *System) Name() string { return s.name }
 
-// modelSystem makes the system of a model with the extractor's defaults
-// (threshold and smoothing) unless opts say otherwise.
-func modelSystem(name, path string, m *model.Model, opts ...winnow.Option) (*evalSystem, error) {
-	x, err := winnow.New(append([]winnow.Option{winnow.WithModel(m)}, opts...)...)
+// Model is the system's model; nil for a baseline.
+func (s *System) Model() *model.Model { return s.m }
+
+func (s *System) isModel() bool { return s.x != nil }
+
+// NewModelSystem makes the system of model m, named name in the report,
+// read from path ("default" for the embedded model), with the threshold
+// and rules of o.
+func NewModelSystem(name, path string, m *model.Model, o Options) (*System, error) {
+	x, err := winnow.New(winnow.WithModel(m), winnow.WithThreshold(o.Threshold), winnow.WithRules(o.Rules...))
 	if err != nil {
 		return nil, err
 	}
-	return &evalSystem{name: name, x: x, m: m, path: path}, nil
+	return &System{name: name, x: x, m: m, path: path}, nil
 }
 
-// baselineSystems are the baselines of every evaluation.
-func baselineSystems() []*evalSystem {
-	var out []*evalSystem
+// ModelSystems makes the systems of the model files at paths, read with
+// load and named by ModelNames, with the threshold and rules of o.
+func ModelSystems(paths []string, load func(path string) (*model.Model, error), o Options) ([]*System, error) {
+	names := ModelNames(paths)
+	var out []*System
+	for i, path := range paths {
+		m, err := load(path)
+		if err != nil {
+			return nil, err
+		}
+		s, err := NewModelSystem(names[i], path, m, o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// Baselines are the systems every evaluation scores beside the models:
+// keep everything, and boilerpipe's number-of-words and densitometric
+// rules (baselines.go).
+func Baselines() []*System {
+	var out []*System
 	for _, b := range baselines() {
-		out = append(out, &evalSystem{name: b.name, rule: b.decide})
+		out = append(out, &System{name: b.name, rule: b.decide})
 	}
 	return out
 }
 
-// mistake is a block a system got wrong, quoted for the worst-pages list.
-type mistake struct {
+// Mistake is a block a system got wrong, quoted for the worst-pages list.
+type Mistake struct {
 	Block int    `json:"block"`
 	Kind  string `json:"kind"` // "boilerplate kept" or "content dropped"
 	Words int    `json:"words"`
@@ -63,7 +91,7 @@ type mistake struct {
 
 // pageScore is how one system did on one page.
 type pageScore struct {
-	conf model.Confusion // blocks with a known label
+	conf Confusion // blocks with a known label
 	// Text level; only when the page has a gold text.
 	hasGold         bool
 	bowP, bowR, bow float64
@@ -78,7 +106,7 @@ type pageScore struct {
 	scores   []float64
 	truth    []bool
 	keep     []bool
-	mistakes []mistake
+	mistakes []Mistake
 	// kinds counts the blocks of each fine label and the wrong ones, by
 	// dataset.FineLabel; nil unless the page has fine labels.
 	kinds []kindCount
@@ -109,19 +137,16 @@ const maxQuote = 240
 // mistakesPerKind is how many mistakes of each kind a page keeps.
 const mistakesPerKind = 3
 
-// evalPage runs every system on one labelled page.
-func evalPage(p *dataset.LabelledPage, systems []*evalSystem) pageEval {
+// evalPage runs every system on one labelled page whose feature vectors
+// are vecs.
+func evalPage(p *dataset.LabelledPage, vecs [][]float64, systems []*System) pageEval {
 	pe := pageEval{page: p, sys: make([]pageScore, len(systems))}
-	var vecs [][]float64
 	for k, s := range systems {
 		var a *winnow.Article
 		if s.isModel() {
 			// ErrNoContent still returns the article, with nothing kept.
-			a, _ = s.x.FromPage(p.Page)
+			a, _ = s.x.FromVectors(p.Page, vecs)
 		} else {
-			if vecs == nil {
-				vecs = features.Vectors(p.Page)
-			}
 			a = baselineArticle(p.Page, s.rule(vecs))
 		}
 		pe.sys[k] = scorePage(p, a, s.isModel())
@@ -129,16 +154,15 @@ func evalPage(p *dataset.LabelledPage, systems []*evalSystem) pageEval {
 	return pe
 }
 
-// baselineArticle is the Article of a baseline's decisions keep: the
-// page's blocks and the text that Extract would render of them (no title,
-// probabilities or rules).
-func baselineArticle(page *page.Page, keep []bool) *winnow.Article {
-	a := &winnow.Article{Encoding: page.Encoding, Blocks: make([]winnow.Block, len(page.Blocks))}
-	for i := range page.Blocks {
-		b := &page.Blocks[i]
+// baselineArticle is the Article of a baseline's decisions keep, its text
+// rendered by internal/render as the model's articles are.
+func baselineArticle(p *page.Page, keep []bool) *winnow.Article {
+	a := &winnow.Article{Encoding: p.Encoding, Blocks: make([]winnow.Block, len(p.Blocks))}
+	for i := range p.Blocks {
+		b := &p.Blocks[i]
 		a.Blocks[i] = winnow.Block{Text: b.Text, Tag: b.Tag, Kind: b.Kind, Level: b.Level, Row: b.Row, Content: keep[i]}
 	}
-	a.Text = render.Page(page, keep, render.Text)
+	a.Text = render.Page(p, keep, render.Text)
 	return a
 }
 
@@ -222,8 +246,8 @@ func normalizeSnippet(s string) string {
 
 // biggestMistakes lists the longest blocks kept though labelled boilerplate
 // and dropped though labelled content, longest first.
-func biggestMistakes(p *dataset.LabelledPage, keep []bool) []mistake {
-	var kept, dropped []mistake
+func biggestMistakes(p *dataset.LabelledPage, keep []bool) []Mistake {
+	var kept, dropped []Mistake
 	for i, k := range keep {
 		b := &p.Page.Blocks[i]
 		fine := ""
@@ -232,17 +256,17 @@ func biggestMistakes(p *dataset.LabelledPage, keep []bool) []mistake {
 		}
 		switch {
 		case k && p.Labels[i] == dataset.Boilerplate:
-			kept = append(kept, mistake{Block: i, Kind: "boilerplate kept", Words: b.Words, Fine: fine, Text: quote(b.Text)})
+			kept = append(kept, Mistake{Block: i, Kind: "boilerplate kept", Words: b.Words, Fine: fine, Text: quote(b.Text)})
 		case !k && p.Labels[i] == dataset.Content:
-			dropped = append(dropped, mistake{Block: i, Kind: "content dropped", Words: b.Words, Fine: fine, Text: quote(b.Text)})
+			dropped = append(dropped, Mistake{Block: i, Kind: "content dropped", Words: b.Words, Fine: fine, Text: quote(b.Text)})
 		}
 	}
-	top := func(ms []mistake) []mistake {
+	top := func(ms []Mistake) []Mistake {
 		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Words > ms[b].Words })
 		return ms[:min(len(ms), mistakesPerKind)]
 	}
 	// Never nil, so that the JSON report always has a list.
-	return append(append([]mistake{}, top(kept)...), top(dropped)...)
+	return append(append([]Mistake{}, top(kept)...), top(dropped)...)
 }
 
 // quote shortens text to about maxQuote bytes on a rune boundary.
@@ -258,10 +282,14 @@ func quote(s string) string {
 	return s[:cut] + "…"
 }
 
-// evalPages runs every system over pages on workers goroutines. Results
-// are in the order of pages whatever the scheduling; tick is called once
-// per finished page from the calling goroutine.
-func evalPages(ctx context.Context, pages []*dataset.LabelledPage, systems []*evalSystem, workers int, tick func()) ([]pageEval, error) {
+// evalPages runs every system over pages on workers goroutines, each page
+// with the vectors vecsOf gives for it (features.Vectors when vecsOf is
+// nil). Results are in the order of pages whatever the scheduling; tick,
+// when not nil, is called once per finished page from the calling goroutine.
+func evalPages(ctx context.Context, pages []*dataset.LabelledPage, systems []*System, vecsOf func(*dataset.LabelledPage) [][]float64, workers int, tick func()) ([]pageEval, error) {
+	if vecsOf == nil {
+		vecsOf = func(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) }
+	}
 	out := make([]pageEval, len(pages))
 	next := make(chan int)
 	done := make(chan struct{}, len(pages))
@@ -271,7 +299,7 @@ func evalPages(ctx context.Context, pages []*dataset.LabelledPage, systems []*ev
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = evalPage(pages[i], systems)
+				out[i] = evalPage(pages[i], vecsOf(pages[i]), systems)
 				done <- struct{}{}
 			}
 		}()

@@ -1,12 +1,12 @@
-package main
+package eval
 
 import (
 	"bytes"
 	"fmt"
 	"html/template"
 	"image/color"
+	"io"
 	"math"
-	"os"
 	"strings"
 
 	"github.com/winnow-dev/winnow/dataset"
@@ -18,23 +18,6 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
-// The HTML report (-html FILE): one self-contained file, the plots drawn by
-// gonum/plot and inlined as SVG, no script and nothing fetched.
-
-// writeEvalHTML renders the report and writes it atomically to path.
-func writeEvalHTML(path string, force bool, r *evalReport) error {
-	var buf bytes.Buffer
-	if err := renderEvalHTML(&buf, r); err != nil {
-		return fmt.Errorf("html report: %w", err)
-	}
-	if err := writeFileAtomic(path, buf.Bytes(), force); err != nil {
-		return err
-	}
-	// The temporary file behind writeFileAtomic is private (0600); a report
-	// is meant to be opened and shared.
-	return os.Chmod(path, 0o644)
-}
-
 // htmlPlot is one inlined plot.
 type htmlPlot struct {
 	Title string
@@ -43,7 +26,7 @@ type htmlPlot struct {
 
 // htmlWorst is a worst page with its blocks coloured by the mistake.
 type htmlWorst struct {
-	worstPage
+	WorstPage
 	Blocks []htmlBlock
 }
 
@@ -55,7 +38,7 @@ type htmlBlock struct {
 }
 
 type htmlData struct {
-	R       *evalReport
+	R       *Report
 	Header  string
 	Notes   []string
 	Tables  []*table
@@ -65,7 +48,10 @@ type htmlData struct {
 	CV      []*table
 }
 
-func renderEvalHTML(w *bytes.Buffer, r *evalReport) error {
+// WriteHTML writes the report as one self-contained HTML page: the tables
+// of the text report, and plots drawn by gonum/plot and inlined as SVG; no
+// script, nothing fetched.
+func WriteHTML(w io.Writer, r *Report) error {
 	d := htmlData{R: r}
 	var hb bytes.Buffer
 	writeEvalHeader(&hb, r)
@@ -80,7 +66,7 @@ func renderEvalHTML(w *bytes.Buffer, r *evalReport) error {
 	}
 	plots := []struct {
 		title string
-		make  func(*evalReport) (*plot.Plot, vg.Length, vg.Length, error)
+		make  func(*Report) (*plot.Plot, vg.Length, vg.Length, error)
 	}{
 		{"F1 per group against the baselines", f1Plot},
 		{"Precision–recall of content blocks, pooled", prPlot},
@@ -104,7 +90,7 @@ func renderEvalHTML(w *bytes.Buffer, r *evalReport) error {
 	if len(r.Worst) > 0 {
 		d.WorstOf = r.Worst[0].System
 		for _, wp := range r.Worst[0].Pages {
-			d.Worst = append(d.Worst, htmlWorst{worstPage: wp, Blocks: worstBlocks(wp.page, wp.keep)})
+			d.Worst = append(d.Worst, htmlWorst{WorstPage: wp, Blocks: worstBlocks(wp.page, wp.keep)})
 		}
 	}
 	return evalTemplate.Execute(w, d)
@@ -132,7 +118,7 @@ func inlineSVG(p *plot.Plot, w, h vg.Length, prefix string) (template.HTML, erro
 
 // pooledGroup is the group the single-figure plots show: "all" when
 // there is one, else the only group.
-func pooledGroup(r *evalReport) *groupScore {
+func pooledGroup(r *Report) *GroupScore {
 	for i := range r.Groups {
 		if r.Groups[i].Kind == "pooled" {
 			return &r.Groups[i]
@@ -154,7 +140,7 @@ func newPlot(title, x, y string) *plot.Plot {
 
 // f1Plot is a grouped bar chart: text F1 (block F1 without gold) per group
 // and system.
-func f1Plot(r *evalReport) (*plot.Plot, vg.Length, vg.Length, error) {
+func f1Plot(r *Report) (*plot.Plot, vg.Length, vg.Length, error) {
 	if len(r.Groups) == 0 {
 		return nil, 0, 0, nil
 	}
@@ -201,7 +187,7 @@ func f1Plot(r *evalReport) (*plot.Plot, vg.Length, vg.Length, error) {
 
 // prPlot draws the models' precision–recall curves over the threshold and
 // every system's own decision (after smoothing) as a point.
-func prPlot(r *evalReport) (*plot.Plot, vg.Length, vg.Length, error) {
+func prPlot(r *Report) (*plot.Plot, vg.Length, vg.Length, error) {
 	g := pooledGroup(r)
 	if g == nil {
 		return nil, 0, 0, nil
@@ -250,7 +236,7 @@ func curveXYs(c []prPoint, n int) plotter.XYs {
 }
 
 // pageF1Plot draws box plots of per-page shingle F1, one per system.
-func pageF1Plot(r *evalReport) (*plot.Plot, vg.Length, vg.Length, error) {
+func pageF1Plot(r *Report) (*plot.Plot, vg.Length, vg.Length, error) {
 	g := pooledGroup(r)
 	if g == nil || g.Systems[0].Text == nil {
 		return nil, 0, 0, nil
@@ -286,7 +272,7 @@ func lighten(c color.Color) color.Color {
 
 // importancePlot draws the first model's feature importances, most
 // important on top.
-func importancePlot(r *evalReport) (*plot.Plot, vg.Length, vg.Length, error) {
+func importancePlot(r *Report) (*plot.Plot, vg.Length, vg.Length, error) {
 	if len(r.Importances) == 0 || len(r.Importances[0].Features) == 0 {
 		return nil, 0, 0, nil
 	}

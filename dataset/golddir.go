@@ -1,4 +1,4 @@
-package main
+package dataset
 
 import (
 	"errors"
@@ -8,21 +8,20 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/features/page"
 )
 
-// goldSet is the set name of pages read from a -gold folder.
-const goldSet = "gold"
+// GoldSet is the set name of the pages LoadGoldDir reads.
+const GoldSet = "gold"
 
-// loadGoldDir reads a folder of NAME.html (or NAME.htm) pages, each with
+// LoadGoldDir reads a folder of NAME.html (or NAME.htm) pages, each with
 // its gold text in NAME.txt (UTF-8), for users who evaluate on their own
 // pages. Blocks are labelled by aligning them to the gold text
-// (dataset.Align with its default threshold), so block scores are as good
-// as that alignment. Every page is its own site, so -cv splits by page. A
-// page without a .txt, or that features refuses, is an error naming it:
+// (Align with its default threshold), so block scores are as good
+// as that alignment. Every page is its own site, so cross-validation splits by
+// page. A page without a .txt, or that features refuses, is an error naming it:
 // a user's folder is small and should be fixed rather than half-read.
-func loadGoldDir(dir string) ([]*dataset.LabelledPage, error) {
+func LoadGoldDir(dir string) ([]*LabelledPage, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("gold folder: %w", err)
@@ -38,7 +37,7 @@ func loadGoldDir(dir string) ([]*dataset.LabelledPage, error) {
 	if len(names) == 0 {
 		return nil, fmt.Errorf("gold folder %s: no .html pages", dir)
 	}
-	var pages []*dataset.LabelledPage
+	var pages []*LabelledPage
 	for _, name := range names {
 		p, err := loadGoldPage(dir, name)
 		if err != nil {
@@ -49,7 +48,7 @@ func loadGoldDir(dir string) ([]*dataset.LabelledPage, error) {
 	return pages, nil
 }
 
-func loadGoldPage(dir, name string) (*dataset.LabelledPage, error) {
+func loadGoldPage(dir, name string) (*LabelledPage, error) {
 	id := strings.TrimSuffix(name, filepath.Ext(name))
 	gold, err := os.ReadFile(filepath.Join(dir, id+".txt"))
 	if errors.Is(err, os.ErrNotExist) {
@@ -67,9 +66,9 @@ func loadGoldPage(dir, name string) (*dataset.LabelledPage, error) {
 		return nil, fmt.Errorf("gold folder: %s: %w", name, err)
 	}
 	text := string(gold)
-	return &dataset.LabelledPage{
-		Set: goldSet, ID: id, Site: id, Page: page,
-		Labels: dataset.Align(page.Blocks, text, 0),
+	return &LabelledPage{
+		Set: GoldSet, ID: id, Site: id, Page: page,
+		Labels: Align(page.Blocks, text, 0),
 		Gold:   text,
 	}, nil
 }

@@ -1,52 +1,24 @@
-package main
+package eval
 
 import (
-	"math"
 	"sort"
 
 	"github.com/winnow-dev/winnow/dataset"
-	"github.com/winnow-dev/winnow/model"
 	"gonum.org/v1/gonum/stat"
 )
 
 // Metric helpers of winnow eval. They work on plain numbers so that they
 // can be tested on hand-made values.
 
-func ratioOrZero(a, b float64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return a / b
-}
+// share returns a/b, or 0 when b is 0 (a share of nothing).
+func share(a, b float64) float64 { return ratioOr(a, b, 0) }
 
-// distribution summarises per-page scores (dataset.Distribution).
-type distribution = dataset.Distribution
+// Distribution summarises per-page scores (dataset.Distribution).
+type Distribution = dataset.Distribution
 
-// rocAUC is the area under the ROC curve of scores (higher means more
-// likely content) against truth: model.ROCAUC, gonum's stat.ROC over every
-// distinct score and the trapezoidal rule, so tied scores count half. ok is
-// false when truth holds only one class and the area is undefined.
-func rocAUC(scores []float64, truth []bool) (auc float64, ok bool) {
-	auc = model.ROCAUC(scores, labelsOf(truth))
-	if math.IsNaN(auc) {
-		return 0, false
-	}
-	return auc, true
-}
-
-func labelsOf(truth []bool) []model.Label {
-	out := make([]model.Label, len(truth))
-	for i, t := range truth {
-		if t {
-			out[i] = model.Content
-		}
-	}
-	return out
-}
-
-// thresholdRow is precision and recall of content when blocks with a score
+// ThresholdRow is precision and recall of content when blocks with a score
 // of at least Threshold are kept.
-type thresholdRow struct {
+type ThresholdRow struct {
 	Threshold float64 `json:"threshold"`
 	Precision float64 `json:"precision"`
 	Recall    float64 `json:"recall"`
@@ -58,15 +30,15 @@ type thresholdRow struct {
 var evalThresholds = []float64{0.1, 0.3, 0.5, 0.7, 0.9}
 
 // thresholdTable is the decision "content iff score ≥ t" at each
-// threshold, by model.ConfusionAt (precision is 1 where nothing is kept).
-func thresholdTable(scores []float64, truth []bool, thresholds []float64) []thresholdRow {
-	out := make([]thresholdRow, len(thresholds))
-	for k, c := range model.ConfusionAt(scores, labelsOf(truth), thresholds) {
+// threshold, by ConfusionAt (precision is 1 where nothing is kept).
+func thresholdTable(scores []float64, truth []bool, thresholds []float64) []ThresholdRow {
+	out := make([]ThresholdRow, len(thresholds))
+	for k, c := range ConfusionAt(scores, truth, thresholds) {
 		kept := 0.0
 		if c.Total() > 0 {
 			kept = (c.TP + c.FP) / c.Total()
 		}
-		out[k] = thresholdRow{Threshold: thresholds[k], Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Kept: kept}
+		out[k] = ThresholdRow{Threshold: thresholds[k], Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Kept: kept}
 	}
 	return out
 }
@@ -108,20 +80,20 @@ func prCurve(scores []float64, truth []bool) []prPoint {
 	return out
 }
 
-// meanStd is the mean and sample standard deviation of values (std 0 for
+// MeanStd is the mean and sample standard deviation of values (std 0 for
 // fewer than two).
-type meanStd struct {
+type MeanStd struct {
 	Mean float64 `json:"mean"`
 	Std  float64 `json:"std"`
 }
 
-func meanStdOf(values []float64) meanStd {
+func meanStdOf(values []float64) MeanStd {
 	switch len(values) {
 	case 0:
-		return meanStd{}
+		return MeanStd{}
 	case 1:
-		return meanStd{Mean: values[0]}
+		return MeanStd{Mean: values[0]}
 	}
 	m, s := stat.MeanStdDev(values, nil)
-	return meanStd{Mean: m, Std: s}
+	return MeanStd{Mean: m, Std: s}
 }

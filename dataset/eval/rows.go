@@ -1,0 +1,67 @@
+package eval
+
+import (
+	"context"
+	"sync"
+
+	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/model"
+)
+
+// Rows turns labelled pages into a feature matrix and labels, leaving out
+// blocks whose label is unknown: the training rows of winnow train and of
+// every cross-validation fold.
+func Rows(pages []*dataset.LabelledPage) (x [][]float64, y []model.Label) {
+	return rowsOf(pages, func(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) })
+}
+
+// rowsOf is Rows with each page's vectors given by vecsOf.
+func rowsOf(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64) (x [][]float64, y []model.Label) {
+	for _, p := range pages {
+		for i, v := range vecsOf(p) {
+			switch p.Labels[i] {
+			case dataset.Content:
+				x, y = append(x, v), append(y, model.Content)
+			case dataset.Boilerplate:
+				x, y = append(x, v), append(y, model.Boilerplate)
+			}
+		}
+	}
+	return x, y
+}
+
+// vectorsOf computes the feature vectors of every page once, on workers
+// goroutines.
+func vectorsOf(ctx context.Context, pages []*dataset.LabelledPage, workers int) (map[*dataset.LabelledPage][][]float64, error) {
+	vecs := make([][][]float64, len(pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				vecs[i] = features.Vectors(pages[i].Page)
+			}
+		}()
+	}
+feed:
+	for i := range pages {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make(map[*dataset.LabelledPage][][]float64, len(pages))
+	for i, p := range pages {
+		out[p] = vecs[i]
+	}
+	return out, nil
+}
