@@ -110,9 +110,9 @@ var schema = []group{
 	// block-level ancestors (Block.SignalNear), then of all its ancestors
 	// (Block.SignalAny).
 	signalGroup("Near", "the block element or of its two nearest block-level ancestors",
-		func(c *blockContext) page.Signal { return c.b.SignalNear }),
+		func(c *blockContext, v []float64) { putSignals(c.b.SignalNear, v) }),
 	signalGroup("Any", "any ancestor",
-		func(c *blockContext) page.Signal { return c.b.SignalAny }),
+		func(c *blockContext, v []float64) { putSignals(c.b.SignalAny, v) }),
 
 	// Position and page context.
 	{[]feature{
@@ -284,25 +284,33 @@ var signalVocabularies = []struct {
 	{"Content", page.SigContent, "content (article, story, post, ...)"},
 }
 
+// signalMasks are the signals of signalVocabularies, in order.
+var signalMasks = func() []page.Signal {
+	out := make([]page.Signal, len(signalVocabularies))
+	for k, s := range signalVocabularies {
+		out[k] = s.signal
+	}
+	return out
+}()
+
 // signalGroup has a feature per signalVocabularies entry, prefix+name: 1
-// when the signals of the block that signals returns have the entry's, that
-// is when the class or id of where (as the documentation says) speaks of
-// its vocabulary.
-func signalGroup(prefix, where string, signals func(c *blockContext) page.Signal) group {
-	g := group{features: make([]feature, len(signalVocabularies))}
-	sigs := make([]page.Signal, len(signalVocabularies))
+// when the class or id of where (as the documentation says) speaks of the
+// entry's vocabulary. fill puts the block's signals there with putSignals.
+func signalGroup(prefix, where string, fill func(c *blockContext, v []float64)) group {
+	g := group{features: make([]feature, len(signalVocabularies)), fill: fill}
 	for k, s := range signalVocabularies {
 		g.features[k] = feature{prefix + s.name, "1 if the class or id of " + where + " speaks of " + s.vocab}
-		sigs[k] = s.signal
-	}
-	g.fill = func(c *blockContext, v []float64) {
-		v = v[:len(sigs)]
-		have := signals(c)
-		for k, s := range sigs {
-			v[k] = bool01(have&s != 0)
-		}
 	}
 	return g
+}
+
+// putSignals sets v[k] (len(signalVocabularies) values) to 1 if have has
+// the signal of signalVocabularies[k], else to 0.
+func putSignals(have page.Signal, v []float64) {
+	v = v[:len(signalMasks)]
+	for k, s := range signalMasks {
+		v[k] = bool01(have&s != 0)
+	}
 }
 
 var schemaNames = func() []string {

@@ -51,7 +51,8 @@ func EachChunk(p *page.Page, buf []float64, fn func(first int, vecs []float64)) 
 
 // fillVectors computes the vector of every block i into rowOf(i), which
 // must have NumFeatures values and may hold anything, and then calls
-// done(i, row) if done is not nil. Row position k holds Names()[k].
+// done(i, row) if done is not nil. Row position k holds Names()[k]: each
+// group of the schema fills its run of the row, in table order.
 func fillVectors(p *page.Page, rowOf func(i int) []float64, done func(i int, row []float64)) {
 	n := len(p.Blocks)
 	if n == 0 {
