@@ -7,6 +7,7 @@ import (
 
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/benchpass"
+	"github.com/winnow-dev/winnow/internal/cputime"
 	"github.com/winnow-dev/winnow/internal/pageset"
 )
 
@@ -14,6 +15,23 @@ import (
 //
 //	go test ./features -run '^$' -bench Vectors -benchmem
 func BenchmarkVectors(b *testing.B) {
+	benchNewsPage(b, func(p *page.Page) { Vectors(p) })
+}
+
+// BenchmarkEachChunk computes the vectors of the same page the way
+// extraction does: into a reused buffer of 64 vectors (the root package's
+// classifyChunk).
+//
+//	go test ./features -run '^$' -bench EachChunk -benchmem
+func BenchmarkEachChunk(b *testing.B) {
+	buf := make([]float64, 64*NumFeatures())
+	benchNewsPage(b, func(p *page.Page) { EachChunk(p, buf, func(int, []float64) {}) })
+}
+
+// benchNewsPage times fn on the parsed news-npr test page. Besides ns/op it
+// reports cpu-ns/op, the process CPU time per op, which a busy machine
+// disturbs less than wall time (left out where it cannot be read).
+func benchNewsPage(b *testing.B, fn func(p *page.Page)) {
 	raw, err := os.ReadFile(filepath.Join(pagesDir, "news-npr", "page.html"))
 	if err != nil {
 		b.Fatal(err)
@@ -23,8 +41,12 @@ func BenchmarkVectors(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	cpu0 := cputime.Used()
 	for b.Loop() {
-		Vectors(p)
+		fn(p)
+	}
+	if cpu1 := cputime.Used(); cpu0 > 0 && cpu1 > cpu0 {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 }
 

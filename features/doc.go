@@ -8,10 +8,12 @@
 //	vecs := features.Vectors(p)             // one []float64 per block
 //	names := features.Names()               // feature names, in vector order
 //
-// The schema is one table (schema.go): each feature's name, what it
-// measures and how it is computed, in vector order, so names and positions
-// cannot drift apart. SchemaVersion names it; a model records the names it
-// was trained on.
+// The schema is one table (schema.go): each feature's name and what it
+// measures, in vector order, in groups of consecutive features (the block's
+// text, its element, its flags, ...) each computed by one function beside
+// them, so names and positions cannot drift apart and a vector costs one
+// call per group, not per feature. SchemaVersion names it; a model records
+// the names it was trained on.
 //
 // Feature functions are pure arithmetic over []page.Block: no I/O, no DOM.
 // They cover the block's own text (boilerpipe's shallow text features,

@@ -12,7 +12,7 @@ import (
 // Names. It is pure arithmetic over p.Blocks. The vectors share one backing
 // array.
 func Vectors(p *page.Page) [][]float64 {
-	n, nf := len(p.Blocks), len(schema)
+	n, nf := len(p.Blocks), NumFeatures()
 	flat := make([]float64, n*nf)
 	out := make([][]float64, n)
 	for i := range out {
@@ -33,7 +33,7 @@ func Vectors(p *page.Page) [][]float64 {
 // buf, with no copy and far fewer allocations than Vectors. EachChunk
 // panics if buf has room for no vector.
 func EachChunk(p *page.Page, buf []float64, fn func(first int, vecs []float64)) {
-	nf := len(schema)
+	nf := NumFeatures()
 	k := len(buf) / nf
 	if k == 0 {
 		panic(fmt.Sprintf("features: EachChunk buffer of %d values holds no vector of %d", len(buf), nf))
@@ -51,7 +51,8 @@ func EachChunk(p *page.Page, buf []float64, fn func(first int, vecs []float64)) 
 
 // fillVectors computes the vector of every block i into rowOf(i), which
 // must have NumFeatures values and may hold anything, and then calls
-// done(i, row) if done is not nil. Row position k holds schema[k].
+// done(i, row) if done is not nil. Row position k holds Names()[k]: each
+// group of the schema fills its run of the row, in table order.
 func fillVectors(p *page.Page, rowOf func(i int) []float64, done func(i int, row []float64)) {
 	n := len(p.Blocks)
 	if n == 0 {
@@ -63,8 +64,11 @@ func fillVectors(p *page.Page, rowOf func(i int) []float64, done func(i int, row
 	for i := range p.Blocks {
 		c.block(i)
 		row := rowOf(i)
-		for k := range schema {
-			row[k] = schema[k].value(c)
+		k := 0
+		for g := range schema {
+			end := k + len(schema[g].features)
+			schema[g].fill(c, row[k:end:end])
+			k = end
 		}
 		if done != nil {
 			done(i, row)
@@ -198,22 +202,18 @@ func (c *blockContext) block(i int) {
 	}
 }
 
-// ancestorWordShare is the share of the page's words inside the element up
-// levels above the block (counting the block element as 1), or 1 when the
-// block is not that deep.
-func (c *blockContext) ancestorWordShare(up int) float64 {
+// ancestorShares sets v[0] to the share of the page's words inside the
+// element up levels above the block (counting the block element as 1) and
+// v[1] to the link density inside it, or to 1 and the page's link density
+// when the block is not that deep.
+func (c *blockContext) ancestorShares(up int, v []float64) {
+	_ = v[1]
 	if a := len(c.b.Ancestors) - up; a >= 0 {
-		return ratio(c.sub[c.b.Ancestors[a]].words, c.totalWords)
+		t := &c.sub[c.b.Ancestors[a]]
+		v[0] = ratio(t.words, c.totalWords)
+		v[1] = ratio(t.links, t.words)
+		return
 	}
-	return 1
-}
-
-// ancestorLinkDensity is the link density inside the element up levels
-// above the block, or the page's when the block is not that deep.
-func (c *blockContext) ancestorLinkDensity(up int) float64 {
-	if a := len(c.b.Ancestors) - up; a >= 0 {
-		t := c.sub[c.b.Ancestors[a]]
-		return ratio(t.links, t.words)
-	}
-	return ratio(c.pageLinks, c.totalWords)
+	v[0] = 1
+	v[1] = ratio(c.pageLinks, c.totalWords)
 }

@@ -169,14 +169,59 @@ func TestVectorsPure(t *testing.T) {
 }
 
 // TestSchemaDocumented checks that every feature of the table says what it
-// measures and can be computed.
+// measures and that every group can be computed.
 func TestSchemaDocumented(t *testing.T) {
-	for k, f := range schema {
-		if strings.TrimSpace(f.doc) == "" {
-			t.Errorf("feature %d %s has no documentation", k, f.name)
+	k := 0
+	for g, gr := range schema {
+		if len(gr.features) == 0 || gr.fill == nil {
+			t.Errorf("group %d has %d features and fill %v", g, len(gr.features), gr.fill != nil)
 		}
-		if f.value == nil {
-			t.Errorf("feature %d %s has no computation", k, f.name)
+		for _, f := range gr.features {
+			if strings.TrimSpace(f.doc) == "" {
+				t.Errorf("feature %d %s has no documentation", k, f.name)
+			}
+			k++
 		}
+	}
+}
+
+// TestGroupsFill checks that every group of the table sets each of its
+// positions and writes nowhere else, on every block of the test pages: fill
+// gets a slice of exactly its features' length, filled with a marker that no
+// computation gives, and must replace every marker without going past it.
+func TestGroupsFill(t *testing.T) {
+	marker := math.Float64frombits(0x7ff8_dead_beef_0001) // a NaN with a payload of its own
+	for _, tp := range readTestPages(t) {
+		p, err := page.ParseBytes(tp.raw, page.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tp.path, err)
+		}
+		sc := vecScratchPool.Get().(*vecScratch)
+		c := sc.pageContext(p)
+		for i := range p.Blocks {
+			c.block(i)
+			for g, gr := range schema {
+				n := len(gr.features)
+				v := make([]float64, n)
+				for k := range v {
+					v[k] = marker
+				}
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							t.Fatalf("%s block %d: group %d (%s...) writes past its %d features: %v", tp.path, i, g, gr.features[0].name, n, r)
+						}
+					}()
+					gr.fill(c, v[:n:n])
+				}()
+				for k, x := range v {
+					if math.Float64bits(x) == math.Float64bits(marker) {
+						t.Fatalf("%s block %d: group %d does not set %s", tp.path, i, g, gr.features[k].name)
+					}
+				}
+			}
+		}
+		sc.low = c.low[:0]
+		sc.keep()
 	}
 }
