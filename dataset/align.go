@@ -25,7 +25,10 @@ const DefaultThreshold = 0.5
 const minRun = 2
 
 // minRunChars is minRun under Characters tokenisation, where a token is
-// one CJK character and a word is one to three of them.
+// one CJK character and a word is one to three of them. On DAnIEL's
+// Chinese pages 2, 3, 4 and 6 label all but a handful of blocks alike
+// and cover the reference equally (bag-of-characters recall 0.994); 4,
+// about two words, keeps stray common characters out.
 const minRunChars = 4
 
 func minRunOf(tok Tokenisation) int {
