@@ -49,7 +49,8 @@ type LabelledPage struct {
 	Comment []bool
 	// Gold is the main text a person selected (for L3S-GN1, the text of the
 	// spans marked headline, full text or supplemental; for readability, the
-	// text of Readability.js's expected output); "" if none.
+	// text of Readability.js's expected output; for Dragnet, the article
+	// part, without the comments); "" if none.
 	Gold string
 	// CommentGold is the reader comments' text a person copied, for
 	// Dragnet pages that have comments; "" otherwise. It is not part of
