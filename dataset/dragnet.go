@@ -24,8 +24,9 @@ import (
 // separately: a block aligned to the article is Content; one aligned to
 // the comments and not to the article is a comment (Boilerplate, with
 // Comment set); every other block is Boilerplate. A page without a marker
-// has no comment blocks: Dragnet's annotators copied the comments of
-// every page that had them.
+// is taken to have no comments (its Comment flags are all false): the set
+// gives no other sign, so a page whose comments the annotator did not copy
+// would be mislabelled that way.
 
 // commentsMarkerSymbols is the run of symbols typed before "COMMENTS".
 const commentsMarkerSymbols = "!@#$%^&*()"
