@@ -48,6 +48,11 @@ func listCleanPortalEval(dir string, threshold float64) ([]job, error) {
 
 // goldPage parses a page of a gold-text set and labels it by alignment.
 func goldPage(b []byte, gold string, threshold float64, lp *LabelledPage) (*LabelledPage, error) {
+	return goldPageAs(b, gold, threshold, Words, lp)
+}
+
+// goldPageAs is goldPage with the alignment's tokenisation given.
+func goldPageAs(b []byte, gold string, threshold float64, tok Tokenisation, lp *LabelledPage) (*LabelledPage, error) {
 	if strings.TrimSpace(gold) == "" {
 		return nil, fail("empty gold", nil)
 	}
@@ -60,7 +65,7 @@ func goldPage(b []byte, gold string, threshold float64, lp *LabelledPage) (*Labe
 	if lp.Lang == "" {
 		lp.Lang = p.Lang
 	}
-	lp.Labels = Align(p.Blocks, gold, threshold)
+	lp.Labels = AlignAs(p.Blocks, gold, threshold, tok)
 	if !hasContent(lp.Labels) {
 		return nil, fail("gold not found in page", nil)
 	}

@@ -73,6 +73,8 @@ func TestRealSets(t *testing.T) {
 		{SetWCXB, 1443, 60, 0.20, 0.45, false},
 		{SetMSVCode, 718, 5, 0.05, 0.20, false},
 		{SetReadability, 129, 3, 0.20, 0.45, false},
+		{SetDragnet, 1056, 2, 0.05, 0.20, false},
+		{SetDaniel, 1431, 2, 0.03, 0.15, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.set, func(t *testing.T) {
@@ -92,6 +94,9 @@ func TestRealSets(t *testing.T) {
 				}
 				if (p.Fine != nil) != tc.fine {
 					t.Errorf("%s: fine labels present = %v, want %v", p.ID, p.Fine != nil, tc.fine)
+				}
+				if (p.Comment != nil) != CommentLabelled(tc.set) {
+					t.Errorf("%s: comment labels present = %v, want %v", p.ID, p.Comment != nil, CommentLabelled(tc.set))
 				}
 				for _, l := range p.Labels {
 					if l != Unknown {

@@ -4,10 +4,16 @@
 // Three kinds of label exist in the sets. Block-labelled sets (L3S-GN1,
 // CleanEval's character mask, CleanEval-Victor) mark the page's text itself;
 // their marks are carried onto our blocks by character overlap. Gold-text
-// sets (CleanPortalEval, WCXB, MSVCode) give the main text a person
-// selected; Align labels blocks by how much of each block the gold contains
-// (a token longest common subsequence computed with go-diff). Snippet sets
-// give must / must-not contain strings (LabelledPage.With / Without).
+// sets (CleanPortalEval, WCXB, MSVCode, Dragnet, DAnIEL) give the main text
+// a person selected; Align labels blocks by how much of each block the gold
+// contains (a token longest common subsequence computed with go-diff;
+// AlignAs cuts CJK text into characters). Snippet sets give must /
+// must-not contain strings (LabelledPage.With / Without).
+//
+// Dragnet's gold also holds the reader comments, apart from the article:
+// its pages, and L3S-GN1's, flag comment blocks (LabelledPage.Comment,
+// CommentLabelled). Dragnet and DAnIEL load only when named in
+// Options.Sets (AllSetNames); SetNames, the default, leaves them out.
 //
 //	corpus, err := dataset.Load(os.Getenv("WINNOW_DATA"), dataset.Options{})
 //	if err != nil { ... }
@@ -20,6 +26,8 @@
 //
 // The text measures of score.go (Tokens, BagOfWords, Shingles) are pure
 // functions of two strings; package dataset/eval scores models with them.
-// LoadGoldDir reads a user's own folder of pages and gold texts;
+// They score CJK gold by characters (TokenisationOf). Coverage measures how
+// much of a gold text the labelled blocks hold, for the sets without block
+// truth. LoadGoldDir reads a user's own folder of pages and gold texts;
 // WriteCSV and WriteARFF write the labelled blocks' feature table.
 package dataset

@@ -81,8 +81,10 @@ func loadL3S(path, u string) (*LabelledPage, error) {
 		Fine:   make([]FineLabel, len(p.Blocks)),
 		Gold:   gold,
 	}
+	lp.Comment = make([]bool, len(p.Blocks))
 	for i, bl := range p.Blocks {
 		lp.Fine[i] = dominantFine(bl.Marks)
+		lp.Comment[i] = lp.Fine[i] == Comments && lp.Labels[i] != Content
 	}
 	if lp.Site == "" {
 		return nil, fail("no url", nil)

@@ -71,9 +71,11 @@ var listers = map[string]lister{
 	SetWCXB:            listWCXB,
 	SetMSVCode:         listMSVCode,
 	SetReadability:     listReadability,
+	SetDragnet:         listDragnet,
+	SetDaniel:          listDaniel,
 }
 
-// Load reads the sets under dir (one folder per set, named as SetNames)
+// Load reads the sets under dir (one folder per set, named as AllSetNames)
 // with a pool of opts.Workers goroutines. Pages come back in a
 // deterministic order whatever the number of workers. A page that cannot
 // be read, parsed or aligned is recorded in Corpus.Skipped; Load fails only
@@ -88,11 +90,11 @@ func Load(dir string, opts Options) (*Corpus, error) {
 	}
 	for _, s := range sets {
 		if listers[s] == nil {
-			return nil, fmt.Errorf("unknown set %q (want one of %v)", s, SetNames())
+			return nil, fmt.Errorf("unknown set %q (want one of %v)", s, AllSetNames())
 		}
 	}
 	var jobs []job
-	for _, name := range SetNames() {
+	for _, name := range AllSetNames() {
 		if !slices.Contains(sets, name) {
 			continue
 		}
@@ -158,7 +160,7 @@ func runOne(j job) (p *LabelledPage, err error) {
 	if len(p.Page.Blocks) == 0 {
 		return nil, fail("no blocks", nil)
 	}
-	if len(p.Labels) != len(p.Page.Blocks) || (p.Fine != nil && len(p.Fine) != len(p.Page.Blocks)) {
+	if len(p.Labels) != len(p.Page.Blocks) || (p.Fine != nil && len(p.Fine) != len(p.Page.Blocks)) || (p.Comment != nil && len(p.Comment) != len(p.Page.Blocks)) {
 		return nil, fail("panic", fmt.Errorf("dataset: %d labels for %d blocks", len(p.Labels), len(p.Page.Blocks)))
 	}
 	p.Set, p.ID, p.Source = j.set, j.id, j.source

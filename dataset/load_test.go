@@ -79,6 +79,14 @@ func checkPage(t *testing.T, p *LabelledPage) {
 	if p.Fine != nil && len(p.Fine) != len(p.Page.Blocks) {
 		t.Fatalf("%s/%s: %d fine labels for %d blocks", p.Set, p.ID, len(p.Fine), len(p.Page.Blocks))
 	}
+	if p.Comment != nil && len(p.Comment) != len(p.Page.Blocks) {
+		t.Fatalf("%s/%s: %d comment flags for %d blocks", p.Set, p.ID, len(p.Comment), len(p.Page.Blocks))
+	}
+	for i, c := range p.Comment {
+		if c && p.Labels[i] == Content {
+			t.Fatalf("%s/%s: block %d is both content and a comment", p.Set, p.ID, i)
+		}
+	}
 	if p.Site == "" {
 		t.Errorf("%s/%s: empty site", p.Set, p.ID)
 	}

@@ -38,10 +38,25 @@ type LabelledPage struct {
 	Labels []Label
 	// Fine has one fine label per block for L3S-GN1, and is nil otherwise.
 	Fine []FineLabel
+	// Comment has one flag per block for the sets that label reader
+	// comments (CommentLabelled): true for a block of reader comments. It
+	// is nil for the other sets, whose pages say nothing about comments
+	// (nil means "not known", not "no comments"). A comment block's Label
+	// is Boilerplate (comments are not main content) and a Content block
+	// is never a comment, so Labels and Comment together give three
+	// classes: content, comment, other boilerplate. For Dragnet a comment
+	// block is one aligned to the comments part of the gold and not to the
+	// article part; for L3S-GN1 one whose fine label is Comments.
+	Comment []bool
 	// Gold is the main text a person selected (for L3S-GN1, the text of the
 	// spans marked headline, full text or supplemental; for readability, the
-	// text of Readability.js's expected output); "" if none.
+	// text of Readability.js's expected output; for Dragnet, the article
+	// part, without the comments); "" if none.
 	Gold string
+	// CommentGold is the reader comments' text a person copied, for
+	// Dragnet pages that have comments; "" otherwise. It is not part of
+	// Gold.
+	CommentGold string
 	// With and Without are snippets the extracted text must / must not contain.
 	With, Without []string
 }
@@ -55,12 +70,31 @@ const (
 	SetWCXB            = "wcxb"
 	SetMSVCode         = "msvcode"
 	SetReadability     = "readability"
+	SetDragnet         = "dragnet"
+	SetDaniel          = "daniel"
 )
 
-// SetNames returns the names of all sets, in the fixed order Load reads them.
+// SetNames returns the names of the default sets: those Load reads when
+// Options.Sets is nil, in the fixed order it reads them. Dragnet and DAnIEL
+// are not among them yet; they load when named (see AllSetNames).
 func SetNames() []string {
 	return []string{SetL3S, SetCleanEval, SetVictor, SetCleanPortalEval, SetWCXB, SetMSVCode, SetReadability}
 }
+
+// AllSetNames returns the names of every set Load knows, in the fixed
+// order it reads them: SetNames, then the sets loaded only when named.
+func AllSetNames() []string {
+	all := SetNames()
+	for _, s := range []string{SetDragnet, SetDaniel} {
+		if !slices.Contains(all, s) {
+			all = append(all, s)
+		}
+	}
+	return all
+}
+
+// KnownSet reports whether Load can read a set of that name.
+func KnownSet(name string) bool { return slices.Contains(AllSetNames(), name) }
 
 // Trainable reports whether a set's labels may be trained on. Readability's
 // expected output is another extractor's, not a person's: it is a
@@ -103,9 +137,18 @@ func BlockLabelled(set string) bool {
 	return set == SetL3S || set == SetCleanEval || set == SetVictor
 }
 
+// CommentLabelled reports whether a set labels reader comments, so that
+// its pages carry LabelledPage.Comment: Dragnet (comments separated in its
+// gold text) and L3S-GN1 (its fine label Comments). For other sets a
+// block's being a comment is unknown.
+func CommentLabelled(set string) bool {
+	return set == SetDragnet || set == SetL3S
+}
+
 // Options controls Load. The zero value loads every set.
 type Options struct {
-	// Sets are the sets to load, by name; nil means all of SetNames.
+	// Sets are the sets to load, by name (any of AllSetNames); nil means
+	// SetNames.
 	Sets []string
 	// Workers is the number of pages processed at once; 0 means GOMAXPROCS.
 	Workers int
@@ -124,7 +167,7 @@ type Skip struct {
 }
 
 // Corpus is the result of Load: the usable pages in a deterministic order
-// (sets in SetNames order, pages sorted by ID) and the skipped ones.
+// (sets in AllSetNames order, pages sorted by ID) and the skipped ones.
 type Corpus struct {
 	Pages   []*LabelledPage
 	Skipped []Skip

@@ -60,9 +60,11 @@ func splitRuns(s string, in func(rune) bool, lower bool) []string {
 // gold text: precision is the share of predicted tokens found in the gold
 // (counting repeats at most as often as the gold has them), recall the
 // share of gold tokens found in the prediction. Two empty texts score 1;
-// one empty text scores 0.
+// one empty text scores 0. Both texts are cut as TokenisationOf(gold) says:
+// by characters where the gold is written without spaces (CJK).
 func BagOfWords(pred, gold string) (p, r, f1 float64) {
-	pt, gt := Tokens(pred), Tokens(gold)
+	tok := TokenisationOf(gold)
+	pt, gt := TokensAs(pred, tok), TokensAs(gold, tok)
 	if len(pt) == 0 && len(gt) == 0 {
 		return 1, 1, 1
 	}
@@ -106,9 +108,14 @@ const shingleSize = 4
 // shingles on either side (texts under 4 tokens) returns 0, 0, 0, as the
 // benchmark does. Summing tp, fp, fn over pages and computing
 // P = tp/(tp+fp), R = tp/(tp+fn) gives the benchmark's figures.
+//
+// Where TokenisationOf(gold) is Characters (CJK gold, written without
+// spaces), each CJK character is a token of its own, so the shingles of
+// such text are runs of four characters rather than of four clauses.
 func Shingles(pred, gold string) (tp, fp, fn float64) {
-	ps := shingleCounts(pred)
-	gs := shingleCounts(gold)
+	tok := TokenisationOf(gold)
+	ps := shingleCounts(pred, tok)
+	gs := shingleCounts(gold, tok)
 	for k, g := range gs {
 		p := ps[k]
 		tp += float64(min(p, g))
@@ -123,8 +130,13 @@ func Shingles(pred, gold string) (tp, fp, fn float64) {
 	return tp, fp, fn
 }
 
-func shingleCounts(s string) map[string]int {
-	toks := splitRuns(s, isWordRune, false)
+func shingleCounts(s string, tok Tokenisation) map[string]int {
+	var toks []string
+	if tok == Characters {
+		toks = splitRunsCJK(s, isWordRune, false)
+	} else {
+		toks = splitRuns(s, isWordRune, false)
+	}
 	counts := map[string]int{}
 	for i := 0; i+shingleSize <= len(toks); i++ {
 		// A NUL cannot occur inside a token, so it joins them unambiguously.

@@ -13,7 +13,7 @@ import (
 // news.bbc.co.uk and bbc.co.uk fall on the same side, and a site keeps one
 // side across sets (CleanEval-Victor's pages are CleanEval pages).
 //
-// Sets are assigned in SetNames order; within a set the sites not yet
+// Sets are assigned in AllSetNames order; within a set the sites not yet
 // placed are taken in the order of a seeded hash of their name. The result
 // depends only on the pages, the fraction and the seed, not on the order
 // of the input.
@@ -61,7 +61,7 @@ func siteOrder(pages []*LabelledPage, seed uint64) ([]string, map[string]int) {
 	return sites, count
 }
 
-// bySet groups pages by set, sets in SetNames order then any others by name.
+// bySet groups pages by set, sets in AllSetNames order then any others by name.
 func bySet(pages []*LabelledPage) [][]*LabelledPage {
 	groups := map[string][]*LabelledPage{}
 	var names []string
@@ -71,7 +71,7 @@ func bySet(pages []*LabelledPage) [][]*LabelledPage {
 		}
 		groups[p.Set] = append(groups[p.Set], p)
 	}
-	order := SetNames()
+	order := AllSetNames()
 	slices.SortFunc(names, func(a, b string) int {
 		ia, ib := slices.Index(order, a), slices.Index(order, b)
 		if ia < 0 {

@@ -191,3 +191,34 @@ func TestFoldsPanicsOnK1(t *testing.T) {
 	}()
 	Folds(nil, 1, 1)
 }
+
+// TestSplitNewSetsLast: adding Dragnet and DAnIEL pages (placed after the
+// default sets, whatever the input order) leaves the split of the other
+// sets' pages as it was, and a site they share with an earlier set keeps
+// that set's side.
+func TestSplitNewSetsLast(t *testing.T) {
+	pages := testCorpus()
+	_, before := Split(pages, 0.2, 1)
+	extra := slices.Concat(fakePages(SetDaniel, manySites("d", 30, 2)), fakePages(SetDragnet, manySites("g", 30, 3)))
+	extra = append(extra, &LabelledPage{Set: SetDragnet, ID: "shared", Site: pages[0].Site})
+	all := slices.Concat(extra, pages)
+	_, after := Split(all, 0.2, 1)
+	var old []*LabelledPage
+	var shared *LabelledPage
+	for _, p := range after {
+		switch p.Set {
+		case SetDaniel, SetDragnet:
+			if p.ID == "shared" {
+				shared = p
+			}
+		default:
+			old = append(old, p)
+		}
+	}
+	if diff := cmp.Diff(ids(before), ids(old)); diff != "" {
+		t.Errorf("the default sets' test side changed (-before +after):\n%s", diff)
+	}
+	if (shared != nil) != slices.Contains(before, pages[0]) {
+		t.Errorf("the shared site's Dragnet page is on another side than its L3S-GN1 pages")
+	}
+}
