@@ -12,8 +12,7 @@
 //
 // Dragnet's gold also holds the reader comments, apart from the article:
 // its pages, and L3S-GN1's, flag comment blocks (LabelledPage.Comment,
-// CommentLabelled). Dragnet and DAnIEL load only when named in
-// Options.Sets (AllSetNames); SetNames, the default, leaves them out.
+// CommentLabelled).
 //
 //	corpus, err := dataset.Load(os.Getenv("WINNOW_DATA"), dataset.Options{})
 //	if err != nil { ... }

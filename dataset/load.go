@@ -90,11 +90,11 @@ func Load(dir string, opts Options) (*Corpus, error) {
 	}
 	for _, s := range sets {
 		if listers[s] == nil {
-			return nil, fmt.Errorf("unknown set %q (want one of %v)", s, AllSetNames())
+			return nil, fmt.Errorf("unknown set %q (want one of %v)", s, SetNames())
 		}
 	}
 	var jobs []job
-	for _, name := range AllSetNames() {
+	for _, name := range SetNames() {
 		if !slices.Contains(sets, name) {
 			continue
 		}

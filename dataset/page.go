@@ -74,27 +74,16 @@ const (
 	SetDaniel          = "daniel"
 )
 
-// SetNames returns the names of the default sets: those Load reads when
-// Options.Sets is nil, in the fixed order it reads them. Dragnet and DAnIEL
-// are not among them yet; they load when named (see AllSetNames).
+// SetNames returns the names of every set Load knows, in the fixed order
+// it reads and splits them (the sets added later come last, so that adding
+// them left the earlier sets' splits as they were). Load reads them all
+// when Options.Sets is nil.
 func SetNames() []string {
-	return []string{SetL3S, SetCleanEval, SetVictor, SetCleanPortalEval, SetWCXB, SetMSVCode, SetReadability}
-}
-
-// AllSetNames returns the names of every set Load knows, in the fixed
-// order it reads them: SetNames, then the sets loaded only when named.
-func AllSetNames() []string {
-	all := SetNames()
-	for _, s := range []string{SetDragnet, SetDaniel} {
-		if !slices.Contains(all, s) {
-			all = append(all, s)
-		}
-	}
-	return all
+	return []string{SetL3S, SetCleanEval, SetVictor, SetCleanPortalEval, SetWCXB, SetMSVCode, SetReadability, SetDragnet, SetDaniel}
 }
 
 // KnownSet reports whether Load can read a set of that name.
-func KnownSet(name string) bool { return slices.Contains(AllSetNames(), name) }
+func KnownSet(name string) bool { return slices.Contains(SetNames(), name) }
 
 // Trainable reports whether a set's labels may be trained on. Readability's
 // expected output is another extractor's, not a person's: it is a

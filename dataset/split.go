@@ -71,7 +71,7 @@ func bySet(pages []*LabelledPage) [][]*LabelledPage {
 		}
 		groups[p.Set] = append(groups[p.Set], p)
 	}
-	order := AllSetNames()
+	order := SetNames()
 	slices.SortFunc(names, func(a, b string) int {
 		ia, ib := slices.Index(order, a), slices.Index(order, b)
 		if ia < 0 {
