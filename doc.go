@@ -8,7 +8,7 @@
 //		probs[i] = m.Predict(v)                    // P(content) from the boosted trees
 //		keep[i] = probs[i] >= threshold
 //	}
-//	for _, r := range ruleTable {                  // rules.go: promotion, gap, table, byline, fallback
+//	for _, r := range ruleTable {                  // rules.go: fallback, promotion, gap, table, byline
 //		keep = apply(r.pick(p.Blocks, probs, keep)) // each rule a pure function of the verdicts
 //	}
 //	article := assemble(p, keep)                   // title; text, Markdown, clean HTML

@@ -43,7 +43,8 @@ func WithModel(m *model.Model) Option { return func(c *config) { c.model = m } }
 
 // WithThreshold keeps blocks whose probability of content is at least t
 // (default DefaultThreshold). Lower keeps more (recall), higher keeps less
-// (precision).
+// (precision): with the same rules, a higher threshold never keeps a block
+// that a lower one drops, the post-processing rules included.
 func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
 // WithRules runs only the given post-processing rules (default: all of

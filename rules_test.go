@@ -71,7 +71,7 @@ func ruleCases() []ruleCase {
 		{
 			name:   "fallback after a short kept line",
 			blocks: []page.Block{blk(20, 0), blk(40, 0), blk(30, 0)}, probs: []float64{0.8, 0.45, 0.4},
-			wantKeep: []bool{true, true, true}, wantWhy: []Rule{T, F, F},
+			wantKeep: []bool{true, true, false}, wantWhy: []Rule{T, F, T},
 		},
 		{
 			name:     "a data table between kept paragraphs",
@@ -254,7 +254,7 @@ func TestFallback(t *testing.T) {
 		changed      bool
 	}{
 		{
-			name: "short text under a long menu", reason: "nothing reaches 0.5, the best block has 0.45: blocks of at least 0.27 are kept",
+			name: "short text under a long menu", reason: "nothing reaches 0.5; the blocks of 0.45 and 0.3 hold 70 words: the threshold is lowered to 0.3",
 			blocks: four, probs: []float64{0.05, 0.45, 0.3, 0.26},
 			keep: []bool{false, false, false, false}, want: []bool{false, true, true, false},
 			threshold: 0.5, changed: true,
@@ -278,9 +278,9 @@ func TestFallback(t *testing.T) {
 			threshold: 0.5,
 		},
 		{
-			name: "only a few words kept", reason: "30 words kept: the dropped blocks at least 0.6 as probable as the best dropped one (0.45) are added",
+			name: "only a few words kept", reason: "30 words kept: the threshold is lowered to 0.45, where the page first keeps more than 50 words",
 			blocks: []page.Block{blk(3), blk(40), blk(30), blk(2), blk(25)}, probs: []float64{0.05, 0.45, 0.6, 0.02, 0.3},
-			keep: []bool{false, false, true, false, false}, want: []bool{false, true, true, false, true},
+			keep: []bool{false, false, true, false, false}, want: []bool{false, true, true, false, false},
 			threshold: 0.5, changed: true,
 		},
 		{
@@ -385,7 +385,7 @@ func TestRuleString(t *testing.T) {
 }
 
 func TestRuleNames(t *testing.T) {
-	want := []string{"promotion", "gap", "table", "byline", "fallback"}
+	want := []string{"fallback", "promotion", "gap", "table", "byline"}
 	if diff := cmp.Diff(want, RuleNames()); diff != "" {
 		t.Errorf("RuleNames() (-want +got):\n%s", diff)
 	}
