@@ -3,7 +3,6 @@ package winnow
 import (
 	"bytes"
 	"os"
-	"slices"
 	"testing"
 
 	"github.com/winnow-dev/winnow/features"
@@ -37,9 +36,7 @@ type benchPage struct {
 	page    *page.Page // nil if Parse refuses the page
 	vecs    []float64  // the page's vectors, one after the other
 	probs   []float64
-	verdict []bool // the threshold's verdicts
-	keep    []bool // after the rules, as Extract decides
-	why     []Rule // the rule that decided each block
+	keep    []bool // the threshold's verdicts, as Extract decides
 }
 
 // loadBenchPages reads the page set and runs the pipeline over it once.
@@ -72,12 +69,10 @@ func loadBenchPages(tb testing.TB) []benchPage {
 			for i, v := range vecs {
 				p.probs[i] = x.cfg.model.Predict(v)
 			}
-			p.verdict = make([]bool, len(p.probs))
+			p.keep = make([]bool, len(p.probs))
 			for i, pr := range p.probs {
-				p.verdict[i] = pr >= DefaultThreshold
+				p.keep[i] = pr >= DefaultThreshold
 			}
-			p.keep = slices.Clone(p.verdict)
-			p.why = applyRules(p.page.Blocks, p.probs, p.keep, DefaultThreshold, allRules)
 		}
 		pages = append(pages, p)
 	}
@@ -193,23 +188,11 @@ func BenchmarkPredict(b *testing.B) {
 	})
 }
 
-// BenchmarkRules: the post-processing rules, all of them, from the
-// threshold's verdicts, as Extract runs them (recording Block.Rule).
-func BenchmarkRules(b *testing.B) {
-	var keep []bool
-	benchPass(b, loadBenchPages(b), func(p *benchPage) {
-		if p.page != nil {
-			keep = append(keep[:0], p.verdict...)
-			applyRules(p.page.Blocks, p.probs, keep, DefaultThreshold, allRules)
-		}
-	})
-}
-
 // BenchmarkRender: the Article from the decisions (title and text).
 func BenchmarkRender(b *testing.B) {
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
-			assemble(p.page, p.probs, p.keep, p.why, nil)
+			assemble(p.page, p.probs, p.keep, nil, nil)
 		}
 	})
 }

@@ -3,6 +3,8 @@ package winnow
 import (
 	"errors"
 	"flag"
+	"fmt"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -16,13 +18,6 @@ import (
 
 var monotoneAll = flag.Bool("monotone-all", false, "TestThresholdMonotoneSharedPages: every page of the shared sets, not a sample")
 
-// keptAt returns the threshold's verdicts on probs after the rules of on.
-func keptAt(blocks []page.Block, probs []float64, threshold float64, on ruleSet) []bool {
-	keep := thresholdVerdicts(probs, threshold)
-	applyRules(blocks, probs, keep, threshold, on)
-	return keep
-}
-
 // notSubset returns the first block kept in hi but not in lo, or -1.
 func notSubset(hi, lo []bool) int {
 	for i := range hi {
@@ -33,64 +28,80 @@ func notSubset(hi, lo []bool) int {
 	return -1
 }
 
-// TestThresholdMonotone checks on random pages, for every combination of
-// rules, that the blocks kept at a threshold are a subset of those kept at
-// any lower one. The thresholds are a grid plus the points where a rule's
-// comparison flips: each probability p, and p divided by the shares of the
-// threshold the rules compare with.
+// TestThresholdMonotone decides random pages of paragraphs, headings and
+// links with random probabilities at a grid of thresholds and at every
+// probability, as Extract does, and checks that a higher threshold keeps a
+// subset of the blocks and no more words of text.
 func TestThresholdMonotone(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 21))
-	kinds := []page.Kind{page.KindParagraph, page.KindHeading, page.KindCaption, page.KindTableCell, page.KindListItem}
-	for n := range 600 {
-		size := 1 + rng.IntN(14)
-		blocks := make([]page.Block, size)
-		probs := make([]float64, size)
-		for i := range blocks {
-			b := &blocks[i]
-			b.Words = rng.IntN(40)
-			if rng.IntN(3) == 0 {
-				b.Words = rng.IntN(4)
+	tags := []string{"p", "h1", "h2", "li", "td"}
+	for n := range 200 {
+		var html strings.Builder
+		html.WriteString("<html><body><table><tr>")
+		for range 1 + rng.IntN(20) {
+			tag := tags[rng.IntN(len(tags))]
+			if tag == "li" {
+				html.WriteString("<ul>")
 			}
-			if b.Words > 0 && rng.IntN(3) == 0 {
-				b.LinkWords = rng.IntN(b.Words + 1)
+			fmt.Fprintf(&html, "<%s>", tag)
+			for w := range 1 + rng.IntN(30) {
+				if rng.IntN(5) == 0 {
+					fmt.Fprintf(&html, `<a href="/%d">link%d</a> `, w, w)
+				} else {
+					fmt.Fprintf(&html, "word%d ", w)
+				}
 			}
-			b.Kind = kinds[rng.IntN(len(kinds))]
-			if b.Kind == page.KindHeading {
-				b.Level = 1 + rng.IntN(2)
+			fmt.Fprintf(&html, "</%s>", tag)
+			if tag == "li" {
+				html.WriteString("</ul>")
 			}
-			if rng.IntN(4) == 0 {
-				b.Flags |= page.InTable | page.InDataTable
-			}
+		}
+		html.WriteString("</tr></table></body></html>")
+		p, err := page.ParseBytes([]byte(html.String()), page.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		probs := make([]float64, len(p.Blocks))
+		thresholds := []float64{0, 1}
+		for i := range probs {
 			probs[i] = rng.Float64()
 			if rng.IntN(5) == 0 {
 				probs[i] = float64(rng.IntN(11)) / 10
 			}
+			thresholds = append(thresholds, probs[i], math.Nextafter(probs[i], 2))
 		}
-		thresholds := []float64{0, 1}
 		for k := 1; k < 20; k++ {
 			thresholds = append(thresholds, float64(k)/20)
 		}
-		for _, p := range probs {
-			for _, share := range []float64{1, floorShare, fallbackFloor} {
-				if p/share <= 1 {
-					thresholds = append(thresholds, p/share, p/share+1e-12)
-				}
-			}
-		}
 		slices.Sort(thresholds)
-		for on := range ruleSet(1 << len(ruleNames)) {
-			if on.has(RuleThreshold) {
-				continue
+		var prevKeep []bool
+		prevWords := 0
+		for k, th := range thresholds {
+			if th > 1 {
+				break
 			}
-			prev := keptAt(blocks, probs, thresholds[0], on)
-			for k, th := range thresholds[1:] {
-				kept := keptAt(blocks, probs, th, on)
-				if i := notSubset(kept, prev); i >= 0 {
-					t.Fatalf("page %d, rules %08b: block %d kept at threshold %v but not at %v\nblocks %+v\nprobs %v",
-						n, on, i, th, thresholds[k], blocks, probs)
+			x, err := New(WithThreshold(th))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := x.decide(p, probs, nil)
+			if err != nil && !errors.Is(err, ErrNoContent) {
+				t.Fatal(err)
+			}
+			keep := make([]bool, len(a.Blocks))
+			for i, b := range a.Blocks {
+				keep[i] = b.Content
+			}
+			words := len(strings.Fields(a.Text))
+			if k > 0 {
+				if i := notSubset(keep, prevKeep); i >= 0 {
+					t.Fatalf("page %d: block %d kept at threshold %v but not at %v", n, i, th, thresholds[k-1])
 				}
-				prev = kept
+				if words > prevWords {
+					t.Fatalf("page %d: %d words at threshold %v, %d at %v", n, words, th, prevWords, thresholds[k-1])
+				}
 			}
+			prevKeep, prevWords = keep, words
 		}
 	}
 }

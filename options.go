@@ -19,7 +19,6 @@ const DefaultTimeout = 30 * time.Second
 type config struct {
 	model     *model.Model
 	threshold float64
-	rules     ruleSet // the post-processing rules that run
 	parse     page.Options
 	explain   bool
 
@@ -43,26 +42,18 @@ func WithModel(m *model.Model) Option { return func(c *config) { c.model = m } }
 
 // WithThreshold keeps blocks whose probability of content is at least t
 // (default DefaultThreshold). Lower keeps more (recall), higher keeps less
-// (precision): with the same rules, a higher threshold never keeps a block
-// that a lower one drops, the post-processing rules included.
+// (precision): a higher threshold never keeps a block that a lower one
+// drops.
 func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
-// WithRules runs only the given post-processing rules (default: all of
-// Rules); with none, the threshold's verdicts stand. RuleThreshold is
-// ignored. It replaces what an earlier WithRules or WithSmoothing set.
-func WithRules(rules ...Rule) Option { return func(c *config) { c.rules = ruleSetOf(rules) } }
+// WithRules chooses post-processing rules to run after the threshold.
+// There are none (Rules), so it changes nothing; it remains for the
+// callers that use it.
+func WithRules(...Rule) Option { return func(*config) {} }
 
-// WithSmoothing(true) is WithRules(Rules()...) and WithSmoothing(false) is
-// WithRules(): every post-processing rule on or off. It is the switch's
-// older name, kept for the callers that use it.
-func WithSmoothing(on bool) Option {
-	return func(c *config) {
-		c.rules = 0
-		if on {
-			c.rules = allRules
-		}
-	}
-}
+// WithSmoothing is WithRules' older name: with no post-processing rules,
+// on or off, it changes nothing.
+func WithSmoothing(bool) Option { return func(*config) {} }
 
 // WithMaxBytes sets the largest page accepted (default page.DefaultMaxBytes).
 func WithMaxBytes(n int64) Option { return func(c *config) { c.parse.MaxBytes = n } }

@@ -44,7 +44,7 @@ type Extractor struct {
 // model trained on another feature schema gives an error wrapping
 // model.ErrSchemaMismatch.
 func New(opts ...Option) (*Extractor, error) {
-	cfg := config{threshold: DefaultThreshold, rules: allRules}
+	cfg := config{threshold: DefaultThreshold}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -150,11 +150,7 @@ func (x *Extractor) decide(p *page.Page, probs []float64, paths [][]model.Step) 
 	for i, pr := range probs {
 		keep[i] = pr >= x.cfg.threshold
 	}
-	var why []Rule
-	if x.cfg.rules != 0 {
-		why = applyRules(p.Blocks, probs, keep, x.cfg.threshold, x.cfg.rules)
-	}
-	a := assemble(p, probs, keep, why, paths)
+	a := assemble(p, probs, keep, nil, paths)
 	if a.Text == "" {
 		return a, ErrNoContent
 	}

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -185,51 +184,37 @@ func rewrapBody(t *testing.T, body []byte) []byte {
 	return out
 }
 
-// TestExtractRules chooses the post-processing rules from the command line
-// and reads them back from -explain.
+// TestExtractRules checks the post-processing flags now that there are no
+// post-processing rules: -rules all, -rules none and -no-smooth extract
+// what the default does, -explain says the threshold decided every block,
+// and a rule name is a usage error naming it.
 func TestExtractRules(t *testing.T) {
 	const seed, promo = seedPath, "Keep updated, follow"
-	code, out, errOut := runWinnow(t, "", "extract", seed)
-	if code != 0 || strings.Contains(out, promo) || !strings.Contains(out, seedStory) {
-		t.Fatalf("default rules: exit %d, promotion kept %v, story %v; stderr %s", code, strings.Contains(out, promo), strings.Contains(out, seedStory), errOut)
+	code, def, errOut := runWinnow(t, "", "extract", seed)
+	if code != 0 || strings.Contains(def, promo) || !strings.Contains(def, seedStory) {
+		t.Fatalf("default: exit %d, promotion kept %v, story %v; stderr %s", code, strings.Contains(def, promo), strings.Contains(def, seedStory), errOut)
 	}
-	// The promotion line's probability, from -explain at the default
-	// threshold; the threshold below is set under it, so that the rule,
-	// not the model's side of 0.5, decides the line.
-	promoLine := func(out string) []string {
-		for _, l := range strings.Split(out, "\n") {
-			if f := strings.Fields(l); len(f) > 3 && strings.Contains(l, "Google News") {
-				return f
-			}
+	for _, args := range [][]string{{"-rules", "all"}, {"-rules", "none"}, {"-no-smooth"}} {
+		code, out, errOut := runWinnow(t, "", append(append([]string{"extract"}, args...), seed)...)
+		if code != 0 || out != def {
+			t.Errorf("%v: exit %d, same text as the default %v; stderr %s", args, code, out == def, errOut)
 		}
-		return nil
 	}
-	code, out, errOut = runWinnow(t, "", "extract", "-explain", seed)
+	code, out, errOut := runWinnow(t, "", "extract", "-explain", seed)
 	if code != 0 {
 		t.Fatalf("-explain: exit %d; stderr %s", code, errOut)
 	}
-	if head := strings.Fields(strings.SplitN(out, "\n", 2)[0]); !slices.Equal(head[:5], []string{"#", "LABEL", "P", "BY", "TEXT"}) {
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if head := strings.Fields(lines[0]); !slices.Equal(head[:5], []string{"#", "LABEL", "P", "BY", "TEXT"}) {
 		t.Errorf("-explain header %q, want # LABEL P BY TEXT PATH", head)
 	}
-	f := promoLine(out)
-	if f == nil {
-		t.Fatal("-explain lists no block with the Google News promotion")
+	for _, l := range lines[1:] {
+		if f := strings.Fields(l); len(f) > 3 && f[3] != "threshold" {
+			t.Errorf("-explain line %q: decided by %q, want threshold", l, f[3])
+		}
 	}
-	p, err := strconv.ParseFloat(f[2], 64)
-	if err != nil || p < 0.1 {
-		t.Fatalf("the promotion's probability %q; the test needs one above 0.1", f[2])
-	}
-	threshold := strconv.FormatFloat(min(0.5, p-0.02), 'f', 2, 64)
-	code, out, errOut = runWinnow(t, "", "extract", "-threshold", threshold, "-rules", "gap,byline,fallback", seed)
-	if code != 0 || !strings.Contains(out, promo) {
-		t.Errorf("-threshold %s -rules without promotion: exit %d, promotion kept %v; stderr %s", threshold, code, strings.Contains(out, promo), errOut)
-	}
-	code, out, errOut = runWinnow(t, "", "extract", "-threshold", threshold, "-explain", seed)
-	if code != 0 {
-		t.Fatalf("-threshold %s -explain: exit %d; stderr %s", threshold, code, errOut)
-	}
-	if f := promoLine(out); f == nil || f[1] != "boilerplate" || f[3] != "promotion" {
-		t.Errorf("-threshold %s -explain line of the promotion: %q, want it boilerplate by promotion", threshold, f)
+	if code, _, errOut := runWinnow(t, "", "extract", "-rules", "gap", seed); code != 2 || !strings.Contains(errOut, `"gap"`) {
+		t.Errorf("-rules gap: exit %d, stderr %q; want 2 and the unknown rule named", code, errOut)
 	}
 	if code, _, errOut := runWinnow(t, "", "extract", "-rules", "smoothing", seed); code != 2 || !strings.Contains(errOut, `"smoothing"`) {
 		t.Errorf("-rules smoothing: exit %d, stderr %q; want 2 and the unknown rule named", code, errOut)
