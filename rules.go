@@ -22,11 +22,13 @@ const (
 	RuleByline                // kept: the short lines under the headline
 	RuleFallback              // kept: the page kept at most 50 words, and the block is among the most probable dropped
 	RuleTable                 // kept: a data table's cells between two kept blocks
+	RuleTrailing              // dropped: a heading after the last kept text, with nothing under it
 )
 
-var ruleNames = [...]string{"threshold", "promotion", "gap", "byline", "fallback", "table"}
+var ruleNames = [...]string{"threshold", "promotion", "gap", "byline", "fallback", "table", "trailing"}
 
-// String returns the rule's name: threshold, promotion, gap, byline, fallback or table.
+// String returns the rule's name: threshold, promotion, gap, byline,
+// fallback, table or trailing.
 func (r Rule) String() string {
 	if int(r) < len(ruleNames) {
 		return ruleNames[r]
@@ -64,6 +66,7 @@ var ruleTable = [...]rule{
 	{id: RuleGap, keeps: true, pick: gap},
 	{id: RuleTable, keeps: true, pick: table},
 	{id: RuleByline, keeps: true, pick: byline},
+	{id: RuleTrailing, keeps: false, pick: trailing},
 	{id: RuleFallback, keeps: true, pick: fallback, again: true},
 }
 
@@ -176,6 +179,30 @@ func gap(v verdicts) []int {
 			}
 		}
 	})
+	return out
+}
+
+// trailing drops the kept headings that come after the last kept block
+// that is not a heading: a heading introduces text, and one with no kept
+// text after it titles what follows the story (tags, "Top News",
+// "Related", "More from"), which the model dropped.
+func trailing(v verdicts) []int {
+	last := -1
+	for i := len(v.keep) - 1; i >= 0; i-- {
+		if v.keep[i] && v.blocks[i].Kind != page.KindHeading {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return nil // headings alone: the fallback's case, not this rule's
+	}
+	var out []int
+	for i := last + 1; i < len(v.keep); i++ {
+		if v.keep[i] {
+			out = append(out, i)
+		}
+	}
 	return out
 }
 
