@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	gowarc "github.com/nlnwa/gowarc/v3"
 )
@@ -94,6 +95,7 @@ type Reader struct {
 	u      gowarc.Unmarshaler
 	arc    *arcState
 	stats  Stats
+	seen   atomic.Int64 // stats.Records, for Records
 	done   bool
 	gzSeen bool // the gzip stream's error was reported
 }
@@ -162,8 +164,12 @@ func (r *Reader) Close() error {
 	return nil
 }
 
-// Stats counts what has been read so far.
+// Stats counts what has been read so far. It must not be called while
+// another goroutine calls Next (Process's emit may call Records instead).
 func (r *Reader) Stats() Stats { return r.stats }
+
+// Records is Stats().Records, safe to call while another goroutine reads.
+func (r *Reader) Records() int { return int(r.seen.Load()) }
 
 // Next returns the next HTML page. At the end of the file it returns
 // io.EOF. A damaged record gives a *DamagedError, after which Next goes on
@@ -180,6 +186,7 @@ func (r *Reader) Next() (*Page, error) {
 		if err == errSkip {
 			continue
 		}
+		r.seen.Store(int64(r.stats.Records))
 		var d *DamagedError
 		if errors.As(err, &d) {
 			r.stats.Damaged++

@@ -89,6 +89,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		opts = append(opts, winnow.WithModel(m))
 	}
+	if isWARCInput(inputs) {
+		return runExtractWARC(ctx, e, inputs, f, opts)
+	}
 	x, err := winnow.New(opts...)
 	if err != nil {
 		return err
@@ -247,7 +250,7 @@ func expandInputs(args []string) ([]string, error) {
 				if err != nil {
 					return err
 				}
-				if !d.IsDir() && isPageName(path) {
+				if !d.IsDir() && (isPageName(path) || isWARCName(path)) {
 					out = append(out, path)
 				}
 				return nil
@@ -256,7 +259,7 @@ func expandInputs(args []string) ([]string, error) {
 				return nil, err
 			}
 			if len(out) == n {
-				return nil, fmt.Errorf("%s: no .html or .htm files in directory", p)
+				return nil, fmt.Errorf("%s: no .html, .htm or web archive files in directory", p)
 			}
 		}
 	}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/warc"
+)
+
+// isWARCName says whether p names a web archive: .warc, .arc (or Common
+// Crawl's .wat and .wet, which are WARC files), optionally .gz.
+func isWARCName(p string) bool {
+	p = strings.TrimSuffix(strings.ToLower(p), ".gz")
+	for _, ext := range []string{".warc", ".arc", ".wat", ".wet"} {
+		if strings.HasSuffix(p, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWARCInput says whether the inputs are web archives (the first decides;
+// runExtractWARC refuses a mix).
+func isWARCInput(inputs []string) bool { return len(inputs) > 0 && isWARCName(inputs[0]) }
+
+// runExtractWARC is winnow extract over WARC and ARC files: one JSON line
+// per HTML response, in record order, the pages of a file extracted on
+// f.jobs goroutines; damaged records and unreadable files on stderr; a
+// summary on stderr at the end.
+func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags, opts []winnow.Option) error {
+	for _, in := range inputs {
+		if !isWARCName(in) {
+			return fmt.Errorf("%w: %s is not a .warc, .arc, .wat or .wet file (optionally .gz): give pages or web archives, not both", errUsage, in)
+		}
+	}
+	if f.format != "jsonl" && f.format != "json" {
+		return fmt.Errorf("%w: web archives are written as JSON lines: give -format jsonl", errUsage)
+	}
+	if f.explain || f.highlight != "" {
+		return fmt.Errorf("%w: -explain and -highlight take one page, not a web archive", errUsage)
+	}
+	x, err := warc.NewExtractor(opts...)
+	if err != nil {
+		return err
+	}
+	out, err := openOutput(e, f.out, f.force)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(out, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	bar := newRecordCount(e)
+	var total warc.Summary
+	failed := 0
+	var writeErr error
+	for _, path := range inputs {
+		r, err := warc.Open(path, warc.Options{MaxBytes: f.maxBytes})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "winnow extract: %v\n", err)
+			failed++
+			continue
+		}
+		s, err := warc.Process(ctx, r, x, f.jobs, func(l warc.Line) error {
+			bar.show(total.Records+r.Records(), total.HTML+1)
+			if writeErr = enc.Encode(l); writeErr != nil {
+				return writeErr
+			}
+			return nil
+		}, func(d *warc.DamagedError) {
+			bar.clear()
+			fmt.Fprintf(e.stderr, "winnow extract: %v\n", d)
+		})
+		r.Close()
+		total.Records += s.Records
+		total.HTML += s.HTML
+		total.Revisits += s.Revisits
+		total.Damaged += s.Damaged
+		total.Extracted += s.Extracted
+		total.Empty += s.Empty
+		if err != nil {
+			if ctx.Err() != nil || writeErr != nil {
+				break
+			}
+			fmt.Fprintf(e.stderr, "winnow extract: %s: %v\n", path, err)
+			failed++
+		}
+	}
+	if err := bw.Flush(); err != nil && writeErr == nil {
+		writeErr = err
+	}
+	bar.clear()
+	ok := ctx.Err() == nil && writeErr == nil
+	if err := out.finish(ok); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "winnow extract: %d files, %d records, %d HTML responses, %d extracted, %d no content, %d damaged\n",
+		len(inputs), total.Records, total.HTML, total.Extracted, total.Empty, total.Damaged)
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case writeErr != nil:
+		return fmt.Errorf("write: %w", writeErr)
+	case failed > 0:
+		return fmt.Errorf("%d of %d web archives could not be read", failed, len(inputs))
+	}
+	return nil
+}
+
+// recordCount shows the records read so far on stderr when it is a
+// terminal (a web archive's record count is not known before the end).
+type recordCount struct {
+	w    io.Writer
+	last time.Time
+}
+
+func newRecordCount(e *env) *recordCount {
+	f, ok := e.stderr.(*os.File)
+	if !ok {
+		return &recordCount{}
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return &recordCount{}
+	}
+	return &recordCount{w: f}
+}
+
+func (c *recordCount) show(records, pages int) {
+	if c.w == nil || time.Since(c.last) < 100*time.Millisecond {
+		return
+	}
+	c.last = time.Now()
+	fmt.Fprintf(c.w, "\rextract: %d records, %d HTML responses ", records, pages)
+}
+
+func (c *recordCount) clear() {
+	if c.w != nil && !c.last.IsZero() {
+		fmt.Fprint(c.w, "\r\033[K")
+		c.last = time.Time{}
+	}
+}
