@@ -2,14 +2,15 @@ package warc
 
 import (
 	"bufio"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // countingReader counts the bytes read through it. It is an io.ByteReader,
-// so compress/gzip reads no further than the end of a member.
+// so the gzip reader reads no further than the end of a member.
 type countingReader struct {
 	r *bufio.Reader
 	n int64
@@ -34,6 +35,7 @@ func (c *countingReader) ReadByte() (byte, error) {
 type member struct{ file, data int64 }
 
 // gunzipper decompresses a file of one or more gzip members as one stream
+// (with klauspost/compress's gzip, a drop-in for compress/gzip)
 // and remembers where recent members start, so that an offset in the
 // decompressed stream can be mapped to the start of its member in the file
 // (the offset a CDX index gives for a file gzipped record by record).

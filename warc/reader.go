@@ -365,10 +365,13 @@ func (r *Reader) page(rec gowarc.WarcRecord, f fields, start int64) (*Page, erro
 // payload; want is the block's declared length (-1 if unknown), and a
 // shorter block is an error.
 func (r *Reader) readBody(p *Page, payload io.Reader, headerLen int, want int64, hh httpHeader) error {
-	body, err := io.ReadAll(io.LimitReader(payload, r.limit+1))
-	if err != nil {
+	// The declared length sizes the buffer, within the limit.
+	size := min(max(want-int64(headerLen), 0), r.limit) + bytes.MinRead
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if _, err := buf.ReadFrom(io.LimitReader(payload, r.limit+1)); err != nil {
 		return err
 	}
+	body := buf.Bytes()
 	rest, err := io.Copy(io.Discard, payload)
 	if err != nil {
 		return err
