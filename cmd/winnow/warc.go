@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -28,7 +29,38 @@ func isWARCName(p string) bool {
 
 // isWARCInput says whether the inputs are web archives (the first decides;
 // runExtractWARC refuses a mix).
-func isWARCInput(inputs []string) bool { return len(inputs) > 0 && isWARCName(inputs[0]) }
+func isWARCInput(inputs []string) bool { return len(inputs) > 0 && isWARC(inputs[0]) }
+
+// isWARC says whether p is a web archive: by its name, or, for a file whose
+// name is neither a page's nor an archive's (a renamed or unsuffixed file),
+// by its first bytes.
+func isWARC(p string) bool {
+	if isWARCName(p) {
+		return true
+	}
+	if p == "-" || isPageName(p) {
+		return false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var r io.Reader = f
+	br := bufio.NewReader(f)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		z, err := gzip.NewReader(br)
+		if err != nil {
+			return false
+		}
+		r = z
+	} else {
+		r = br
+	}
+	head := make([]byte, 11)
+	n, _ := io.ReadFull(r, head)
+	return strings.HasPrefix(string(head[:n]), "WARC/") || string(head[:n]) == "filedesc://"
+}
 
 // runExtractWARC is winnow extract over WARC and ARC files: one JSON line
 // per HTML response, in record order, the pages of a file extracted on
@@ -36,7 +68,7 @@ func isWARCInput(inputs []string) bool { return len(inputs) > 0 && isWARCName(in
 // summary on stderr at the end.
 func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags, opts []winnow.Option) error {
 	for _, in := range inputs {
-		if !isWARCName(in) {
+		if !isWARC(in) {
 			return fmt.Errorf("%w: %s is not a .warc, .arc, .wat or .wet file (optionally .gz): give pages or web archives, not both", errUsage, in)
 		}
 	}

@@ -175,3 +175,20 @@ func gunzipFile(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// A web archive whose name says nothing (example-bad.warc.gz.bad, gzipped
+// as one stream) is known by its first bytes; pages and archives are not
+// mixed.
+func TestExtractWARCSniffed(t *testing.T) {
+	dir := warcTestDir(t)
+	bad := filepath.Join(dir, "example-bad.warc.gz.bad")
+	code, out, errOut := runWinnow(t, "", "extract", "-format", "jsonl", bad)
+	if lines := decodeLines(t, out); code != 0 || len(lines) != 2 || lines[1].URL != "http://www.iana.org/domains/example" {
+		t.Errorf("exit %d, %d lines, stderr %q", code, len(lines), errOut)
+	}
+	page := writeFile(t, "page.html", []byte(blocksPage))
+	code, _, errOut = runWinnow(t, "", "extract", "-format", "jsonl", bad, page)
+	if code != 2 || !strings.Contains(errOut, "not both") {
+		t.Errorf("mixed: exit %d, stderr %q", code, errOut)
+	}
+}
