@@ -38,7 +38,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "PATH|-|DIR ...")
 	var f extractFlags
 	fs.StringVar(&f.modelPath, "model", "default", "model file, or \"default\" for the embedded model")
-	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, json, jsonl or html")
+	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, json, jsonl or html (web archives, .warc/.arc[.gz]: jsonl, a line per HTML response)")
 	fs.StringVar(&f.out, "o", "", "write output to this file instead of standard output")
 	fs.BoolVar(&f.force, "force", false, "overwrite the -o or -highlight file if it exists")
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "pages extracted in parallel")
