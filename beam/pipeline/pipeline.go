@@ -64,10 +64,10 @@ func OutputName(output, input string) string {
 }
 
 // ExtractFileFn extracts one web archive per element into
-// OutputName(Output, file), and emits that name. A file that cannot be read
-// as a web archive is counted in failed_files and logged, and the pipeline
-// goes on; a failure to write fails the bundle, so that the runner retries
-// it. The output is written under a temporary name and renamed when
+// OutputName(Output, file), and emits that name. A file that is not a web
+// archive is counted in failed_files and logged, and the pipeline goes on;
+// damaged records are logged and stepped over; a failure to read or write
+// fails the bundle, so that the runner retries it. The output is written under a temporary name and renamed when
 // complete, so a retried bundle overwrites its own file and a reader never
 // sees half of one.
 type ExtractFileFn struct {
@@ -100,10 +100,13 @@ func (fn *ExtractFileFn) ProcessElement(ctx context.Context, md fileio.FileMetad
 	}
 	defer rc.Close()
 	r, err := warc.NewReader(rc, md.Path, warc.Options{})
-	if err != nil {
+	if errors.Is(err, warc.ErrNotWARC) {
 		failures.Inc(ctx, 1)
 		log.Errorf(ctx, "winnow: %v", err)
 		return nil
+	}
+	if err != nil {
+		return err
 	}
 	name := OutputName(fn.Output, md.Path)
 	out, err := filesystem.New(ctx, name)
@@ -119,70 +122,41 @@ func (fn *ExtractFileFn) ProcessElement(ctx context.Context, md fileio.FileMetad
 			log.Warnf(ctx, "winnow: %v", d)
 		})
 	})
+	if err != nil {
+		// Writing failed, or reading failed otherwise than on a damaged
+		// record (which Process reports and steps over): an I/O error the
+		// runner retries.
+		removeQuietly(ctx, out, tmp)
+		return fmt.Errorf("%s: %w", md.Path, err)
+	}
+	if err := rename(ctx, out, tmp, name); err != nil {
+		removeQuietly(ctx, out, tmp)
+		return fmt.Errorf("rename %s: %w", tmp, err)
+	}
 	recordsRead.Inc(ctx, int64(s.Records))
 	pagesWritten.Inc(ctx, int64(s.HTML))
 	pagesEmpty.Inc(ctx, int64(s.Empty))
 	damaged.Inc(ctx, int64(s.Damaged))
-	if err != nil {
-		removeQuietly(ctx, out, tmp)
-		if errors.Is(err, errWrite) {
-			return err
-		}
-		// A read error that is not a damaged record (the file is cut off
-		// where the filesystem says it goes on, say): the lines so far are
-		// not written, and the file counts as failed.
-		failures.Inc(ctx, 1)
-		log.Errorf(ctx, "winnow: %s: %v", md.Path, err)
-		return nil
-	}
-	if err := rename(ctx, out, tmp, name); err != nil {
-		removeQuietly(ctx, out, tmp)
-		return fmt.Errorf("%w: %v", errWrite, err)
-	}
 	emit(name)
 	return nil
 }
 
-// errWrite marks a failure to write the output, which the runner should
-// retry.
-var errWrite = errors.New("write")
-
 // writeLines opens tmp on fs, gzips into it what fill writes, and closes
-// it. Errors writing are wrapped with errWrite.
+// it.
 func writeLines(ctx context.Context, fs filesystem.Interface, tmp string, fill func(io.Writer) (warc.Summary, error)) (warc.Summary, error) {
 	wc, err := fs.OpenWrite(ctx, tmp)
 	if err != nil {
-		return warc.Summary{}, fmt.Errorf("%w: %s: %v", errWrite, tmp, err)
+		return warc.Summary{}, fmt.Errorf("write %s: %w", tmp, err)
 	}
 	zw := gzip.NewWriter(wc)
-	ew := &errWriter{w: zw}
-	s, err := fill(ew)
-	if ew.err != nil {
-		err = fmt.Errorf("%w: %s: %v", errWrite, tmp, ew.err)
-	}
+	s, err := fill(zw)
 	if cerr := zw.Close(); cerr != nil && err == nil {
-		err = fmt.Errorf("%w: %s: %v", errWrite, tmp, cerr)
+		err = fmt.Errorf("write %s: %w", tmp, cerr)
 	}
 	if cerr := wc.Close(); cerr != nil && err == nil {
-		err = fmt.Errorf("%w: %s: %v", errWrite, tmp, cerr)
+		err = fmt.Errorf("write %s: %w", tmp, cerr)
 	}
 	return s, err
-}
-
-// errWriter remembers the first error of w, so that writing errors can be
-// told from reading errors.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
 }
 
 // tempName is a name beside name for writing it, unique to this attempt.
