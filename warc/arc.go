@@ -30,11 +30,7 @@ func (r *Reader) nextARC() (*Page, error) {
 	for {
 		b, err := r.br.Peek(1)
 		if len(b) == 0 {
-			if err == io.EOF || r.gzSeen {
-				r.done = true
-				return nil, io.EOF
-			}
-			return nil, r.damaged(r.pos(), err)
+			return nil, r.streamError(err)
 		}
 		if b[0] != '\n' && b[0] != '\r' {
 			break

@@ -11,14 +11,20 @@ import (
 
 // countingReader counts the bytes read through it. It is an io.ByteReader,
 // so the gzip reader reads no further than the end of a member.
+// It remembers an error other than io.EOF, which is the file's, not the
+// gzip stream's.
 type countingReader struct {
-	r *bufio.Reader
-	n int64
+	r   *bufio.Reader
+	n   int64
+	err error
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if err != nil && err != io.EOF {
+		c.err = err
+	}
 	return n, err
 }
 
@@ -26,6 +32,8 @@ func (c *countingReader) ReadByte() (byte, error) {
 	b, err := c.r.ReadByte()
 	if err == nil {
 		c.n++
+	} else if err != io.EOF {
+		c.err = err
 	}
 	return b, err
 }
@@ -70,6 +78,10 @@ func (g *gunzipper) Read(p []byte) (int, error) {
 			}
 			return n, nil
 		}
+		if g.src.err != nil {
+			g.err = g.src.err // reading the file failed
+			return n, g.err
+		}
 		if err != io.EOF {
 			g.err = fmt.Errorf("gzip stream at byte %d of the file: %w", g.src.n, err)
 			if errors.Is(err, io.EOF) {
@@ -92,6 +104,9 @@ func (g *gunzipper) next() {
 	start := g.src.n
 	if err := g.z.Reset(g.src); err != nil {
 		g.err = fmt.Errorf("gzip member at byte %d of the file: %w", start, err)
+		if g.src.err != nil {
+			g.err = g.src.err
+		}
 		return
 	}
 	g.z.Multistream(false)
@@ -108,4 +123,10 @@ func (g *gunzipper) fileOffset(off int64) int64 {
 	}
 	g.members = g.members[i:]
 	return g.members[0].file
+}
+
+// broken says whether the gzip stream itself is damaged (and not the file
+// unreadable).
+func (g *gunzipper) broken() bool {
+	return g.err != nil && g.err != io.EOF && g.src.err == nil
 }

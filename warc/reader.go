@@ -190,6 +190,8 @@ func (r *Reader) Next() (*Page, error) {
 		var d *DamagedError
 		if errors.As(err, &d) {
 			r.stats.Damaged++
+		} else if err != nil {
+			r.done = true
 		}
 		if p != nil {
 			r.stats.HTML++
@@ -211,11 +213,27 @@ func (r *Reader) damaged(start int64, err error) *DamagedError {
 	if r.gz != nil {
 		d.Gzipped = true
 		d.Offset = r.gz.fileOffset(start)
-		if r.gz.err != nil && r.gz.err != io.EOF {
+		if r.gz.broken() {
 			r.done, r.gzSeen = true, true
 		}
 	}
 	return d
+}
+
+// streamError is what an error reading the (decompressed) stream at the
+// current position gives: io.EOF at the end of the file or after a broken
+// gzip stream was reported; the damage of the record here when the gzip
+// stream breaks; the error itself otherwise (reading the file failed),
+// which ends the file.
+func (r *Reader) streamError(err error) error {
+	switch {
+	case err == io.EOF || r.gzSeen:
+		r.done = true
+		return io.EOF
+	case r.gz != nil && r.gz.broken():
+		return r.damaged(r.pos(), err)
+	}
+	return err
 }
 
 // seek moves to the next "WARC/" at or after the current position and
@@ -229,11 +247,7 @@ func (r *Reader) seek() (int64, error) {
 			return r.pos(), nil
 		}
 		if err != nil {
-			if err == io.EOF || r.gzSeen {
-				r.done = true
-				return 0, io.EOF
-			}
-			return 0, r.damaged(r.pos(), err)
+			return 0, r.streamError(err)
 		}
 		buf, _ := r.br.Peek(r.br.Buffered())
 		i := bytes.Index(buf, magic)

@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Tests on the real WARC and ARC files of ../shared/warc (see its README).
@@ -303,5 +305,64 @@ func TestEveryFile(t *testing.T) {
 			}
 		}
 		r.Close()
+	}
+}
+
+// failingReader gives its bytes, then an error other than io.EOF.
+type failingReader struct {
+	b   []byte
+	err error
+}
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if len(f.b) == 0 {
+		return 0, f.err
+	}
+	n := copy(p, f.b)
+	f.b = f.b[n:]
+	return n, nil
+}
+
+// An error reading the file ends it: Next returns it once, not as a
+// damaged record, then io.EOF.
+func TestReadError(t *testing.T) {
+	broken := errors.New("disk on fire")
+	for _, gz := range []bool{false, true} {
+		var b bytes.Buffer
+		w := NewWriter(&b, gz)
+		for i := range 3 {
+			if err := w.WriteResponse("http://a/"+strconv.Itoa(i), time.Now(), "", []byte(page)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		whole := b.Bytes()
+		for _, cut := range []int{len(whole) / 2, len(whole) - 1, len(whole)} {
+			r, err := NewReader(&failingReader{whole[:cut], broken}, "f", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for i := 0; ; i++ {
+				if i > 20 {
+					t.Fatalf("gzip %v, cut %d: no end: %q", gz, cut, got)
+				}
+				p, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				var d *DamagedError
+				switch {
+				case err == nil:
+					got = append(got, p.URL)
+				case errors.Is(err, broken) && !errors.As(err, &d):
+					got = append(got, "error")
+				default:
+					got = append(got, "damaged")
+				}
+			}
+			if n := strings.Count(strings.Join(got, " "), "error"); n != 1 {
+				t.Errorf("gzip %v, cut %d: %q, want the read error once", gz, cut, got)
+			}
+		}
 	}
 }
