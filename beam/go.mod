@@ -6,6 +6,7 @@ replace github.com/winnow-dev/winnow => ../
 
 require (
 	github.com/apache/beam/sdks/v2 v2.78.0
+	github.com/klauspost/compress v1.20.1
 	github.com/winnow-dev/winnow v0.0.0-00010101000000-000000000000
 )
 
@@ -70,7 +71,6 @@ require (
 	github.com/googleapis/enterprise-certificate-proxy v0.3.23 // indirect
 	github.com/googleapis/gax-go/v2 v2.26.2 // indirect
 	github.com/guptarohit/asciigraph v0.5.1 // indirect
-	github.com/klauspost/compress v1.20.1 // indirect
 	github.com/mattn/go-runewidth v0.0.7 // indirect
 	github.com/moby/docker-image-spec v1.3.1 // indirect
 	github.com/moby/moby/api v1.56.1 // indirect

@@ -11,7 +11,6 @@
 package pipeline
 
 import (
-	"compress/gzip"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -27,6 +26,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+	"github.com/klauspost/compress/gzip"
 
 	"github.com/winnow-dev/winnow/warc"
 )
@@ -36,6 +36,7 @@ import (
 func init() {
 	register.DoFn3x1[context.Context, fileio.FileMetadata, func(string), error](&ExtractFileFn{})
 	register.Emitter1[string]()
+	register.Function2x0(logWritten)
 }
 
 // Counters, in the "winnow" namespace, summed over the whole job.
@@ -55,7 +56,19 @@ func Build(s beam.Scope, input, output string, jobs int) beam.PCollection {
 	s = s.Scope("winnow")
 	files := fileio.MatchFiles(s, input)
 	files = beam.Reshuffle(s, files)
-	return beam.ParDo(s, &ExtractFileFn{Output: output, Jobs: jobs}, files)
+	written := beam.ParDo(s, &ExtractFileFn{Output: output, Jobs: jobs}, files)
+	// The names go through a shuffle of their own, so that the extracting
+	// stage has an output: prism (v2.78.0) waits on a bundle of a stage
+	// without outputs in a loop that keeps a core busy while the bundle
+	// runs, about as much CPU as the extraction itself.
+	written = beam.Reshuffle(s, written)
+	beam.ParDo0(s, logWritten, written)
+	return written
+}
+
+// logWritten logs the name of a file written.
+func logWritten(ctx context.Context, name string) {
+	log.Infof(ctx, "winnow: wrote %s", name)
 }
 
 // OutputName is the file ExtractFileFn writes for input in folder output.
