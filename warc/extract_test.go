@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -128,4 +129,34 @@ func FuzzReader(f *testing.F) {
 		}
 		t.Fatalf("no end after %d calls of Next on %d bytes", len(b)+2, len(b))
 	})
+}
+
+// The charset of the HTTP Content-Type reaches the extractor: the same
+// bytes read as ISO-8859-2 and as windows-1251 give different text.
+func TestCharsetFromHeader(t *testing.T) {
+	body := "<html><head><title>T</title></head><body><article><p>" +
+		strings.Repeat("Zaj\xea\xe6 \xb1 story text that is long enough to be kept. ", 4) + "</p></article></body></html>"
+	var b bytes.Buffer
+	w := NewWriter(&b, false)
+	at := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, cs := range []string{"ISO-8859-2", "windows-1251"} {
+		if err := w.WriteResponse("http://a/"+cs, at, "Content-Type: text/html; charset="+cs+"\r\n", []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x, err := NewExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := NewReader(&b, "cs.warc", Options{})
+	var texts []string
+	if _, err := Process(context.Background(), r, x, 2, func(l Line) error {
+		texts = append(texts, l.Text)
+		return nil
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(texts) != 2 || !strings.Contains(texts[0], "Zajęć ą") || !strings.Contains(texts[1], "Zajкж ± ") {
+		t.Errorf("texts %q, want Zajęć ą (ISO-8859-2) and Zajкж ± (windows-1251)", texts)
+	}
 }
