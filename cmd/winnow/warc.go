@@ -133,7 +133,7 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 	if err := out.finish(ok); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "winnow extract: %d files, %d records, %d HTML responses, %d extracted, %d no content, %d damaged\n",
+	fmt.Fprintf(e.stderr, "winnow extract: files %d, records %d, HTML responses %d, extracted %d, no content %d, damaged %d\n",
 		len(inputs), total.Records, total.HTML, total.Extracted, total.Empty, total.Damaged)
 	switch {
 	case ctx.Err() != nil:

@@ -66,7 +66,7 @@ func TestExtractWARC(t *testing.T) {
 			t.Errorf("line %+v", l)
 		}
 	}
-	want := "winnow extract: 1 files, 50 records, 16 HTML responses, 16 extracted, 0 no content, 0 damaged\n"
+	want := "winnow extract: files 1, records 50, HTML responses 16, extracted 16, no content 0, damaged 0\n"
 	if errOut != want {
 		t.Errorf("stderr %q, want %q", errOut, want)
 	}
@@ -84,7 +84,7 @@ func TestExtractWARCDamaged(t *testing.T) {
 		filepath.Join(dir, "example-trunc.warc"), filepath.Join(dir, "example.warc.gz"))
 	if code != 0 || len(decodeLines(t, out)) != 1 ||
 		!strings.Contains(errOut, "example-trunc.warc: damaged record at offset 1197") ||
-		!strings.Contains(errOut, "2 files, 10 records, 1 HTML responses, 1 extracted, 0 no content, 1 damaged") {
+		!strings.Contains(errOut, "files 2, records 10, HTML responses 1, extracted 1, no content 0, damaged 1") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	readme, err := os.ReadFile(filepath.Join(dir, "README.md"))
