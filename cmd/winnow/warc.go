@@ -91,7 +91,7 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 	enc.SetEscapeHTML(false)
 	bar := newRecordCount(e)
 	var total warc.Summary
-	failed := 0
+	failed, lines := 0, 0
 	var writeErr error
 	for _, path := range inputs {
 		r, err := warc.Open(path, warc.Options{MaxBytes: f.maxBytes})
@@ -101,7 +101,8 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 			continue
 		}
 		s, err := warc.Process(ctx, r, x, f.jobs, func(l warc.Line) error {
-			bar.show(total.Records+r.Records(), total.HTML+1)
+			lines++
+			bar.show(total.Records+r.Records(), lines)
 			if writeErr = enc.Encode(l); writeErr != nil {
 				return writeErr
 			}
