@@ -38,7 +38,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "PATH|-|DIR ...")
 	var f extractFlags
 	fs.StringVar(&f.modelPath, "model", "default", "model file, or \"default\" for the embedded model")
-	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, json, jsonl or html")
+	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, json, jsonl or html (web archives, .warc/.arc[.gz]: jsonl, a line per HTML response)")
 	fs.StringVar(&f.out, "o", "", "write output to this file instead of standard output")
 	fs.BoolVar(&f.force, "force", false, "overwrite the -o or -highlight file if it exists")
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "pages extracted in parallel")
@@ -88,6 +88,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		opts = append(opts, winnow.WithModel(m))
+	}
+	if isWARCInput(inputs) {
+		return runExtractWARC(ctx, e, inputs, f, opts)
 	}
 	x, err := winnow.New(opts...)
 	if err != nil {
@@ -247,7 +250,7 @@ func expandInputs(args []string) ([]string, error) {
 				if err != nil {
 					return err
 				}
-				if !d.IsDir() && isPageName(path) {
+				if !d.IsDir() && (isPageName(path) || isWARCName(path)) {
 					out = append(out, path)
 				}
 				return nil
@@ -256,7 +259,7 @@ func expandInputs(args []string) ([]string, error) {
 				return nil, err
 			}
 			if len(out) == n {
-				return nil, fmt.Errorf("%s: no .html or .htm files in directory", p)
+				return nil, fmt.Errorf("%s: no .html, .htm or web archive files in directory", p)
 			}
 		}
 	}
