@@ -81,6 +81,11 @@ func WithTimeout(d time.Duration) Option {
 	return func(c *config) { c.perPage, c.timeoutSet = d, true }
 }
 
+// WithContentType passes the HTTP Content-Type header the page was served
+// with (as a WARC record or an HTTP response gives it); its charset then
+// overrides declarations inside the page.
+func WithContentType(ct string) Option { return func(c *config) { c.parse.ContentType = ct } }
+
 // WithExplanations records, for every block, the path of decisions in the
 // model's tree that moved its probability most (Block.Path; see
 // model.Model.Explain). It costs an allocation per block.
