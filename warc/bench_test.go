@@ -14,6 +14,7 @@ import (
 
 	"github.com/winnow-dev/winnow/internal/cputime"
 	"github.com/winnow-dev/winnow/internal/pageset"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 	"golang.org/x/net/html"
 )
 
@@ -30,8 +31,8 @@ import (
 // They skip when WINNOW_DATA is unset.
 
 func benchPages(b *testing.B) []pageset.Page {
-	root := os.Getenv("WINNOW_DATA")
-	if root == "" {
+	root, err := shareddata.Resolve(os.Getenv(shareddata.Env))
+	if err != nil {
 		b.Skip("WINNOW_DATA is not set; set it to the shared data folder to run the WARC benchmarks")
 	}
 	pages, err := pageset.Load(root)
@@ -140,8 +141,8 @@ func BenchmarkWARCBareParse(b *testing.B) {
 //	WINNOW_DATA=../../shared/data WINNOW_BIG_WARC=/tmp/big go test -run WriteBigWARC ./warc
 func TestWriteBigWARC(t *testing.T) {
 	dir := os.Getenv("WINNOW_BIG_WARC")
-	root := os.Getenv("WINNOW_DATA")
-	if dir == "" || root == "" {
+	root, err := shareddata.Resolve(os.Getenv(shareddata.Env))
+	if dir == "" || err != nil {
 		t.Skip("WINNOW_BIG_WARC and WINNOW_DATA are not both set: no large WARC to write")
 	}
 	mb, files := envInt(t, "WINNOW_BIG_WARC_MB", 1024), envInt(t, "WINNOW_BIG_WARC_FILES", 1)

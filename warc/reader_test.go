@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/winnow-dev/winnow/internal/shareddata"
 )
 
 // Tests on the real WARC and ARC files of ../shared/warc (see its README).
@@ -23,9 +25,9 @@ func warcDir(t testing.TB) string {
 	dir := os.Getenv("WINNOW_WARC")
 	from := "WINNOW_WARC"
 	if dir == "" {
-		data := os.Getenv("WINNOW_DATA")
-		if data == "" {
-			t.Skip("neither WINNOW_WARC nor WINNOW_DATA is set: skipping the tests on the real WARC files (set WINNOW_WARC to ../shared/warc)")
+		data, err := shareddata.Resolve(os.Getenv(shareddata.Env))
+		if err != nil {
+			t.Skip("neither WINNOW_WARC nor WINNOW_DATA is set: skipping the tests on the real WARC files (from the repository root: WINNOW_DATA=../shared/data go test ./warc)")
 		}
 		dir, from = filepath.Join(filepath.Dir(filepath.Clean(data)), "warc"), "WINNOW_DATA's sibling"
 	}
