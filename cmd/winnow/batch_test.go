@@ -162,7 +162,7 @@ func TestBatchInterrupted(t *testing.T) {
 func TestTrainInterrupted(t *testing.T) {
 	data := "../../testdata/dataset"
 	args := func(out string) []string {
-		return []string{"train", "-data", data, "-sets", "wcxb", "-test", "0", "-trees", "2", "-max-depth", "3", "-o", out, "-force"}
+		return []string{"train", "-data", data, "-sets", "wcxb", "-test-frac", "0", "-trees", "2", "-tree-depth", "3", "-o", out, "-force"}
 	}
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()

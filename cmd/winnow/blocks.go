@@ -16,14 +16,14 @@ func runBlocks(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "blocks", "FILE")
 	format := fs.String("format", "text", "output format: text or json")
 	maxBytes := fs.Int64("max-bytes", page.DefaultMaxBytes, "largest page accepted, in bytes")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("%w: want one FILE, got %d arguments", errUsage, fs.NArg())
+	if len(rest) != 1 {
+		return fmt.Errorf("%w: want one FILE, got %d arguments", errUsage, len(rest))
 	}
-	path := fs.Arg(0)
+	path := rest[0]
 	b, err := readInput(e, path, *maxBytes)
 	if err != nil {
 		return err

@@ -15,12 +15,11 @@ import (
 
 func runData(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		dataUsage(e)
 		return fmt.Errorf("%w: want a subcommand: stats or export", errUsage)
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
-		dataUsage(e)
+		dataUsage(e.stdout)
 		return flag.ErrHelp
 	case "stats":
 		return runDataStats(ctx, e, args[1:])
@@ -30,8 +29,8 @@ func runData(ctx context.Context, e *env, args []string) error {
 	return fmt.Errorf("%w: unknown data subcommand %q (want stats or export)", errUsage, args[0])
 }
 
-func dataUsage(e *env) {
-	fmt.Fprintln(e.stderr, `usage: winnow data <subcommand> [flags]
+func dataUsage(w io.Writer) {
+	fmt.Fprintln(w, `usage: winnow data <subcommand> [flags]
 
   stats   per set: pages, sites, blocks, content share, alignment agreement, skipped pages
   export  the feature table with labels, set, site and page id, as CSV or ARFF (-o FILE)
@@ -49,8 +48,8 @@ type dataFlags struct {
 func (d *dataFlags) register(e *env, fs *flag.FlagSet) {
 	fs.StringVar(&d.dir, "data", e.getenv("WINNOW_DATA"), "data directory, one folder per set (default $WINNOW_DATA)")
 	fs.StringVar(&d.sets, "sets", "", "comma-separated sets to read (default all: "+strings.Join(dataset.SetNames(), ",")+")")
-	fs.Float64Var(&d.threshold, "threshold", 0, "alignment threshold for gold-text sets (0 = the measured default)")
-	fs.IntVar(&d.workers, "workers", 0, "pages processed at once (0 = GOMAXPROCS)")
+	fs.Float64Var(&d.threshold, "align-threshold", 0, "alignment threshold for gold-text sets (0 = the measured default)")
+	fs.IntVar(&d.workers, "j", 0, "pages read at once (0 = GOMAXPROCS)")
 }
 
 func (d *dataFlags) load() (*dataset.Corpus, error) {
@@ -68,12 +67,12 @@ func runDataStats(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "data stats", "")
 	var d dataFlags
 	d.register(e, fs)
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
+	if len(rest) != 0 {
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
 	c, err := d.load()
 	if err != nil {
@@ -93,15 +92,14 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "split seed")
 	out := fs.String("o", "", "output file (required)")
 	force := fs.Bool("force", false, "overwrite an existing output file")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
 	switch {
-	case fs.NArg() != 0:
-		fs.Usage()
-		return fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
+	case len(rest) != 0:
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	case *out == "":
-		fs.Usage()
 		return fmt.Errorf("%w: -o FILE is required", errUsage)
 	case *format != "csv" && *format != "arff":
 		return fmt.Errorf("%w: unknown -format %q (want csv or arff)", errUsage, *format)

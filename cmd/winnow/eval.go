@@ -62,7 +62,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	f.post.register(fs)
 	fs.Uint64Var(&f.seed, "seed", 1, "seed of the split and of the folds (winnow train's default), and of the trainer under -cv")
 	f.train.register(fs)
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
 	fs.Visit(func(fl *flag.Flag) {
@@ -70,8 +71,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			f.trainSet = append(f.trainSet, "-"+fl.Name)
 		}
 	})
-	if fs.NArg() != 0 {
-		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	if len(rest) != 0 {
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
 	if err := f.check(); err != nil {
 		return err

@@ -210,7 +210,7 @@ func TestEvalData(t *testing.T) {
 		t.Errorf("cross-validated text F1 on cleanportaleval = %.3f; a working model scores far above 0.5", f1)
 	}
 	// Trainer flags reach the folds' models.
-	out, _ = runEvalCmd(t, os.Getenv, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json", "-trainer", "cart", "-trees", "3", "-max-depth", "4")
+	out, _ = runEvalCmd(t, os.Getenv, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json", "-trainer", "cart", "-trees", "3", "-tree-depth", "4")
 	var cv struct {
 		CV struct {
 			Trainer string
@@ -225,7 +225,7 @@ func TestEvalData(t *testing.T) {
 	}
 	for i, f := range cv.CV.Folds {
 		if f.Trees != 3 || f.Depth > 4 {
-			t.Errorf("fold %d: %d trees of depth %d, want 3 of depth at most 4 (-trees 3 -max-depth 4)", i+1, f.Trees, f.Depth)
+			t.Errorf("fold %d: %d trees of depth %d, want 3 of depth at most 4 (-trees 3 -tree-depth 4)", i+1, f.Trees, f.Depth)
 		}
 	}
 }

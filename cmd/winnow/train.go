@@ -24,13 +24,14 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	var tf trainerFlags
 	tf.register(fs)
 	seed := fs.Uint64("seed", 1, "seed of the split and of the trainer")
-	testFrac := fs.Float64("test", 0.2, "share of sites held back for the reported scores (0: train on all)")
+	testFrac := fs.Float64("test-frac", 0.2, "share of sites held back for the reported scores (0: train on all)")
 	maxRows := fs.Int("max-rows", 0, "train on at most this many blocks, sampled by page with the seed (0: all)")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 0 {
-		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	if len(rest) != 0 {
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
 	// An unknown trainer or criterion is refused before the data is read.
 	cfg, err := tf.config(*seed)

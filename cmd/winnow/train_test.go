@@ -25,7 +25,7 @@ func TestTrainerFlagHelp(t *testing.T) {
 	tf.register(fs)
 	for _, tc := range []struct{ flag, want string }{
 		{"trees", fmt.Sprintf("0: %d for boost, %d for cart", train.DefaultBoostTrees, train.DefaultForestTrees)},
-		{"max-depth", fmt.Sprintf("0: %d for boost, %d for cart", train.DefaultBoostDepth, train.DefaultMaxDepth)},
+		{"tree-depth", fmt.Sprintf("0: %d for boost, %d for cart", train.DefaultBoostDepth, train.DefaultMaxDepth)},
 		{"min-leaf", fmt.Sprintf("0: %d for boost", train.DefaultBoostMinLeaf)},
 		{"learning-rate", fmt.Sprintf("0: %v", train.DefaultLearningRate)},
 		{"max-features", fmt.Sprintf("0: %d", train.DefaultMaxFeatures)},
@@ -73,7 +73,7 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "model.json")
-			args := append([]string{"train", "-data", data, "-sets", "wcxb", "-test", "0", "-o", out}, tc.flags...)
+			args := append([]string{"train", "-data", data, "-sets", "wcxb", "-test-frac", "0", "-o", out}, tc.flags...)
 			var stdout, stderr bytes.Buffer
 			e := &env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}
 			if code := run(context.Background(), e, args); code != 0 {
