@@ -243,7 +243,7 @@ func TestTrainerFlagsShared(t *testing.T) {
 		// Each flag's usage runs from its "  -name" line to the next flag.
 		flags := map[string]string{}
 		re := regexp.MustCompile(`(?m)^  -([\w-]+)((?:.|\n    )*)`)
-		for _, m := range re.FindAllStringSubmatch(errb.String(), -1) {
+		for _, m := range re.FindAllStringSubmatch(out.String(), -1) {
 			flags[m[1]] = m[2]
 		}
 		return flags

@@ -54,6 +54,10 @@ var commands = []command{
 // errUsage marks a command-line mistake; main exits 2 on it.
 var errUsage = errors.New("usage")
 
+// errReported ends a command whose failures were reported already: main
+// exits 1 and says nothing more.
+var errReported = errors.New("failed")
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -92,6 +96,8 @@ func run(ctx context.Context, e *env, args []string) int {
 		switch {
 		case err == nil, errors.Is(err, flag.ErrHelp):
 			return 0
+		case errors.Is(err, errReported):
+			return 1
 		case errors.Is(err, errUsage):
 			fmt.Fprintf(e.stderr, "winnow %s: %v\nRun 'winnow help %s' for usage.\n", c.name, usageMessage(err), c.name)
 			return 2
