@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -106,10 +105,8 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 	case *split != "train" && *split != "test" && *split != "all":
 		return fmt.Errorf("%w: unknown -split %q (want train, test or all)", errUsage, *split)
 	}
-	if !*force {
-		if _, err := os.Stat(*out); err == nil {
-			return fmt.Errorf("%s exists (use -force to overwrite)", *out)
-		}
+	if err := checkOutput("-o", *out, *force); err != nil {
+		return err
 	}
 	explicit := d.sets != ""
 	c, err := d.load()
@@ -133,7 +130,7 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 		write = dataset.WriteARFF
 	}
 	var rows int
-	if err := writeShared(*out, true, func(w io.Writer) (err error) {
+	if err := writeShared(*out, *force, func(w io.Writer) (err error) {
 		rows, err = write(ctx, w, pages)
 		return err
 	}); err != nil {

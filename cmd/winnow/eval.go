@@ -6,7 +6,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -77,22 +76,25 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err := f.check(); err != nil {
 		return err
 	}
+	if err := checkOutput("-html", f.html, f.force); err != nil {
+		return err
+	}
 
 	r, err := f.report(ctx, e)
 	if err != nil {
 		return err
 	}
-	if f.html != "" {
-		if err := writeShared(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) }); err != nil {
-			return err
-		}
-	}
+	// The report is printed first, so that it is not lost if the HTML
+	// file cannot be written.
 	if f.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		err = encodeJSON(e.stdout, r, "", "  ")
+	} else {
+		err = eval.WriteText(e.stdout, r)
 	}
-	return eval.WriteText(e.stdout, r)
+	if err != nil || f.html == "" {
+		return err
+	}
+	return writeShared(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) })
 }
 
 // report runs the evaluation the flags ask for.

@@ -33,9 +33,13 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if len(rest) != 0 {
 		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
-	// An unknown trainer or criterion is refused before the data is read.
+	// An unknown trainer or criterion, or a model file that could not be
+	// written, is refused before the data is read.
 	cfg, err := tf.config(*seed)
 	if err != nil {
+		return err
+	}
+	if err := checkOutput("-o", *out, *force); err != nil {
 		return err
 	}
 
