@@ -45,10 +45,10 @@ type dataFlags struct {
 }
 
 func (d *dataFlags) register(e *env, fs *flag.FlagSet) {
-	fs.StringVar(&d.dir, "data", e.getenv("WINNOW_DATA"), "data directory, one folder per set (default $WINNOW_DATA)")
+	fs.StringVar(&d.dir, "data", e.getenv("WINNOW_DATA"), "folder of the labelled sets, one folder per set (default $WINNOW_DATA)")
 	fs.StringVar(&d.sets, "sets", "", "comma-separated sets to read (default all: "+strings.Join(dataset.SetNames(), ",")+")")
 	fs.Float64Var(&d.threshold, "align-threshold", 0, "alignment threshold for gold-text sets (0 = the measured default)")
-	fs.IntVar(&d.workers, "j", 0, "pages read at once (0 = GOMAXPROCS)")
+	fs.IntVar(&d.workers, "j", 0, "pages read in parallel (0: GOMAXPROCS)")
 }
 
 func (d *dataFlags) load() (*dataset.Corpus, error) {
@@ -86,8 +86,8 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 	d.register(e, fs)
 	fs.Lookup("sets").Usage += "; regression-only sets (readability) are written only when named"
 	format := fs.String("format", "csv", "output format: csv or arff")
-	split := fs.String("split", "all", "pages to write: train, test or all (split by site)")
-	testFrac := fs.Float64("test-frac", 0.2, "share of each set's pages in the test split")
+	split := fs.String("split", "all", "pages to write (split by site): train, test or all")
+	testFrac := fs.Float64("test-frac", 0.2, "share of sites held back as the test split")
 	seed := fs.Uint64("seed", 1, "split seed")
 	out := fs.String("o", "", "output file (required)")
 	force := fs.Bool("force", false, "overwrite an existing output file")

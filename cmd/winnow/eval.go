@@ -50,7 +50,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.Var(&f.models, "model", "model file, or \"default\" for the embedded model; give twice to compare two models (default: default)")
 	fs.StringVar(&f.data, "data", e.getenv("WINNOW_DATA"), "folder of the labelled sets (default $WINNOW_DATA)")
 	fs.StringVar(&f.sets, "sets", "", "comma-separated sets to evaluate on (default: every set but the readability regression set)")
-	fs.StringVar(&f.split, "split", "test", "test: the sites winnow train holds back (dataset.Split, 20%); all: every page")
+	fs.StringVar(&f.split, "split", "test", "pages to evaluate (split by site): test, the sites winnow train holds back (20%), or all")
 	fs.IntVar(&f.cv, "cv", 0, "K-fold cross-validation by site: train as winnow train does, with its trainer flags (-trainer, -trees, ...), on K-1 folds, evaluate on the other (0: off)")
 	fs.StringVar(&f.gold, "gold", "", "folder of NAME.html + NAME.txt (gold text) pages to evaluate on instead of the labelled sets (every page; -split does not apply)")
 	fs.StringVar(&f.format, "format", "text", "report format: text or json")

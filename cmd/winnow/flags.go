@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,18 +9,27 @@ import (
 	"strings"
 )
 
-// newFlags makes a command's flag set. Its help (-h) goes to standard
-// output; flag mistakes are returned by parseFlags, not printed.
+// newFlags makes a command's flag set. Its help, asked for with -h, goes
+// to standard output (see parseFlags); flag mistakes are returned by
+// parseFlags, not printed.
 func newFlags(e *env, name, args string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	help := &helpOutput{w: e.stdout}
+	fs.SetOutput(help)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stdout, "usage: winnow %s [flags] %s\n\nflags (before or after the arguments; -- ends them):\n", name, args)
-		fs.SetOutput(e.stdout)
+		help.Reset()
+		fmt.Fprintf(help, "usage: winnow %s [flags] %s\n\nflags (before or after the arguments; -- ends them):\n", name, args)
 		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
 	}
 	return fs
+}
+
+// helpOutput holds a flag set's help until parseFlags knows whether it
+// was asked for (it is then written to w) or follows a mistake (it is
+// dropped: the mistake is reported once, by main).
+type helpOutput struct {
+	bytes.Buffer
+	w io.Writer
 }
 
 // renamed maps flags that were renamed to their new names, so that the
@@ -40,6 +50,9 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				if h, ok := fs.Output().(*helpOutput); ok {
+					h.w.Write(h.Bytes())
+				}
 				return nil, err
 			}
 			msg := err.Error()

@@ -24,7 +24,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	var tf trainerFlags
 	tf.register(fs)
 	seed := fs.Uint64("seed", 1, "seed of the split and of the trainer")
-	testFrac := fs.Float64("test-frac", 0.2, "share of sites held back for the reported scores (0: train on all)")
+	testFrac := fs.Float64("test-frac", 0.2, "share of sites held back for the reported scores, the test split (0: train on all)")
 	maxRows := fs.Int("max-rows", 0, "train on at most this many blocks, sampled by page with the seed (0: all)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
