@@ -15,6 +15,7 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 	"github.com/winnow-dev/winnow/model"
 	"github.com/winnow-dev/winnow/model/train"
 )
@@ -189,14 +190,10 @@ func TestEvalUsage(t *testing.T) {
 // TestEvalData runs eval on one small shared set: cross-validation by site
 // over cleanportaleval's four sites, so no trained model file is needed.
 func TestEvalData(t *testing.T) {
-	dir := os.Getenv("WINNOW_DATA")
-	if dir == "" {
-		t.Skip("WINNOW_DATA is not set: skipping the run on the shared labelled sets")
-	}
-	if _, err := os.Stat(filepath.Join(dir, dataset.SetCleanPortalEval)); err != nil {
-		t.Fatalf("WINNOW_DATA=%s but the set is missing: %v", dir, err)
-	}
-	out, _ := runEvalCmd(t, os.Getenv, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json")
+	// The folder is given as -data, resolved as the tests resolve it
+	// (the command takes a relative $WINNOW_DATA from its working folder).
+	dir := filepath.Dir(shareddata.Dir(t, dataset.SetCleanPortalEval))
+	out, _ := runEvalCmd(t, nil, "-data", dir, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json")
 	var r map[string]any
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
