@@ -38,7 +38,7 @@ func loadReal(t testing.TB, dir, set string) *Corpus {
 	for i := 0; i < len(jobs); i += raceEvery {
 		sample = append(sample, jobs[i])
 	}
-	pages, errs := run(sample, 0)
+	pages, errs := run(sample, 0, nil)
 	c := &Corpus{}
 	for i, j := range sample {
 		if errs[i] != nil {

@@ -42,6 +42,8 @@ type dataFlags struct {
 	dir, sets string
 	threshold float64
 	workers   int
+	// progress, if set, follows the loading (dataset.Options.Progress).
+	progress func(done, total int)
 }
 
 func (d *dataFlags) register(e *env, fs *flag.FlagSet) {
@@ -59,7 +61,7 @@ func (d *dataFlags) load() (*dataset.Corpus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	return dataset.Load(d.dir, dataset.Options{Sets: sets, Workers: d.workers, Threshold: d.threshold})
+	return dataset.Load(d.dir, dataset.Options{Sets: sets, Workers: d.workers, Threshold: d.threshold, Progress: d.progress})
 }
 
 func runDataStats(ctx context.Context, e *env, args []string) error {

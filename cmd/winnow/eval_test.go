@@ -207,7 +207,7 @@ func TestEvalData(t *testing.T) {
 		t.Errorf("cross-validated text F1 on cleanportaleval = %.3f; a working model scores far above 0.5", f1)
 	}
 	// Trainer flags reach the folds' models.
-	out, _ = runEvalCmd(t, os.Getenv, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json", "-trainer", "cart", "-trees", "3", "-tree-depth", "4")
+	out, _ = runEvalCmd(t, nil, "-data", dir, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json", "-trainer", "cart", "-trees", "3", "-tree-depth", "4")
 	var cv struct {
 		CV struct {
 			Trainer string
