@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -252,6 +253,46 @@ func TestTrainerFlagsShared(t *testing.T) {
 		}
 		if eval[name] != train[name] {
 			t.Errorf("-%s: winnow eval's usage %q, winnow train's %q", name, eval[name], train[name])
+		}
+	}
+}
+
+// TestEvalReportText checks the text report's model line, its worst
+// pages (each names its file and a command that runs) and its page
+// counts (the same in the tables that count pages).
+func TestEvalReportText(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 3 {
+		goldPage(t, dir, i)
+	}
+	modelPath := trainOnGold(t, dir)
+	out, _ := runEvalCmd(t, nil, "-gold", dir, "-model", modelPath, "-threshold", "0.4")
+	if n := len(regexp.MustCompile(`(?m)^model `+regexp.QuoteMeta(modelPath)+"  ").FindAllString(out, -1)); n != 1 || strings.Contains(out, "model model") {
+		t.Errorf("the report names the model %d times (want once) or says \"model model\":\n%.400s", n, out)
+	}
+	files := regexp.MustCompile(`(?m)^    file: (.+)$`).FindAllStringSubmatch(out, -1)
+	runs := regexp.MustCompile(`(?m)^    run:  winnow (.+)$`).FindAllStringSubmatch(out, -1)
+	if len(files) != 3 || len(runs) != 3 {
+		t.Fatalf("%d files and %d commands for 3 worst pages:\n%s", len(files), len(runs), out)
+	}
+	for i, f := range files {
+		args := strings.Fields(runs[i][1])
+		if want := []string{"extract", "-model", modelPath, "-threshold", "0.4", f[1]}; !slices.Equal(args, want) {
+			t.Errorf("command %q, want %q", args, want)
+		}
+		if code, text, errOut := runWinnow(t, "", args...); code != 0 || text == "" {
+			t.Errorf("winnow %s: exit %d, %s", runs[i][1], code, errOut)
+		}
+	}
+	// Every table that has a pages column says 3 for the one group, and
+	// "all" when there is one.
+	counts := regexp.MustCompile(`(?m)^(gold|all)\s+(\S+\s+)?(\d+)\s`).FindAllStringSubmatch(out, -1)
+	if len(counts) < 3 {
+		t.Errorf("%d tables count pages, want at least 3 (text F1, text level, block level)", len(counts))
+	}
+	for _, m := range counts {
+		if m[3] != "3" {
+			t.Errorf("a table counts %s pages, not 3: %q", m[3], m[0])
 		}
 	}
 }
