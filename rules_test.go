@@ -2,7 +2,6 @@ package winnow
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/gzfile"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 )
 
 // ruleCases are pages of a few blocks each and what the whole table of
@@ -319,14 +319,10 @@ func TestFallback(t *testing.T) {
 // the default model scores its text below 0.5, and without the fallback
 // at most its heading is extracted.
 func TestFallbackDocsPage(t *testing.T) {
-	root := os.Getenv("WINNOW_DATA")
-	if root == "" {
-		t.Skip("WINNOW_DATA is not set; set it to the shared data folder (e.g. ../shared/data) to run this test")
-	}
-	path := filepath.Join(root, "wcxb", "dev", "html", "4407.html.gz")
+	path := filepath.Join(shareddata.Dir(t, "wcxb", "dev", "html"), "4407.html.gz")
 	f, err := gzfile.Open(path)
 	if err != nil {
-		t.Fatalf("WINNOW_DATA=%s: %v", root, err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	page, err := page.Parse(f, page.Options{})

@@ -143,6 +143,10 @@ type Options struct {
 	Workers int
 	// Threshold is Align's threshold for gold-text sets; 0 means DefaultThreshold.
 	Threshold float64
+	// Progress, if set, is called after each page is read, loaded or
+	// skipped, with the pages done and the total; the calls come one at a
+	// time, from Load's goroutines.
+	Progress func(done, total int)
 }
 
 // Skip records a page Load could not use.

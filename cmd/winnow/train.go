@@ -6,7 +6,6 @@ import (
 
 	"runtime"
 	"text/tabwriter"
-	"time"
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
@@ -24,22 +23,30 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	var tf trainerFlags
 	tf.register(fs)
 	seed := fs.Uint64("seed", 1, "seed of the split and of the trainer")
-	testFrac := fs.Float64("test", 0.2, "share of sites held back for the reported scores (0: train on all)")
+	testFrac := fs.Float64("test-frac", 0.2, "share of sites held back for the reported scores, the test split (0: train on all)")
 	maxRows := fs.Int("max-rows", 0, "train on at most this many blocks, sampled by page with the seed (0: all)")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 0 {
-		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	if len(rest) != 0 {
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
-	// An unknown trainer or criterion is refused before the data is read.
+	// An unknown trainer or criterion, or a model file that could not be
+	// written, is refused before the data is read.
 	cfg, err := tf.config(*seed)
 	if err != nil {
 		return err
 	}
+	if err := checkOutput("-o", *out, *force); err != nil {
+		return err
+	}
 
-	start := time.Now()
+	st := newStages(e, "train")
+	bar := st.bar("load", "reading the labelled sets in "+d.dir, 0)
+	d.progress = bar.set
 	corpus, err := d.loadTrainable()
+	bar.done()
 	if err != nil {
 		return err
 	}
@@ -55,41 +62,46 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if len(x) == 0 {
 		return fmt.Errorf("no labelled blocks to train on")
 	}
-	fmt.Fprintf(e.stderr, "loaded %d pages in %v; training %s on %d blocks from %d pages\n",
-		len(corpus.Pages), time.Since(start).Round(time.Millisecond), tf.trainer, len(x), len(train))
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	st.begin("fit", fmt.Sprintf("%s on %d blocks from %d pages", tf.trainer, len(x), len(train)))
 
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	before := ms.TotalAlloc
-	fitStart := time.Now()
 	m, err := fitWith(tf.trainer, cfg, x, y)
+	st.end()
 	if err != nil {
 		return err
 	}
-	fit := time.Since(fitStart)
 	runtime.ReadMemStats(&ms)
 	m.Summary = model.TrainingSummary{Sets: dataset.SetsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 
+	st.begin("write", *out)
 	if err := model.WriteFile(*out, m, *force); err != nil {
-		return err
+		return forceHint(err)
 	}
+	var scores []eval.SetScore
+	if len(test) > 0 {
+		st.begin("score", fmt.Sprintf("the held-back sites (%d pages)", len(test)))
+		scores = eval.BlockScores(m, test, winnow.DefaultThreshold)
+	}
+	took := st.summary()
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "model\t%s\n", *out)
 	fmt.Fprintf(tw, "trainer\t%s\n", tf.describe(m.Params))
-	fmt.Fprintf(tw, "training blocks\t%d from %d pages\n", len(x), len(train))
-	fmt.Fprintf(tw, "fit time\t%v\n", fit.Round(time.Millisecond))
+	fmt.Fprintf(tw, "training blocks\t%d from %d pages (%d pages loaded, %d skipped)\n", len(x), len(train), len(corpus.Pages), len(corpus.Skipped))
+	fmt.Fprintf(tw, "time\t%s\n", took)
 	fmt.Fprintf(tw, "allocated during fit\t%.0f MiB\n", float64(ms.TotalAlloc-before)/(1<<20))
 	fmt.Fprintf(tw, "tree\t%d nodes, depth %d\n", m.NumNodes(), m.Depth())
 	tw.Flush()
 	if len(test) > 0 {
 		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))
-		return eval.WriteBlockScores(e.stdout, eval.BlockScores(m, test, winnow.DefaultThreshold))
+		return eval.WriteBlockScores(e.stdout, scores)
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/winnow-dev/winnow/internal/shareddata"
 	"github.com/winnow-dev/winnow/warc"
 )
 
@@ -21,9 +22,9 @@ func warcTestDir(t *testing.T) string {
 	t.Helper()
 	dir := os.Getenv("WINNOW_WARC")
 	if dir == "" {
-		data := os.Getenv("WINNOW_DATA")
-		if data == "" {
-			t.Skip("neither WINNOW_WARC nor WINNOW_DATA is set: skipping the tests on the real WARC files (set WINNOW_WARC to ../shared/warc)")
+		data, err := shareddata.Resolve(os.Getenv(shareddata.Env))
+		if err != nil {
+			t.Skip("neither WINNOW_WARC nor WINNOW_DATA is set: skipping the tests on the real WARC files (from the repository root: WINNOW_DATA=../shared/data go test ./cmd/winnow)")
 		}
 		dir = filepath.Join(filepath.Dir(filepath.Clean(data)), "warc")
 	}
@@ -105,10 +106,7 @@ func TestExtractWARCDamaged(t *testing.T) {
 // text of extracting each page on its own; a page without main content
 // gets its line with empty text and the reason.
 func TestExtractWARCMatchesPages(t *testing.T) {
-	data := os.Getenv("WINNOW_DATA")
-	if data == "" {
-		t.Skip("WINNOW_DATA is not set: skipping the WARC written from the labelled pages")
-	}
+	data := shareddata.Dir(t)
 	names, err := filepath.Glob(filepath.Join(data, "dragnet", "html", "*.html.gz"))
 	if err != nil || len(names) < 12 {
 		t.Fatalf("dragnet pages in %s: %d, %v", data, len(names), err)

@@ -218,7 +218,7 @@ func worstOf(evals []pageEval, k, n int) []WorstPage {
 			continue
 		}
 		p := pe.page
-		cands = append(cands, WorstPage{Set: p.Set, ID: p.ID, URL: p.URL, PageType: p.PageType, F1: ps.f1,
+		cands = append(cands, WorstPage{Set: p.Set, ID: p.ID, URL: p.URL, Source: p.Source, PageType: p.PageType, F1: ps.f1,
 			BlockF1: ps.conf.F1(), Empty: ps.empty, Mistakes: ps.mistakes, page: p, keep: ps.keep})
 	}
 	sort.SliceStable(cands, func(a, b int) bool {

@@ -205,7 +205,15 @@ type WorstPage struct {
 	F1       float64 `json:"f1"`
 	BlockF1  float64 `json:"block_f1"`
 	// Empty says nothing was extracted.
-	Empty    bool      `json:"empty"`
+	Empty bool `json:"empty"`
+	// Source is the page's file (dataset.LabelledPage.Source).
+	Source string `json:"source,omitempty"`
+	// Command is the winnow extract command line that extracts Source
+	// as the report's model, threshold and rules did ("" under
+	// cross-validation, whose models are not saved). For l3s-gn1, whose
+	// labels are on an annotated copy of the page, the original is close
+	// to but not the bytes scored.
+	Command  string    `json:"command,omitempty"`
 	Mistakes []Mistake `json:"mistakes"`
 	// page and keep are for the HTML report's highlighted blocks.
 	page *dataset.LabelledPage

@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 	"github.com/winnow-dev/winnow/model"
 	"github.com/winnow-dev/winnow/model/train"
 )
@@ -282,10 +283,7 @@ func screenshot(t *testing.T, html string) {
 // TestCVData cross-validates on one small shared set, cleanportaleval's
 // four sites, through LoadPages.
 func TestCVData(t *testing.T) {
-	dir := os.Getenv("WINNOW_DATA")
-	if dir == "" {
-		t.Skip("WINNOW_DATA is not set: skipping the run on the shared labelled sets")
-	}
+	dir := shareddata.Dir(t)
 	c, _, err := LoadPages(Selection{Dir: dir, Sets: []string{dataset.SetCleanPortalEval}, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
