@@ -31,7 +31,8 @@ func runData(ctx context.Context, e *env, args []string) error {
 func dataUsage(w io.Writer) {
 	fmt.Fprintln(w, `usage: winnow data <subcommand> [flags]
 
-  stats   per set: pages, sites, blocks, content share, alignment agreement, skipped pages
+  stats   per set: pages, sites, blocks, content share, alignment agreement, skipped pages,
+          gold-text coverage (article and reader comments apart, pages scored by characters)
   export  the feature table with labels, set, site and page id, as CSV or ARFF (-o FILE)
 
 Run 'winnow data <subcommand> -h' for its flags.`)

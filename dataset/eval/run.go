@@ -113,6 +113,8 @@ type pageScore struct {
 	// rules counts, by winnow.Rule, the blocks with a known label whose
 	// verdict a post-processing rule decided; models only.
 	rules []ruleCount
+	// comment counts the reader-comment blocks kept (comments.go).
+	comment commentCount
 }
 
 // ruleCount is how many blocks a rule decided on one page or more, and how
@@ -129,6 +131,8 @@ type kindCount struct{ blocks, wrong int }
 type pageEval struct {
 	page *dataset.LabelledPage
 	sys  []pageScore
+	// chars says the page's texts are scored by characters (tokens.go).
+	chars bool
 }
 
 // maxQuote is the longest quoted text of a mistake, in bytes.
@@ -140,7 +144,7 @@ const mistakesPerKind = 3
 // evalPage runs every system on one labelled page whose feature vectors
 // are vecs.
 func evalPage(p *dataset.LabelledPage, vecs [][]float64, systems []*System) pageEval {
-	pe := pageEval{page: p, sys: make([]pageScore, len(systems))}
+	pe := pageEval{page: p, sys: make([]pageScore, len(systems)), chars: scoredByCharacters(p)}
 	for k, s := range systems {
 		var a *winnow.Article
 		if s.isModel() {
@@ -183,6 +187,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 		}
 	}
 	ps.empty = strings.TrimSpace(a.Text) == ""
+	ps.comment = commentCountOf(p, a)
 	if strings.TrimSpace(p.Gold) != "" {
 		ps.hasGold = true
 		ps.bowP, ps.bowR, ps.bow = dataset.BagOfWords(a.Text, p.Gold)

@@ -74,7 +74,7 @@ func runGold(t *testing.T, pages []*dataset.LabelledPage, nmodels, workers int) 
 // unitKeys are the JSON keys whose numbers are shares or scores in [0, 1].
 var unitKeys = map[string]bool{
 	"precision": true, "recall": true, "f1": true, "accuracy": true, "with_share": true, "leaked_share": true,
-	"mean": true, "median": true, "p10": true, "roc_auc": true, "kept": true, "threshold": true,
+	"mean": true, "median": true, "p10": true, "roc_auc": true, "kept": true, "threshold": true, "kept_share": true,
 }
 
 // checkUnit walks decoded JSON and fails on a unit key outside [0, 1].

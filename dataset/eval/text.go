@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/winnow-dev/winnow/dataset"
 )
 
 // WriteText prints the report as aligned tables, most important
@@ -126,7 +128,8 @@ func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
 
 // reportTables are the report's tables in order of importance.
 func reportTables(r *Report) []*table {
-	return []*table{headlineTable(r), textTable(r), blockTable(r), kindTable(r), ruleTable(r), snippetTable(r), thresholdsTable(r), diffTable(r)}
+	return []*table{headlineTable(r), textTable(r), blockTable(r), kindTable(r), ruleTable(r), snippetTable(r), thresholdsTable(r), diffTable(r),
+		commentTable(r), tokenisationTable(r)}
 }
 
 // ruleTable shows what each post-processing rule did on the labelled
@@ -330,6 +333,9 @@ func writeWorst(w io.Writer, r *Report) {
 			}
 			if p.Empty {
 				kind += ", nothing extracted"
+			}
+			if p.Tokenisation == dataset.Characters.String() {
+				kind += ", scored by characters"
 			}
 			fmt.Fprintf(w, "%2d. %s %s%s  F1 %.3f, block F1 %.3f  %s\n", i+1, p.Set, p.ID, kind, p.F1, p.BlockF1, p.URL)
 			if p.Source != "" {
