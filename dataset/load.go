@@ -106,7 +106,9 @@ func Load(dir string, opts Options) (*Corpus, error) {
 		if err != nil {
 			return nil, fmt.Errorf("list %s: %w", name, err)
 		}
-		jobs = append(jobs, js...)
+		for i := 0; i < len(js); i += max(opts.Every, 1) {
+			jobs = append(jobs, js[i])
+		}
 	}
 	pages, errs := run(jobs, opts.Workers, opts.Progress)
 	c := &Corpus{}

@@ -136,13 +136,17 @@ func CommentLabelled(set string) bool {
 
 // Options controls Load. The zero value loads every set.
 type Options struct {
-	// Sets are the sets to load, by name (any of AllSetNames); nil means
+	// Sets are the sets to load, by name (any of SetNames); nil means
 	// SetNames.
 	Sets []string
 	// Workers is the number of pages processed at once; 0 means GOMAXPROCS.
 	Workers int
 	// Threshold is Align's threshold for gold-text sets; 0 means DefaultThreshold.
 	Threshold float64
+	// Every, above 1, loads only every Every-th page of each set (the
+	// first, the Every+1-th, ... in the set's listing order): a fixed
+	// sample for quick runs and tests. 0 and 1 load every page.
+	Every int
 	// Progress, if set, is called after each page is read, loaded or
 	// skipped, with the pages done and the total; the calls come one at a
 	// time, from Load's goroutines.

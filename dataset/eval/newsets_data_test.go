@@ -14,7 +14,7 @@ import (
 // languages reported as groups, Dragnet's comment blocks counted.
 func TestNewSetsData(t *testing.T) {
 	dir := shareddata.Dir(t)
-	c, err := dataset.Load(dir, dataset.Options{Sets: []string{dataset.SetDragnet, dataset.SetDaniel}, Workers: 2})
+	c, err := dataset.Load(dir, dataset.Options{Sets: []string{dataset.SetDragnet, dataset.SetDaniel}, Workers: 2, Every: raceEvery})
 	if err != nil {
 		t.Fatal(err)
 	}

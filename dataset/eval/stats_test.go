@@ -95,7 +95,7 @@ func TestAlignmentAgreement(t *testing.T) {
 		{dataset.SetVictor, 0.93},
 	} {
 		t.Run(tc.set, func(t *testing.T) {
-			c, err := dataset.Load(dir, dataset.Options{Sets: []string{tc.set}})
+			c, err := dataset.Load(dir, dataset.Options{Sets: []string{tc.set}, Every: raceEvery})
 			if err != nil {
 				t.Fatal(err)
 			}
