@@ -3,8 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-
+	"io"
 	"runtime"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -19,7 +20,8 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "train", "")
 	var d dataFlags
 	d.register(e, fs)
-	out := fs.String("o", "model.json", "model file to write")
+	out := fs.String("o", "model.json", "model file to write (\"\": train the role models only)")
+	rolesOut := fs.String("roles", "", "role model file to write (default: the -o file's name with .roles.json; \"-\": none)")
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
 	var tf trainerFlags
 	tf.register(fs)
@@ -31,6 +33,12 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if fs.NArg() != 0 {
 		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	}
+	if *rolesOut == "" {
+		*rolesOut = strings.TrimSuffix(*out, ".json") + ".roles.json"
+	}
+	if *out == "" && *rolesOut == "-" {
+		return fmt.Errorf("%w: -o \"\" and -roles - leave nothing to train", errUsage)
 	}
 	// An unknown trainer or criterion is refused before the data is read.
 	cfg, err := tf.config(*seed)
@@ -51,47 +59,124 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *maxRows > 0 {
 		train = dataset.Sample(train, *maxRows, *seed)
 	}
-	x, y := eval.Rows(train)
+	vecsOf, err := eval.VectorsOf(ctx, train, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return err
+	}
+	x, y := eval.RowsWith(train, vecsOf)
 	if len(x) == 0 {
 		return fmt.Errorf("no labelled blocks to train on")
 	}
 	fmt.Fprintf(e.stderr, "loaded %d pages in %v; training %s on %d blocks from %d pages\n",
 		len(corpus.Pages), time.Since(start).Round(time.Millisecond), tf.trainer, len(x), len(train))
-	if err := ctx.Err(); err != nil {
-		return err
+	summary := model.TrainingSummary{Sets: dataset.SetsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	var m *model.Model
+	if *out != "" {
+		if m, err = trainContent(ctx, tw, tf, cfg, x, y, summary, *out, *force); err != nil {
+			return err
+		}
 	}
+	var heads *model.Heads
+	if *rolesOut != "-" {
+		if heads, err = trainRoles(ctx, tw, tf, cfg, train, vecsOf, summary, *rolesOut, *force); err != nil {
+			return err
+		}
+	}
+	tw.Flush()
+	if len(test) > 0 && m != nil {
+		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))
+		if err := eval.WriteBlockScores(e.stdout, eval.BlockScores(m, test, winnow.DefaultThreshold)); err != nil {
+			return err
+		}
+	}
+	if len(test) > 0 && heads != nil {
+		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), role heads, blocks the sets label:\n", len(test))
+		return eval.WriteHeadScores(e.stdout, eval.HeadScores(heads, test))
+	}
+	return nil
+}
 
+// trainContent fits the content model on x, y, writes it to out and
+// describes it on tw.
+func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, x [][]float64, y []model.Label, summary model.TrainingSummary, out string, force bool) (*model.Model, error) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	before := ms.TotalAlloc
 	fitStart := time.Now()
 	m, err := fitWith(tf.trainer, cfg, x, y)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fit := time.Since(fitStart)
 	runtime.ReadMemStats(&ms)
-	m.Summary = model.TrainingSummary{Sets: dataset.SetsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
+	m.Summary = summary
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
-
-	if err := model.WriteFile(*out, m, *force); err != nil {
-		return err
+	if err := model.WriteFile(out, m, force); err != nil {
+		return nil, err
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "model\t%s\n", *out)
+	fmt.Fprintf(tw, "model\t%s\n", out)
 	fmt.Fprintf(tw, "trainer\t%s\n", tf.describe(m.Params))
-	fmt.Fprintf(tw, "training blocks\t%d from %d pages\n", len(x), len(train))
+	fmt.Fprintf(tw, "training blocks\t%d from %d pages\n", len(x), summary.Pages)
 	fmt.Fprintf(tw, "fit time\t%v\n", fit.Round(time.Millisecond))
 	fmt.Fprintf(tw, "allocated during fit\t%.0f MiB\n", float64(ms.TotalAlloc-before)/(1<<20))
 	fmt.Fprintf(tw, "tree\t%d nodes, depth %d\n", m.NumNodes(), m.Depth())
-	tw.Flush()
-	if len(test) > 0 {
-		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))
-		return eval.WriteBlockScores(e.stdout, eval.BlockScores(m, test, winnow.DefaultThreshold))
+	return m, nil
+}
+
+// trainRoles fits one model per role head (winnow.RoleHeads) on the
+// blocks of train whose sets label that role (eval.RoleRows), with the
+// content model's trainer and configuration, writes them to out as one
+// heads file and describes them on tw.
+func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
+	heads := &model.Heads{}
+	for _, h := range dataset.RoleHeads() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		hx, hy := eval.RoleRows(train, h, vecsOf)
+		if len(hx) == 0 {
+			return nil, fmt.Errorf("role %s: no labelled blocks to train on", h)
+		}
+		start := time.Now()
+		m, err := fitWith(tf.trainer, cfg, hx, hy)
+		if err != nil {
+			return nil, fmt.Errorf("role %s: %w", h, err)
+		}
+		s := summary
+		s.Blocks = len(hx)
+		s.Sets, s.Pages = roleSets(train, h)
+		s.Note = "role head " + h.String() + ": P(block is " + h.String() + ")"
+		m.Summary = s
+		heads.Names = append(heads.Names, h.String())
+		heads.Models = append(heads.Models, m)
+		positives := 0
+		for _, l := range hy {
+			if l == model.Content {
+				positives++
+			}
+		}
+		fmt.Fprintf(tw, "role %s\t%d blocks (%d with the role) from %d pages of %s; fit %v, %d nodes\n",
+			h, len(hx), positives, s.Pages, strings.Join(s.Sets, ","), time.Since(start).Round(time.Millisecond), m.NumNodes())
 	}
-	return nil
+	if err := model.WriteHeadsFile(out, heads, force); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(tw, "role models\t%s\n", out)
+	return heads, nil
+}
+
+// roleSets are the sets of train that label role head h, and their pages.
+func roleSets(train []*dataset.LabelledPage, h dataset.RoleHead) (sets []string, pages int) {
+	var labelled []*dataset.LabelledPage
+	for _, p := range train {
+		if p.RoleLabels(h) != nil {
+			labelled = append(labelled, p)
+		}
+	}
+	return dataset.SetsOf(labelled), len(labelled)
 }
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every

@@ -161,6 +161,7 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 	}
 	r.Models = []ModelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold: %s; each page scored by the model that did not see its site", desc), Trainer: o.Trainer}}
 	r.Groups = groupScores(all, systems)
+	r.Roles = rolesOf(all, systems)
 	if ke, ok := kindErrorsOf(all, 0, "model"); ok {
 		r.Kinds = []KindErrors{ke}
 	}

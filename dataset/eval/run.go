@@ -113,6 +113,8 @@ type pageScore struct {
 	// rules counts, by winnow.Rule, the blocks with a known label whose
 	// verdict a post-processing rule decided; models only.
 	rules []ruleCount
+	// roles are the block roles' scores; models only.
+	roles pageRoles
 }
 
 // ruleCount is how many blocks a rule decided on one page or more, and how
@@ -216,6 +218,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 		}
 		ps.mistakes = biggestMistakes(p, ps.keep)
 		ps.rules = ruleCounts(p, a)
+		ps.roles = scoreRoles(p, a)
 		if p.Fine != nil {
 			ps.kinds = make([]kindCount, len(dataset.FineLabels()))
 			for i, f := range p.Fine {
