@@ -53,10 +53,12 @@ const bylineWords = 25
 //     Dragnet's comments part, L3S-GN1's Comments;
 //   - title: L3S-GN1's Headline; the blocks of WCXB and DAnIEL pages whose
 //     text is the gold title (GoldTitle), headings first;
-//   - byline: WCXB pages with an author or date in their gold: the short
-//     blocks naming the author or holding the date's year with a word;
-//   - caption: L3S-GN1's Supplemental text in a caption or figure (its
-//     other Supplemental text, bylines among it, is Unknown).
+//   - byline: L3S-GN1's Supplemental text that looks like a byline or
+//     dateline (looksLikeByline; its other Supplemental text is Unknown);
+//     WCXB pages with an author or date in their gold: the short blocks
+//     naming the author or holding the date's year with a word;
+//   - caption: L3S-GN1's Supplemental text that does not look like a
+//     byline (captions and image credits; the rest is Unknown).
 //
 // A block whose content label is Unknown is Unknown here too.
 func (p *LabelledPage) RoleLabels(h RoleHead) []Label {
@@ -85,7 +87,18 @@ func (p *LabelledPage) RoleLabels(h RoleHead) []Label {
 			out = titleLabels(p)
 		}
 	case HeadByline:
-		if p.Set == SetWCXB && (p.GoldAuthor != "" || p.GoldDate != "") {
+		switch {
+		case p.Fine != nil:
+			out = fineRole(p, func(f FineLabel, b *page.Block) Label {
+				switch {
+				case f != Supplemental:
+					return Boilerplate
+				case looksLikeByline(b.Text):
+					return Content
+				}
+				return Unknown
+			})
+		case p.Set == SetWCXB && (p.GoldAuthor != "" || p.GoldDate != ""):
 			out = bylineLabels(p)
 		}
 	case HeadCaption:
@@ -94,10 +107,10 @@ func (p *LabelledPage) RoleLabels(h RoleHead) []Label {
 				switch {
 				case f != Supplemental:
 					return Boilerplate
-				case b.Kind == page.KindCaption || b.Flags&page.InFigure != 0:
-					return Content
+				case looksLikeByline(b.Text):
+					return Unknown
 				}
-				return Unknown
+				return Content
 			})
 		}
 	}
@@ -177,6 +190,32 @@ func bylineLabels(p *LabelledPage) []Label {
 		}
 	}
 	return out
+}
+
+// bylineCues are the words that make a short block of L3S-GN1's
+// Supplemental text a byline or dateline rather than a caption.
+var bylineCues = []string{"by", "posted", "published", "updated", "modified", "reporter", "correspondent", "staff", "writer", "editor",
+	"am", "pm", "gmt", "est", "edt", "pst", "bst", "utc",
+	"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+	"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// looksLikeByline reports whether a block of at most 20 words opens with
+// "by" or holds a date or time word (bylineCues): a byline or dateline.
+func looksLikeByline(text string) bool {
+	t := Tokens(text)
+	if len(t) == 0 || len(t) > 20 {
+		return false
+	}
+	if t[0] == "by" {
+		return true
+	}
+	for _, w := range t {
+		if slices.Contains(bylineCues[1:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsRun reports whether run occurs in s as consecutive elements.

@@ -35,7 +35,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
 	}
 	if *rolesOut == "" {
-		*rolesOut = strings.TrimSuffix(*out, ".json") + ".roles.json"
+		*rolesOut = rolesFileOf(*out)
 	}
 	if *out == "" && *rolesOut == "-" {
 		return fmt.Errorf("%w: -o \"\" and -roles - leave nothing to train", errUsage)
@@ -126,57 +126,29 @@ func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.
 	return m, nil
 }
 
-// trainRoles fits one model per role head (winnow.RoleHeads) on the
-// blocks of train whose sets label that role (eval.RoleRows), with the
-// content model's trainer and configuration, writes them to out as one
-// heads file and describes them on tw.
+// trainRoles fits the role heads (eval.TrainRoles) with the content
+// model's trainer and configuration, writes them to out as one heads file
+// and describes them on tw.
 func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
-	heads := &model.Heads{}
-	for _, h := range dataset.RoleHeads() {
+	start := time.Now()
+	heads, fits, err := eval.TrainRoles(train, vecsOf, func(x [][]float64, y []model.Label) (*model.Model, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		hx, hy := eval.RoleRows(train, h, vecsOf)
-		if len(hx) == 0 {
-			return nil, fmt.Errorf("role %s: no labelled blocks to train on", h)
-		}
-		start := time.Now()
-		m, err := fitWith(tf.trainer, cfg, hx, hy)
-		if err != nil {
-			return nil, fmt.Errorf("role %s: %w", h, err)
-		}
-		s := summary
-		s.Blocks = len(hx)
-		s.Sets, s.Pages = roleSets(train, h)
-		s.Note = "role head " + h.String() + ": P(block is " + h.String() + ")"
-		m.Summary = s
-		heads.Names = append(heads.Names, h.String())
-		heads.Models = append(heads.Models, m)
-		positives := 0
-		for _, l := range hy {
-			if l == model.Content {
-				positives++
-			}
-		}
-		fmt.Fprintf(tw, "role %s\t%d blocks (%d with the role) from %d pages of %s; fit %v, %d nodes\n",
-			h, len(hx), positives, s.Pages, strings.Join(s.Sets, ","), time.Since(start).Round(time.Millisecond), m.NumNodes())
+		return fitWith(tf.trainer, cfg, x, y)
+	}, summary)
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range fits {
+		fmt.Fprintf(tw, "role %s\t%d blocks (%d with the role) from %d pages of %s; %d nodes\n",
+			f.Head, f.Blocks, f.Positives, f.Pages, strings.Join(f.Sets, ","), heads.Models[i].NumNodes())
 	}
 	if err := model.WriteHeadsFile(out, heads, force); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(tw, "role models\t%s\n", out)
+	fmt.Fprintf(tw, "role models\t%s (fit %v)\n", out, time.Since(start).Round(time.Millisecond))
 	return heads, nil
-}
-
-// roleSets are the sets of train that label role head h, and their pages.
-func roleSets(train []*dataset.LabelledPage, h dataset.RoleHead) (sets []string, pages int) {
-	var labelled []*dataset.LabelledPage
-	for _, p := range train {
-		if p.RoleLabels(h) != nil {
-			labelled = append(labelled, p)
-		}
-	}
-	return dataset.SetsOf(labelled), len(labelled)
 }
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every

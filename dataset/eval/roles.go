@@ -304,3 +304,51 @@ func roleTable(r *Report) *table {
 	}
 	return t
 }
+
+// RoleFit describes the training of one role head.
+type RoleFit struct {
+	Head              string
+	Blocks, Positives int
+	Pages             int
+	Sets              []string
+}
+
+// TrainRoles fits one model per role head (dataset.RoleHeads, named as
+// winnow.RoleHeads names them) with fit, on the blocks of pages whose sets
+// label that role (RoleRows), each page's vectors given by vecsOf; summary
+// is recorded in every head, its sets, pages and blocks made the head's.
+func TrainRoles(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, fit Trainer, summary model.TrainingSummary) (*model.Heads, []RoleFit, error) {
+	heads := &model.Heads{}
+	var fits []RoleFit
+	for _, h := range dataset.RoleHeads() {
+		x, y := RoleRows(pages, h, vecsOf)
+		if len(x) == 0 {
+			return nil, nil, fmt.Errorf("role %s: no labelled blocks to train on", h)
+		}
+		m, err := fit(x, y)
+		if err != nil {
+			return nil, nil, fmt.Errorf("role %s: %w", h, err)
+		}
+		rf := RoleFit{Head: h.String(), Blocks: len(x)}
+		var labelled []*dataset.LabelledPage
+		for _, p := range pages {
+			if p.RoleLabels(h) != nil {
+				labelled = append(labelled, p)
+			}
+		}
+		rf.Sets, rf.Pages = dataset.SetsOf(labelled), len(labelled)
+		for _, l := range y {
+			if l == model.Content {
+				rf.Positives++
+			}
+		}
+		s := summary
+		s.Sets, s.Pages, s.Blocks = rf.Sets, rf.Pages, rf.Blocks
+		s.Note = "role head " + h.String() + ": P(block is " + h.String() + ")"
+		m.Summary = s
+		heads.Names = append(heads.Names, h.String())
+		heads.Models = append(heads.Models, m)
+		fits = append(fits, rf)
+	}
+	return heads, fits, nil
+}
