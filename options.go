@@ -22,6 +22,8 @@ type config struct {
 	rules     ruleSet // the post-processing rules that run
 	parse     page.Options
 	explain   bool
+	roles     *model.Heads // role models (RoleHeads); nil: none
+	rolesSet  bool         // WithRoles was given
 
 	perPage    time.Duration // per page; see timeout()
 	timeoutSet bool
@@ -40,6 +42,11 @@ type Option func(*config)
 
 // WithModel uses m instead of the embedded default model.
 func WithModel(m *model.Model) Option { return func(c *config) { c.model = m } }
+
+// WithRoles uses h (read with LoadRoles) as the role models instead of
+// the embedded ones (DefaultRoles); WithRoles(nil) assigns roles without
+// them: kept blocks are body, the rest boilerplate.
+func WithRoles(h *model.Heads) Option { return func(c *config) { c.roles, c.rolesSet = h, true } }
 
 // WithThreshold keeps blocks whose probability of content is at least t
 // (default DefaultThreshold). Lower keeps more (recall), higher keeps less

@@ -53,6 +53,16 @@ type LabelledPage struct {
 	// text of Readability.js's expected output; for Dragnet, the article
 	// part, without the comments); "" if none.
 	Gold string
+	// BodyGold is the article's body alone, for the sets that have it
+	// apart: for L3S-GN1 the text of the spans marked full text (no
+	// headline, no supplemental text); for Dragnet, Gold (the article part
+	// the person copied, comments left out). "" otherwise.
+	BodyGold string
+	// GoldTitle, GoldAuthor and GoldDate are the article's headline,
+	// author and publication date as the set gives them: WCXB's
+	// ground_truth title, author and publish_date; DAnIEL's first
+	// reference paragraph (its headline) as GoldTitle. "" where unknown.
+	GoldTitle, GoldAuthor, GoldDate string
 	// CommentGold is the reader comments' text a person copied, for
 	// Dragnet pages that have comments; "" otherwise. It is not part of
 	// Gold.

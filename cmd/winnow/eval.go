@@ -99,7 +99,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 
 // report runs the evaluation the flags ask for.
 func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
-	opts := eval.Options{Threshold: f.threshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs}
+	opts := eval.Options{Threshold: f.threshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor}
 	if f.gold != "" {
 		opts.Split = "gold"
 	}
@@ -148,7 +148,7 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 	if len(f.trainSet) > 0 {
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
 	}
-	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer,
+	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer, Roles: true,
 		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitWith(f.train.trainer, f.trainCfg, x, y)
 		},

@@ -3,8 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-
+	"io"
 	"runtime"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/winnow-dev/winnow"
@@ -18,7 +19,8 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "train", "")
 	var d dataFlags
 	d.register(e, fs)
-	out := fs.String("o", "model.json", "model file to write")
+	out := fs.String("o", "model.json", "model file to write (\"\": train the role models only)")
+	rolesOut := fs.String("roles", "", "role model file to write (default: the -o file's name with .roles.json; \"-\": none)")
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
 	var tf trainerFlags
 	tf.register(fs)
@@ -32,14 +34,27 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if len(rest) != 0 {
 		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
+	if *rolesOut == "" {
+		*rolesOut = rolesFileOf(*out)
+	}
+	if *out == "" && *rolesOut == "-" {
+		return fmt.Errorf("%w: -o \"\" and -roles - leave nothing to train", errUsage)
+	}
 	// An unknown trainer or criterion, or a model file that could not be
 	// written, is refused before the data is read.
 	cfg, err := tf.config(*seed)
 	if err != nil {
 		return err
 	}
-	if err := checkOutput("-o", *out, *force); err != nil {
-		return err
+	if *out != "" {
+		if err := checkOutput("-o", *out, *force); err != nil {
+			return err
+		}
+	}
+	if *rolesOut != "-" {
+		if err := checkOutput("-roles", *rolesOut, *force); err != nil {
+			return err
+		}
 	}
 
 	st := newStages(e, "train")
@@ -58,52 +73,103 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *maxRows > 0 {
 		train = dataset.Sample(train, *maxRows, *seed)
 	}
-	x, y := eval.Rows(train)
+	vecsOf, err := eval.VectorsOf(ctx, train, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return err
+	}
+	x, y := eval.RowsWith(train, vecsOf)
 	if len(x) == 0 {
 		return fmt.Errorf("no labelled blocks to train on")
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	st.begin("fit", fmt.Sprintf("%s on %d blocks from %d pages", tf.trainer, len(x), len(train)))
+	summary := model.TrainingSummary{Sets: dataset.SetsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	var m *model.Model
+	if *out != "" {
+		st.begin("fit", fmt.Sprintf("%s on %d blocks from %d pages", tf.trainer, len(x), len(train)))
+		if m, err = trainContent(ctx, tw, tf, cfg, x, y, summary, *out, *force); err != nil {
+			return forceHint(err)
+		}
+		st.end()
+	}
+	var heads *model.Heads
+	if *rolesOut != "-" {
+		st.begin("roles", "fitting the role models")
+		if heads, err = trainRoles(ctx, tw, tf, cfg, train, vecsOf, summary, *rolesOut, *force); err != nil {
+			return forceHint(err)
+		}
+		st.end()
+	}
+	var scores []eval.SetScore
+	if len(test) > 0 && m != nil {
+		st.begin("score", fmt.Sprintf("the held-back sites (%d pages)", len(test)))
+		scores = eval.BlockScores(m, test, winnow.DefaultThreshold)
+	}
+	fmt.Fprintf(tw, "time\t%s\n", st.summary())
+	tw.Flush()
+	if scores != nil {
+		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))
+		if err := eval.WriteBlockScores(e.stdout, scores); err != nil {
+			return err
+		}
+	}
+	if len(test) > 0 && heads != nil {
+		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), role heads, blocks the sets label:\n", len(test))
+		return eval.WriteHeadScores(e.stdout, eval.HeadScores(heads, test))
+	}
+	return nil
+}
 
+// trainContent fits the content model on x, y, writes it to out and
+// describes it on tw.
+func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, x [][]float64, y []model.Label, summary model.TrainingSummary, out string, force bool) (*model.Model, error) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	before := ms.TotalAlloc
 	m, err := fitWith(tf.trainer, cfg, x, y)
-	st.end()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	runtime.ReadMemStats(&ms)
-	m.Summary = model.TrainingSummary{Sets: dataset.SetsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
+	m.Summary = summary
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
-
-	st.begin("write", *out)
-	if err := model.WriteFile(*out, m, *force); err != nil {
-		return forceHint(err)
+	if err := model.WriteFile(out, m, force); err != nil {
+		return nil, err
 	}
-	var scores []eval.SetScore
-	if len(test) > 0 {
-		st.begin("score", fmt.Sprintf("the held-back sites (%d pages)", len(test)))
-		scores = eval.BlockScores(m, test, winnow.DefaultThreshold)
-	}
-	took := st.summary()
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "model\t%s\n", *out)
+	fmt.Fprintf(tw, "model\t%s\n", out)
 	fmt.Fprintf(tw, "trainer\t%s\n", tf.describe(m.Params))
-	fmt.Fprintf(tw, "training blocks\t%d from %d pages (%d pages loaded, %d skipped)\n", len(x), len(train), len(corpus.Pages), len(corpus.Skipped))
-	fmt.Fprintf(tw, "time\t%s\n", took)
+	fmt.Fprintf(tw, "training blocks\t%d from %d pages\n", len(x), summary.Pages)
 	fmt.Fprintf(tw, "allocated during fit\t%.0f MiB\n", float64(ms.TotalAlloc-before)/(1<<20))
 	fmt.Fprintf(tw, "tree\t%d nodes, depth %d\n", m.NumNodes(), m.Depth())
-	tw.Flush()
-	if len(test) > 0 {
-		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))
-		return eval.WriteBlockScores(e.stdout, scores)
+	return m, nil
+}
+
+// trainRoles fits the role heads (eval.TrainRoles) with the content
+// model's trainer and configuration, writes them to out as one heads file
+// and describes them on tw.
+func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
+	heads, fits, err := eval.TrainRoles(train, vecsOf, func(x [][]float64, y []model.Label) (*model.Model, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return fitWith(tf.trainer, cfg, x, y)
+	}, summary)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	for i, f := range fits {
+		fmt.Fprintf(tw, "role %s\t%d blocks (%d with the role) from %d pages of %s; %d nodes\n",
+			f.Head, f.Blocks, f.Positives, f.Pages, strings.Join(f.Sets, ","), heads.Models[i].NumNodes())
+	}
+	if err := model.WriteHeadsFile(out, heads, force); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(tw, "role models\t%s\n", out)
+	return heads, nil
 }
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every

@@ -34,6 +34,7 @@ func buildReport(evals []pageEval, systems []*System) *Report {
 	}
 	r.Groups = groupScores(evals, systems)
 	r.Diffs = modelDiffs(r.Groups, systems)
+	r.Roles = rolesOf(evals, systems)
 	for k, s := range systems {
 		if !s.isModel() {
 			continue

@@ -25,6 +25,10 @@ type Options struct {
 	// winnow.Rules() are the extractor's defaults.
 	Threshold float64
 	Rules     []winnow.Rule
+	// RolesOf, when not nil, gives the role models of the model read from
+	// path ("default" for the embedded one; nil: none); when nil, every
+	// model system uses the embedded role models.
+	RolesOf func(path string) (*model.Heads, error)
 	// Split names the pages in the report: "test" (held-back sites),
 	// "all" or "gold" (a folder of the user's own pages).
 	Split string

@@ -29,6 +29,9 @@ type Report struct {
 	// Kinds break each model's block mistakes down by L3S-GN1's fine
 	// labels, over the pages that have them; empty without such pages.
 	Kinds []KindErrors `json:"kinds,omitempty"`
+	// Roles are each model's block roles per group (see RoleReport);
+	// empty when no page labels a role.
+	Roles []RoleReport `json:"roles,omitempty"`
 	// Rules are, per model, the blocks each post-processing rule decided
 	// against the threshold's verdict; empty with smoothing off.
 	Rules       []RuleEffects      `json:"rules,omitempty"`
