@@ -372,6 +372,36 @@ func TestFallbackDocsPage(t *testing.T) {
 	}
 }
 
+func TestTrailing(t *testing.T) {
+	h := page.Block{Words: 2, Kind: page.KindHeading, Level: 4}
+	p := page.Block{Words: 40, Kind: page.KindParagraph}
+	tests := []struct {
+		name, reason string
+		blocks       []page.Block
+		keep         []bool
+		want         []int
+	}{
+		{"heading after the story", "a kept heading with no kept text after it is dropped",
+			[]page.Block{h, p, p, h, p}, []bool{true, true, true, true, false}, []int{3}},
+		{"two headings after the story", "every kept heading past the last kept text goes",
+			[]page.Block{p, h, h}, []bool{true, true, true}, []int{1, 2}},
+		{"heading with its section", "a heading followed by kept text stays",
+			[]page.Block{h, p, h, p}, []bool{true, true, true, true}, nil},
+		{"headings only", "a page that kept headings alone is the fallback's case",
+			[]page.Block{h, p}, []bool{true, false}, nil},
+		{"dropped heading", "a heading the model dropped is not picked again",
+			[]page.Block{p, h}, []bool{true, false}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := trailing(verdicts{blocks: tt.blocks, probs: make([]float64, len(tt.blocks)), keep: tt.keep, threshold: DefaultThreshold})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", tt.reason, diff)
+			}
+		})
+	}
+}
+
 func TestRuleString(t *testing.T) {
 	for r, want := range map[Rule]string{RuleThreshold: "threshold", RuleFallback: "fallback", RuleTable: "table", Rule(9): "Rule(9)"} {
 		if got := r.String(); got != want {
@@ -381,7 +411,7 @@ func TestRuleString(t *testing.T) {
 }
 
 func TestRuleNames(t *testing.T) {
-	want := []string{"promotion", "gap", "table", "byline", "fallback"}
+	want := []string{"promotion", "gap", "table", "byline", "trailing", "fallback"}
 	if diff := cmp.Diff(want, RuleNames()); diff != "" {
 		t.Errorf("RuleNames() (-want +got):\n%s", diff)
 	}
