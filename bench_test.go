@@ -2,7 +2,6 @@ package winnow
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
 	"github.com/winnow-dev/winnow/features"
@@ -10,6 +9,7 @@ import (
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/benchpass"
 	"github.com/winnow-dev/winnow/internal/pageset"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 	"golang.org/x/net/html"
 )
 
@@ -42,10 +42,7 @@ type benchPage struct {
 // loadBenchPages reads the page set and runs the pipeline over it once.
 func loadBenchPages(tb testing.TB) []benchPage {
 	tb.Helper()
-	root := os.Getenv("WINNOW_DATA")
-	if root == "" {
-		tb.Skip("WINNOW_DATA is not set; set it to the shared data folder (e.g. ../shared/data) to run the stage benchmarks")
-	}
+	root := shareddata.Dir(tb)
 	x, err := New()
 	if err != nil {
 		tb.Fatal(err)
@@ -192,7 +189,7 @@ func BenchmarkPredict(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
-			assemble(p.page, p.probs, p.keep, nil, nil)
+			assemble(p.page, p.probs, p.keep, make([]Role, len(p.keep)), nil, nil)
 		}
 	})
 }

@@ -1,15 +1,12 @@
 // Package winnow extracts the main content of web pages with decision trees
 // learned from labelled pages, and lets users retrain them on their own.
 //
-// The pipeline, in ten lines (winnow.go reads the same, top to bottom):
+// The pipeline, in a few lines (winnow.go reads the same, top to bottom):
 //
 //	p, _ := page.Parse(r, page.Options{})          // decode, parse, cut into text blocks
 //	for i, v := range features.Vectors(p) {        // shallow text and DOM features per block
 //		probs[i] = m.Predict(v)                    // P(content) from the boosted trees
 //		keep[i] = probs[i] >= threshold
-//	}
-//	for _, r := range ruleTable {                  // rules.go: fallback, promotion, gap, table, byline
-//		keep = apply(r.pick(p.Blocks, probs, keep)) // each rule a pure function of the verdicts
 //	}
 //	article := assemble(p, keep)                   // title; text, Markdown, clean HTML
 //
@@ -22,4 +19,4 @@ package winnow
 // The embedded default model is rebuilt, byte for byte, from the shared
 // labelled sets with the training defaults:
 //
-//go:generate go run ./cmd/winnow train -data ../shared/data -o model/default.json -force
+//go:generate go run ./cmd/winnow train -data ../shared/data -o model/default.json -roles model/roles.json -force

@@ -84,7 +84,7 @@ func TestThresholdMonotone(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := x.decide(p, probs, nil)
+			a, err := x.decide(p, probs, nil, nil)
 			if err != nil && !errors.Is(err, ErrNoContent) {
 				t.Fatal(err)
 			}
@@ -167,11 +167,11 @@ func checkMonotone(t *testing.T, xs []*Extractor, path string) {
 	if err != nil {
 		return // refused pages have no verdicts
 	}
-	probs := xs[0].probabilities(p)
+	probs, heads := xs[0].probabilities(p)
 	var prevKeep []bool
 	prevWords := 0
 	for k, x := range xs {
-		a, err := x.decide(p, probs, nil)
+		a, err := x.decide(p, probs, heads, nil)
 		if err != nil && !errors.Is(err, ErrNoContent) {
 			t.Fatalf("%s: %v", path, err)
 		}

@@ -21,6 +21,8 @@ type config struct {
 	threshold float64
 	parse     page.Options
 	explain   bool
+	roles     *model.Heads // role models (RoleHeads); nil: none
+	rolesSet  bool         // WithRoles was given
 
 	perPage    time.Duration // per page; see timeout()
 	timeoutSet bool
@@ -39,6 +41,11 @@ type Option func(*config)
 
 // WithModel uses m instead of the embedded default model.
 func WithModel(m *model.Model) Option { return func(c *config) { c.model = m } }
+
+// WithRoles uses h (read with LoadRoles) as the role models instead of
+// the embedded ones (DefaultRoles); WithRoles(nil) assigns roles without
+// them: kept blocks are body, the rest boilerplate.
+func WithRoles(h *model.Heads) Option { return func(c *config) { c.roles, c.rolesSet = h, true } }
 
 // WithThreshold keeps blocks whose probability of content is at least t
 // (default DefaultThreshold). Lower keeps more (recall), higher keeps less
@@ -72,6 +79,11 @@ func WithMaxDepth(n int) Option { return func(c *config) { c.parse.MaxDepth = n 
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) { c.perPage, c.timeoutSet = d, true }
 }
+
+// WithContentType passes the HTTP Content-Type header the page was served
+// with (as a WARC record or an HTTP response gives it); its charset then
+// overrides declarations inside the page.
+func WithContentType(ct string) Option { return func(c *config) { c.parse.ContentType = ct } }
 
 // WithExplanations records, for every block, the path of decisions in the
 // model's tree that moved its probability most (Block.Path; see

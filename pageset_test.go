@@ -52,7 +52,8 @@ func TestPageSet(t *testing.T) {
 		}
 		// Extract classifies in chunks (probabilities); it must agree with
 		// Vectors and Predict, which the benchmark pages were scored with.
-		for i, pr := range x.probabilities(p.page) {
+		probs, _ := x.probabilities(p.page)
+		for i, pr := range probs {
 			if math.Float64bits(pr) != math.Float64bits(p.probs[i]) {
 				t.Fatalf("%s: block %d: probabilities %v, Predict(Vectors) %v", p.name, i, pr, p.probs[i])
 			}

@@ -27,8 +27,11 @@ type Block struct {
 	Level int // heading level 1-6, or 0
 	Row   int // table row, or -1
 	// Content says whether the block is part of the main content, after
-	// the threshold and the rules.
+	// the threshold and the rules: a block whose Role is RoleComment never
+	// is (reader comments are not the article).
 	Content bool
+	// Role is what the block is to the article (see Extractor.roles).
+	Role Role
 	// Rule is what decided Content: RuleThreshold when the model's
 	// probability against the threshold did, else the post-processing rule
 	// that overrode it.
@@ -59,14 +62,14 @@ func (a *Article) render(f render.Format) string {
 }
 
 // assemble builds the Article of page from the pipeline's results: the
-// model's probabilities, the final decisions, the rule that decided each
+// model's probabilities, the final decisions, the blocks' roles, the rule that decided each
 // block (nil: the threshold decided all) and the decision paths (nil
 // unless explaining).
-func assemble(page *page.Page, probs []float64, keep []bool, why []Rule, paths [][]model.Step) *Article {
+func assemble(page *page.Page, probs []float64, keep []bool, roles []Role, why []Rule, paths [][]model.Step) *Article {
 	a := &Article{Encoding: page.Encoding, Blocks: make([]Block, len(page.Blocks))}
 	for i := range page.Blocks {
 		b := &page.Blocks[i]
-		a.Blocks[i] = Block{Text: b.Text, Tag: b.Tag, Kind: b.Kind, Level: b.Level, Row: b.Row, Content: keep[i], Probability: probs[i]}
+		a.Blocks[i] = Block{Text: b.Text, Tag: b.Tag, Kind: b.Kind, Level: b.Level, Row: b.Row, Content: keep[i] && roles[i] != RoleComment, Role: roles[i], Probability: probs[i]}
 		if why != nil {
 			a.Blocks[i].Rule = why[i]
 		}

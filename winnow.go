@@ -58,6 +58,18 @@ func New(opts ...Option) (*Extractor, error) {
 	if err := cfg.model.CheckSchema(Schema()); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
+	if !cfg.rolesSet {
+		h, err := DefaultRoles()
+		if err != nil {
+			return nil, err
+		}
+		cfg.roles = h
+	}
+	if cfg.roles != nil {
+		if err := checkRoles(cfg.roles); err != nil {
+			return nil, err
+		}
+	}
 	if cfg.threshold < 0 || cfg.threshold > 1 {
 		return nil, fmt.Errorf("threshold %v outside [0, 1]", cfg.threshold)
 	}
@@ -112,7 +124,7 @@ func (x *Extractor) fromPageContext(ctx context.Context, page *page.Page) (*Arti
 }
 
 // FromPage extracts the main content of an already parsed page: the
-// model classifies its blocks, the rules revise the verdicts, and the kept
+// model classifies its blocks, the threshold decides them, and the kept
 // blocks are rendered. On ErrNoContent the Article is returned too, with
 // every block and its probability, so that callers can see why nothing
 // was kept.
@@ -120,7 +132,8 @@ func (x *Extractor) FromPage(p *page.Page) (*Article, error) {
 	if x.cfg.explain {
 		return x.FromVectors(p, features.Vectors(p))
 	}
-	return x.decide(p, x.probabilities(p), nil)
+	probs, heads := x.probabilities(p)
+	return x.decide(p, probs, heads, nil)
 }
 
 // FromVectors is FromPage for a page whose feature vectors
@@ -128,6 +141,8 @@ func (x *Extractor) FromPage(p *page.Page) (*Article, error) {
 // does to share them among the systems it scores.
 func (x *Extractor) FromVectors(p *page.Page, vecs [][]float64) (*Article, error) {
 	probs := make([]float64, len(vecs))
+	hms := x.headModels()
+	heads := newHeadProbs(hms, len(vecs))
 	var paths [][]model.Step
 	if x.cfg.explain {
 		paths = make([][]model.Step, len(vecs))
@@ -138,19 +153,24 @@ func (x *Extractor) FromVectors(p *page.Page, vecs [][]float64) (*Article, error
 		} else {
 			probs[i] = x.cfg.model.Predict(v)
 		}
+		for h, m := range hms {
+			heads[h][i] = m.Predict(v)
+		}
 	}
-	return x.decide(p, probs, paths)
+	return x.decide(p, probs, heads, paths)
 }
 
-// decide applies the threshold and the rules to the probabilities of p's
-// blocks and renders the kept ones; paths are the blocks' decision paths
-// for explanations (nil without).
-func (x *Extractor) decide(p *page.Page, probs []float64, paths [][]model.Step) (*Article, error) {
+// decide applies the threshold to the probabilities of p's
+// blocks, assigns their roles from the role heads' probabilities heads
+// (nil without role models) and renders the kept ones; paths are the
+// blocks' decision paths for explanations (nil without).
+func (x *Extractor) decide(p *page.Page, probs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
 	keep := make([]bool, len(probs))
 	for i, pr := range probs {
 		keep[i] = pr >= x.cfg.threshold
 	}
-	a := assemble(p, probs, keep, nil, paths)
+	roles := x.roles(p, keep, heads)
+	a := assemble(p, probs, keep, roles, nil, paths)
 	if a.Text == "" {
 		return a, ErrNoContent
 	}
@@ -158,11 +178,14 @@ func (x *Extractor) decide(p *page.Page, probs []float64, paths [][]model.Step) 
 }
 
 // probabilities returns the model's probability of content of every block
-// of page. The vectors are computed straight into a chunk buffer and every
+// of page, and the role heads' probabilities (nil without role models,
+// see newHeadProbs). The vectors are computed straight into a chunk buffer and every
 // full chunk is classified with one PredictBatch call: no copy, and no
 // vectors kept for the whole page.
-func (x *Extractor) probabilities(page *page.Page) []float64 {
+func (x *Extractor) probabilities(page *page.Page) ([]float64, [][]float64) {
 	probs := make([]float64, len(page.Blocks))
+	hms := x.headModels()
+	heads := newHeadProbs(hms, len(page.Blocks))
 	buf, _ := chunkBufs.Get().(*[]float64)
 	nf := features.NumFeatures()
 	if buf == nil || len(*buf) != classifyChunk*nf {
@@ -172,8 +195,24 @@ func (x *Extractor) probabilities(page *page.Page) []float64 {
 	defer chunkBufs.Put(buf)
 	features.EachChunk(page, *buf, func(first int, vecs []float64) {
 		x.cfg.model.PredictBatch(vecs, probs[first:first+len(vecs)/nf])
+		for h, m := range hms {
+			m.PredictBatch(vecs, heads[h][first:first+len(vecs)/nf])
+		}
 	})
-	return probs
+	return probs, heads
+}
+
+// newHeadProbs allocates the probabilities of n blocks under each of the
+// role heads hms, nil when there are none.
+func newHeadProbs(hms []*model.Model, n int) [][]float64 {
+	if hms == nil {
+		return nil
+	}
+	heads := make([][]float64, len(hms))
+	for h := range heads {
+		heads[h] = make([]float64, n)
+	}
+	return heads
 }
 
 // classifyChunk is the number of vectors computed before they are

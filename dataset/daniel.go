@@ -96,5 +96,7 @@ func loadDaniel(path, goldPath, site, lang string, threshold float64) (*Labelled
 		return nil, fail("read", err)
 	}
 	lp := &LabelledPage{URL: declaredURL(b), Site: site, PageType: "article", Lang: lang}
+	lp.GoldTitle, _, _ = strings.Cut(gold, "\n")
+	lp.GoldTitle = strings.TrimSpace(lp.GoldTitle)
 	return goldPageAs(b, gold, threshold, TokenisationOf(gold), lp)
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/winnow-dev/winnow/internal/shareddata"
 )
 
 // Tests against the real sets. They run when WINNOW_DATA points at the data
@@ -15,14 +17,7 @@ const raceEvery = 15
 
 func dataDir(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("WINNOW_DATA")
-	if dir == "" {
-		t.Skip("WINNOW_DATA is not set: skipping the tests on the labelled sets (set it to ../shared/data)")
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		t.Fatalf("WINNOW_DATA=%q is not a directory: %v", dir, err)
-	}
-	return dir
+	return shareddata.Dir(t)
 }
 
 // loadReal loads one set, all of it, or a sample under -race.
@@ -43,7 +38,7 @@ func loadReal(t testing.TB, dir, set string) *Corpus {
 	for i := 0; i < len(jobs); i += raceEvery {
 		sample = append(sample, jobs[i])
 	}
-	pages, errs := run(sample, 0)
+	pages, errs := run(sample, 0, nil)
 	c := &Corpus{}
 	for i, j := range sample {
 		if errs[i] != nil {

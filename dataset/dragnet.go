@@ -183,6 +183,7 @@ func loadDragnet(path, goldPath, site string, threshold float64) (*LabelledPage,
 	if err != nil {
 		return nil, err
 	}
+	lp.BodyGold = lp.Gold
 	lp.Comment = make([]bool, len(lp.Labels))
 	if strings.TrimSpace(comments) != "" {
 		lp.CommentGold = comments

@@ -67,7 +67,7 @@ func loadGoldPage(dir, name string) (*LabelledPage, error) {
 	}
 	text := string(gold)
 	return &LabelledPage{
-		Set: GoldSet, ID: id, Site: id, Page: page,
+		Set: GoldSet, ID: id, Site: id, Page: page, Source: filepath.Join(dir, name),
 		Labels: Align(page.Blocks, text, 0),
 		Gold:   text,
 	}, nil

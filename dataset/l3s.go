@@ -75,11 +75,15 @@ func loadL3S(path, u string) (*LabelledPage, error) {
 	if err != nil {
 		return nil, fail("gold", err)
 	}
+	body, err := page.MarkedText(b, l3sPrefix, func(mark string) bool { return l3sFine(mark) == FullText })
+	if err != nil {
+		return nil, fail("gold", err)
+	}
 	lp := &LabelledPage{
 		URL: u, Site: siteOf(u), PageType: "article", Lang: "en", Page: p,
 		Labels: marksToLabels(p.Blocks, l3sContent),
 		Fine:   make([]FineLabel, len(p.Blocks)),
-		Gold:   gold,
+		Gold:   gold, BodyGold: body,
 	}
 	lp.Comment = make([]bool, len(p.Blocks))
 	for i, bl := range p.Blocks {

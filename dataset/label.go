@@ -1,28 +1,24 @@
 package dataset
 
-import "strconv"
+import (
+	"strconv"
 
-// Label is a block's class for training.
-type Label uint8
-
-// Block labels. The zero value is Boilerplate so that a label slice made
-// with make starts as "not content".
-const (
-	Boilerplate Label = iota
-	Content
-	// Unknown marks a block the set says nothing reliable about (no word
-	// tokens to align, or an annotation too mixed to call); trainers skip it.
-	Unknown
+	"github.com/winnow-dev/winnow/model"
 )
 
-var labelNames = [...]string{"boilerplate", "content", "unknown"}
+// Label is a block's label: the models' class type, model.Label, so that
+// labels go to the trainers as they are. The set says Content or
+// Boilerplate, or Unknown where it says nothing reliable (trainers skip
+// those blocks).
+type Label = model.Label
 
-func (l Label) String() string {
-	if int(l) < len(labelNames) {
-		return labelNames[l]
-	}
-	return "Label(" + strconv.Itoa(int(l)) + ")"
-}
+// Block labels, as package model names them. The zero value is Boilerplate
+// so that a label slice made with make starts as "not content".
+const (
+	Boilerplate = model.Boilerplate
+	Content     = model.Content
+	Unknown     = model.Unknown
+)
 
 // FineLabel is L3S-GN1's finer annotation of a block.
 type FineLabel uint8

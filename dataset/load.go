@@ -106,9 +106,11 @@ func Load(dir string, opts Options) (*Corpus, error) {
 		if err != nil {
 			return nil, fmt.Errorf("list %s: %w", name, err)
 		}
-		jobs = append(jobs, js...)
+		for i := 0; i < len(js); i += max(opts.Every, 1) {
+			jobs = append(jobs, js[i])
+		}
 	}
-	pages, errs := run(jobs, opts.Workers)
+	pages, errs := run(jobs, opts.Workers, opts.Progress)
 	c := &Corpus{}
 	for i, j := range jobs {
 		if errs[i] != nil {
@@ -122,7 +124,8 @@ func Load(dir string, opts Options) (*Corpus, error) {
 
 // run executes jobs on a worker pool; result i belongs to job i. A panic in
 // one page's loader becomes that page's error, not the end of the load.
-func run(jobs []job, workers int) ([]*LabelledPage, []error) {
+// progress, if not nil, is called after each job, one call at a time.
+func run(jobs []job, workers int, progress func(done, total int)) ([]*LabelledPage, []error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -130,12 +133,20 @@ func run(jobs []job, workers int) ([]*LabelledPage, []error) {
 	errs := make([]error, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				pages[i], errs[i] = runOne(jobs[i])
+				if progress != nil {
+					mu.Lock()
+					done++
+					progress(done, len(jobs))
+					mu.Unlock()
+				}
 			}
 		}()
 	}

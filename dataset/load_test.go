@@ -282,3 +282,47 @@ func TestDominantSite(t *testing.T) {
 		t.Errorf("declaredURL = %q, want the unwrapped canonical URL", got)
 	}
 }
+
+// TestLoadEvery checks that Options.Every loads every Every-th page of
+// each set, the first included, and that 0 and 1 load all.
+func TestLoadEvery(t *testing.T) {
+	all := loadSample(t, SetWCXB, SetReadability)
+	ids := func(c *Corpus) []string {
+		var out []string
+		for _, p := range c.Pages {
+			out = append(out, p.Set+"/"+p.ID)
+		}
+		for _, s := range c.Skipped {
+			out = append(out, s.Set+"/"+s.ID)
+		}
+		return out
+	}
+	for _, every := range []int{0, 1} {
+		c, err := Load(sampleDir, Options{Sets: []string{SetWCXB, SetReadability}, Every: every})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(ids(all), ids(c)); diff != "" {
+			t.Errorf("Every %d is not every page (-all +got):\n%s", every, diff)
+		}
+	}
+	c, err := Load(sampleDir, Options{Sets: []string{SetWCXB, SetReadability}, Every: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each set keeps its first page and half of the rest, rounded up.
+	perSet := func(c *Corpus) map[string]int {
+		n := map[string]int{}
+		for _, id := range ids(c) {
+			n[strings.SplitN(id, "/", 2)[0]]++
+		}
+		return n
+	}
+	want := map[string]int{}
+	for set, n := range perSet(all) {
+		want[set] = (n + 1) / 2
+	}
+	if diff := cmp.Diff(want, perSet(c)); diff != "" {
+		t.Errorf("Every 2: pages per set (-want +got):\n%s", diff)
+	}
+}

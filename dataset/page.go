@@ -53,6 +53,16 @@ type LabelledPage struct {
 	// text of Readability.js's expected output; for Dragnet, the article
 	// part, without the comments); "" if none.
 	Gold string
+	// BodyGold is the article's body alone, for the sets that have it
+	// apart: for L3S-GN1 the text of the spans marked full text (no
+	// headline, no supplemental text); for Dragnet, Gold (the article part
+	// the person copied, comments left out). "" otherwise.
+	BodyGold string
+	// GoldTitle, GoldAuthor and GoldDate are the article's headline,
+	// author and publication date as the set gives them: WCXB's
+	// ground_truth title, author and publish_date; DAnIEL's first
+	// reference paragraph (its headline) as GoldTitle. "" where unknown.
+	GoldTitle, GoldAuthor, GoldDate string
 	// CommentGold is the reader comments' text a person copied, for
 	// Dragnet pages that have comments; "" otherwise. It is not part of
 	// Gold.
@@ -136,13 +146,21 @@ func CommentLabelled(set string) bool {
 
 // Options controls Load. The zero value loads every set.
 type Options struct {
-	// Sets are the sets to load, by name (any of AllSetNames); nil means
+	// Sets are the sets to load, by name (any of SetNames); nil means
 	// SetNames.
 	Sets []string
 	// Workers is the number of pages processed at once; 0 means GOMAXPROCS.
 	Workers int
 	// Threshold is Align's threshold for gold-text sets; 0 means DefaultThreshold.
 	Threshold float64
+	// Every, above 1, loads only every Every-th page of each set (the
+	// first, the Every+1-th, ... in the set's listing order): a fixed
+	// sample for quick runs and tests. 0 and 1 load every page.
+	Every int
+	// Progress, if set, is called after each page is read, loaded or
+	// skipped, with the pages done and the total; the calls come one at a
+	// time, from Load's goroutines.
+	Progress func(done, total int)
 }
 
 // Skip records a page Load could not use.

@@ -25,6 +25,7 @@ type wcxbTruth struct {
 	GroundTruth struct {
 		Title       string   `json:"title"`
 		Author      string   `json:"author"`
+		PublishDate string   `json:"publish_date"`
 		MainContent string   `json:"main_content"`
 		With        []string `json:"with"`
 		Without     []string `json:"without"`
@@ -85,5 +86,6 @@ func loadWCXB(dev, id string, threshold float64) (*LabelledPage, error) {
 		return nil, err
 	}
 	lp.Gold = gt.MainContent
+	lp.GoldTitle, lp.GoldAuthor, lp.GoldDate = strings.TrimSpace(gt.Title), strings.TrimSpace(gt.Author), strings.TrimSpace(gt.PublishDate)
 	return lp, nil
 }

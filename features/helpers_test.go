@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 )
 
 // pagesDir holds one folder per test page, each with a page.html.
@@ -63,18 +64,10 @@ func addPageSeeds(f *testing.F) {
 	}
 }
 
-// dataDir returns the folder of the shared labelled sets named by
-// WINNOW_DATA joined with sub. It skips the test when WINNOW_DATA is unset
-// and fails it when the folder is missing.
+// dataDir returns the folder of the shared labelled sets joined with sub
+// (internal/shareddata: it skips when WINNOW_DATA is unset and fails when
+// the folder is missing).
 func dataDir(tb testing.TB, sub string) string {
 	tb.Helper()
-	root := os.Getenv("WINNOW_DATA")
-	if root == "" {
-		tb.Skipf("WINNOW_DATA is not set; set it to the shared data folder (e.g. ../shared/data) to run this over %s", sub)
-	}
-	dir := filepath.Join(root, sub)
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		tb.Fatalf("WINNOW_DATA=%s but %s is not a folder: %v", root, dir, err)
-	}
-	return dir
+	return shareddata.Dir(tb, sub)
 }

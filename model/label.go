@@ -5,26 +5,33 @@ import (
 	"strconv"
 )
 
-// Label is the class of a text block.
+// Label is the class of a text block: what the models learn and predict,
+// and what the labelled sets (package dataset) say of their blocks.
 type Label uint8
 
-// The two classes. Their numeric values are the class codes used in model
-// files and golearn grids, so they must not change.
+// The two classes, and Unknown. The classes' numeric values are the class
+// codes used in model files and golearn grids, so they must not change.
 const (
 	Boilerplate Label = 0
 	Content     Label = 1
+	// Unknown marks a block a labelled set says nothing reliable about (no
+	// word tokens to align, or an annotation too mixed to call): it is
+	// never a class, and trainers and block scores leave it out.
+	Unknown Label = 2
 )
 
 var _ fmt.Stringer = Label(0)
 
 // String returns "boilerplate" or "content", the class values of the golearn
-// class attribute of model/train's golearn grids.
+// class attribute of model/train's golearn grids, or "unknown".
 func (l Label) String() string {
 	switch l {
 	case Boilerplate:
 		return "boilerplate"
 	case Content:
 		return "content"
+	case Unknown:
+		return "unknown"
 	}
 	return "Label(" + strconv.Itoa(int(l)) + ")"
 }

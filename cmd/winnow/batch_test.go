@@ -58,7 +58,9 @@ func TestBatchSomeFail(t *testing.T) {
 			if code != 1 || code2 != 1 {
 				t.Fatalf("exit %d and %d with -o, want 1\nstderr: %s", code, code2, stderr)
 			}
-			var got []string
+			// Every page has its line, in input order: the good ones with
+			// the story, the bad ones with status "error" and the error.
+			var got, failed []string
 			sc := bufio.NewScanner(strings.NewReader(stdout))
 			sc.Buffer(nil, 1<<20)
 			for sc.Scan() {
@@ -66,20 +68,30 @@ func TestBatchSomeFail(t *testing.T) {
 				if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 					t.Fatalf("bad JSON line %q: %v", sc.Text(), err)
 				}
-				if !strings.Contains(a.Text, seedStory) {
-					t.Errorf("%s: the story is missing", a.Source)
+				switch a.Status {
+				case statusOK:
+					if !strings.Contains(a.Text, seedStory) {
+						t.Errorf("%s: the story is missing", a.Source)
+					}
+					got = append(got, a.Source)
+				case statusError:
+					if !strings.HasPrefix(a.Error, a.Source+": ") || a.Text != "" {
+						t.Errorf("%s: failed page's line %q does not name it or has text", a.Source, sc.Text())
+					}
+					failed = append(failed, a.Source)
+				default:
+					t.Errorf("%s: status %q", a.Source, a.Status)
 				}
-				got = append(got, a.Source)
 			}
-			if !slices.Equal(got, good) {
-				t.Errorf("pages out = %q, want the good ones in order %q", got, good)
+			if !slices.Equal(got, good) || !slices.Equal(failed, bad) {
+				t.Errorf("pages out = %q and failed %q, want the good ones in order %q and the bad ones %q", got, failed, good, bad)
 			}
 			for _, p := range bad {
 				if !strings.Contains(stderr, "winnow extract: "+p+": ") || strings.Contains(stderr, p+": "+p) {
 					t.Errorf("stderr does not name %s once:\n%s", p, stderr)
 				}
 			}
-			if want := "4 of 7 pages failed"; !strings.Contains(stderr, want) {
+			if want := "7 pages: 3 extracted, 0 without main content, 4 failed\n"; !strings.Contains(stderr, want) {
 				t.Errorf("stderr lacks %q:\n%s", want, stderr)
 			}
 			// With -o the good pages are written, the same as to stdout.
@@ -162,7 +174,7 @@ func TestBatchInterrupted(t *testing.T) {
 func TestTrainInterrupted(t *testing.T) {
 	data := "../../testdata/dataset"
 	args := func(out string) []string {
-		return []string{"train", "-data", data, "-sets", "wcxb", "-test", "0", "-trees", "2", "-max-depth", "3", "-o", out, "-force"}
+		return []string{"train", "-data", data, "-sets", "wcxb", "-test-frac", "0", "-trees", "2", "-tree-depth", "3", "-o", out, "-force"}
 	}
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -13,32 +12,37 @@ import (
 )
 
 func runBlocks(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "blocks", "FILE")
+	fs := newFlags(e, "blocks", "PATH|URL|-")
 	format := fs.String("format", "text", "output format: text or json")
 	maxBytes := fs.Int64("max-bytes", page.DefaultMaxBytes, "largest page accepted, in bytes")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("%w: want one FILE, got %d arguments", errUsage, fs.NArg())
-	}
-	path := fs.Arg(0)
-	b, err := readInput(e, path, *maxBytes)
+	var ff fetchFlags
+	ff.register(fs)
+	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	page, err := page.ParseBytes(b, page.Options{MaxBytes: *maxBytes})
+	if len(rest) != 1 {
+		return fmt.Errorf("%w: want one page, got %d arguments", errUsage, len(rest))
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("%w: unknown -format %q (want text or json)", errUsage, *format)
+	}
+	if err := ff.check(); err != nil {
+		return err
+	}
+	path := rest[0]
+	d, err := readInput(ctx, e, path, *maxBytes, &ff)
+	if err != nil {
+		return err
+	}
+	page, err := page.ParseBytes(d.body, page.Options{MaxBytes: *maxBytes, ContentType: d.contentType})
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	switch *format {
-	case "text":
-		return printBlocksText(e, page)
-	case "json":
+	if *format == "json" {
 		return printBlocksJSON(e, page)
 	}
-	return fmt.Errorf("%w: unknown -format %q (want text or json)", errUsage, *format)
+	return printBlocksText(e, page)
 }
 
 func printBlocksText(e *env, page *page.Page) error {
@@ -78,9 +82,7 @@ func printBlocksJSON(e *env, page *page.Page) error {
 		}
 		out.Blocks = append(out.Blocks, blockJSON{Text: b.Text, Tag: b.Tag, Path: strings.Join(b.Path, ">"), Kind: b.Kind.String(), Features: fm})
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return encodeJSON(e.stdout, out, "", "  ")
 }
 
 func indexOf(names []string, name string) int {

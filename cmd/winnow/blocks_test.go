@@ -57,7 +57,7 @@ func TestBlocks(t *testing.T) {
 			[]string{"ELEMENT", "…>body>nav>ul>li", "html>body>h1", "Headline here", "The story, with a link in it."}, ""},
 		{"gzip", ".gz files are read decompressed", []string{"blocks", pageGz}, "", 0, []string{"Headline here"}, ""},
 		{"stdin", "- reads standard input", []string{"blocks", "-"}, blocksPage, 0, []string{"Headline here"}, ""},
-		{"no file", "a missing argument is a usage error", []string{"blocks"}, "", 2, nil, "want one FILE"},
+		{"no file", "a missing argument is a usage error", []string{"blocks"}, "", 2, nil, "want one page"},
 		{"bad format", "an unknown format is a usage error", []string{"blocks", "-format", "xml", page}, "", 2, nil, "unknown -format"},
 		{"missing file", "an unreadable file is an error naming it", []string{"blocks", "/nonexistent/x.html"}, "", 1, nil, "/nonexistent/x.html"},
 		{"binary", "a PNG is refused as not HTML", []string{"blocks", png}, "", 1, nil, "not HTML"},

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -15,12 +14,11 @@ import (
 
 func runData(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		dataUsage(e)
 		return fmt.Errorf("%w: want a subcommand: stats or export", errUsage)
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
-		dataUsage(e)
+		dataUsage(e.stdout)
 		return flag.ErrHelp
 	case "stats":
 		return runDataStats(ctx, e, args[1:])
@@ -30,10 +28,11 @@ func runData(ctx context.Context, e *env, args []string) error {
 	return fmt.Errorf("%w: unknown data subcommand %q (want stats or export)", errUsage, args[0])
 }
 
-func dataUsage(e *env) {
-	fmt.Fprintln(e.stderr, `usage: winnow data <subcommand> [flags]
+func dataUsage(w io.Writer) {
+	fmt.Fprintln(w, `usage: winnow data <subcommand> [flags]
 
-  stats   per set: pages, sites, blocks, content share, alignment agreement, skipped pages
+  stats   per set: pages, sites, blocks, content share, alignment agreement, skipped pages,
+          gold-text coverage (article and reader comments apart, pages scored by characters)
   export  the feature table with labels, set, site and page id, as CSV or ARFF (-o FILE)
 
 Run 'winnow data <subcommand> -h' for its flags.`)
@@ -44,13 +43,15 @@ type dataFlags struct {
 	dir, sets string
 	threshold float64
 	workers   int
+	// progress, if set, follows the loading (dataset.Options.Progress).
+	progress func(done, total int)
 }
 
 func (d *dataFlags) register(e *env, fs *flag.FlagSet) {
-	fs.StringVar(&d.dir, "data", e.getenv("WINNOW_DATA"), "data directory, one folder per set (default $WINNOW_DATA)")
+	fs.StringVar(&d.dir, "data", e.getenv("WINNOW_DATA"), "folder of the labelled sets, one folder per set (default $WINNOW_DATA)")
 	fs.StringVar(&d.sets, "sets", "", "comma-separated sets to read (default all: "+strings.Join(dataset.SetNames(), ",")+")")
-	fs.Float64Var(&d.threshold, "threshold", 0, "alignment threshold for gold-text sets (0 = the measured default)")
-	fs.IntVar(&d.workers, "workers", 0, "pages processed at once (0 = GOMAXPROCS)")
+	fs.Float64Var(&d.threshold, "align-threshold", 0, "alignment threshold for gold-text sets (0 = the measured default)")
+	fs.IntVar(&d.workers, "j", 0, "pages read in parallel (0: GOMAXPROCS)")
 }
 
 func (d *dataFlags) load() (*dataset.Corpus, error) {
@@ -61,19 +62,19 @@ func (d *dataFlags) load() (*dataset.Corpus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	return dataset.Load(d.dir, dataset.Options{Sets: sets, Workers: d.workers, Threshold: d.threshold})
+	return dataset.Load(d.dir, dataset.Options{Sets: sets, Workers: d.workers, Threshold: d.threshold, Progress: d.progress})
 }
 
 func runDataStats(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "data stats", "")
 	var d dataFlags
 	d.register(e, fs)
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
+	if len(rest) != 0 {
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
 	c, err := d.load()
 	if err != nil {
@@ -88,30 +89,27 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 	d.register(e, fs)
 	fs.Lookup("sets").Usage += "; regression-only sets (readability) are written only when named"
 	format := fs.String("format", "csv", "output format: csv or arff")
-	split := fs.String("split", "all", "pages to write: train, test or all (split by site)")
-	testFrac := fs.Float64("test-frac", 0.2, "share of each set's pages in the test split")
+	split := fs.String("split", "all", "pages to write (split by site): train, test or all")
+	testFrac := fs.Float64("test-frac", 0.2, "share of sites held back as the test split")
 	seed := fs.Uint64("seed", 1, "split seed")
 	out := fs.String("o", "", "output file (required)")
 	force := fs.Bool("force", false, "overwrite an existing output file")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
 	switch {
-	case fs.NArg() != 0:
-		fs.Usage()
-		return fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
+	case len(rest) != 0:
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	case *out == "":
-		fs.Usage()
 		return fmt.Errorf("%w: -o FILE is required", errUsage)
 	case *format != "csv" && *format != "arff":
 		return fmt.Errorf("%w: unknown -format %q (want csv or arff)", errUsage, *format)
 	case *split != "train" && *split != "test" && *split != "all":
 		return fmt.Errorf("%w: unknown -split %q (want train, test or all)", errUsage, *split)
 	}
-	if !*force {
-		if _, err := os.Stat(*out); err == nil {
-			return fmt.Errorf("%s exists (use -force to overwrite)", *out)
-		}
+	if err := checkOutput("-o", *out, *force); err != nil {
+		return err
 	}
 	explicit := d.sets != ""
 	c, err := d.load()
@@ -135,7 +133,7 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 		write = dataset.WriteARFF
 	}
 	var rows int
-	if err := writeShared(*out, true, func(w io.Writer) (err error) {
+	if err := writeShared(*out, *force, func(w io.Writer) (err error) {
 		rows, err = write(ctx, w, pages)
 		return err
 	}); err != nil {

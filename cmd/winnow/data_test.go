@@ -19,7 +19,7 @@ func TestDataStats(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"SET", "wcxb ", "readability (regression only)", "CONTENT: share of labelled blocks"} {
+	for _, want := range []string{"SET", "wcxb ", "readability (regression only)", "CONTENT: share of labelled blocks", "Gold text covered by the labelled blocks", "BY CHARACTERS: gold pages"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stats lack %q:\n%s", want, out)
 		}

@@ -6,7 +6,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -51,7 +50,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.Var(&f.models, "model", "model file, or \"default\" for the embedded model; give twice to compare two models (default: default)")
 	fs.StringVar(&f.data, "data", e.getenv("WINNOW_DATA"), "folder of the labelled sets (default $WINNOW_DATA)")
 	fs.StringVar(&f.sets, "sets", "", "comma-separated sets to evaluate on (default: every set but the readability regression set)")
-	fs.StringVar(&f.split, "split", "test", "test: the sites winnow train holds back (dataset.Split, 20%); all: every page")
+	fs.StringVar(&f.split, "split", "test", "pages to evaluate (split by site): test, the sites winnow train holds back (20%), or all")
 	fs.IntVar(&f.cv, "cv", 0, "K-fold cross-validation by site: train as winnow train does, with its trainer flags (-trainer, -trees, ...), on K-1 folds, evaluate on the other (0: off)")
 	fs.StringVar(&f.gold, "gold", "", "folder of NAME.html + NAME.txt (gold text) pages to evaluate on instead of the labelled sets (every page; -split does not apply)")
 	fs.StringVar(&f.format, "format", "text", "report format: text or json")
@@ -62,7 +61,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	f.post.register(fs)
 	fs.Uint64Var(&f.seed, "seed", 1, "seed of the split and of the folds (winnow train's default), and of the trainer under -cv")
 	f.train.register(fs)
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
 	fs.Visit(func(fl *flag.Flag) {
@@ -70,10 +70,13 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			f.trainSet = append(f.trainSet, "-"+fl.Name)
 		}
 	})
-	if fs.NArg() != 0 {
-		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	if len(rest) != 0 {
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
 	if err := f.check(); err != nil {
+		return err
+	}
+	if err := checkOutput("-html", f.html, f.force); err != nil {
 		return err
 	}
 
@@ -81,22 +84,22 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if f.html != "" {
-		if err := writeShared(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) }); err != nil {
-			return err
-		}
-	}
+	// The report is printed first, so that it is not lost if the HTML
+	// file cannot be written.
 	if f.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		err = encodeJSON(e.stdout, r, "", "  ")
+	} else {
+		err = eval.WriteText(e.stdout, r)
 	}
-	return eval.WriteText(e.stdout, r)
+	if err != nil || f.html == "" {
+		return err
+	}
+	return writeShared(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) })
 }
 
 // report runs the evaluation the flags ask for.
 func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
-	opts := eval.Options{Threshold: f.threshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs}
+	opts := eval.Options{Threshold: f.threshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor}
 	if f.gold != "" {
 		opts.Split = "gold"
 	}
@@ -145,7 +148,7 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 	if len(f.trainSet) > 0 {
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
 	}
-	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer,
+	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer, Roles: true,
 		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitWith(f.train.trainer, f.trainCfg, x, y)
 		},

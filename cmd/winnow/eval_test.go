@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 	"github.com/winnow-dev/winnow/model"
 	"github.com/winnow-dev/winnow/model/train"
 )
@@ -189,14 +191,10 @@ func TestEvalUsage(t *testing.T) {
 // TestEvalData runs eval on one small shared set: cross-validation by site
 // over cleanportaleval's four sites, so no trained model file is needed.
 func TestEvalData(t *testing.T) {
-	dir := os.Getenv("WINNOW_DATA")
-	if dir == "" {
-		t.Skip("WINNOW_DATA is not set: skipping the run on the shared labelled sets")
-	}
-	if _, err := os.Stat(filepath.Join(dir, dataset.SetCleanPortalEval)); err != nil {
-		t.Fatalf("WINNOW_DATA=%s but the set is missing: %v", dir, err)
-	}
-	out, _ := runEvalCmd(t, os.Getenv, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json")
+	// The folder is given as -data, resolved as the tests resolve it
+	// (the command takes a relative $WINNOW_DATA from its working folder).
+	dir := filepath.Dir(shareddata.Dir(t, dataset.SetCleanPortalEval))
+	out, _ := runEvalCmd(t, nil, "-data", dir, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json")
 	var r map[string]any
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
@@ -210,7 +208,7 @@ func TestEvalData(t *testing.T) {
 		t.Errorf("cross-validated text F1 on cleanportaleval = %.3f; a working model scores far above 0.5", f1)
 	}
 	// Trainer flags reach the folds' models.
-	out, _ = runEvalCmd(t, os.Getenv, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json", "-trainer", "cart", "-trees", "3", "-max-depth", "4")
+	out, _ = runEvalCmd(t, nil, "-data", dir, "-sets", dataset.SetCleanPortalEval, "-cv", "2", "-format", "json", "-trainer", "cart", "-trees", "3", "-tree-depth", "4")
 	var cv struct {
 		CV struct {
 			Trainer string
@@ -225,7 +223,7 @@ func TestEvalData(t *testing.T) {
 	}
 	for i, f := range cv.CV.Folds {
 		if f.Trees != 3 || f.Depth > 4 {
-			t.Errorf("fold %d: %d trees of depth %d, want 3 of depth at most 4 (-trees 3 -max-depth 4)", i+1, f.Trees, f.Depth)
+			t.Errorf("fold %d: %d trees of depth %d, want 3 of depth at most 4 (-trees 3 -tree-depth 4)", i+1, f.Trees, f.Depth)
 		}
 	}
 }
@@ -243,7 +241,7 @@ func TestTrainerFlagsShared(t *testing.T) {
 		// Each flag's usage runs from its "  -name" line to the next flag.
 		flags := map[string]string{}
 		re := regexp.MustCompile(`(?m)^  -([\w-]+)((?:.|\n    )*)`)
-		for _, m := range re.FindAllStringSubmatch(errb.String(), -1) {
+		for _, m := range re.FindAllStringSubmatch(out.String(), -1) {
 			flags[m[1]] = m[2]
 		}
 		return flags
@@ -255,6 +253,46 @@ func TestTrainerFlagsShared(t *testing.T) {
 		}
 		if eval[name] != train[name] {
 			t.Errorf("-%s: winnow eval's usage %q, winnow train's %q", name, eval[name], train[name])
+		}
+	}
+}
+
+// TestEvalReportText checks the text report's model line, its worst
+// pages (each names its file and a command that runs) and its page
+// counts (the same in the tables that count pages).
+func TestEvalReportText(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 3 {
+		goldPage(t, dir, i)
+	}
+	modelPath := trainOnGold(t, dir)
+	out, _ := runEvalCmd(t, nil, "-gold", dir, "-model", modelPath, "-threshold", "0.4")
+	if n := len(regexp.MustCompile(`(?m)^model `+regexp.QuoteMeta(modelPath)+"  ").FindAllString(out, -1)); n != 1 || strings.Contains(out, "model model") {
+		t.Errorf("the report names the model %d times (want once) or says \"model model\":\n%.400s", n, out)
+	}
+	files := regexp.MustCompile(`(?m)^    file: (.+)$`).FindAllStringSubmatch(out, -1)
+	runs := regexp.MustCompile(`(?m)^    run:  winnow (.+)$`).FindAllStringSubmatch(out, -1)
+	if len(files) != 3 || len(runs) != 3 {
+		t.Fatalf("%d files and %d commands for 3 worst pages:\n%s", len(files), len(runs), out)
+	}
+	for i, f := range files {
+		args := strings.Fields(runs[i][1])
+		if want := []string{"extract", "-model", modelPath, "-threshold", "0.4", f[1]}; !slices.Equal(args, want) {
+			t.Errorf("command %q, want %q", args, want)
+		}
+		if code, text, errOut := runWinnow(t, "", args...); code != 0 || text == "" {
+			t.Errorf("winnow %s: exit %d, %s", runs[i][1], code, errOut)
+		}
+	}
+	// Every table that has a pages column says 3 for the one group, and
+	// "all" when there is one.
+	counts := regexp.MustCompile(`(?m)^(gold|all)\s+(\S+\s+)?(\d+)\s`).FindAllStringSubmatch(out, -1)
+	if len(counts) < 3 {
+		t.Errorf("%d tables count pages, want at least 3 (text F1, text level, block level)", len(counts))
+	}
+	for _, m := range counts {
+		if m[3] != "3" {
+			t.Errorf("a table counts %s pages, not 3: %q", m[3], m[0])
 		}
 	}
 }

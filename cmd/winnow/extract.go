@@ -2,16 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
 
 	"github.com/winnow-dev/winnow"
@@ -22,6 +18,7 @@ type extractFlags struct {
 	modelPath string
 	format    string
 	out       string
+	list      string
 	force     bool
 	jobs      int
 	threshold float64
@@ -32,33 +29,122 @@ type extractFlags struct {
 	maxDepth  int
 	timeout   time.Duration
 	post      ruleFlags
+	fetch     fetchFlags
 }
 
+const extractArgs = "PATH|DIR|GLOB|URL|- ..."
+
 func runExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "extract", "PATH|-|DIR ...")
+	fs := newFlags(e, "extract", extractArgs)
 	var f extractFlags
 	fs.StringVar(&f.modelPath, "model", "default", "model file, or \"default\" for the embedded model")
-	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, json, jsonl or html")
+	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, json (one object; an array for several pages), jsonl (one line per page) or html (web archives, .warc/.arc[.gz]: jsonl, a line per HTML response)")
 	fs.StringVar(&f.out, "o", "", "write output to this file instead of standard output")
+	fs.StringVar(&f.list, "i", "", "read inputs from this file (- for standard input), one path, folder, glob or URL per line")
 	fs.BoolVar(&f.force, "force", false, "overwrite the -o or -highlight file if it exists")
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "pages extracted in parallel")
 	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this; lower for recall, higher for precision")
-	fs.BoolVar(&f.explain, "explain", false, "print every block with its label, probability, what decided it (the threshold, or the post-processing rule that overrode it) and its tree path")
-	fs.StringVar(&f.highlight, "highlight", "", "write an HTML view of the page with content and boilerplate blocks coloured to this file")
-	fs.Int64Var(&f.maxBytes, "max-bytes", page.DefaultMaxBytes, "largest page accepted, in bytes")
+	fs.BoolVar(&f.explain, "explain", false, "print every block with its label, probability, what decided it (the threshold, or the post-processing rule that overrode it) and its tree path; as JSON with -format json or jsonl")
+	fs.StringVar(&f.highlight, "highlight", "", "write an HTML view of the page with content and boilerplate blocks coloured to this file (- for standard output, instead of the extraction unless -o is given)")
+	fs.Int64Var(&f.maxBytes, "max-bytes", page.DefaultMaxBytes, "largest page accepted, in bytes (also caps a decompressed .gz and a fetched body)")
 	fs.IntVar(&f.maxBlocks, "max-blocks", page.DefaultMaxBlocks, "most text blocks a page may have")
 	fs.IntVar(&f.maxDepth, "max-depth", page.DefaultMaxDepth, "deepest element nesting accepted (at most 512)")
 	fs.DurationVar(&f.timeout, "timeout", winnow.DefaultTimeout, "time allowed per page; 0 for no limit")
 	f.post.register(fs)
-	if err := fs.Parse(args); err != nil {
+	f.fetch.register(fs)
+	names, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
+	if err := f.check(len(names)); err != nil {
+		return err
+	}
+	if f.list != "" {
+		listed, err := readList(e, f.list)
+		if err != nil {
+			return err
+		}
+		if f.list == "-" && slices.Contains(names, "-") {
+			return fmt.Errorf("%w: -i - reads the list from standard input, which cannot also be a page", errUsage)
+		}
+		names = append(names, listed...)
+	}
+	inputs, err := expandInputs(names)
+	if err != nil {
+		return err
+	}
+	if (f.highlight != "" || f.explain) && len(inputs) != 1 {
+		return fmt.Errorf("%w: -highlight and -explain take exactly one page, got %d", errUsage, len(inputs))
+	}
+	// The output files are checked before any page is read.
+	if err := checkOutput("-o", f.out, f.force); err != nil {
+		return err
+	}
+	if err := checkOutput("-highlight", f.highlight, f.force); err != nil {
+		return err
+	}
+	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithMaxBytes(f.maxBytes),
+		winnow.WithMaxBlocks(f.maxBlocks), winnow.WithMaxDepth(f.maxDepth), winnow.WithTimeout(f.timeout),
+		f.post.option(), winnow.WithExplanations(f.explain)}
+	if f.modelPath != "default" {
+		m, err := loadModelFile(f.modelPath)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, winnow.WithModel(m))
+	}
+	if isWARCInput(inputs) {
+		return runExtractWARC(ctx, e, inputs, f, opts)
+	}
+	x, err := winnow.New(opts...)
+	if err != nil {
+		return err
+	}
+	out, err := openOutput(e, f.out, f.force)
+	if err != nil {
+		return err
+	}
+	if f.highlight == "-" && f.out == "" {
+		out.Writer = discard{} // the view is the output
+	}
+	w := newArticleWriter(out, f.format, f.explain, len(inputs) > 1)
+	var sum summary
+	extractAll(ctx, e, x, inputs, &f, func(r result) error {
+		sum.add(r)
+		return w.write(r)
+	}, &sum)
+	werr := w.close()
+	if err := out.finish(ctx.Err() == nil && werr == nil); err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if werr != nil {
+		return werr
+	}
+	if len(inputs) > 1 {
+		sum.print(e, len(inputs))
+	}
+	if sum.failed+sum.writeFailed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+func (f *extractFlags) check(nargs int) error {
 	if err := f.post.check(); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: no input (give a file, a directory, a glob or -)", errUsage)
+	if err := f.fetch.check(); err != nil {
+		return err
+	}
+	if nargs == 0 && f.list == "" {
+		return fmt.Errorf("%w: no input (give a file, a folder, a glob, a URL, - or -i FILE)", errUsage)
 	}
 	switch f.format {
 	case "text", "markdown", "json", "jsonl", "html":
@@ -72,65 +158,26 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: -max-bytes and -max-blocks must be at least 1, -max-depth between 1 and %d, -timeout not negative",
 			errUsage, page.DefaultMaxDepth)
 	}
-	inputs, err := expandInputs(fs.Args())
-	if err != nil {
-		return err
-	}
-	if (f.highlight != "" || f.explain) && len(inputs) != 1 {
-		return fmt.Errorf("%w: -highlight and -explain take exactly one page, got %d", errUsage, len(inputs))
-	}
-	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithMaxBytes(f.maxBytes),
-		winnow.WithMaxBlocks(f.maxBlocks), winnow.WithMaxDepth(f.maxDepth), winnow.WithTimeout(f.timeout),
-		f.post.option(), winnow.WithExplanations(f.explain)}
-	if f.modelPath != "default" {
-		m, err := loadModelFile(f.modelPath)
-		if err != nil {
-			return err
-		}
-		opts = append(opts, winnow.WithModel(m))
-	}
-	x, err := winnow.New(opts...)
-	if err != nil {
-		return err
-	}
-	out, err := openOutput(e, f.out, f.force)
-	if err != nil {
-		return err
-	}
-	batch := len(inputs) > 1
-	format := f.format
-	if batch && format == "json" {
-		format = "jsonl"
-	}
-	failed := extractAll(ctx, e, x, inputs, f, func(r result) error {
-		if f.explain {
-			return printExplain(out, r.article)
-		}
-		return writeArticle(out, r.path, r.article, format, batch)
-	})
-	if err := out.finish(ctx.Err() == nil); err != nil {
-		return err
-	}
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d pages failed", failed, len(inputs))
+	if f.highlight == "-" && f.out == "-" {
+		return fmt.Errorf("%w: -highlight - and -o - both write to standard output", errUsage)
 	}
 	return nil
 }
 
-// result is one page's outcome in a batch.
+// result is one page's outcome in a batch: the article, or the error
+// that stopped it, or both when the page has no main content
+// (winnow.ErrNoContent).
 type result struct {
-	path    string
+	name    string
+	url     string
 	article *winnow.Article
 	err     error
 }
 
 // extractAll runs the pages through x with f.jobs workers and hands the
-// results to emit in input order. Failures are reported on stderr; the count
-// is returned.
-func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []string, f extractFlags, emit func(result) error) int {
+// results to emit in input order, failures included. Failures and pages
+// without main content are reported on stderr.
+func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []string, f *extractFlags, emit func(result) error, sum *summary) {
 	results := make([]chan result, len(inputs))
 	for i := range results {
 		results[i] = make(chan result, 1)
@@ -157,183 +204,101 @@ func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []strin
 		}
 	}()
 	bar := newProgress(e, "extract", len(inputs))
-	failed := 0
+	defer bar.done()
+	defer wg.Wait()
 	for i := range inputs {
 		var r result
 		select {
 		case r = <-results[i]:
 		case <-ctx.Done():
-			wg.Wait()
-			bar.done()
-			return failed + len(inputs) - i
+			return
 		}
 		bar.add(1)
-		if r.err != nil && r.article == nil {
-			failed++
-			fmt.Fprintf(e.stderr, "winnow extract: %s\n", pageError(r.path, r.err))
-			continue
-		}
 		if r.err != nil {
-			fmt.Fprintf(e.stderr, "winnow extract: %s\n", pageError(r.path, r.err))
+			fmt.Fprintf(e.stderr, "winnow extract: %s\n", pageError(r.name, r.err))
 		}
 		if err := emit(r); err != nil {
 			fmt.Fprintf(e.stderr, "winnow extract: write: %v\n", err)
-			failed++
+			sum.writeFailed++
 		}
 	}
-	wg.Wait()
-	bar.done()
-	return failed
 }
 
-func extractOne(ctx context.Context, e *env, x *winnow.Extractor, path string, f extractFlags) result {
-	b, err := readInput(e, path, f.maxBytes)
+func extractOne(ctx context.Context, e *env, x *winnow.Extractor, name string, f *extractFlags) result {
+	d, err := readInput(ctx, e, name, f.maxBytes, &f.fetch)
 	if err != nil {
-		return result{path: path, err: err}
+		return result{name: name, err: err}
 	}
-	a, err := x.ExtractBytesContext(ctx, b)
+	popts := page.Options{MaxBytes: f.maxBytes, MaxBlocks: f.maxBlocks, MaxDepth: f.maxDepth, ContentType: d.contentType}
+	a, err := extractDoc(ctx, x, d, popts, f.timeout)
 	if err != nil && !errors.Is(err, winnow.ErrNoContent) {
-		return result{path: path, err: err}
+		return result{name: name, url: d.url, err: err}
 	}
 	if f.highlight != "" && a != nil {
-		if herr := writeHighlight(f.highlight, f.force, path, b, page.Options{MaxBytes: f.maxBytes, MaxBlocks: f.maxBlocks, MaxDepth: f.maxDepth}, a); herr != nil {
-			return result{path: path, err: herr}
+		if herr := writeHighlight(e, f.highlight, f.force, name, d.body, popts, a); herr != nil {
+			return result{name: name, url: d.url, err: herr}
 		}
 	}
-	return result{path: path, article: a, err: err}
+	return result{name: name, url: d.url, article: a, err: err}
+}
+
+// extractDoc extracts d with x. A page served with a Content-Type is
+// parsed with it here, so that its charset is the one decoded (x parses
+// without one), within the same time limit.
+func extractDoc(ctx context.Context, x *winnow.Extractor, d doc, opts page.Options, timeout time.Duration) (*winnow.Article, error) {
+	if d.contentType == "" {
+		return x.ExtractBytesContext(ctx, d.body)
+	}
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	p, err := page.ParseBytesContext(ctx, d.body, opts)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, fmt.Errorf("%w (%v): %w", winnow.ErrTimeout, timeout, err)
+		}
+		return nil, err
+	}
+	return x.FromPage(p)
 }
 
 // pageError is the message of a page's failure, which names the page once
 // (readInput's errors name it already).
-func pageError(path string, err error) string {
+func pageError(name string, err error) string {
 	msg := err.Error()
-	if strings.HasPrefix(msg, path+": ") {
+	if strings.HasPrefix(msg, name+": ") {
 		return msg
 	}
-	return path + ": " + msg
+	return name + ": " + msg
 }
 
-// expandInputs turns the arguments into page paths: "-" stays, directories
-// are walked for .html/.htm files (optionally .gz), globs are expanded.
-func expandInputs(args []string) ([]string, error) {
-	var out []string
-	for _, a := range args {
-		if a == "-" {
-			out = append(out, a)
-			continue
-		}
-		matches := []string{a}
-		if strings.ContainsAny(a, "*?[") {
-			m, err := filepath.Glob(a)
-			if err != nil {
-				return nil, fmt.Errorf("%w: bad pattern %q: %v", errUsage, a, err)
-			}
-			if len(m) == 0 {
-				return nil, fmt.Errorf("%s: no file matches", a)
-			}
-			matches = m
-		}
-		for _, p := range matches {
-			st, err := os.Stat(p)
-			if err != nil {
-				return nil, err
-			}
-			if !st.IsDir() {
-				out = append(out, p)
-				continue
-			}
-			n := len(out)
-			err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				if !d.IsDir() && isPageName(path) {
-					out = append(out, path)
-				}
-				return nil
-			})
-			if err != nil {
-				return nil, err
-			}
-			if len(out) == n {
-				return nil, fmt.Errorf("%s: no .html or .htm files in directory", p)
-			}
-		}
-	}
-	return out, nil
+// summary counts a batch's pages by outcome.
+type summary struct {
+	ok, noContent, failed, writeFailed int
 }
 
-func isPageName(p string) bool {
-	p = strings.TrimSuffix(strings.ToLower(p), ".gz")
-	return strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm") || strings.HasSuffix(p, ".xhtml")
-}
-
-type articleJSON struct {
-	Source   string `json:"source,omitempty"`
-	Title    string `json:"title"`
-	Text     string `json:"text"`
-	Encoding string `json:"encoding,omitempty"`
-}
-
-func writeArticle(w io.Writer, path string, a *winnow.Article, format string, batch bool) error {
-	var err error
-	switch format {
-	case "json", "jsonl":
-		j := articleJSON{Title: a.Title, Text: a.Text, Encoding: a.Encoding}
-		if batch || format == "jsonl" {
-			j.Source = path
-		}
-		enc := json.NewEncoder(w)
-		if format == "json" {
-			enc.SetIndent("", "  ")
-		}
-		enc.SetEscapeHTML(false)
-		return enc.Encode(j)
-	case "markdown":
-		body := a.Markdown()
-		firstLine, _, _ := strings.Cut(body, "\n")
-		if a.Title != "" && strings.TrimLeft(firstLine, "# ") != a.Title {
-			body = "# " + a.Title + "\n\n" + body
-		}
-		err = writeBatch(w, path, body, batch)
-	case "html":
-		err = writeBatch(w, path, a.HTML(), batch)
+func (s *summary) add(r result) {
+	switch {
+	case r.article == nil:
+		s.failed++
+	case r.err != nil:
+		s.noContent++
 	default:
-		err = writeBatch(w, path, a.Text, batch)
+		s.ok++
 	}
-	return err
 }
 
-func writeBatch(w io.Writer, path, body string, batch bool) error {
-	if batch {
-		if _, err := fmt.Fprintf(w, "==> %s <==\n", path); err != nil {
-			return err
-		}
+// print writes the counts on stderr: n pages, how many had main content,
+// how many had none (not a failure), how many failed.
+func (s *summary) print(e *env, n int) {
+	fmt.Fprintf(e.stderr, "winnow extract: %d pages: %d extracted, %d without main content, %d failed", n, s.ok, s.noContent, s.failed+s.writeFailed)
+	if skipped := n - s.ok - s.noContent - s.failed; skipped > 0 {
+		fmt.Fprintf(e.stderr, ", %d not reached", skipped)
 	}
-	_, err := fmt.Fprintln(w, body)
-	if batch && err == nil {
-		_, err = fmt.Fprintln(w)
-	}
-	return err
-}
-
-func printExplain(w io.Writer, a *winnow.Article) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 1, ' ', 0)
-	fmt.Fprintf(tw, "#\tLABEL\tP\tBY\tTEXT\tPATH\n")
-	for i, b := range a.Blocks {
-		label := "boilerplate"
-		if b.Content {
-			label = "CONTENT"
-		}
-		steps := make([]string, len(b.Path))
-		for j, s := range b.Path {
-			op := "≥"
-			if s.Left {
-				op = "<"
-			}
-			steps[j] = fmt.Sprintf("%s=%.3g %s %.3g", s.Name, s.Value, op, s.Threshold)
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%.2f\t%s\t%s\t%s\n", i, label, b.Probability, b.Rule, preview(b.Text, 50), strings.Join(steps, " → "))
-	}
-	return tw.Flush()
+	fmt.Fprintln(e.stderr)
 }

@@ -7,6 +7,10 @@
 //	winnow train -o model.json      # train a model
 //	winnow eval -model model.json   # evaluate it
 //	winnow tree -model model.json   # print it as rules
+//
+// Exit codes: 0 success, 1 a failure (in batch mode: at least one page
+// failed), 2 a usage mistake. Help that is asked for goes to standard
+// output; help printed because of a mistake goes to standard error.
 package main
 
 import (
@@ -17,13 +21,15 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 )
 
 // command is one subcommand: it parses its own flags and runs.
 type command struct {
 	name    string
 	summary string
-	run     func(ctx context.Context, env *env, args []string) error
+	run     func(ctx context.Context, e *env, args []string) error
 }
 
 // env is what a command may touch of the outside world, so that tests can
@@ -32,51 +38,74 @@ type env struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
 	getenv         func(string) string
+	// tty says stderr is a terminal: progress is drawn as bars.
+	tty bool
 }
 
 var commands = []command{
-	{"extract", "print the main content of pages", runExtract},
+	{"extract", "print the main content of pages (files, folders, globs, URLs, -)", runExtract},
 	{"blocks", "print a page's text blocks and their features", runBlocks},
 	{"data", "describe or export the labelled sets (stats, export)", runData},
 	{"train", "train a model on the labelled sets", runTrain},
 	{"eval", "evaluate a model on labelled pages", runEval},
 	{"tree", "print a model's tree as rules", runTree},
+	{"version", "print winnow's version", nil},
+	{"help", "print help for a command: winnow help extract", nil},
 }
 
 // errUsage marks a command-line mistake; main exits 2 on it.
 var errUsage = errors.New("usage")
 
+// errReported ends a command whose failures were reported already: main
+// exits 1 and says nothing more.
+var errReported = errors.New("failed")
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv}
+	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv, tty: isTerminal(os.Stderr)}
 	os.Exit(run(ctx, e, os.Args[1:]))
 }
 
-// run dispatches to a subcommand and returns the exit code.
+// run dispatches to a subcommand and returns the exit code: 0, 1 for a
+// failure, 2 for a usage mistake.
 func run(ctx context.Context, e *env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "help" {
+	if len(args) == 0 {
 		usage(e.stderr)
-		if len(args) == 0 {
-			return 2
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		usage(e.stdout)
+		return 0
+	case "help":
+		if len(args) == 1 {
+			usage(e.stdout)
+			return 0
 		}
+		// winnow help extract is winnow extract -h; winnow help data
+		// export is winnow data export -h.
+		return run(ctx, e, append(append([]string(nil), args[1:]...), "-h"))
+	case "version", "-version", "--version", "-v":
+		fmt.Fprintln(e.stdout, version())
 		return 0
 	}
 	for _, c := range commands {
-		if c.name == args[0] {
-			err := c.run(ctx, e, args[1:])
-			switch {
-			case err == nil:
-				return 0
-			case errors.Is(err, flag.ErrHelp):
-				return 0
-			case errors.Is(err, errUsage):
-				fmt.Fprintf(e.stderr, "winnow %s: %v\n", c.name, err)
-				return 2
-			default:
-				fmt.Fprintf(e.stderr, "winnow %s: %v\n", c.name, err)
-				return 1
-			}
+		if c.name != args[0] || c.run == nil {
+			continue
+		}
+		err := c.run(ctx, e, args[1:])
+		switch {
+		case err == nil, errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.Is(err, errReported):
+			return 1
+		case errors.Is(err, errUsage):
+			fmt.Fprintf(e.stderr, "winnow %s: %v\nRun 'winnow help %s' for usage.\n", c.name, usageMessage(err), c.name)
+			return 2
+		default:
+			fmt.Fprintf(e.stderr, "winnow %s: %v\n", c.name, err)
+			return 1
 		}
 	}
 	fmt.Fprintf(e.stderr, "winnow: unknown command %q\n", args[0])
@@ -84,21 +113,47 @@ func run(ctx context.Context, e *env, args []string) int {
 	return 2
 }
 
+// usageMessage is the text of a usage error without its "usage: " prefix.
+func usageMessage(err error) string {
+	msg := err.Error()
+	if p := errUsage.Error() + ": "; len(msg) > len(p) && msg[:len(p)] == p {
+		return msg[len(p):]
+	}
+	return msg
+}
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: winnow <command> [flags] [args]\n\ncommands:")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'winnow <command> -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'winnow help <command>' for a command's flags. Flags may follow the file names; -- ends them.")
 }
 
-// newFlags makes a command's flag set writing its usage to e.stderr.
-func newFlags(e *env, name, args string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: winnow %s [flags] %s\n", name, args)
-		fs.PrintDefaults()
+// version is the module version and VCS revision the binary was built
+// from, as the Go toolchain recorded them.
+func version() string {
+	v := "winnow"
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v + " (no build information) " + runtime.Version()
 	}
-	return fs
+	v += " " + bi.Main.Version
+	var rev, at, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += fmt.Sprintf(" (revision %s, %s%s)", rev, at, modified)
+	}
+	return v + " " + bi.GoVersion + " " + runtime.GOOS + "/" + runtime.GOARCH
 }

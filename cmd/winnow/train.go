@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-
+	"io"
 	"runtime"
+	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
@@ -19,27 +19,49 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "train", "")
 	var d dataFlags
 	d.register(e, fs)
-	out := fs.String("o", "model.json", "model file to write")
+	out := fs.String("o", "model.json", "model file to write (\"\": train the role models only)")
+	rolesOut := fs.String("roles", "", "role model file to write (default: the -o file's name with .roles.json; \"-\": none)")
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
 	var tf trainerFlags
 	tf.register(fs)
 	seed := fs.Uint64("seed", 1, "seed of the split and of the trainer")
-	testFrac := fs.Float64("test", 0.2, "share of sites held back for the reported scores (0: train on all)")
+	testFrac := fs.Float64("test-frac", 0.2, "share of sites held back for the reported scores, the test split (0: train on all)")
 	maxRows := fs.Int("max-rows", 0, "train on at most this many blocks, sampled by page with the seed (0: all)")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 0 {
-		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	if len(rest) != 0 {
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
-	// An unknown trainer or criterion is refused before the data is read.
+	if *rolesOut == "" {
+		*rolesOut = rolesFileOf(*out)
+	}
+	if *out == "" && *rolesOut == "-" {
+		return fmt.Errorf("%w: -o \"\" and -roles - leave nothing to train", errUsage)
+	}
+	// An unknown trainer or criterion, or a model file that could not be
+	// written, is refused before the data is read.
 	cfg, err := tf.config(*seed)
 	if err != nil {
 		return err
 	}
+	if *out != "" {
+		if err := checkOutput("-o", *out, *force); err != nil {
+			return err
+		}
+	}
+	if *rolesOut != "-" {
+		if err := checkOutput("-roles", *rolesOut, *force); err != nil {
+			return err
+		}
+	}
 
-	start := time.Now()
+	st := newStages(e, "train")
+	bar := st.bar("load", "reading the labelled sets in "+d.dir, 0)
+	d.progress = bar.set
 	corpus, err := d.loadTrainable()
+	bar.done()
 	if err != nil {
 		return err
 	}
@@ -51,47 +73,103 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *maxRows > 0 {
 		train = dataset.Sample(train, *maxRows, *seed)
 	}
-	x, y := eval.Rows(train)
-	if len(x) == 0 {
-		return fmt.Errorf("no labelled blocks to train on")
-	}
-	fmt.Fprintf(e.stderr, "loaded %d pages in %v; training %s on %d blocks from %d pages\n",
-		len(corpus.Pages), time.Since(start).Round(time.Millisecond), tf.trainer, len(x), len(train))
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	before := ms.TotalAlloc
-	fitStart := time.Now()
-	m, err := fitWith(tf.trainer, cfg, x, y)
+	vecsOf, err := eval.VectorsOf(ctx, train, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return err
 	}
-	fit := time.Since(fitStart)
-	runtime.ReadMemStats(&ms)
-	m.Summary = model.TrainingSummary{Sets: dataset.SetsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
+	x, y := eval.RowsWith(train, vecsOf)
+	if len(x) == 0 {
+		return fmt.Errorf("no labelled blocks to train on")
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-
-	if err := model.WriteFile(*out, m, *force); err != nil {
-		return err
-	}
+	summary := model.TrainingSummary{Sets: dataset.SetsOf(train), Pages: len(train), Blocks: len(x), Seed: *seed, TestFraction: *testFrac}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "model\t%s\n", *out)
-	fmt.Fprintf(tw, "trainer\t%s\n", tf.describe(m.Params))
-	fmt.Fprintf(tw, "training blocks\t%d from %d pages\n", len(x), len(train))
-	fmt.Fprintf(tw, "fit time\t%v\n", fit.Round(time.Millisecond))
-	fmt.Fprintf(tw, "allocated during fit\t%.0f MiB\n", float64(ms.TotalAlloc-before)/(1<<20))
-	fmt.Fprintf(tw, "tree\t%d nodes, depth %d\n", m.NumNodes(), m.Depth())
+	var m *model.Model
+	if *out != "" {
+		st.begin("fit", fmt.Sprintf("%s on %d blocks from %d pages", tf.trainer, len(x), len(train)))
+		if m, err = trainContent(ctx, tw, tf, cfg, x, y, summary, *out, *force); err != nil {
+			return forceHint(err)
+		}
+		st.end()
+	}
+	var heads *model.Heads
+	if *rolesOut != "-" {
+		st.begin("roles", "fitting the role models")
+		if heads, err = trainRoles(ctx, tw, tf, cfg, train, vecsOf, summary, *rolesOut, *force); err != nil {
+			return forceHint(err)
+		}
+		st.end()
+	}
+	var scores []eval.SetScore
+	if len(test) > 0 && m != nil {
+		st.begin("score", fmt.Sprintf("the held-back sites (%d pages)", len(test)))
+		scores = eval.BlockScores(m, test, winnow.DefaultThreshold)
+	}
+	fmt.Fprintf(tw, "time\t%s\n", st.summary())
 	tw.Flush()
-	if len(test) > 0 {
+	if scores != nil {
 		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))
-		return eval.WriteBlockScores(e.stdout, eval.BlockScores(m, test, winnow.DefaultThreshold))
+		if err := eval.WriteBlockScores(e.stdout, scores); err != nil {
+			return err
+		}
+	}
+	if len(test) > 0 && heads != nil {
+		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), role heads, blocks the sets label:\n", len(test))
+		return eval.WriteHeadScores(e.stdout, eval.HeadScores(heads, test))
 	}
 	return nil
+}
+
+// trainContent fits the content model on x, y, writes it to out and
+// describes it on tw.
+func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, x [][]float64, y []model.Label, summary model.TrainingSummary, out string, force bool) (*model.Model, error) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	before := ms.TotalAlloc
+	m, err := fitWith(tf.trainer, cfg, x, y)
+	if err != nil {
+		return nil, err
+	}
+	runtime.ReadMemStats(&ms)
+	m.Summary = summary
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := model.WriteFile(out, m, force); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(tw, "model\t%s\n", out)
+	fmt.Fprintf(tw, "trainer\t%s\n", tf.describe(m.Params))
+	fmt.Fprintf(tw, "training blocks\t%d from %d pages\n", len(x), summary.Pages)
+	fmt.Fprintf(tw, "allocated during fit\t%.0f MiB\n", float64(ms.TotalAlloc-before)/(1<<20))
+	fmt.Fprintf(tw, "tree\t%d nodes, depth %d\n", m.NumNodes(), m.Depth())
+	return m, nil
+}
+
+// trainRoles fits the role heads (eval.TrainRoles) with the content
+// model's trainer and configuration, writes them to out as one heads file
+// and describes them on tw.
+func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
+	heads, fits, err := eval.TrainRoles(train, vecsOf, func(x [][]float64, y []model.Label) (*model.Model, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return fitWith(tf.trainer, cfg, x, y)
+	}, summary)
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range fits {
+		fmt.Fprintf(tw, "role %s\t%d blocks (%d with the role) from %d pages of %s; %d nodes\n",
+			f.Head, f.Blocks, f.Positives, f.Pages, strings.Join(f.Sets, ","), heads.Models[i].NumNodes())
+	}
+	if err := model.WriteHeadsFile(out, heads, force); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(tw, "role models\t%s\n", out)
+	return heads, nil
 }
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every

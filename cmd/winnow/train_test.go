@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestTrainerFlagHelp(t *testing.T) {
 	tf.register(fs)
 	for _, tc := range []struct{ flag, want string }{
 		{"trees", fmt.Sprintf("0: %d for boost, %d for cart", train.DefaultBoostTrees, train.DefaultForestTrees)},
-		{"max-depth", fmt.Sprintf("0: %d for boost, %d for cart", train.DefaultBoostDepth, train.DefaultMaxDepth)},
+		{"tree-depth", fmt.Sprintf("0: %d for boost, %d for cart", train.DefaultBoostDepth, train.DefaultMaxDepth)},
 		{"min-leaf", fmt.Sprintf("0: %d for boost", train.DefaultBoostMinLeaf)},
 		{"learning-rate", fmt.Sprintf("0: %v", train.DefaultLearningRate)},
 		{"max-features", fmt.Sprintf("0: %d", train.DefaultMaxFeatures)},
@@ -73,7 +74,7 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "model.json")
-			args := append([]string{"train", "-data", data, "-sets", "wcxb", "-test", "0", "-o", out}, tc.flags...)
+			args := append([]string{"train", "-data", data, "-sets", "wcxb", "-test-frac", "0", "-o", out}, tc.flags...)
 			var stdout, stderr bytes.Buffer
 			e := &env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}
 			if code := run(context.Background(), e, args); code != 0 {
@@ -101,6 +102,38 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 			}
 			if !bytes.Equal(b.Bytes(), file) {
 				t.Errorf("library model (params %+v) differs from winnow train's (params %+v)", lib.Params, cli.Params)
+			}
+		})
+	}
+}
+
+// TestTrainProgress checks that winnow train says what it is doing: a
+// line per stage when stderr is not a terminal, a bar and a clock when it
+// is, and a summary of where the time went.
+func TestTrainProgress(t *testing.T) {
+	for _, tty := range []bool{false, true} {
+		t.Run(fmt.Sprintf("tty=%v", tty), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "m.json")
+			var stdout, stderr bytes.Buffer
+			e := &env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""), getenv: func(string) string { return "" }, tty: tty}
+			args := []string{"train", "-data", "../../testdata/dataset", "-sets", "wcxb", "-trees", "2", "-o", out}
+			if code := run(context.Background(), e, args); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr.String())
+			}
+			var want []string
+			if tty {
+				want = []string{"\rload [", "] 3/3 ", "\rfit: boost on ", "\rwrite: " + out, "\rscore: the held-back sites"}
+			} else {
+				want = []string{"winnow train: load: reading the labelled sets in ../../testdata/dataset\n",
+					"winnow train: fit: boost on ", "winnow train: write: " + out + "\n", "winnow train: score: the held-back sites (1 pages)\n"}
+			}
+			for _, w := range want {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr lacks %q:\n%q", w, stderr.String())
+				}
+			}
+			if !regexp.MustCompile(`(?m)^time +load [0-9.]+[µm]?s, fit [0-9.]+[µm]?s, write [0-9.]+[µm]?s, score [0-9.]+[µm]?s \(total [0-9.]+[µm]?s\)$`).MatchString(stdout.String()) {
+				t.Errorf("the summary does not say where the time went:\n%s", stdout.String())
 			}
 		})
 	}

@@ -34,7 +34,7 @@ var trainerFlagNames = func() []string {
 func (t *trainerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&t.trainer, "trainer", defaultTrainer, "boost (gradient-boosted oblivious trees), cart (histogram CART) or golearn-cart (golearn's CART; slow beyond ~20k blocks)")
 	fs.StringVar(&t.criterion, "criterion", "gini", "cart: split criterion, gini or entropy")
-	fs.IntVar(&t.maxDepth, "max-depth", 0, fmt.Sprintf("maximum tree depth (0: %d for boost, %d for cart)", train.DefaultBoostDepth, train.DefaultMaxDepth))
+	fs.IntVar(&t.maxDepth, "tree-depth", 0, fmt.Sprintf("maximum tree depth (0: %d for boost, %d for cart)", train.DefaultBoostDepth, train.DefaultMaxDepth))
 	fs.IntVar(&t.minLeaf, "min-leaf", 0, fmt.Sprintf("minimum blocks per leaf, for boost on each side of a split (0: %d for boost; for cart one per 14,000 training blocks, at least 5)", train.DefaultBoostMinLeaf))
 	fs.IntVar(&t.trees, "trees", 0, fmt.Sprintf("boosting rounds, or bagged trees (0: %d for boost, %d for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)", train.DefaultBoostTrees, train.DefaultForestTrees))
 	fs.Float64Var(&t.learningRate, "learning-rate", 0, fmt.Sprintf("boost: shrinkage of each tree's scores (0: %v)", train.DefaultLearningRate))
@@ -63,7 +63,7 @@ func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 // describe is the trainer and its configuration in one line, as trained.
 func (t *trainerFlags) describe(cfg model.Config) string {
 	if t.trainer == train.TrainerBoost {
-		return fmt.Sprintf("%s (max-depth %d, min-leaf %d, trees %d, learning rate %v)", t.trainer, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.LearningRate)
+		return fmt.Sprintf("%s (tree-depth %d, min-leaf %d, trees %d, learning rate %v)", t.trainer, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.LearningRate)
 	}
-	return fmt.Sprintf("%s (%s, max-depth %d, min-leaf %d, trees %d, seed %d)", t.trainer, t.criterion, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.Seed)
+	return fmt.Sprintf("%s (%s, tree-depth %d, min-leaf %d, trees %d, seed %d)", t.trainer, t.criterion, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.Seed)
 }

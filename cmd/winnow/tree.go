@@ -10,14 +10,15 @@ import (
 func runTree(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "tree", "")
 	modelPath := fs.String("model", "default", "model file, or \"default\" for the embedded model")
-	format := fs.String("format", "text", "text (rules and feature importances) or dot (Graphviz)")
+	format := fs.String("format", "text", "output format: text (rules and feature importances) or dot (Graphviz)")
 	depth := fs.Int("depth", 6, "print rules down to this depth (text format)")
 	top := fs.Int("top", 20, "feature importances to print")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 0 {
-		return fmt.Errorf("%w: unexpected arguments %v", errUsage, fs.Args())
+	if len(rest) != 0 {
+		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
 	m, err := loadModelFile(*modelPath)
 	if err != nil {

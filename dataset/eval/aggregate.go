@@ -34,6 +34,7 @@ func buildReport(evals []pageEval, systems []*System) *Report {
 	}
 	r.Groups = groupScores(evals, systems)
 	r.Diffs = modelDiffs(r.Groups, systems)
+	r.Roles = rolesOf(evals, systems)
 	for k, s := range systems {
 		if !s.isModel() {
 			continue
@@ -70,6 +71,7 @@ func groupScores(evals []pageEval, systems []*System) []GroupScore {
 			pool = append(pool, bySet[s]...)
 		}
 		out = append(out, g)
+		out = append(out, languageGroups(s, bySet[s], systems)...)
 		byType := map[string][]pageEval{}
 		for _, pe := range bySet[s] {
 			if t := pe.page.PageType; t != "" {
@@ -105,7 +107,7 @@ func groupScores(evals []pageEval, systems []*System) []GroupScore {
 
 // scoreGroup aggregates the page scores of one group.
 func scoreGroup(name, kind string, evals []pageEval, systems []*System) GroupScore {
-	g := GroupScore{Name: name, Kind: kind, Pages: len(evals)}
+	g := GroupScore{Name: name, Kind: kind, Pages: len(evals), CharacterPages: characterPages(evals)}
 	for k, s := range systems {
 		g.Systems = append(g.Systems, aggregate(evals, k, s))
 	}
@@ -145,6 +147,7 @@ func aggregate(evals []pageEval, k int, s *System) SystemScore {
 		truth = append(truth, ps.truth...)
 	}
 	out.Block = blockScoreOf(conf)
+	out.Comments = commentScoreOf(evals, k)
 	if ts.Pages > 0 {
 		ts.Shingles = PRF{Precision: sh.Precision(), Recall: sh.Recall(), F1: sh.F1()}
 		ts.PrecisionPages = sh.PrecisionPages()
@@ -218,8 +221,8 @@ func worstOf(evals []pageEval, k, n int) []WorstPage {
 			continue
 		}
 		p := pe.page
-		cands = append(cands, WorstPage{Set: p.Set, ID: p.ID, URL: p.URL, PageType: p.PageType, F1: ps.f1,
-			BlockF1: ps.conf.F1(), Empty: ps.empty, Mistakes: ps.mistakes, page: p, keep: ps.keep})
+		cands = append(cands, WorstPage{Set: p.Set, ID: p.ID, URL: p.URL, Source: p.Source, PageType: p.PageType, F1: ps.f1,
+			BlockF1: ps.conf.F1(), Empty: ps.empty, Tokenisation: p.Tokenisation().String(), Mistakes: ps.mistakes, page: p, keep: ps.keep})
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		if cands[a].F1 != cands[b].F1 {

@@ -67,6 +67,10 @@ type CVOptions struct {
 	// Trainer names the trainer in the report; Train trains each fold's model.
 	Trainer string
 	Train   Trainer
+	// Roles, when true, trains role heads (TrainRoles) with Train beside
+	// each fold's model; when false the folds' models assign roles
+	// without role models.
+	Roles bool
 	// Describe says, for the report, how the folds' models were trained
 	// from the first fold's configuration (model.Model.Params).
 	Describe func(params model.Config) string
@@ -129,7 +133,13 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 		if i == 0 {
 			params = m.Params
 		}
-		s, err := NewModelSystem("model", fmt.Sprintf("fold %d", i+1), m, o.Options)
+		var heads *model.Heads
+		if o.Roles {
+			if heads, _, err = TrainRoles(train, vecsOf, o.Train, m.Summary); err != nil {
+				return nil, fmt.Errorf("fold %d: %w", i+1, err)
+			}
+		}
+		s, err := NewModelSystemRoles("model", fmt.Sprintf("fold %d", i+1), m, heads, o.Options)
 		if err != nil {
 			return nil, err
 		}
@@ -161,6 +171,7 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 	}
 	r.Models = []ModelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold: %s; each page scored by the model that did not see its site", desc), Trainer: o.Trainer}}
 	r.Groups = groupScores(all, systems)
+	r.Roles = rolesOf(all, systems)
 	if ke, ok := kindErrorsOf(all, 0, "model"); ok {
 		r.Kinds = []KindErrors{ke}
 	}

@@ -16,14 +16,17 @@
 // (winnow.Extractor.FromVectors: threshold and rules as in winnow extract),
 // the baselines (keep everything; boilerpipe's number-of-words and
 // densitometric rules) through winnow.Assemble, so all texts are rendered
-// alike. The report gives, per set, per WCXB page type and pooled over the
-// sets with human gold:
+// alike. The report gives, per set, per WCXB page type, per DAnIEL language
+// and pooled over the sets with human gold:
 //
 //   - text level: the Scrapinghub article-extraction benchmark's shingle
 //     measure, bag of words, per-page F1 distribution (dataset's measures);
 //   - block level: a Confusion over blocks with a known label;
 //   - snippets (WCXB): "with" found, "without" leaked, on word tokens;
 //   - thresholds: ROC AUC and precision/recall of the raw P(content);
+//   - reader comments (Dragnet, L3S-GN1): the comment blocks kept as content;
+//   - tokenisation: the pages scored by characters (CJK gold), per group
+//     and per worst page;
 //   - the worst pages with their biggest mistakes, feature importances;
 //   - under CV (K folds by site, each trained by a Trainer), per-fold
 //     scores and mean ± standard deviation.

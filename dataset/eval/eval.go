@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/winnow-dev/winnow"
@@ -24,6 +25,10 @@ type Options struct {
 	// winnow.Rules() are the extractor's defaults.
 	Threshold float64
 	Rules     []winnow.Rule
+	// RolesOf, when not nil, gives the role models of the model read from
+	// path ("default" for the embedded one; nil: none); when nil, every
+	// model system uses the embedded role models.
+	RolesOf func(path string) (*model.Heads, error)
 	// Split names the pages in the report: "test" (held-back sites),
 	// "all" or "gold" (a folder of the user's own pages).
 	Split string
@@ -47,7 +52,59 @@ func Run(ctx context.Context, pages []*dataset.LabelledPage, models []*System, o
 	r := buildReport(evals, systems)
 	r.Split, r.Seed, r.Threshold = o.Split, o.Seed, o.Threshold
 	o.setPost(r, evals, systems)
+	o.setCommands(r)
 	return r, nil
+}
+
+// setCommands gives every worst page of r the winnow extract command
+// that extracts it as its model did.
+func (o Options) setCommands(r *Report) {
+	var flags []string
+	if o.Threshold != winnow.DefaultThreshold {
+		flags = append(flags, "-threshold", strconv.FormatFloat(o.Threshold, 'g', -1, 64))
+	}
+	if len(o.Rules) != len(winnow.Rules()) {
+		names := []string{}
+		for _, rule := range o.Rules {
+			names = append(names, rule.String())
+		}
+		list := strings.Join(names, ",")
+		if list == "" {
+			list = "none"
+		}
+		flags = append(flags, "-rules", list)
+	}
+	for i, wp := range r.Worst {
+		path := ""
+		for _, m := range r.Models {
+			if m.Name == wp.System {
+				path = m.Path
+			}
+		}
+		for j, p := range wp.Pages {
+			if p.Source == "" || path == "" {
+				continue
+			}
+			args := []string{"winnow", "extract"}
+			if path != "default" {
+				args = append(args, "-model", path)
+			}
+			args = append(append(args, flags...), p.Source)
+			for k, a := range args {
+				args[k] = shellQuote(a)
+			}
+			r.Worst[i].Pages[j].Command = strings.Join(args, " ")
+		}
+	}
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but
+// letters, digits and -_./,:=+@%.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./,:=+@%") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // setPost records the post-processing rules in r and, per model system of

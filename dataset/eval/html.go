@@ -396,7 +396,7 @@ svg { max-width: 100%; height: auto; }
 <p class="legend"><span class="ok">content kept</span><span class="fp">boilerplate kept (mistake)</span><span class="fn">content dropped (mistake)</span><span class="unk">kept, unlabelled</span></p>
 {{range $i, $p := .Worst}}
 <div class="page">
-<b>{{$p.Set}} {{$p.ID}}</b>{{if $p.PageType}} ({{$p.PageType}}){{end}}{{if $p.Empty}}, <b>nothing extracted</b>{{end}}: shingle F1 {{printf "%.3f" $p.F1}}, block F1 {{printf "%.3f" $p.BlockF1}} {{if $p.URL}}<small>{{$p.URL}}</small>{{end}}
+<b>{{$p.Set}} {{$p.ID}}</b>{{if $p.PageType}} ({{$p.PageType}}){{end}}{{if $p.Empty}}, <b>nothing extracted</b>{{end}}{{if eq $p.Tokenisation "characters"}}, scored by characters{{end}}: shingle F1 {{printf "%.3f" $p.F1}}, block F1 {{printf "%.3f" $p.BlockF1}} {{if $p.URL}}<small>{{$p.URL}}</small>{{end}}
 {{if $p.Mistakes}}<ul>{{range $p.Mistakes}}<li><span class="{{if eq .Kind "boilerplate kept"}}fp{{else}}fn{{end}}">{{.Kind}}</span>{{if .Fine}} [{{.Fine}}]{{end}}, {{.Words}} words: “{{.Text}}”</li>{{end}}</ul>{{else}}<p>No block-level mistake: the gold text and the block labels disagree.</p>{{end}}
 <div class="blocks">{{range $p.Blocks}}<div class="{{.Class}}">{{.Text}}</div>{{end}}</div>
 </div>

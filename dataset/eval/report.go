@@ -29,6 +29,9 @@ type Report struct {
 	// Kinds break each model's block mistakes down by L3S-GN1's fine
 	// labels, over the pages that have them; empty without such pages.
 	Kinds []KindErrors `json:"kinds,omitempty"`
+	// Roles are each model's block roles per group (see RoleReport);
+	// empty when no page labels a role.
+	Roles []RoleReport `json:"roles,omitempty"`
 	// Rules are, per model, the blocks each post-processing rule decided
 	// against the threshold's verdict; empty with smoothing off.
 	Rules       []RuleEffects      `json:"rules,omitempty"`
@@ -58,15 +61,19 @@ func describeModel(s *System) ModelInfo {
 }
 
 // GroupScore is every system's scores on one group of pages: a set, a
-// page type of a set, or all pages pooled.
+// page type or a language of a set, or all pages pooled.
 type GroupScore struct {
 	Name string `json:"name"`
-	// Kind is "set", "page-type" or "pooled".
+	// Kind is "set", "page-type", "language" or "pooled".
 	Kind string `json:"kind"`
 	// Note says what the gold is when it is not human gold.
-	Note    string        `json:"note,omitempty"`
-	Pages   int           `json:"pages"`
-	Systems []SystemScore `json:"systems"`
+	Note  string `json:"note,omitempty"`
+	Pages int    `json:"pages"`
+	// CharacterPages counts the pages whose texts were scored by
+	// characters (dataset.Characters); the other pages with gold text
+	// were scored by words.
+	CharacterPages int           `json:"character_pages"`
+	Systems        []SystemScore `json:"systems"`
 }
 
 // SystemScore is one system's scores on one group.
@@ -76,6 +83,9 @@ type SystemScore struct {
 	Text     *TextScore      `json:"text,omitempty"`
 	Snippets *SnippetScore   `json:"snippets,omitempty"`
 	Ranking  *ThresholdScore `json:"thresholds,omitempty"`
+	// Comments counts the reader-comment blocks kept as content, on the
+	// group's pages with comment labels; nil when it has none.
+	Comments *CommentScore `json:"comments,omitempty"`
 }
 
 // BlockScore is block-level classification of content, over blocks with a
@@ -205,8 +215,19 @@ type WorstPage struct {
 	F1       float64 `json:"f1"`
 	BlockF1  float64 `json:"block_f1"`
 	// Empty says nothing was extracted.
-	Empty    bool      `json:"empty"`
-	Mistakes []Mistake `json:"mistakes"`
+	Empty bool `json:"empty"`
+	// Source is the page's file (dataset.LabelledPage.Source).
+	Source string `json:"source,omitempty"`
+	// Command is the winnow extract command line that extracts Source
+	// as the report's model, threshold and rules did ("" under
+	// cross-validation, whose models are not saved). For l3s-gn1, whose
+	// labels are on an annotated copy of the page, the original is close
+	// to but not the bytes scored.
+	Command string `json:"command,omitempty"`
+	// Tokenisation is how the page's texts were scored: "words" or
+	// "characters" (dataset.Tokenisation).
+	Tokenisation string    `json:"tokenisation"`
+	Mistakes     []Mistake `json:"mistakes"`
 	// page and keep are for the HTML report's highlighted blocks.
 	page *dataset.LabelledPage
 	keep []bool

@@ -16,6 +16,46 @@ func Rows(pages []*dataset.LabelledPage) (x [][]float64, y []model.Label) {
 	return rowsOf(pages, func(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) })
 }
 
+// RoleRows are the training rows of role head h: the blocks with a known
+// role label (dataset.LabelledPage.RoleLabels) of the pages whose set
+// labels h, each page's vectors given by vecsOf (features.Vectors when
+// nil). Content marks a block that has the role.
+func RoleRows(pages []*dataset.LabelledPage, h dataset.RoleHead, vecsOf func(*dataset.LabelledPage) [][]float64) (x [][]float64, y []model.Label) {
+	if vecsOf == nil {
+		vecsOf = func(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) }
+	}
+	for _, p := range pages {
+		labels := p.RoleLabels(h)
+		if labels == nil {
+			continue
+		}
+		for i, v := range vecsOf(p) {
+			switch labels[i] {
+			case dataset.Content:
+				x, y = append(x, v), append(y, model.Content)
+			case dataset.Boilerplate:
+				x, y = append(x, v), append(y, model.Boilerplate)
+			}
+		}
+	}
+	return x, y
+}
+
+// VectorsOf computes the feature vectors of every page once, on workers
+// goroutines, and returns them by page (nil for a page not given).
+func VectorsOf(ctx context.Context, pages []*dataset.LabelledPage, workers int) (func(*dataset.LabelledPage) [][]float64, error) {
+	vecs, err := vectorsOf(ctx, pages, workers)
+	if err != nil {
+		return nil, err
+	}
+	return func(p *dataset.LabelledPage) [][]float64 { return vecs[p] }, nil
+}
+
+// RowsWith is Rows with each page's vectors given by vecsOf.
+func RowsWith(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64) (x [][]float64, y []model.Label) {
+	return rowsOf(pages, vecsOf)
+}
+
 // rowsOf is Rows with each page's vectors given by vecsOf.
 func rowsOf(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64) (x [][]float64, y []model.Label) {
 	for _, p := range pages {

@@ -42,11 +42,26 @@ func (s *System) isModel() bool { return s.x != nil }
 // read from path ("default" for the embedded model), with the threshold
 // and rules of o.
 func NewModelSystem(name, path string, m *model.Model, o Options) (*System, error) {
-	x, err := winnow.New(winnow.WithModel(m), winnow.WithThreshold(o.Threshold), winnow.WithRules(o.Rules...))
+	opts := []winnow.Option{winnow.WithModel(m), winnow.WithThreshold(o.Threshold), winnow.WithRules(o.Rules...)}
+	if o.RolesOf != nil {
+		h, err := o.RolesOf(path)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, winnow.WithRoles(h))
+	}
+	x, err := winnow.New(opts...)
 	if err != nil {
 		return nil, err
 	}
 	return &System{name: name, x: x, m: m, path: path}, nil
+}
+
+// NewModelSystemRoles is NewModelSystem with the role models h (nil:
+// none), whatever o.RolesOf says.
+func NewModelSystemRoles(name, path string, m *model.Model, h *model.Heads, o Options) (*System, error) {
+	o.RolesOf = func(string) (*model.Heads, error) { return h, nil }
+	return NewModelSystem(name, path, m, o)
 }
 
 // ModelSystems makes the systems of the model files at paths, read with
@@ -113,6 +128,10 @@ type pageScore struct {
 	// rules counts, by winnow.Rule, the blocks with a known label whose
 	// verdict a post-processing rule decided; models only.
 	rules []ruleCount
+	// comment counts the reader-comment blocks kept (comments.go).
+	comment commentCount
+	// roles are the block roles' scores; models only.
+	roles pageRoles
 }
 
 // ruleCount is how many blocks a rule decided on one page or more, and how
@@ -129,6 +148,8 @@ type kindCount struct{ blocks, wrong int }
 type pageEval struct {
 	page *dataset.LabelledPage
 	sys  []pageScore
+	// chars says the page's texts are scored by characters (tokens.go).
+	chars bool
 }
 
 // maxQuote is the longest quoted text of a mistake, in bytes.
@@ -140,7 +161,7 @@ const mistakesPerKind = 3
 // evalPage runs every system on one labelled page whose feature vectors
 // are vecs.
 func evalPage(p *dataset.LabelledPage, vecs [][]float64, systems []*System) pageEval {
-	pe := pageEval{page: p, sys: make([]pageScore, len(systems))}
+	pe := pageEval{page: p, sys: make([]pageScore, len(systems)), chars: scoredByCharacters(p)}
 	for k, s := range systems {
 		var a *winnow.Article
 		if s.isModel() {
@@ -183,6 +204,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 		}
 	}
 	ps.empty = strings.TrimSpace(a.Text) == ""
+	ps.comment = commentCountOf(p, a)
 	if strings.TrimSpace(p.Gold) != "" {
 		ps.hasGold = true
 		ps.bowP, ps.bowR, ps.bow = dataset.BagOfWords(a.Text, p.Gold)
@@ -216,6 +238,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 		}
 		ps.mistakes = biggestMistakes(p, ps.keep)
 		ps.rules = ruleCounts(p, a)
+		ps.roles = scoreRoles(p, a)
 		if p.Fine != nil {
 			ps.kinds = make([]kindCount, len(dataset.FineLabels()))
 			for i, f := range p.Fine {

@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 	"github.com/winnow-dev/winnow/model"
 	"github.com/winnow-dev/winnow/model/train"
 )
@@ -73,7 +74,7 @@ func runGold(t *testing.T, pages []*dataset.LabelledPage, nmodels, workers int) 
 // unitKeys are the JSON keys whose numbers are shares or scores in [0, 1].
 var unitKeys = map[string]bool{
 	"precision": true, "recall": true, "f1": true, "accuracy": true, "with_share": true, "leaked_share": true,
-	"mean": true, "median": true, "p10": true, "roc_auc": true, "kept": true, "threshold": true,
+	"mean": true, "median": true, "p10": true, "roc_auc": true, "kept": true, "threshold": true, "kept_share": true,
 }
 
 // checkUnit walks decoded JSON and fails on a unit key outside [0, 1].
@@ -282,10 +283,7 @@ func screenshot(t *testing.T, html string) {
 // TestCVData cross-validates on one small shared set, cleanportaleval's
 // four sites, through LoadPages.
 func TestCVData(t *testing.T) {
-	dir := os.Getenv("WINNOW_DATA")
-	if dir == "" {
-		t.Skip("WINNOW_DATA is not set: skipping the run on the shared labelled sets")
-	}
+	dir := shareddata.Dir(t)
 	c, _, err := LoadPages(Selection{Dir: dir, Sets: []string{dataset.SetCleanPortalEval}, Seed: 1})
 	if err != nil {
 		t.Fatal(err)

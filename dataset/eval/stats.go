@@ -28,6 +28,9 @@ type SetStats struct {
 	GoldPrecision, GoldRecall float64
 	// Skipped counts the pages the loader skipped, by reason.
 	Skipped map[string]int
+	// Gold-text coverage, printed by WriteStats after the main table
+	// (statscover.go).
+	GoldCoverage
 }
 
 // ContentShare is the share of labelled blocks that are content, 0 when
@@ -62,6 +65,7 @@ func Stats(c *dataset.Corpus, threshold float64) []*SetStats {
 				a.Content++
 			}
 		}
+		a.GoldCoverage.add(p)
 		if dataset.BlockLabelled(p.Set) && p.Gold != "" {
 			a.Alignment.Merge(agreement(p.Labels, dataset.Align(p.Page.Blocks, p.Gold, threshold)))
 		}
@@ -161,5 +165,8 @@ CONTENT: share of labelled blocks that are content. ALIGN: block labels from ali
 against the annotators' labels (block-labelled sets only). GOLD: bag-of-words precision/recall of the
 content blocks' text against the gold text, averaged over pages.
 `)
-	return err
+	if err != nil {
+		return err
+	}
+	return writeCoverage(w, stats)
 }

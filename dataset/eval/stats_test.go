@@ -2,13 +2,13 @@ package eval
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 )
 
 // blocks makes a page of blocks with the given texts.
@@ -82,10 +82,7 @@ func TestStats(t *testing.T) {
 // TestAlignmentAgreement aligns the gold text of the block-labelled sets as
 // if they had only gold text and compares with the annotators' labels.
 func TestAlignmentAgreement(t *testing.T) {
-	dir := os.Getenv("WINNOW_DATA")
-	if dir == "" {
-		t.Skip("WINNOW_DATA is not set: skipping the alignment check on the labelled sets")
-	}
+	dir := shareddata.Dir(t)
 	for _, tc := range []struct {
 		set   string
 		minF1 float64
@@ -98,7 +95,7 @@ func TestAlignmentAgreement(t *testing.T) {
 		{dataset.SetVictor, 0.93},
 	} {
 		t.Run(tc.set, func(t *testing.T) {
-			c, err := dataset.Load(dir, dataset.Options{Sets: []string{tc.set}})
+			c, err := dataset.Load(dir, dataset.Options{Sets: []string{tc.set}, Every: raceEvery})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/winnow-dev/winnow/dataset"
 )
 
 // WriteText prints the report as aligned tables, most important
@@ -74,11 +76,11 @@ func writeEvalHeader(w io.Writer, r *Report) {
 		for _, m := range r.Models {
 			if m.Nodes == 0 {
 				// Cross-validation: one model per fold, described in the fold table.
-				fmt.Fprintf(tw, "model %s\t%s\n", m.Name, m.Path)
+				fmt.Fprintf(tw, "%s\n", modelLabel(m))
 				continue
 			}
-			fmt.Fprintf(tw, "model %s\t%s\ttrainer %s, %d trees, %d nodes, depth %d\ttrained on %d blocks from %d pages of %s\n",
-				m.Name, m.Path, m.Trainer, m.Trees, m.Nodes, m.Depth, m.TrainBlocks, m.TrainPages, strings.Join(m.TrainSets, ","))
+			fmt.Fprintf(tw, "%s\ttrainer %s, %d trees, %d nodes, depth %d\ttrained on %d blocks from %d pages of %s\n",
+				modelLabel(m), m.Trainer, m.Trees, m.Nodes, m.Depth, m.TrainBlocks, m.TrainPages, strings.Join(m.TrainSets, ","))
 		}
 		tw.Flush()
 	}
@@ -87,6 +89,15 @@ func writeEvalHeader(w io.Writer, r *Report) {
 			fmt.Fprintf(w, "note: %s is a %s\n", g.Name, g.Note)
 		}
 	}
+}
+
+// modelLabel is "model PATH", with the model's name in the tables when
+// it is not the path or the generic "model".
+func modelLabel(m ModelInfo) string {
+	if m.Name == m.Path || m.Name == "model" {
+		return "model " + m.Path
+	}
+	return fmt.Sprintf("model %s (%s in the tables)", m.Path, m.Name)
 }
 
 // table is one table of the report, printed with tabwriter in the text
@@ -117,14 +128,15 @@ func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
 
 // reportTables are the report's tables in order of importance.
 func reportTables(r *Report) []*table {
-	return []*table{headlineTable(r), textTable(r), blockTable(r), kindTable(r), ruleTable(r), snippetTable(r), thresholdsTable(r), diffTable(r)}
+	return []*table{headlineTable(r), textTable(r), blockTable(r), roleTable(r), kindTable(r), ruleTable(r), snippetTable(r), thresholdsTable(r), diffTable(r),
+		commentTable(r), tokenisationTable(r)}
 }
 
 // ruleTable shows what each post-processing rule did on the labelled
 // blocks: a rule whose net is negative on your pages is worth turning off
 // (-rules chooses them, -no-smooth turns them all off).
 func ruleTable(r *Report) *table {
-	t := &table{Title: "Post-processing: blocks each rule decided against the threshold, and how many the labels agree with (net: right - wrong)",
+	t := &table{Title: "Post-processing: blocks each rule decided against the threshold, and how many the labels agree with (net: right - wrong; pages: those where the rule decided a block)",
 		Head: []string{"system", "rule", "pages", "blocks", "right", "wrong", "net"}}
 	for _, re := range r.Rules {
 		for i, row := range re.Rules {
@@ -200,7 +212,14 @@ func headlineTable(r *Report) *table {
 }
 
 func textTable(r *Report) *table {
-	t := &table{Title: "Text level: shingles (4-word, per page normalised, P/R averaged over pages), bag of words (mean over pages), per-page shingle F1",
+	title := "Text level: shingles (4-word, per page normalised, P/R averaged over pages), bag of words (mean over pages), per-page shingle F1"
+	for _, g := range r.Groups {
+		if s := g.Systems[0].Text; s != nil && s.Pages != g.Pages {
+			title += "; pages: those with gold text, the others are scored at block level only"
+			break
+		}
+	}
+	t := &table{Title: title,
 		Head: []string{"group", "system", "pages", "shingle P", "R", "F1", "BoW P", "R", "F1", "page F1 mean", "median", "p10", "empty"}}
 	for _, g := range r.Groups {
 		name := g.Name
@@ -221,12 +240,12 @@ func textTable(r *Report) *table {
 
 func blockTable(r *Report) *table {
 	t := &table{Title: "Block level: content blocks (Unknown skipped); confusion matrix TP FP / FN TN, content positive",
-		Head: []string{"group", "system", "blocks", "P", "R", "F1", "accuracy", "TP", "FP", "FN", "TN"}}
+		Head: []string{"group", "system", "pages", "blocks", "P", "R", "F1", "accuracy", "TP", "FP", "FN", "TN"}}
 	for _, g := range r.Groups {
 		name := g.Name
 		for _, s := range g.Systems {
 			b := s.Block
-			t.add(name, s.System, fmt.Sprint(b.Blocks), f3(b.Precision), f3(b.Recall), f3(b.F1), f3(b.Accuracy),
+			t.add(name, s.System, fmt.Sprint(g.Pages), fmt.Sprint(b.Blocks), f3(b.Precision), f3(b.Recall), f3(b.F1), f3(b.Accuracy),
 				fmt.Sprint(b.TP), fmt.Sprint(b.FP), fmt.Sprint(b.FN), fmt.Sprint(b.TN))
 			name = ""
 		}
@@ -235,7 +254,7 @@ func blockTable(r *Report) *table {
 }
 
 func snippetTable(r *Report) *table {
-	t := &table{Title: `Snippets: "with" found in the text (higher is better), "without" leaked into it (lower is better)`,
+	t := &table{Title: `Snippets: "with" found in the text (higher is better), "without" leaked into it (lower is better); only the groups whose set gives snippets, which "all" pools`,
 		Head: []string{"group", "system", "with found", "share", "without leaked", "share"}}
 	for _, g := range r.Groups {
 		name := g.Name
@@ -315,7 +334,16 @@ func writeWorst(w io.Writer, r *Report) {
 			if p.Empty {
 				kind += ", nothing extracted"
 			}
+			if p.Tokenisation == dataset.Characters.String() {
+				kind += ", scored by characters"
+			}
 			fmt.Fprintf(w, "%2d. %s %s%s  F1 %.3f, block F1 %.3f  %s\n", i+1, p.Set, p.ID, kind, p.F1, p.BlockF1, p.URL)
+			if p.Source != "" {
+				fmt.Fprintf(w, "    file: %s\n", p.Source)
+			}
+			if p.Command != "" {
+				fmt.Fprintf(w, "    run:  %s\n", p.Command)
+			}
 			if len(p.Mistakes) == 0 {
 				fmt.Fprintf(w, "    (no block-level mistake: the gold text and the block labels disagree)\n")
 			}

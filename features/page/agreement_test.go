@@ -10,25 +10,17 @@ import (
 	"testing"
 
 	"github.com/winnow-dev/winnow/internal/gzfile"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 	"github.com/winnow-dev/winnow/internal/text"
 	"golang.org/x/net/html"
 )
 
-// dataDir returns the folder of the shared labelled sets named by
-// WINNOW_DATA joined with sub. It skips the test when WINNOW_DATA is unset
-// and fails it when the folder is missing: a CI that sets the variable must
-// really run the test.
+// dataDir returns the folder of the shared labelled sets joined with sub
+// (internal/shareddata: it skips the test when WINNOW_DATA is unset and
+// fails it when the folder is missing).
 func dataDir(t testing.TB, sub string) string {
 	t.Helper()
-	root := os.Getenv("WINNOW_DATA")
-	if root == "" {
-		t.Skipf("WINNOW_DATA is not set; set it to the shared data folder (e.g. ../shared/data) to run this test over %s", sub)
-	}
-	dir := filepath.Join(root, sub)
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		t.Fatalf("WINNOW_DATA=%s but %s is not a folder: %v", root, dir, err)
-	}
-	return dir
+	return shareddata.Dir(t, sub)
 }
 
 // readGzip reads and gunzips the page at path (a .gz name).

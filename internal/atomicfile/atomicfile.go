@@ -25,7 +25,7 @@ import (
 
 // ErrExists is returned, wrapped with the path, when the destination
 // exists and overwriting was not asked.
-var ErrExists = errors.New("file exists (use force to overwrite)")
+var ErrExists = errors.New("file exists")
 
 // Mode is the permission bits of a committed file.
 const Mode fs.FileMode = 0o644

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -27,8 +28,7 @@ func Dir(tb testing.TB, sub ...string) string {
 	tb.Helper()
 	dir, err := Resolve(os.Getenv(Env))
 	if errors.Is(err, errUnset) {
-		tb.Skipf("%s is not set: skipping the test over the shared labelled data "+
-			"(run it from the repository root with %s=../shared/data go test ./...)", Env, Env)
+		tb.Skip(skipMessage)
 	}
 	if err != nil {
 		tb.Fatal(err)
@@ -41,6 +41,11 @@ func Dir(tb testing.TB, sub ...string) string {
 }
 
 var errUnset = errors.New(Env + " is not set")
+
+// skipMessage says how to run a test that skipped: with the value the
+// README gives, which is taken relative to the repository root.
+const skipMessage = Env + " is not set: skipping the test over the shared labelled data " +
+	"(with the data beside the clone: " + Env + "=../shared/data go test ./..., a relative value being taken from the repository root)"
 
 // Resolve turns the value of WINNOW_DATA into an absolute folder: a relative
 // value is joined to the module root found above the working directory.
@@ -58,21 +63,35 @@ func Resolve(value string) (string, error) {
 	return filepath.Join(root, value), nil
 }
 
-// ModuleRoot returns the nearest folder at or above the working directory
-// that holds a go.mod file.
+// ModuleRoot returns the folder at or above the working directory whose
+// go.mod declares winnow's module (Module), so that the nested modules
+// (bench/peers, beam) resolve WINNOW_DATA as the root does.
 func ModuleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", fmt.Errorf("module root: %w", err)
 	}
 	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		if b, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && declares(b, Module) {
 			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", errors.New("module root: no go.mod above the working directory")
+			return "", fmt.Errorf("module root: no go.mod of %s above the working directory", Module)
 		}
 		dir = parent
 	}
+}
+
+// Module is winnow's module path.
+const Module = "github.com/winnow-dev/winnow"
+
+// declares reports whether the go.mod file gomod declares module path.
+func declares(gomod []byte, path string) bool {
+	for _, line := range strings.Split(string(gomod), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "module" && strings.Trim(f[1], `"`) == path {
+			return true
+		}
+	}
+	return false
 }

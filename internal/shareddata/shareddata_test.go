@@ -3,6 +3,8 @@ package shareddata
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -37,4 +39,54 @@ func TestResolve(t *testing.T) {
 	if _, err := Resolve(""); err == nil {
 		t.Error("Resolve(\"\") gave no error; an unset WINNOW_DATA must skip")
 	}
+}
+
+// TestReadmeCommand checks the README's test command as `go test` runs
+// it, from a package's folder (this one): the WINNOW_DATA it gives names
+// the shared data beside the clone, and the skip message gives that value.
+func TestReadmeCommand(t *testing.T) {
+	root, err := ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^    ` + Env + `=(\S+) go test -race \./\.\.\.$`).FindSubmatch(readme)
+	if m == nil {
+		t.Fatalf("README.md has no line \"    %s=DIR go test -race ./...\"", Env)
+	}
+	value := string(m[1])
+	if want := filepath.Join(filepath.Dir(root), "shared", "data"); mustResolve(t, value) != want {
+		t.Errorf("the README's %s=%s resolves to %s from %s, want %s", Env, value, mustResolve(t, value), mustGetwd(t), want)
+	}
+	if !strings.Contains(skipMessage, Env+"="+value+" go test") {
+		t.Errorf("the skip message %q does not give the README's value %s", skipMessage, value)
+	}
+	if _, err := os.Stat(mustResolve(t, value)); err != nil {
+		t.Skipf("no shared data beside the clone (%v): the folder itself is not checked", err)
+	}
+	t.Setenv(Env, value)
+	if dir := Dir(t, "wcxb"); filepath.Base(dir) != "wcxb" {
+		t.Errorf("Dir = %s", dir)
+	}
+}
+
+func mustResolve(t *testing.T, value string) string {
+	t.Helper()
+	dir, err := Resolve(value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func mustGetwd(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wd
 }

@@ -12,15 +12,12 @@ import (
 	"github.com/winnow-dev/winnow/bench/peers"
 	"github.com/winnow-dev/winnow/bench/peers/wn"
 	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 )
 
 func dataDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("WINNOW_DATA")
-	if dir == "" {
-		t.Skip("WINNOW_DATA is not set: skipping the accuracy comparison on the labelled sets")
-	}
-	return dir
+	return shareddata.Dir(t)
 }
 
 // TestWinnowAsEval checks that winnow run on each page's Source, as the

@@ -1,0 +1,152 @@
+package winnow
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"strconv"
+	"sync"
+
+	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/model"
+)
+
+// Role is what a block is to the article.
+type Role uint8
+
+// Block roles.
+const (
+	RoleBoilerplate Role = iota // navigation, teasers, promotions, footers, ...
+	RoleBody                    // the article's text: paragraphs, subheadings, lists, tables, quotes
+	RoleTitle                   // the headline
+	RoleByline                  // author, dateline, "last modified"
+	RoleCaption                 // figure captions, image credits
+	RoleComment                 // reader comments and their headers
+)
+
+var roleNames = [...]string{"boilerplate", "body", "title", "byline", "caption", "comment"}
+
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "Role(" + strconv.Itoa(int(r)) + ")"
+}
+
+// The role heads: one-vs-rest models in a heads file (model.Heads), named
+// by the role they detect. RoleHeads lists them in the order the pipeline
+// scores them.
+const (
+	headComment = iota
+	headTitle
+	headByline
+	headCaption
+)
+
+// RoleHeads are the names of the heads a role model file holds, in the
+// order `winnow train` writes them: each names the Role it detects.
+func RoleHeads() []string {
+	return []string{RoleComment.String(), RoleTitle.String(), RoleByline.String(), RoleCaption.String()}
+}
+
+// RoleThreshold is the probability of a role head at or above which a
+// block gets that role.
+const RoleThreshold = 0.5
+
+// roles assigns every block of p its role from the content decisions keep
+// and the role heads' probabilities heads (heads[h][i] for head h of
+// RoleHeads and block i; nil without role models):
+//
+//   - comment: P(comment) ≥ RoleThreshold, kept or not: reader comments
+//     are never main content;
+//   - title: the one block, not a comment, with the highest P(title), if
+//     that is at least RoleThreshold, kept or not;
+//   - of the other kept blocks, byline, then caption, when that head's
+//     probability reaches RoleThreshold, and body otherwise;
+//   - the rest boilerplate.
+//
+// Without role models, kept blocks are body and the rest boilerplate.
+func (x *Extractor) roles(p *page.Page, keep []bool, heads [][]float64) []Role {
+	out := make([]Role, len(p.Blocks))
+	title, best := -1, RoleThreshold
+	for i, k := range keep {
+		switch {
+		case heads != nil && heads[headComment][i] >= RoleThreshold:
+			out[i] = RoleComment
+			continue
+		case !k:
+			out[i] = RoleBoilerplate
+		case heads != nil && heads[headByline][i] >= RoleThreshold:
+			out[i] = RoleByline
+		case heads != nil && heads[headCaption][i] >= RoleThreshold:
+			out[i] = RoleCaption
+		default:
+			out[i] = RoleBody
+		}
+		if heads != nil && heads[headTitle][i] >= best {
+			title, best = i, heads[headTitle][i]
+		}
+	}
+	if title >= 0 {
+		out[title] = RoleTitle
+	}
+	return out
+}
+
+// headModels are the role heads of x in RoleHeads order, nil without role
+// models.
+func (x *Extractor) headModels() []*model.Model {
+	if x.cfg.roles == nil {
+		return nil
+	}
+	var ms []*model.Model
+	for _, name := range RoleHeads() {
+		ms = append(ms, x.cfg.roles.Head(name))
+	}
+	return ms
+}
+
+// checkRoles checks that h has every head of RoleHeads, on schema.
+func checkRoles(h *model.Heads) error {
+	for _, name := range RoleHeads() {
+		if h.Head(name) == nil {
+			return fmt.Errorf("role models: no head %q", name)
+		}
+	}
+	if err := h.CheckSchema(Schema()); err != nil {
+		return fmt.Errorf("role models: %w", err)
+	}
+	return nil
+}
+
+//go:embed model/roles.json
+var defaultRolesFile []byte
+
+var defaultRoles = sync.OnceValues(func() (*model.Heads, error) {
+	return LoadRoles(bytes.NewReader(defaultRolesFile))
+})
+
+// DefaultRoles returns the role models embedded in the package, trained by
+// `winnow train` beside the default model. They are loaded once.
+func DefaultRoles() (*model.Heads, error) {
+	h, err := defaultRoles()
+	if err != nil {
+		return nil, fmt.Errorf("embedded role models: %w", err)
+	}
+	return h, nil
+}
+
+// LoadRoles reads a role model file written by `winnow train` (a heads
+// file, see model.HeadsMagic) and checks that it has every head of
+// RoleHeads, trained on the feature schema of this version of winnow.
+func LoadRoles(r io.Reader) (*model.Heads, error) {
+	h, err := model.LoadHeads(r, Schema())
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRoles(h); err != nil {
+		return nil, err
+	}
+	return h, nil
+}

@@ -1,0 +1,60 @@
+package winnow
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/features/page"
+)
+
+func TestRoleNames(t *testing.T) {
+	want := []string{"boilerplate", "body", "title", "byline", "caption", "comment"}
+	for i, w := range want {
+		if got := Role(i).String(); got != w {
+			t.Errorf("Role(%d) = %q, want %q", i, got, w)
+		}
+	}
+	// The heads winnow train writes are named by dataset.RoleHeads; the
+	// pipeline reads them by RoleHeads: the two must agree in name and order.
+	var ds []string
+	for _, h := range dataset.RoleHeads() {
+		ds = append(ds, h.String())
+	}
+	if !slices.Equal(ds, RoleHeads()) {
+		t.Fatalf("dataset.RoleHeads %v, RoleHeads %v", ds, RoleHeads())
+	}
+}
+
+func TestRolesAssignment(t *testing.T) {
+	x := &Extractor{}
+	p := &page.Page{Blocks: make([]page.Block, 6)}
+	keep := []bool{true, true, true, true, false, false}
+	heads := [][]float64{
+		{0, 0, 0, 0.9, 0.8, 0},   // comment
+		{0.7, 0.9, 0, 0, 0, 0.2}, // title
+		{0, 0, 0.6, 0, 0, 0},     // byline
+		{0, 0, 0, 0, 0, 0},       // caption
+	}
+	got := x.roles(p, keep, heads)
+	want := []Role{RoleBody, RoleTitle, RoleByline, RoleComment, RoleComment, RoleBoilerplate}
+	if !slices.Equal(got, want) {
+		t.Fatalf("roles %v, want %v", got, want)
+	}
+	got = x.roles(p, keep, nil)
+	want = []Role{RoleBody, RoleBody, RoleBody, RoleBody, RoleBoilerplate, RoleBoilerplate}
+	if !slices.Equal(got, want) {
+		t.Fatalf("without heads: roles %v, want %v", got, want)
+	}
+}
+
+func TestCommentNeverInText(t *testing.T) {
+	x := &Extractor{}
+	p := &page.Page{Blocks: []page.Block{{Text: "The story.", Kind: page.KindParagraph}, {Text: "Great post!", Kind: page.KindParagraph}}}
+	keep := []bool{true, true}
+	roles := x.roles(p, keep, [][]float64{{0, 0.9}, {0, 0}, {0, 0}, {0, 0}})
+	a := assemble(p, []float64{1, 1}, keep, roles, nil, nil)
+	if a.Text != "The story." || a.Blocks[1].Content {
+		t.Fatalf("text %q, comment block content %v", a.Text, a.Blocks[1].Content)
+	}
+}
