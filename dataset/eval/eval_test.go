@@ -256,6 +256,7 @@ func TestRuleEffects(t *testing.T) {
 		{Rule: "gap", Pages: 2, Blocks: 3, Right: 2, Wrong: 1},
 		{Rule: "table", Pages: 1, Blocks: 1, Right: 1},
 		{Rule: "byline"},
+		{Rule: "trailing"},
 		{Rule: "fallback"},
 	}}
 	if d := cmp.Diff(want, got); d != "" {
