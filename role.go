@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -95,7 +96,8 @@ func (x *Extractor) roles(p *page.Page, keep []bool, heads [][]float64) []Role {
 }
 
 // headModels are the role heads of x in RoleHeads order, nil without role
-// models.
+// models; a head the role model file lacks (no training set labelled that
+// role) is nil, and no block gets its role.
 func (x *Extractor) headModels() []*model.Model {
 	if x.cfg.roles == nil {
 		return nil
@@ -107,11 +109,12 @@ func (x *Extractor) headModels() []*model.Model {
 	return ms
 }
 
-// checkRoles checks that h has every head of RoleHeads, on schema.
+// checkRoles checks that every head of h is one of RoleHeads, on schema.
+// A file may lack heads: those whose role no training set labelled.
 func checkRoles(h *model.Heads) error {
-	for _, name := range RoleHeads() {
-		if h.Head(name) == nil {
-			return fmt.Errorf("role models: no head %q", name)
+	for _, name := range h.Names {
+		if !slices.Contains(RoleHeads(), name) {
+			return fmt.Errorf("role models: unknown head %q (want some of %v)", name, RoleHeads())
 		}
 	}
 	if err := h.CheckSchema(Schema()); err != nil {

@@ -154,7 +154,9 @@ func (x *Extractor) FromVectors(p *page.Page, vecs [][]float64) (*Article, error
 			probs[i] = x.cfg.model.Predict(v)
 		}
 		for h, m := range hms {
-			heads[h][i] = m.Predict(v)
+			if m != nil {
+				heads[h][i] = m.Predict(v)
+			}
 		}
 	}
 	return x.decide(p, probs, heads, paths)
@@ -196,7 +198,9 @@ func (x *Extractor) probabilities(page *page.Page) ([]float64, [][]float64) {
 	features.EachChunk(page, *buf, func(first int, vecs []float64) {
 		x.cfg.model.PredictBatch(vecs, probs[first:first+len(vecs)/nf])
 		for h, m := range hms {
-			m.PredictBatch(vecs, heads[h][first:first+len(vecs)/nf])
+			if m != nil {
+				m.PredictBatch(vecs, heads[h][first:first+len(vecs)/nf])
+			}
 		}
 	})
 	return probs, heads

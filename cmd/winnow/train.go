@@ -89,7 +89,12 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	var m *model.Model
 	if *out != "" {
 		st.begin("fit", fmt.Sprintf("%s on %d blocks from %d pages", tf.trainer, len(x), len(train)))
-		if m, err = trainContent(ctx, tw, tf, cfg, x, y, summary, *out, *force); err != nil {
+		fmt.Fprintf(tw, "model\t%s\n", *out)
+		if m, err = trainContent(ctx, tw, tf, cfg, x, y, summary); err != nil {
+			return err
+		}
+		st.begin("write", *out)
+		if err := model.WriteFile(*out, m, *force); err != nil {
 			return forceHint(err)
 		}
 		st.end()
@@ -122,9 +127,8 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// trainContent fits the content model on x, y, writes it to out and
-// describes it on tw.
-func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, x [][]float64, y []model.Label, summary model.TrainingSummary, out string, force bool) (*model.Model, error) {
+// trainContent fits the content model on x, y and describes it on tw.
+func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, x [][]float64, y []model.Label, summary model.TrainingSummary) (*model.Model, error) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	before := ms.TotalAlloc
@@ -137,10 +141,6 @@ func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := model.WriteFile(out, m, force); err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(tw, "model\t%s\n", out)
 	fmt.Fprintf(tw, "trainer\t%s\n", tf.describe(m.Params))
 	fmt.Fprintf(tw, "training blocks\t%d from %d pages\n", len(x), summary.Pages)
 	fmt.Fprintf(tw, "allocated during fit\t%.0f MiB\n", float64(ms.TotalAlloc-before)/(1<<20))
@@ -164,6 +164,10 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 	for i, f := range fits {
 		fmt.Fprintf(tw, "role %s\t%d blocks (%d with the role) from %d pages of %s; %d nodes\n",
 			f.Head, f.Blocks, f.Positives, f.Pages, strings.Join(f.Sets, ","), heads.Models[i].NumNodes())
+	}
+	if len(heads.Models) == 0 {
+		fmt.Fprintf(tw, "role models\tnone written: no training set labels a role\n")
+		return nil, nil
 	}
 	if err := model.WriteHeadsFile(out, heads, force); err != nil {
 		return nil, err
