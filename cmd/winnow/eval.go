@@ -15,6 +15,7 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
+	"github.com/winnow-dev/winnow/internal/progress"
 	"github.com/winnow-dev/winnow/model"
 )
 
@@ -118,10 +119,10 @@ func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
 	if f.cv > 0 {
 		r, err = f.crossValidate(ctx, e, pages, opts)
 	} else {
-		bar := newProgress(e, "eval", len(pages))
-		opts.Tick = func() { bar.add(1) }
+		bar := progress.NewBar(e.stderr, e.tty, "eval", len(pages))
+		opts.Tick = func() { bar.Add(1) }
 		r, err = eval.Run(ctx, pages, models, opts)
-		bar.done()
+		bar.Done()
 	}
 	if err != nil {
 		return nil, err
@@ -141,9 +142,9 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 			n++
 		}
 	}
-	bar := newProgress(e, "cv", n)
-	defer bar.done()
-	opts.Tick = func() { bar.add(1) }
+	bar := progress.NewBar(e.stderr, e.tty, "cv", n)
+	defer bar.Done()
+	opts.Tick = func() { bar.Add(1) }
 	how := "winnow train's defaults"
 	if len(f.trainSet) > 0 {
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
