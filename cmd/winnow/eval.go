@@ -15,6 +15,7 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
+	"github.com/winnow-dev/winnow/internal/output"
 	"github.com/winnow-dev/winnow/internal/progress"
 	"github.com/winnow-dev/winnow/model"
 )
@@ -77,7 +78,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err := f.check(); err != nil {
 		return err
 	}
-	if err := checkOutput("-html", f.html, f.force); err != nil {
+	if err := output.Check("-html", f.html, f.force); err != nil {
 		return err
 	}
 
@@ -95,7 +96,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil || f.html == "" {
 		return err
 	}
-	return writeShared(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) })
+	return output.Write(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) })
 }
 
 // report runs the evaluation the flags ask for.

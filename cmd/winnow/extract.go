@@ -13,6 +13,7 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/input"
+	"github.com/winnow-dev/winnow/internal/output"
 	"github.com/winnow-dev/winnow/internal/progress"
 )
 
@@ -79,10 +80,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: -highlight and -explain take exactly one page, got %d", errUsage, len(inputs))
 	}
 	// The output files are checked before any page is read.
-	if err := checkOutput("-o", f.out, f.force); err != nil {
+	if err := output.Check("-o", f.out, f.force); err != nil {
 		return err
 	}
-	if err := checkOutput("-highlight", f.highlight, f.force); err != nil {
+	if err := output.Check("-highlight", f.highlight, f.force); err != nil {
 		return err
 	}
 	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithMaxBytes(f.maxBytes),
@@ -102,7 +103,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out, err := openOutput(e, f.out, f.force)
+	out, err := output.Open(e.stdout, f.out, f.force)
 	if err != nil {
 		return err
 	}
@@ -116,7 +117,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return w.write(r)
 	}, &sum)
 	werr := w.close()
-	if err := out.finish(ctx.Err() == nil && werr == nil); err != nil {
+	if err := out.Finish(ctx.Err() == nil && werr == nil); err != nil {
 		return err
 	}
 	if ctx.Err() != nil {

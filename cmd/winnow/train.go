@@ -11,6 +11,7 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
+	"github.com/winnow-dev/winnow/internal/output"
 	"github.com/winnow-dev/winnow/internal/progress"
 	"github.com/winnow-dev/winnow/model"
 	"github.com/winnow-dev/winnow/model/train"
@@ -48,12 +49,12 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *out != "" {
-		if err := checkOutput("-o", *out, *force); err != nil {
+		if err := output.Check("-o", *out, *force); err != nil {
 			return err
 		}
 	}
 	if *rolesOut != "-" {
-		if err := checkOutput("-roles", *rolesOut, *force); err != nil {
+		if err := output.Check("-roles", *rolesOut, *force); err != nil {
 			return err
 		}
 	}
@@ -91,7 +92,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *out != "" {
 		st.Begin("fit", fmt.Sprintf("%s on %d blocks from %d pages", tf.trainer, len(x), len(train)))
 		if m, err = trainContent(ctx, tw, tf, cfg, x, y, summary, *out, *force); err != nil {
-			return forceHint(err)
+			return output.ForceHint(err)
 		}
 		st.End()
 	}
@@ -99,7 +100,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *rolesOut != "-" {
 		st.Begin("roles", "fitting the role models")
 		if heads, err = trainRoles(ctx, tw, tf, cfg, train, vecsOf, summary, *rolesOut, *force); err != nil {
-			return forceHint(err)
+			return output.ForceHint(err)
 		}
 		st.End()
 	}

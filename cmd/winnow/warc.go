@@ -8,6 +8,7 @@ import (
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/internal/input"
+	"github.com/winnow-dev/winnow/internal/output"
 	"github.com/winnow-dev/winnow/internal/progress"
 	"github.com/winnow-dev/winnow/warc"
 )
@@ -43,7 +44,7 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 	if err != nil {
 		return err
 	}
-	out, err := openOutput(e, f.out, f.force)
+	out, err := output.Open(e.stdout, f.out, f.force)
 	if err != nil {
 		return err
 	}
@@ -74,7 +75,7 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 	}
 	bar.Clear()
 	ok := ctx.Err() == nil && writeErr == nil
-	if err := out.finish(ok); err != nil {
+	if err := out.Finish(ok); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "winnow extract: files %d, records %d, HTML responses %d, extracted %d, no content %d, damaged %d\n",
