@@ -14,6 +14,8 @@
 // on with the next record.
 //
 // Process runs a Reader's pages through an extractor on several goroutines
-// and hands the Lines back in record order; the command line (winnow
-// extract) and the Beam pipeline (module beam) both write them.
+// and hands the Lines back in record order; Batch does so over several
+// files, going on past a file that cannot be read. The command line (winnow
+// extract) and the Beam pipeline (module beam) both write the Lines. IsName
+// and Sniff tell a web archive by its name or by its first bytes.
 package warc

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/internal/input"
 
 	"github.com/winnow-dev/winnow/features/page"
 )
@@ -31,11 +32,11 @@ func runBlocks(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	path := rest[0]
-	d, err := readInput(ctx, e, path, *maxBytes, &ff)
+	d, err := input.Read(ctx, e.stdin, path, *maxBytes, ff.Config)
 	if err != nil {
 		return err
 	}
-	page, err := page.ParseBytes(d.body, page.Options{MaxBytes: *maxBytes, ContentType: d.contentType})
+	page, err := page.ParseBytes(d.Body, page.Options{MaxBytes: *maxBytes, ContentType: d.ContentType})
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
+	"github.com/winnow-dev/winnow/internal/output"
 )
 
 func runData(ctx context.Context, e *env, args []string) error {
@@ -108,7 +109,7 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 	case *split != "train" && *split != "test" && *split != "all":
 		return fmt.Errorf("%w: unknown -split %q (want train, test or all)", errUsage, *split)
 	}
-	if err := checkOutput("-o", *out, *force); err != nil {
+	if err := output.Check("-o", *out, *force); err != nil {
 		return err
 	}
 	explicit := d.sets != ""
@@ -133,7 +134,7 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 		write = dataset.WriteARFF
 	}
 	var rows int
-	if err := writeShared(*out, *force, func(w io.Writer) (err error) {
+	if err := output.Write(*out, *force, func(w io.Writer) (err error) {
 		rows, err = write(ctx, w, pages)
 		return err
 	}); err != nil {

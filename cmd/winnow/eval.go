@@ -15,6 +15,8 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
+	"github.com/winnow-dev/winnow/internal/output"
+	"github.com/winnow-dev/winnow/internal/progress"
 	"github.com/winnow-dev/winnow/model"
 )
 
@@ -76,7 +78,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err := f.check(); err != nil {
 		return err
 	}
-	if err := checkOutput("-html", f.html, f.force); err != nil {
+	if err := output.Check("-html", f.html, f.force); err != nil {
 		return err
 	}
 
@@ -94,7 +96,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil || f.html == "" {
 		return err
 	}
-	return writeShared(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) })
+	return output.Write(f.html, f.force, func(w io.Writer) error { return eval.WriteHTML(w, r) })
 }
 
 // report runs the evaluation the flags ask for.
@@ -118,10 +120,10 @@ func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
 	if f.cv > 0 {
 		r, err = f.crossValidate(ctx, e, pages, opts)
 	} else {
-		bar := newProgress(e, "eval", len(pages))
-		opts.Tick = func() { bar.add(1) }
+		bar := progress.NewBar(e.stderr, e.tty, "eval", len(pages))
+		opts.Tick = func() { bar.Add(1) }
 		r, err = eval.Run(ctx, pages, models, opts)
-		bar.done()
+		bar.Done()
 	}
 	if err != nil {
 		return nil, err
@@ -141,9 +143,9 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 			n++
 		}
 	}
-	bar := newProgress(e, "cv", n)
-	defer bar.done()
-	opts.Tick = func() { bar.add(1) }
+	bar := progress.NewBar(e.stderr, e.tty, "cv", n)
+	defer bar.Done()
+	opts.Tick = func() { bar.Add(1) }
 	how := "winnow train's defaults"
 	if len(f.trainSet) > 0 {
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"

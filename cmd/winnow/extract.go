@@ -12,6 +12,9 @@ import (
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/input"
+	"github.com/winnow-dev/winnow/internal/output"
+	"github.com/winnow-dev/winnow/internal/progress"
 )
 
 type extractFlags struct {
@@ -60,7 +63,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if f.list != "" {
-		listed, err := readList(e, f.list)
+		listed, err := input.ReadList(e.stdin, f.list)
 		if err != nil {
 			return err
 		}
@@ -77,10 +80,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: -highlight and -explain take exactly one page, got %d", errUsage, len(inputs))
 	}
 	// The output files are checked before any page is read.
-	if err := checkOutput("-o", f.out, f.force); err != nil {
+	if err := output.Check("-o", f.out, f.force); err != nil {
 		return err
 	}
-	if err := checkOutput("-highlight", f.highlight, f.force); err != nil {
+	if err := output.Check("-highlight", f.highlight, f.force); err != nil {
 		return err
 	}
 	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithMaxBytes(f.maxBytes),
@@ -100,7 +103,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out, err := openOutput(e, f.out, f.force)
+	out, err := output.Open(e.stdout, f.out, f.force)
 	if err != nil {
 		return err
 	}
@@ -114,7 +117,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return w.write(r)
 	}, &sum)
 	werr := w.close()
-	if err := out.finish(ctx.Err() == nil && werr == nil); err != nil {
+	if err := out.Finish(ctx.Err() == nil && werr == nil); err != nil {
 		return err
 	}
 	if ctx.Err() != nil {
@@ -203,8 +206,8 @@ func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []strin
 			}
 		}
 	}()
-	bar := newProgress(e, "extract", len(inputs))
-	defer bar.done()
+	bar := progress.NewBar(e.stderr, e.tty, "extract", len(inputs))
+	defer bar.Done()
 	defer wg.Wait()
 	for i := range inputs {
 		var r result
@@ -213,7 +216,7 @@ func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []strin
 		case <-ctx.Done():
 			return
 		}
-		bar.add(1)
+		bar.Add(1)
 		if r.err != nil {
 			fmt.Fprintf(e.stderr, "winnow extract: %s\n", pageError(r.name, r.err))
 		}
@@ -225,36 +228,36 @@ func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []strin
 }
 
 func extractOne(ctx context.Context, e *env, x *winnow.Extractor, name string, f *extractFlags) result {
-	d, err := readInput(ctx, e, name, f.maxBytes, &f.fetch)
+	d, err := input.Read(ctx, e.stdin, name, f.maxBytes, f.fetch.Config)
 	if err != nil {
 		return result{name: name, err: err}
 	}
-	popts := page.Options{MaxBytes: f.maxBytes, MaxBlocks: f.maxBlocks, MaxDepth: f.maxDepth, ContentType: d.contentType}
+	popts := page.Options{MaxBytes: f.maxBytes, MaxBlocks: f.maxBlocks, MaxDepth: f.maxDepth, ContentType: d.ContentType}
 	a, err := extractDoc(ctx, x, d, popts, f.timeout)
 	if err != nil && !errors.Is(err, winnow.ErrNoContent) {
-		return result{name: name, url: d.url, err: err}
+		return result{name: name, url: d.URL, err: err}
 	}
 	if f.highlight != "" && a != nil {
-		if herr := writeHighlight(e, f.highlight, f.force, name, d.body, popts, a); herr != nil {
-			return result{name: name, url: d.url, err: herr}
+		if herr := writeHighlight(e, f.highlight, f.force, name, d.Body, popts, a); herr != nil {
+			return result{name: name, url: d.URL, err: herr}
 		}
 	}
-	return result{name: name, url: d.url, article: a, err: err}
+	return result{name: name, url: d.URL, article: a, err: err}
 }
 
 // extractDoc extracts d with x. A page served with a Content-Type is
 // parsed with it here, so that its charset is the one decoded (x parses
 // without one), within the same time limit.
-func extractDoc(ctx context.Context, x *winnow.Extractor, d doc, opts page.Options, timeout time.Duration) (*winnow.Article, error) {
-	if d.contentType == "" {
-		return x.ExtractBytesContext(ctx, d.body)
+func extractDoc(ctx context.Context, x *winnow.Extractor, d input.Doc, opts page.Options, timeout time.Duration) (*winnow.Article, error) {
+	if d.ContentType == "" {
+		return x.ExtractBytesContext(ctx, d.Body)
 	}
 	if timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
-	p, err := page.ParseBytesContext(ctx, d.body, opts)
+	p, err := page.ParseBytesContext(ctx, d.Body, opts)
 	if err == nil {
 		err = ctx.Err()
 	}

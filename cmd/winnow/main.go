@@ -23,6 +23,8 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+
+	"github.com/winnow-dev/winnow/internal/progress"
 )
 
 // command is one subcommand: it parses its own flags and runs.
@@ -63,7 +65,7 @@ var errReported = errors.New("failed")
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv, tty: isTerminal(os.Stderr)}
+	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv, tty: progress.IsTerminal(os.Stderr)}
 	os.Exit(run(ctx, e, os.Args[1:]))
 }
 

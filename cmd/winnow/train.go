@@ -11,6 +11,8 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
+	"github.com/winnow-dev/winnow/internal/output"
+	"github.com/winnow-dev/winnow/internal/progress"
 	"github.com/winnow-dev/winnow/model"
 	"github.com/winnow-dev/winnow/model/train"
 )
@@ -47,21 +49,21 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *out != "" {
-		if err := checkOutput("-o", *out, *force); err != nil {
+		if err := output.Check("-o", *out, *force); err != nil {
 			return err
 		}
 	}
 	if *rolesOut != "-" {
-		if err := checkOutput("-roles", *rolesOut, *force); err != nil {
+		if err := output.Check("-roles", *rolesOut, *force); err != nil {
 			return err
 		}
 	}
 
-	st := newStages(e, "train")
-	bar := st.bar("load", "reading the labelled sets in "+d.dir, 0)
-	d.progress = bar.set
+	st := progress.NewStages(e.stderr, e.tty, "train")
+	bar := st.Bar("load", "reading the labelled sets in "+d.dir, 0)
+	d.progress = bar.Set
 	corpus, err := d.loadTrainable()
-	bar.done()
+	bar.Done()
 	if err != nil {
 		return err
 	}
@@ -88,31 +90,31 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	var m *model.Model
 	if *out != "" {
-		st.begin("fit", fmt.Sprintf("%s on %d blocks from %d pages", tf.trainer, len(x), len(train)))
+		st.Begin("fit", fmt.Sprintf("%s on %d blocks from %d pages", tf.trainer, len(x), len(train)))
 		fmt.Fprintf(tw, "model\t%s\n", *out)
 		if m, err = trainContent(ctx, tw, tf, cfg, x, y, summary); err != nil {
 			return err
 		}
-		st.begin("write", *out)
+		st.Begin("write", *out)
 		if err := model.WriteFile(*out, m, *force); err != nil {
-			return forceHint(err)
+			return output.ForceHint(err)
 		}
-		st.end()
+		st.End()
 	}
 	var heads *model.Heads
 	if *rolesOut != "-" {
-		st.begin("roles", "fitting the role models")
+		st.Begin("roles", "fitting the role models")
 		if heads, err = trainRoles(ctx, tw, tf, cfg, train, vecsOf, summary, *rolesOut, *force); err != nil {
-			return forceHint(err)
+			return output.ForceHint(err)
 		}
-		st.end()
+		st.End()
 	}
 	var scores []eval.SetScore
 	if len(test) > 0 && m != nil {
-		st.begin("score", fmt.Sprintf("the held-back sites (%d pages)", len(test)))
+		st.Begin("score", fmt.Sprintf("the held-back sites (%d pages)", len(test)))
 		scores = eval.BlockScores(m, test, winnow.DefaultThreshold)
 	}
-	fmt.Fprintf(tw, "time\t%s\n", st.summary())
+	fmt.Fprintf(tw, "time\t%s\n", st.Summary())
 	tw.Flush()
 	if scores != nil {
 		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), block level:\n", len(test))

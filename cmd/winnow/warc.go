@@ -2,30 +2,16 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
-	"strings"
-	"time"
 
 	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/internal/input"
+	"github.com/winnow-dev/winnow/internal/output"
+	"github.com/winnow-dev/winnow/internal/progress"
 	"github.com/winnow-dev/winnow/warc"
 )
-
-// isWARCName says whether p names a web archive: .warc, .arc (or Common
-// Crawl's .wat and .wet, which are WARC files), optionally .gz.
-func isWARCName(p string) bool {
-	p = strings.TrimSuffix(strings.ToLower(p), ".gz")
-	for _, ext := range []string{".warc", ".arc", ".wat", ".wet"} {
-		if strings.HasSuffix(p, ext) {
-			return true
-		}
-	}
-	return false
-}
 
 // isWARCInput says whether the inputs are web archives (the first decides;
 // runExtractWARC refuses a mix).
@@ -35,31 +21,7 @@ func isWARCInput(inputs []string) bool { return len(inputs) > 0 && isWARC(inputs
 // name is neither a page's nor an archive's (a renamed or unsuffixed file),
 // by its first bytes.
 func isWARC(p string) bool {
-	if isWARCName(p) {
-		return true
-	}
-	if p == "-" || isPageName(p) {
-		return false
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	var r io.Reader = f
-	br := bufio.NewReader(f)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		z, err := gzip.NewReader(br)
-		if err != nil {
-			return false
-		}
-		r = z
-	} else {
-		r = br
-	}
-	head := make([]byte, 11)
-	n, _ := io.ReadFull(r, head)
-	return strings.HasPrefix(string(head[:n]), "WARC/") || string(head[:n]) == "filedesc://"
+	return warc.IsName(p) || (p != "-" && !input.IsPageName(p) && warc.Sniff(p))
 }
 
 // runExtractWARC is winnow extract over WARC and ARC files: one JSON line
@@ -82,56 +44,38 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 	if err != nil {
 		return err
 	}
-	out, err := openOutput(e, f.out, f.force)
+	out, err := output.Open(e.stdout, f.out, f.force)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(out, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	bar := newRecordCount(e)
-	var total warc.Summary
+	bar := progress.NewCounter(e.stderr, "extract")
 	failed, lines := 0, 0
 	var writeErr error
-	for _, path := range inputs {
-		r, err := warc.Open(path, warc.Options{MaxBytes: f.maxBytes})
-		if err != nil {
+	total, _ := warc.Batch{Jobs: f.jobs, Options: warc.Options{MaxBytes: f.maxBytes},
+		Emit: func(l warc.Line, records int) error {
+			lines++
+			bar.Show(records, lines)
+			writeErr = enc.Encode(l)
+			return writeErr
+		},
+		Damaged: func(d *warc.DamagedError) {
+			bar.Clear()
+			fmt.Fprintf(e.stderr, "winnow extract: %v\n", d)
+		},
+		Failed: func(err error) {
 			fmt.Fprintf(e.stderr, "winnow extract: %v\n", err)
 			failed++
-			continue
-		}
-		s, err := warc.Process(ctx, r, x, f.jobs, func(l warc.Line) error {
-			lines++
-			bar.show(total.Records+r.Records(), lines)
-			if writeErr = enc.Encode(l); writeErr != nil {
-				return writeErr
-			}
-			return nil
-		}, func(d *warc.DamagedError) {
-			bar.clear()
-			fmt.Fprintf(e.stderr, "winnow extract: %v\n", d)
-		})
-		r.Close()
-		total.Records += s.Records
-		total.HTML += s.HTML
-		total.Revisits += s.Revisits
-		total.Damaged += s.Damaged
-		total.Extracted += s.Extracted
-		total.Empty += s.Empty
-		if err != nil {
-			if ctx.Err() != nil || writeErr != nil {
-				break
-			}
-			fmt.Fprintf(e.stderr, "winnow extract: %s: %v\n", path, err)
-			failed++
-		}
-	}
+		},
+	}.Run(ctx, x, inputs)
 	if err := bw.Flush(); err != nil && writeErr == nil {
 		writeErr = err
 	}
-	bar.clear()
+	bar.Clear()
 	ok := ctx.Err() == nil && writeErr == nil
-	if err := out.finish(ok); err != nil {
+	if err := out.Finish(ok); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "winnow extract: files %d, records %d, HTML responses %d, extracted %d, no content %d, damaged %d\n",
@@ -145,37 +89,4 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 		return fmt.Errorf("%d of %d web archives could not be read", failed, len(inputs))
 	}
 	return nil
-}
-
-// recordCount shows the records read so far on stderr when it is a
-// terminal (a web archive's record count is not known before the end).
-type recordCount struct {
-	w    io.Writer
-	last time.Time
-}
-
-func newRecordCount(e *env) *recordCount {
-	f, ok := e.stderr.(*os.File)
-	if !ok {
-		return &recordCount{}
-	}
-	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
-		return &recordCount{}
-	}
-	return &recordCount{w: f}
-}
-
-func (c *recordCount) show(records, pages int) {
-	if c.w == nil || time.Since(c.last) < 100*time.Millisecond {
-		return
-	}
-	c.last = time.Now()
-	fmt.Fprintf(c.w, "\rextract: %d records, %d HTML responses ", records, pages)
-}
-
-func (c *recordCount) clear() {
-	if c.w != nil && !c.last.IsZero() {
-		fmt.Fprint(c.w, "\r\033[K")
-		c.last = time.Time{}
-	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -13,7 +14,10 @@ import (
 // Highlight returns a copy of the page in which the text of every block is
 // wrapped in a <span> carrying the attributes attrs(i) gives for block i
 // (typically a style and a title). Scripts are removed so that the copy is
-// safe to open. It decodes, parses and segments b as ParseBytes does with
+// safe to open. The copy is a UTF-8 document that says so: the page's own
+// charset declarations (<meta charset>, <meta http-equiv=content-type>)
+// give way to a <meta charset="utf-8"> first in <head>, so that a browser
+// reads it as written whatever the page was encoded in. It decodes, parses and segments b as ParseBytes does with
 // the same options, so block i is ParseBytes(b, opts).Blocks[i], and it
 // refuses what ParseBytes refuses, with the same errors.
 func Highlight(b []byte, opts Options, attrs func(block int) []html.Attribute) ([]byte, error) {
@@ -37,9 +41,47 @@ func Highlight(b []byte, opts Options, attrs func(block int) []html.Attribute) (
 	}
 	// The copy is for reading: goquery drops what could run in it.
 	goquery.NewDocumentFromNode(root).Find("script, noscript, iframe, object, embed").Remove()
+	declareUTF8(root)
 	var out bytes.Buffer
 	if err := html.Render(&out, root); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// declareUTF8 removes the charset declarations under root and puts
+// <meta charset="utf-8"> first in its (first) <head>.
+func declareUTF8(root *html.Node) {
+	var head *html.Node
+	var charsets []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.DataAtom == atom.Head && head == nil:
+			head = n
+		case n.DataAtom == atom.Meta && declaresCharset(n):
+			charsets = append(charsets, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, m := range charsets {
+		m.Parent.RemoveChild(m)
+	}
+	if head != nil {
+		head.InsertBefore(&html.Node{Type: html.ElementNode, Data: "meta", DataAtom: atom.Meta,
+			Attr: []html.Attribute{{Key: "charset", Val: "utf-8"}}}, head.FirstChild)
+	}
+}
+
+// declaresCharset says whether the <meta> element n declares a charset.
+func declaresCharset(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "charset" || (a.Key == "http-equiv" && strings.EqualFold(a.Val, "content-type")) {
+			return true
+		}
+	}
+	return false
 }

@@ -100,3 +100,17 @@ func TestHighlightPages(t *testing.T) {
 func noSpace(s string) string {
 	return strings.Join(strings.FieldsFunc(s, text.IsSpace), "")
 }
+
+// The copy declares UTF-8, what Highlight writes, in place of the page's
+// own charset, so that a browser reads it as written.
+func TestHighlightDeclaresUTF8(t *testing.T) {
+	b := []byte("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><title>T</title></head><body><p>Caf\xe9</p><meta charset=\"latin1\"></body></html>")
+	out, err := Highlight(b, Options{}, func(int) []html.Attribute { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	if !strings.HasPrefix(s, `<html><head><meta charset="utf-8"/><title>`) || strings.Count(s, "charset") != 1 || !strings.Contains(s, "Café") {
+		t.Errorf("copy:\n%s", s)
+	}
+}

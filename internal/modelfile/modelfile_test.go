@@ -1,0 +1,32 @@
+package modelfile
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLoad(t *testing.T) {
+	m, err := Load("default")
+	if err != nil || m == nil {
+		t.Fatalf("the embedded model: %v", err)
+	}
+	if h, err := LoadRoles("default"); err != nil || h == nil {
+		t.Errorf("the embedded role models: %v", err)
+	}
+	if got := RolesPath("dir/model.json"); got != "dir/model.roles.json" {
+		t.Errorf("RolesPath: %s", got)
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(bad); err == nil || !strings.HasPrefix(err.Error(), "model "+bad+": ") {
+		t.Errorf("a file that is no model: %v", err)
+	}
+	if h, err := LoadRoles(bad); h != nil || err != nil {
+		t.Errorf("no role file beside the model: %v %v, want none", h, err)
+	}
+}
