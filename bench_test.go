@@ -209,7 +209,7 @@ func BenchmarkRules(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
-			assemble(p.page, p.probs, p.keep, p.why, nil)
+			assemble(p.page, p.probs, p.keep, p.why, nil, &config{})
 		}
 	})
 }

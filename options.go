@@ -22,6 +22,9 @@ type config struct {
 	rules     ruleSet // the post-processing rules that run
 	parse     page.Options
 	explain   bool
+	// captions and comments: Article.Text and the renderings carry them
+	// (WithCaptions, WithComments).
+	captions, comments bool
 
 	perPage    time.Duration // per page; see timeout()
 	timeoutSet bool
@@ -85,3 +88,13 @@ func WithTimeout(d time.Duration) Option {
 // model's tree that moved its probability most (Block.Path; see
 // model.Model.Explain). It costs an allocation per block.
 func WithExplanations(on bool) Option { return func(c *config) { c.explain = on } }
+
+// WithCaptions(true) keeps the figure captions in the body: in
+// Article.Text, and in Markdown, where they stand on the page. They are
+// in Article.Captions either way, and in Article.HTML as figures.
+func WithCaptions(on bool) Option { return func(c *config) { c.captions = on } }
+
+// WithComments(true) puts the reader comments after the body in
+// Article.Text (a blank line apart), Markdown and HTML (a <section>).
+// They are in Article.Comments either way.
+func WithComments(on bool) Option { return func(c *config) { c.comments = on } }

@@ -7,8 +7,9 @@ import (
 )
 
 // TestSeedPage extracts the fixture built in the shape of the page this
-// project exists for (testdata/seed, ../shared/seed): the story must come
-// out whole, and none of the boilerplate around it.
+// project exists for (testdata/seed, ../shared/seed): the headline, author
+// and date as fields, the story whole as the body, and none of the
+// boilerplate around it.
 func TestSeedPage(t *testing.T) {
 	page, err := os.Open("testdata/seed/news.html")
 	if err != nil {
@@ -23,19 +24,31 @@ func TestSeedPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Russia, China to talk about deeper security co-operation in Eurasia"; a.Title != want {
-		t.Errorf("title = %q, want %q", a.Title, want)
+	fields := []struct{ name, got, want string }{
+		{"title", a.Title, "Russia, China to talk about deeper security co-operation in Eurasia"},
+		{"author", a.Author, "Reuters"},
+		{"date", a.Date, "2024-04-09"},
+		{"date_text", a.DateText, ""},
+		{"language", a.Language, "en"},
+	}
+	for _, f := range fields {
+		if f.got != f.want {
+			t.Errorf("%s = %q, want %q", f.name, f.got, f.want)
+		}
 	}
 	for _, para := range strings.Split(strings.TrimSpace(string(story)), "\n") {
 		if !strings.Contains(a.Text, para) {
 			t.Errorf("story paragraph missing: %q", para)
 		}
 	}
-	// The seed counts the byline and dates under the headline as content.
-	for _, line := range []string{"Reuters", "09 April, 2024, 01:45 pm", "Last modified: 09 April, 2024, 01:53 pm"} {
-		if !strings.Contains(a.Text, line+"\n") {
-			t.Errorf("byline line missing: %q", line)
+	// The headline, byline and caption are fields, not body.
+	for _, line := range []string{a.Title, "Reuters\n", "09 April, 2024, 01:45 pm", "Last modified", "Lavrov shakes hands"} {
+		if strings.Contains(a.Text, line) {
+			t.Errorf("not body, but in Text: %q", line)
 		}
+	}
+	if len(a.Captions) != 1 || !strings.Contains(a.Captions[0], "Lavrov shakes hands with China's Foreign Minister") {
+		t.Errorf("captions = %q, want the photo's caption", a.Captions)
 	}
 	boilerplate := []struct{ text, what string }{
 		{"Keep updated, follow", "the Google News promo between two paragraphs"},

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/winnow-dev/winnow/features"
@@ -14,7 +15,9 @@ import (
 	"github.com/winnow-dev/winnow/model"
 )
 
-// ErrNoContent is returned when a page has no block the model keeps.
+// ErrNoContent is returned when a page has no block the model keeps. A page
+// whose kept blocks are all headline, byline or captions is no error: its
+// Article has those fields and an empty Text.
 var ErrNoContent = errors.New("no main content found")
 
 // ErrTimeout is returned, wrapping context.DeadlineExceeded, when a page
@@ -154,8 +157,8 @@ func (x *Extractor) decide(p *page.Page, probs []float64, paths [][]model.Step) 
 	if x.cfg.rules != 0 {
 		why = applyRules(p.Blocks, probs, keep, x.cfg.threshold, x.cfg.rules)
 	}
-	a := assemble(p, probs, keep, why, paths)
-	if a.Text == "" {
+	a := assemble(p, probs, keep, why, paths, &x.cfg)
+	if !slices.Contains(keep, true) {
 		return a, ErrNoContent
 	}
 	return a, nil

@@ -1,0 +1,118 @@
+package winnow
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/winnow-dev/winnow/features/page"
+)
+
+// The byline marks' reach (markBylines): a block holding an author or
+// time mark of the markup is a byline when it lies within this many
+// blocks before or after the headline's block, and has at most
+// bylineMaxWords words.
+const (
+	bylineBefore   = 2
+	bylineAfter    = 6
+	bylineMaxWords = 15
+)
+
+// assignRoles gives every block its role from what is known without a
+// model of roles: a block kept as content is body, one not kept
+// boilerplate; the first kept block that is the headline (chooseTitle's,
+// compared by titleKey) is the title, a kept figure caption a caption, and
+// a short block by the headline that holds an author or time mark of the
+// markup (page.Meta's hints) a byline. Nothing here finds comments.
+func assignRoles(p *page.Page, blocks []Block) {
+	for i := range blocks {
+		blocks[i].Role = RoleBoilerplate
+		if blocks[i].Content {
+			blocks[i].Role = RoleBody
+		}
+	}
+	t := -1
+	if key := titleKey(chooseTitle(p, blocks)); key != "" {
+		for i := range blocks {
+			if blocks[i].Content && sameTitle(key, &blocks[i]) {
+				blocks[i].Role, t = RoleTitle, i
+				break
+			}
+		}
+	}
+	for i := range blocks {
+		if blocks[i].Content && blocks[i].Kind == page.KindCaption {
+			blocks[i].Role = RoleCaption
+		}
+	}
+	markBylines(p, blocks, t)
+}
+
+// sameTitle reports whether block b is the headline whose titleKey is key:
+// its text has that key, or it is a first-level heading whose key and the
+// headline's hold one another (og:title "Headline | Site" over the h1
+// "Headline").
+func sameTitle(key string, b *Block) bool {
+	bk := titleKey(b.Text)
+	if bk == key {
+		return true
+	}
+	return bk != "" && b.Kind == page.KindHeading && b.Level == 1 &&
+		(strings.Contains(key, bk) || strings.Contains(bk, key))
+}
+
+// markBylines makes a byline of each block near the headline's block t
+// (-1: none) that is short and holds the text of one of the page's author
+// or time marks.
+func markBylines(p *page.Page, blocks []Block, t int) {
+	if t < 0 || (len(p.Meta.AuthorHints) == 0 && len(p.Meta.TimeHints) == 0) {
+		return
+	}
+	for i := max(0, t-bylineBefore); i < len(blocks) && i <= t+bylineAfter; i++ {
+		b := &blocks[i]
+		if i == t || (b.Role != RoleBody && b.Role != RoleBoilerplate) || countWords(b.Text) > bylineMaxWords {
+			continue
+		}
+		if hasHint(p, b.Text) {
+			b.Role = RoleByline
+		}
+	}
+}
+
+// hasHint reports whether s holds the text of one of p's author or time
+// marks.
+func hasHint(p *page.Page, s string) bool {
+	for _, h := range p.Meta.AuthorHints {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	for _, h := range p.Meta.TimeHints {
+		if h.Text != "" && strings.Contains(s, h.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleKey is s lower-cased with only its letters and digits, single
+// spaces between words: two headlines that differ in punctuation, case or
+// spacing have the same key.
+func titleKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func countWords(s string) int { return len(strings.Fields(s)) }
