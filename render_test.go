@@ -10,11 +10,15 @@ import (
 )
 
 func TestRender(t *testing.T) {
-	para := func(s string) Block { return Block{Text: s, Kind: page.KindParagraph, Row: -1, Content: true, Role: RoleBody} }
+	para := func(s string) Block {
+		return Block{Text: s, Kind: page.KindParagraph, Row: -1, Content: true, Role: RoleBody}
+	}
 	head := func(s string, l int) Block {
 		return Block{Text: s, Kind: page.KindHeading, Level: l, Row: -1, Content: true, Role: RoleBody}
 	}
-	item := func(s string) Block { return Block{Text: s, Kind: page.KindListItem, Row: -1, Content: true, Role: RoleBody} }
+	item := func(s string) Block {
+		return Block{Text: s, Kind: page.KindListItem, Row: -1, Content: true, Role: RoleBody}
+	}
 	numbered := func(s string, n int) Block {
 		return Block{Text: s, Kind: page.KindListItem, Row: -1, Content: true, Role: RoleBody, Item: n}
 	}

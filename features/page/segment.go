@@ -12,18 +12,18 @@ import (
 
 // frame is an open block-level element during the walk.
 type frame struct {
-	tag     string
-	id      int
-	row     int
-	table   int // 1 + index in segmenter.tables of the nearest <table>, 0 for none
-	depth   int // element ancestors of this element
+	tag   string
+	id    int
+	row   int
+	table int // 1 + index in segmenter.tables of the nearest <table>, 0 for none
+	depth int // element ancestors of this element
 	// items is, for an <ol>, the number its next <li> gets; item is, for
 	// an <li> of an <ol>, its number (Block.Item).
 	items, item int
-	flags   Flags
-	own     Signal // vocabulary of this element's class and id
-	any     Signal // own | all ancestors'
-	classes []string
+	flags       Flags
+	own         Signal // vocabulary of this element's class and id
+	any         Signal // own | all ancestors'
+	classes     []string
 
 	// What the blocks of this element share (see segmenter.share), made
 	// when its first block is flushed.
