@@ -11,6 +11,15 @@ import (
 // is kept.
 const DefaultThreshold = 0.5
 
+// PrecisionThreshold and RecallThreshold are the thresholds of `winnow
+// extract -precision` and `-recall` (WithThreshold): keeping less text,
+// surer to be content, or more of the content with more boilerplate
+// (docs/article.md has the measurements behind them).
+const (
+	PrecisionThreshold = 0.7
+	RecallThreshold    = 0.3
+)
+
 // DefaultTimeout is the time an Extractor allows per page unless
 // WithTimeout says otherwise.
 const DefaultTimeout = 30 * time.Second

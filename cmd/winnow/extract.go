@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +31,7 @@ type extractFlags struct {
 	maxDepth  int
 	timeout   time.Duration
 	post      ruleFlags
+	parts     partFlags
 }
 
 func runExtract(ctx context.Context, e *env, args []string) error {
@@ -50,10 +50,14 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&f.maxDepth, "max-depth", page.DefaultMaxDepth, "deepest element nesting accepted (at most 512)")
 	fs.DurationVar(&f.timeout, "timeout", winnow.DefaultTimeout, "time allowed per page; 0 for no limit")
 	f.post.register(fs)
+	f.parts.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := f.post.check(); err != nil {
+		return err
+	}
+	if err := f.parts.threshold(fs, &f.threshold); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -82,6 +86,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithMaxBytes(f.maxBytes),
 		winnow.WithMaxBlocks(f.maxBlocks), winnow.WithMaxDepth(f.maxDepth), winnow.WithTimeout(f.timeout),
 		f.post.option(), winnow.WithExplanations(f.explain)}
+	opts = append(opts, f.parts.options()...)
 	if f.modelPath != "default" {
 		m, err := loadModelFile(f.modelPath)
 		if err != nil {
@@ -106,7 +111,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if f.explain {
 			return printExplain(out, r.article)
 		}
-		return writeArticle(out, r.path, r.article, format, batch)
+		return writeArticle(out, r.path, r.article, format, batch, f.parts.withMeta)
 	})
 	if err := out.finish(ctx.Err() == nil); err != nil {
 		return err
@@ -266,42 +271,6 @@ func expandInputs(args []string) ([]string, error) {
 func isPageName(p string) bool {
 	p = strings.TrimSuffix(strings.ToLower(p), ".gz")
 	return strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm") || strings.HasSuffix(p, ".xhtml")
-}
-
-type articleJSON struct {
-	Source   string `json:"source,omitempty"`
-	Title    string `json:"title"`
-	Text     string `json:"text"`
-	Encoding string `json:"encoding,omitempty"`
-}
-
-func writeArticle(w io.Writer, path string, a *winnow.Article, format string, batch bool) error {
-	var err error
-	switch format {
-	case "json", "jsonl":
-		j := articleJSON{Title: a.Title, Text: a.Text, Encoding: a.Encoding}
-		if batch || format == "jsonl" {
-			j.Source = path
-		}
-		enc := json.NewEncoder(w)
-		if format == "json" {
-			enc.SetIndent("", "  ")
-		}
-		enc.SetEscapeHTML(false)
-		return enc.Encode(j)
-	case "markdown":
-		body := a.Markdown()
-		firstLine, _, _ := strings.Cut(body, "\n")
-		if a.Title != "" && strings.TrimLeft(firstLine, "# ") != a.Title {
-			body = "# " + a.Title + "\n\n" + body
-		}
-		err = writeBatch(w, path, body, batch)
-	case "html":
-		err = writeBatch(w, path, a.HTML(), batch)
-	default:
-		err = writeBatch(w, path, a.Text, batch)
-	}
-	return err
 }
 
 func writeBatch(w io.Writer, path, body string, batch bool) error {
