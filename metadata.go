@@ -100,9 +100,20 @@ func cleanAuthor(s string) string {
 	for _, sep := range []string{" | ", " · ", " • ", " - ", " – ", " — ", "|", "•", "\n"} {
 		s, _, _ = strings.Cut(s, sep)
 	}
-	if i := strings.IndexFunc(s, unicode.IsDigit); i >= 0 {
-		s = s[:i] // a date or time follows
+	// A date or time may follow, after a comma or not.
+	parts := strings.Split(s, ",")
+	for i, part := range parts {
+		if strings.ContainsFunc(part, unicode.IsDigit) || date.LooksLikeDate(part) {
+			if i == 0 {
+				part = part[:max(0, strings.IndexFunc(part, unicode.IsDigit))]
+				parts = []string{part}
+			} else {
+				parts = parts[:i]
+			}
+			break
+		}
 	}
+	s = strings.Join(parts, ",")
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ",;:"))
 	if s == "" || countWords(s) > maxAuthorWords || !strings.ContainsFunc(s, unicode.IsLetter) {
 		return ""

@@ -19,8 +19,8 @@ const (
 
 // assignRoles gives every block its role from what is known without a
 // model of roles: a block kept as content is body, one not kept
-// boilerplate; the first kept block that is the headline (chooseTitle's,
-// compared by titleKey) is the title, a kept figure caption a caption, and
+// boilerplate; the kept block that is the headline (headlineBlock) is
+// the title, a kept figure caption a caption, and
 // a short block by the headline that holds an author or time mark of the
 // markup (page.Meta's hints) a byline. Nothing here finds comments.
 func assignRoles(p *page.Page, blocks []Block) {
@@ -30,14 +30,9 @@ func assignRoles(p *page.Page, blocks []Block) {
 			blocks[i].Role = RoleBody
 		}
 	}
-	t := -1
-	if key := titleKey(chooseTitle(p, blocks)); key != "" {
-		for i := range blocks {
-			if blocks[i].Content && sameTitle(key, &blocks[i]) {
-				blocks[i].Role, t = RoleTitle, i
-				break
-			}
-		}
+	t := headlineBlock(blocks, titleKey(chooseTitle(p, blocks)))
+	if t >= 0 {
+		blocks[t].Role = RoleTitle
 	}
 	for i := range blocks {
 		if blocks[i].Content && blocks[i].Kind == page.KindCaption {
@@ -45,6 +40,39 @@ func assignRoles(p *page.Page, blocks []Block) {
 		}
 	}
 	markBylines(p, blocks, t)
+}
+
+// headlineLead is how many of the first kept blocks headlineBlock looks
+// at for a first-level heading when no kept block is the headline.
+const headlineLead = 3
+
+// headlineBlock is the index of the kept block that is the headline whose
+// titleKey is key: the first whose text is it (see sameTitle), else the
+// first h1 among the first headlineLead kept blocks (the head's headline
+// often words the h1 differently); -1 when there is none.
+func headlineBlock(blocks []Block, key string) int {
+	if key == "" {
+		return -1
+	}
+	for i := range blocks {
+		if blocks[i].Content && sameTitle(key, &blocks[i]) {
+			return i
+		}
+	}
+	kept := 0
+	for i := range blocks {
+		b := &blocks[i]
+		if !b.Content {
+			continue
+		}
+		if b.Kind == page.KindHeading && b.Level == 1 {
+			return i
+		}
+		if kept++; kept == headlineLead {
+			break
+		}
+	}
+	return -1
 }
 
 // sameTitle reports whether block b is the headline whose titleKey is key:
