@@ -33,9 +33,9 @@ type articleMeta struct {
 func TestArticleMetadata(t *testing.T) {
 	const title = "Spring tides expected this weekend"
 	tests := []struct {
-		name, reason         string
+		name, reason        string
 		head, byline, after string
-		want                 articleMeta
+		want                articleMeta
 	}{
 		{
 			name: "nothing", reason: "no byline, no date, no metadata: empty fields, the h1 as title",
