@@ -30,13 +30,29 @@ func (a *Article) fillMetadata(p *page.Page) {
 	}
 	a.Comments = a.renderRoles(render.Text, RoleComment)
 	a.Author = m.Author
-	if a.Author != "" && titleKey(a.Author) == titleKey(m.SiteName) {
+	if a.Author != "" && isSite(a.Author, m.SiteName) {
 		a.Author = "" // the site named as its own author (dc.creator on heise.de) is no byline
 	}
 	if a.Author == "" {
 		a.Author = bylineAuthor(m.AuthorHints, bylines)
 	}
 	a.Date, a.DateText = pubDate(m, bylines)
+}
+
+// isSite reports whether the author's name is the site's name, spaced or
+// cased otherwise or as a domain ("CBSNews.com" for "CBS News").
+func isSite(author, site string) bool {
+	a := strings.ReplaceAll(titleKey(author), " ", "")
+	s := strings.ReplaceAll(titleKey(site), " ", "")
+	if s == "" {
+		return false
+	}
+	for _, tld := range []string{"", "com", "org", "net", "couk"} {
+		if a == s+tld {
+			return true
+		}
+	}
+	return false
 }
 
 // bylineAuthor is the author the byline blocks name: the page's author

@@ -119,6 +119,23 @@ func TestBylineAuthor(t *testing.T) {
 	}
 }
 
+func TestIsSite(t *testing.T) {
+	tests := []struct {
+		author, site string
+		want         bool
+	}{
+		{"Mac & i", "Mac & i", true},
+		{"CBSNews.com", "CBS News", true},
+		{"Jane Doe", "CBS News", false},
+		{"Jane Doe", "", false},
+	}
+	for _, tt := range tests {
+		if got := isSite(tt.author, tt.site); got != tt.want {
+			t.Errorf("isSite(%q, %q) = %v, want %v", tt.author, tt.site, got, tt.want)
+		}
+	}
+}
+
 func TestDropSiteName(t *testing.T) {
 	tests := []struct{ title, site, want, reason string }{
 		{"Headline | Site", "Site", "Headline", "site after a bar"},

@@ -48,7 +48,7 @@ func (m *metaReader) readJSONLD(src string) {
 		return
 	}
 	m.title.offer(jsonString(art["headline"]), rankJSONLD, maxTitleBytes)
-	m.author.offer(jsonNames(art["author"]), rankJSONLDAuthor, maxNameBytes)
+	m.offerAuthor(jsonNames(art["author"]), rankJSONLDAuthor)
 	m.date.offer(jsonString(art["datePublished"]), rankJSONLDDate, maxDateBytes)
 	m.site.offer(jsonName(art["publisher"]), rankJSONLDSite, maxNameBytes)
 }
@@ -117,7 +117,7 @@ func jsonName(v any) string {
 		}
 		return jsonString(v)
 	case map[string]any:
-		if n := strings.TrimSpace(jsonString(v["name"])); n != "" {
+		if n := strings.TrimSpace(jsonString(v["name"])); n != "" && !looksLikeURL(n) {
 			return n
 		}
 		return strings.TrimSpace(jsonString(v["givenName"]) + " " + jsonString(v["familyName"]))

@@ -19,9 +19,9 @@ type Meta struct {
 	// Title is the headline the head gives: og:title, else twitter:title,
 	// else the headline of the JSON-LD article. <title> is Page.Title.
 	Title string
-	// Author is <meta name="author">, else article:author (unless it is a
-	// URL, as on Facebook profile links), else the names of the JSON-LD
-	// article's authors joined with ", ", else dc.creator.
+	// Author is <meta name="author">, else article:author, else the names
+	// of the JSON-LD article's authors joined with ", ", else dc.creator;
+	// a URL (a profile page, as article:author often gives) is no name.
 	Author string
 	// Date is the publication date as written: article:published_time,
 	// else the JSON-LD article's datePublished, else <meta
@@ -208,13 +208,11 @@ func (m *metaReader) meta(n *html.Node) {
 	case "twitter:title":
 		m.title.offer(content, rankTwitterTitle, maxTitleBytes)
 	case "author":
-		m.author.offer(content, rankMetaAuthor, maxNameBytes)
+		m.offerAuthor(content, rankMetaAuthor)
 	case "article:author":
-		if !looksLikeURL(content) {
-			m.author.offer(content, rankArticleAuthor, maxNameBytes)
-		}
+		m.offerAuthor(content, rankArticleAuthor)
 	case "dc.creator", "dcterms.creator":
-		m.author.offer(content, rankDCCreator, maxNameBytes)
+		m.offerAuthor(content, rankDCCreator)
 	case "article:published_time":
 		m.date.offer(content, rankPublishedTime, maxDateBytes)
 	case "date", "pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued":
@@ -232,6 +230,17 @@ func (m *metaReader) meta(n *html.Node) {
 	if equiv == "content-language" {
 		first, _, _ := strings.Cut(content, ",")
 		m.lang.offer(strings.ToLower(first), rankContentLanguage, maxLangBytes)
+	}
+}
+
+// offerAuthor offers an author's name, unless it is a URL (a profile
+// page, as article:author often gives).
+func (m *metaReader) offerAuthor(v string, r metaRank) {
+	if strings.Contains(v, ";") { // "ROD NORDLAND;MAYY EL SHEIKH"
+		v = strings.Join(strings.FieldsFunc(v, func(r rune) bool { return r == ';' }), ", ")
+	}
+	if !looksLikeURL(v) {
+		m.author.offer(v, r, maxNameBytes)
 	}
 }
 
