@@ -11,7 +11,7 @@
 //	for _, r := range ruleTable {                  // rules.go: promotion, gap, table, byline, fallback
 //		keep = apply(r.pick(p.Blocks, probs, keep)) // each rule a pure function of the verdicts
 //	}
-//	article := assemble(p, keep)                   // title; text, Markdown, clean HTML
+//	article := assemble(p, keep)                   // roles; title, author, date; body, Markdown, HTML
 //
 // Extract does all of it with the default model embedded in the package;
 // an Extractor holds another model or configuration, is built once and is

@@ -14,8 +14,8 @@ type Format uint8
 // The formats.
 const (
 	Text     Format = iota // paragraphs separated by blank lines, list items and table rows on lines of their own
-	Markdown               // headings, lists, tables, quotes and fenced code
-	HTML                   // structural elements only, no attributes
+	Markdown               // headings, lists (ordered ones numbered), tables, quotes and fenced code
+	HTML                   // structural elements only, no attributes but an <ol>'s start
 )
 
 // Block is what rendering reads of a text block.
