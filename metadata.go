@@ -7,6 +7,7 @@ import (
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/date"
 	"github.com/winnow-dev/winnow/internal/render"
+	"github.com/winnow-dev/winnow/internal/text"
 )
 
 // maxAuthorWords is the most words a byline's author may have.
@@ -131,7 +132,7 @@ func cleanAuthor(s string) string {
 	}
 	s = strings.Join(parts, ",")
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ",;:"))
-	if s == "" || countWords(s) > maxAuthorWords || !strings.ContainsFunc(s, unicode.IsLetter) {
+	if s == "" || text.CountWords(s) > maxAuthorWords || !strings.ContainsFunc(s, unicode.IsLetter) {
 		return ""
 	}
 	return s

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/text"
 )
 
 // The byline marks' reach (markBylines): a block holding an author or
@@ -80,12 +81,15 @@ func headlineBlock(blocks []Block, key string) int {
 // headline's hold one another (og:title "Headline | Site" over the h1
 // "Headline").
 func sameTitle(key string, b *Block) bool {
+	h1 := b.Kind == page.KindHeading && b.Level == 1
+	if d := len(b.Text) - len(key); !h1 && (d < -len(key)/2 || d > len(key)/2+16) {
+		return false // too short or long to have the key: no key made
+	}
 	bk := titleKey(b.Text)
 	if bk == key {
 		return true
 	}
-	return bk != "" && b.Kind == page.KindHeading && b.Level == 1 &&
-		(strings.Contains(key, bk) || strings.Contains(bk, key))
+	return bk != "" && h1 && (strings.Contains(key, bk) || strings.Contains(bk, key))
 }
 
 // markBylines makes a byline of each block near the headline's block t
@@ -97,7 +101,7 @@ func markBylines(p *page.Page, blocks []Block, t int) {
 	}
 	for i := max(0, t-bylineBefore); i < len(blocks) && i <= t+bylineAfter; i++ {
 		b := &blocks[i]
-		if i == t || (b.Role != RoleBody && b.Role != RoleBoilerplate) || countWords(b.Text) > bylineMaxWords {
+		if i == t || (b.Role != RoleBody && b.Role != RoleBoilerplate) || text.CountWords(b.Text) > bylineMaxWords {
 			continue
 		}
 		if hasHint(p, b.Text) {
@@ -127,6 +131,7 @@ func hasHint(p *page.Page, s string) bool {
 // spacing have the same key.
 func titleKey(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		switch {
@@ -142,5 +147,3 @@ func titleKey(s string) string {
 	}
 	return b.String()
 }
-
-func countWords(s string) int { return len(strings.Fields(s)) }

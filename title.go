@@ -50,10 +50,10 @@ func dropSiteName(title, site string) string {
 	}
 	key := titleKey(site)
 	for _, sep := range titleSeparators {
-		parts := strings.Split(title, sep)
-		if len(parts) < 2 {
+		if !strings.Contains(title, sep) {
 			continue
 		}
+		parts := strings.Split(title, sep)
 		kept := parts[:0]
 		for _, part := range parts {
 			if titleKey(part) != key {
