@@ -17,7 +17,7 @@ const DefaultThreshold = 0.5
 // (docs/article.md has the measurements behind them).
 const (
 	PrecisionThreshold = 0.7
-	RecallThreshold    = 0.3
+	RecallThreshold    = 0.4
 )
 
 // DefaultTimeout is the time an Extractor allows per page unless
