@@ -8,7 +8,7 @@
 //		probs[i] = m.Predict(v)                    // P(content) from the boosted trees
 //		keep[i] = probs[i] >= threshold
 //	}
-//	article := assemble(p, keep)                   // title; text, Markdown, clean HTML
+//	article := assemble(p, keep)                   // roles; title, author, date; body, Markdown, HTML
 //
 // Extract does all of it with the default model embedded in the package;
 // an Extractor holds another model or configuration, is built once and is

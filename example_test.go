@@ -64,3 +64,19 @@ func ExampleExtractor() {
 	// 4 of 11 blocks kept
 	// # Spring tides expected this weekend
 }
+
+func ExampleArticle_parts() {
+	page := strings.Replace(examplePage, "<h1>",
+		`<p class="byline">By <span class="author">Mary Quay</span>, <time datetime="2026-03-27">27 March 2026</time></p><h1>`, 1)
+	page = strings.Replace(page, "</title>", `</title><meta property="og:site_name" content="Harbour Gazette">`, 1)
+	a, err := winnow.Extract(strings.NewReader(page))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s | %s | %s | %s\n", a.Title, a.Author, a.Date, a.SiteName)
+	fmt.Println(a.Text[:40])
+	// Output:
+	// Spring tides expected this weekend | Mary Quay | 2026-03-27 | Harbour Gazette
+	// The harbour master has warned boat owner
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -34,6 +35,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("<table><tr><td>cell<p>foster</table>text after<script>var x</script><pre>\n pre\n</pre>"))
 	f.Add([]byte("<meta charset=shift_jis><p>\x82\xa0\x82\xa2 &amp; &#0; &#xD800;</p>"))
 	f.Add([]byte("\xff\xfe<\x00p\x00>\x00x\x00"))
+	f.Add([]byte(`<meta property="og:title" content="T | S"><meta property="og:site_name" content="S"><script type="application/ld+json">` +
+		`{"@graph":[{"@type":"NewsArticle","author":[{"name":"A"},"B"],"datePublished":"9.4.2024"}]}</script>` +
+		`<h1>T</h1><p>By <a rel=author>A</a> <time datetime="2024-04-09T01:02:03+05:30">today</time></p><ol start=3><li>x<li value=9>y</ol>`))
 	x, err := New(WithMaxBlocks(5000), WithThreshold(0.3))
 	if err != nil {
 		f.Fatal(err)
@@ -62,6 +66,14 @@ func FuzzExtract(f *testing.F) {
 		}
 		if a2 == nil || a.Text != a2.Text || a.Title != a2.Title || len(a.Blocks) != len(a2.Blocks) {
 			t.Fatalf("not deterministic:\n%q\n%q", a.Text, a2.Text)
+		}
+		m1 := []string{a.Author, a.Date, a.DateText, a.Language, a.URL, a.SiteName, a.Comments, strings.Join(a.Captions, "\x00")}
+		m2 := []string{a2.Author, a2.Date, a2.DateText, a2.Language, a2.URL, a2.SiteName, a2.Comments, strings.Join(a2.Captions, "\x00")}
+		if !slices.Equal(m1, m2) {
+			t.Fatalf("metadata not deterministic:\n%q\n%q", m1, m2)
+		}
+		if a.Date != "" && (a.DateText != "" || len(a.Date) < 10 || a.Date[4] != '-' || a.Date[7] != '-') {
+			t.Fatalf("date %q (date_text %q): want ISO 8601 and no date_text", a.Date, a.DateText)
 		}
 		for i := range a.Blocks {
 			b1, b2 := a.Blocks[i], a2.Blocks[i]

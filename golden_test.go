@@ -87,6 +87,7 @@ func checkGolden(t *testing.T, path string, got []byte) {
 // probability exactly, and the start of its text to recognise it by.
 type goldenBlock struct {
 	Content     bool    `json:"content"`
+	Role        string  `json:"role"`
 	Rule        string  `json:"rule"`
 	Probability float64 `json:"p"`
 	Kind        string  `json:"kind"`
@@ -96,8 +97,9 @@ type goldenBlock struct {
 // goldenTextRunes is how much of a block's text expected.json quotes.
 const goldenTextRunes = 60
 
-// verdictsJSON writes the title, encoding and block verdicts of a as JSON
-// with one block per line, so that a diff shows the blocks that changed.
+// verdictsJSON writes the metadata, encoding, captions and block verdicts
+// of a as JSON with one block per line, so that a diff shows the blocks
+// that changed.
 func verdictsJSON(t *testing.T, a *Article) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -109,17 +111,28 @@ func verdictsJSON(t *testing.T, a *Article) []byte {
 		}
 		buf.Truncate(buf.Len() - 1) // Encode's newline
 	}
-	buf.WriteString("{\n  \"title\": ")
-	put(a.Title)
-	buf.WriteString(",\n  \"encoding\": ")
-	put(a.Encoding)
+	buf.WriteString("{")
+	for i, f := range []struct {
+		name string
+		v    any
+	}{
+		{"title", a.Title}, {"author", a.Author}, {"date", a.Date}, {"date_text", a.DateText},
+		{"language", a.Language}, {"url", a.URL}, {"site_name", a.SiteName}, {"encoding", a.Encoding},
+		{"captions", a.Captions},
+	} {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n  \"" + f.name + "\": ")
+		put(f.v)
+	}
 	buf.WriteString(",\n  \"blocks\": [")
 	for i, b := range a.Blocks {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n    ")
-		put(goldenBlock{Content: b.Content, Rule: b.Rule.String(), Probability: b.Probability, Kind: b.Kind.String(), Text: prefix(b.Text, goldenTextRunes)})
+		put(goldenBlock{Content: b.Content, Role: b.Role.String(), Rule: b.Rule.String(), Probability: b.Probability, Kind: b.Kind.String(), Text: prefix(b.Text, goldenTextRunes)})
 	}
 	buf.WriteString("\n  ]\n}\n")
 	return buf.Bytes()

@@ -11,6 +11,15 @@ import (
 // is kept.
 const DefaultThreshold = 0.5
 
+// PrecisionThreshold and RecallThreshold are the thresholds of `winnow
+// extract -precision` and `-recall` (WithThreshold): keeping less text,
+// surer to be content, or more of the content with more boilerplate
+// (docs/article.md has the measurements behind them).
+const (
+	PrecisionThreshold = 0.7
+	RecallThreshold    = 0.4
+)
+
 // DefaultTimeout is the time an Extractor allows per page unless
 // WithTimeout says otherwise.
 const DefaultTimeout = 30 * time.Second
@@ -23,6 +32,9 @@ type config struct {
 	explain   bool
 	roles     *model.Heads // role models (RoleHeads); nil: none
 	rolesSet  bool         // WithRoles was given
+	// captions and comments: Article.Text and the renderings carry them
+	// (WithCaptions, WithComments).
+	captions, comments bool
 
 	perPage    time.Duration // per page; see timeout()
 	timeoutSet bool
@@ -89,3 +101,13 @@ func WithContentType(ct string) Option { return func(c *config) { c.parse.Conten
 // model's tree that moved its probability most (Block.Path; see
 // model.Model.Explain). It costs an allocation per block.
 func WithExplanations(on bool) Option { return func(c *config) { c.explain = on } }
+
+// WithCaptions(true) keeps the figure captions in the body: in
+// Article.Text, and in Markdown, where they stand on the page. They are
+// in Article.Captions either way, and in Article.HTML as figures.
+func WithCaptions(on bool) Option { return func(c *config) { c.captions = on } }
+
+// WithComments(true) puts the reader comments after the body in
+// Article.Text (a blank line apart), Markdown and HTML (a <section>).
+// They are in Article.Comments either way.
+func WithComments(on bool) Option { return func(c *config) { c.comments = on } }

@@ -10,16 +10,23 @@ import (
 )
 
 func TestRender(t *testing.T) {
-	para := func(s string) Block { return Block{Text: s, Kind: page.KindParagraph, Row: -1, Content: true} }
-	head := func(s string, l int) Block {
-		return Block{Text: s, Kind: page.KindHeading, Level: l, Row: -1, Content: true}
+	para := func(s string) Block {
+		return Block{Text: s, Kind: page.KindParagraph, Row: -1, Content: true, Role: RoleBody}
 	}
-	item := func(s string) Block { return Block{Text: s, Kind: page.KindListItem, Row: -1, Content: true} }
+	head := func(s string, l int) Block {
+		return Block{Text: s, Kind: page.KindHeading, Level: l, Row: -1, Content: true, Role: RoleBody}
+	}
+	item := func(s string) Block {
+		return Block{Text: s, Kind: page.KindListItem, Row: -1, Content: true, Role: RoleBody}
+	}
+	numbered := func(s string, n int) Block {
+		return Block{Text: s, Kind: page.KindListItem, Row: -1, Content: true, Role: RoleBody, Item: n}
+	}
 	cell := func(s string, row int) Block {
-		return Block{Text: s, Kind: page.KindTableCell, Row: row, Content: true}
+		return Block{Text: s, Kind: page.KindTableCell, Row: row, Content: true, Role: RoleBody}
 	}
 	dropped := Block{Text: "Share this", Kind: page.KindParagraph, Row: -1}
-	pre := Block{Text: "a := 1\n  b := 2", Kind: page.KindPre, Row: -1, Content: true}
+	pre := Block{Text: "a := 1\n  b := 2", Kind: page.KindPre, Row: -1, Content: true, Role: RoleBody}
 
 	tests := []struct {
 		name, reason string
@@ -39,6 +46,12 @@ func TestRender(t *testing.T) {
 			md:     "Intro.\n\n- a\n- b\n\nAfter.",
 		},
 		{
+			name: "ordered list", reason: "ordered items keep their numbers in Markdown, a list of bullets after them is another list",
+			blocks: []Block{para("Steps:"), numbered("one", 1), numbered("two", 2), numbered("four", 4), item("note")},
+			text:   "Steps:\n\none\ntwo\nfour\n\nnote",
+			md:     "Steps:\n\n1. one\n2. two\n4. four\n\n- note",
+		},
+		{
 			name: "table", reason: "cells of a row render on one line; Markdown gets a header rule",
 			blocks: []Block{cell("h1", 1), cell("h2", 1), cell("a", 2), cell("b", 2)},
 			text:   "h1 | h2\na | b",
@@ -54,7 +67,7 @@ func TestRender(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := &Article{Blocks: tt.blocks}
-			if diff := cmp.Diff(tt.text, a.render(render.Text)); diff != "" {
+			if diff := cmp.Diff(tt.text, a.text()); diff != "" {
 				t.Errorf("text (%s) mismatch (-want +got):\n%s", tt.reason, diff)
 			}
 			if diff := cmp.Diff(tt.md, a.Markdown()); diff != "" {
@@ -65,11 +78,15 @@ func TestRender(t *testing.T) {
 }
 
 func TestRenderHTMLEscapes(t *testing.T) {
-	a := &Article{Blocks: []Block{
-		{Text: "<script>x</script> & co", Kind: page.KindParagraph, Row: -1, Content: true},
-		{Text: "one", Kind: page.KindListItem, Row: -1, Content: true},
+	a := &Article{Title: "<b>", Author: "A & B", Date: "2024-04-09", Blocks: []Block{
+		{Text: "<script>x</script> & co", Kind: page.KindParagraph, Row: -1, Content: true, Role: RoleBody},
+		{Text: "one", Kind: page.KindListItem, Row: -1, Content: true, Role: RoleBody},
+		{Text: "two", Kind: page.KindListItem, Row: -1, Content: true, Role: RoleBody, Item: 2},
+		{Text: "<caption>", Kind: page.KindCaption, Row: -1, Content: true, Role: RoleCaption},
 	}}
-	want := "<p>&lt;script&gt;x&lt;/script&gt; &amp; co</p>\n<ul>\n<li>one</li>\n</ul>"
+	want := "<article>\n<header>\n<h1>&lt;b&gt;</h1>\n<address>A &amp; B</address>\n<time datetime=\"2024-04-09\">2024-04-09</time>\n</header>\n" +
+		"<p>&lt;script&gt;x&lt;/script&gt; &amp; co</p>\n<ul>\n<li>one</li>\n</ul>\n<ol start=\"2\">\n<li>two</li>\n</ol>\n" +
+		"<figure><figcaption>&lt;caption&gt;</figcaption></figure>\n</article>"
 	if diff := cmp.Diff(want, a.HTML()); diff != "" {
 		t.Errorf("HTML mismatch (-want +got):\n%s", diff)
 	}
@@ -91,7 +108,7 @@ func TestStripSiteName(t *testing.T) {
 
 // TestRenderPage checks that render.Page, with which evaluation renders a
 // baseline's decisions, gives every test page the text, Markdown and HTML
-// its Article renders for the same decisions.
+// its Article renders of the blocks kept as content.
 func TestRenderPage(t *testing.T) {
 	x, err := New()
 	if err != nil {
@@ -115,7 +132,7 @@ func TestRenderPage(t *testing.T) {
 			keep[i] = b.Content
 		}
 		for _, f := range []render.Format{render.Text, render.Markdown, render.HTML} {
-			if diff := cmp.Diff(a.render(f), render.Page(page, keep, f)); diff != "" {
+			if diff := cmp.Diff(a.renderContent(f), render.Page(page, keep, f)); diff != "" {
 				t.Errorf("%s, format %d: render.Page differs from the Article (-article +page):\n%s", p.page, f, diff)
 			}
 		}

@@ -53,7 +53,7 @@ func TestCommentNeverInText(t *testing.T) {
 	p := &page.Page{Blocks: []page.Block{{Text: "The story.", Kind: page.KindParagraph}, {Text: "Great post!", Kind: page.KindParagraph}}}
 	keep := []bool{true, true}
 	roles := x.roles(p, keep, [][]float64{{0, 0.9}, {0, 0}, {0, 0}, {0, 0}})
-	a := assemble(p, []float64{1, 1}, keep, roles, nil, nil)
+	a := assemble(p, []float64{1, 1}, keep, roles, nil, nil, &config{})
 	if a.Text != "The story." || a.Blocks[1].Content {
 		t.Fatalf("text %q, comment block content %v", a.Text, a.Blocks[1].Content)
 	}

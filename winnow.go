@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/winnow-dev/winnow/features"
@@ -14,7 +15,9 @@ import (
 	"github.com/winnow-dev/winnow/model"
 )
 
-// ErrNoContent is returned when a page has no block the model keeps.
+// ErrNoContent is returned when a page has no block the model keeps. A page
+// whose kept blocks are all headline, byline or captions is no error: its
+// Article has those fields and an empty Text.
 var ErrNoContent = errors.New("no main content found")
 
 // ErrTimeout is returned, wrapping context.DeadlineExceeded, when a page
@@ -172,8 +175,8 @@ func (x *Extractor) decide(p *page.Page, probs []float64, heads [][]float64, pat
 		keep[i] = pr >= x.cfg.threshold
 	}
 	roles := x.roles(p, keep, heads)
-	a := assemble(p, probs, keep, roles, nil, paths)
-	if a.Text == "" {
+	a := assemble(p, probs, keep, roles, nil, paths, &x.cfg)
+	if !slices.ContainsFunc(a.Blocks, func(b Block) bool { return b.Content }) {
 		return a, ErrNoContent
 	}
 	return a, nil

@@ -32,6 +32,7 @@ type extractFlags struct {
 	maxDepth  int
 	timeout   time.Duration
 	post      ruleFlags
+	parts     partFlags
 	fetch     fetchFlags
 }
 
@@ -54,9 +55,13 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&f.maxDepth, "max-depth", page.DefaultMaxDepth, "deepest element nesting accepted (at most 512)")
 	fs.DurationVar(&f.timeout, "timeout", winnow.DefaultTimeout, "time allowed per page; 0 for no limit")
 	f.post.register(fs)
+	f.parts.register(fs)
 	f.fetch.register(fs)
 	names, err := parseFlags(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := f.parts.threshold(fs, &f.threshold); err != nil {
 		return err
 	}
 	if err := f.check(len(names)); err != nil {
@@ -96,6 +101,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		opts = append(opts, winnow.WithModel(m))
 	}
+	opts = append(opts, f.parts.options()...)
 	if isWARCInput(inputs) {
 		return runExtractWARC(ctx, e, inputs, f, opts)
 	}
@@ -111,6 +117,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		out.Writer = discard{} // the view is the output
 	}
 	w := newArticleWriter(out, f.format, f.explain, len(inputs) > 1)
+	w.withMeta = f.parts.withMeta
 	var sum summary
 	extractAll(ctx, e, x, inputs, &f, func(r result) error {
 		sum.add(r)

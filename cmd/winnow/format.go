@@ -20,7 +20,9 @@ type articleWriter struct {
 	format  string
 	explain bool
 	batch   bool
-	n       int // records written
+	// withMeta puts the -with-metadata header before text and Markdown.
+	withMeta bool
+	n        int // records written
 }
 
 func newArticleWriter(w io.Writer, format string, explain, batch bool) *articleWriter {
@@ -36,13 +38,20 @@ const (
 
 // articleJSON is one page in -format json and jsonl.
 type articleJSON struct {
-	Source   string `json:"source,omitempty"`
-	URL      string `json:"url,omitempty"`
-	Status   string `json:"status"`
-	Error    string `json:"error,omitempty"`
-	Title    string `json:"title"`
-	Text     string `json:"text"`
-	Encoding string `json:"encoding,omitempty"`
+	Source   string   `json:"source,omitempty"`
+	URL      string   `json:"url"`
+	Status   string   `json:"status"`
+	Error    string   `json:"error,omitempty"`
+	Title    string   `json:"title"`
+	Author   string   `json:"author"`
+	Date     string   `json:"date"`
+	DateText string   `json:"date_text"`
+	Text     string   `json:"text"`
+	Captions []string `json:"captions"`
+	Comments string   `json:"comments"`
+	Language string   `json:"language"`
+	SiteName string   `json:"site_name"`
+	Encoding string   `json:"encoding,omitempty"`
 	// Blocks are every block's verdict, with -explain only.
 	Blocks []explainJSON `json:"blocks,omitempty"`
 }
@@ -77,11 +86,11 @@ func (aw *articleWriter) write(r result) error {
 		if a.Title != "" && strings.TrimLeft(firstLine, "# ") != a.Title {
 			body = "# " + a.Title + "\n\n" + body
 		}
-		return aw.writeText(r.name, body)
+		return aw.writeText(r.name, header(a, aw.withMeta)+body)
 	case "html":
 		return aw.writeText(r.name, a.HTML())
 	}
-	return aw.writeText(r.name, a.Text)
+	return aw.writeText(r.name, header(a, aw.withMeta)+a.Text)
 }
 
 func (aw *articleWriter) writeText(name, body string) error {
@@ -98,7 +107,7 @@ func (aw *articleWriter) writeText(name, body string) error {
 }
 
 func (aw *articleWriter) writeJSON(r result) error {
-	j := articleJSON{Status: statusOK, URL: r.url}
+	j := articleJSON{Status: statusOK, URL: r.url, Captions: []string{}}
 	if aw.batch || aw.format == "jsonl" {
 		j.Source = r.name
 	}
@@ -110,6 +119,14 @@ func (aw *articleWriter) writeJSON(r result) error {
 	}
 	if a := r.article; a != nil {
 		j.Title, j.Text, j.Encoding = a.Title, a.Text, a.Encoding
+		j.Author, j.Date, j.DateText, j.Comments = a.Author, a.Date, a.DateText, a.Comments
+		if a.Captions != nil {
+			j.Captions = a.Captions
+		}
+		j.Language, j.SiteName = a.Language, a.SiteName
+		if j.URL == "" {
+			j.URL = a.URL // the page's canonical or og:url; a fetched page keeps the URL it came from
+		}
 		if aw.explain {
 			j.Blocks = explainBlocks(a)
 		}

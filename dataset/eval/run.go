@@ -203,16 +203,19 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 			ps.truth = append(ps.truth, truth)
 		}
 	}
-	ps.empty = strings.TrimSpace(a.Text) == ""
+	// The gold is content against boilerplate: headline, byline and
+	// captions count, as in ContentText, not the body-only Text.
+	content := a.ContentText()
+	ps.empty = strings.TrimSpace(content) == ""
 	ps.comment = commentCountOf(p, a)
 	if strings.TrimSpace(p.Gold) != "" {
 		ps.hasGold = true
-		ps.bowP, ps.bowR, ps.bow = dataset.BagOfWords(a.Text, p.Gold)
-		ps.tp, ps.fp, ps.fn = dataset.Shingles(a.Text, p.Gold)
+		ps.bowP, ps.bowR, ps.bow = dataset.BagOfWords(content, p.Gold)
+		ps.tp, ps.fp, ps.fn = dataset.Shingles(content, p.Gold)
 		ps.f1, ps.f1ok = dataset.PageF1(ps.tp, ps.fp, ps.fn)
 	}
 	if len(p.With) > 0 || len(p.Without) > 0 {
-		text := normalizeSnippet(a.Text)
+		text := normalizeSnippet(content)
 		// Snippets may carry HTML entities (WCXB has "&amp;"); the text is decoded.
 		for _, w := range p.With {
 			if w = normalizeSnippet(html.UnescapeString(w)); w != "" {

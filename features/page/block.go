@@ -8,6 +8,9 @@ type Page struct {
 	OGTitle string
 	// Lang is the lang attribute of <html>, if any.
 	Lang string
+	// Meta is what the page's markup says about the page: head metadata,
+	// JSON-LD, and the body's author and time marks (see Meta).
+	Meta Meta
 	// Encoding is the name of the character encoding the page was read as.
 	Encoding string
 	// Blocks are the page's text blocks in document order.
@@ -113,6 +116,11 @@ type Block struct {
 	Level int
 	// Row identifies the table row (<tr>) holding the block, or -1.
 	Row int
+	// Item is, for the text of an <li> of an ordered list (<ol>), the
+	// number the browser shows for it (from the list's start and the
+	// items' value attributes); 0 for any other block. An item numbered 0
+	// by its page reads as unnumbered.
+	Item int
 	// Container identifies the parent element of Tag; blocks with the same
 	// Container are siblings in one container.
 	Container int

@@ -7,15 +7,17 @@ import (
 	"golang.org/x/net/html"
 )
 
-// readHead fills the page-level metadata: title, og:title, language. Each
-// comes from the first element in document order that matches, as the
-// goquery selections "title", `meta[property="og:title"]` and "html" with
-// First would find it (element name compared with Node.Data in any
-// namespace, attributes by exact key and value), but in one walk of the
-// tree that stops once all three are found.
+// readHead fills the page-level metadata: Title, OGTitle and Lang, and
+// Meta. Title, OGTitle and Lang each come from the first element in
+// document order that matches, as the goquery selections "title",
+// `meta[property="og:title"]` and "html" with First would find it (element
+// name compared with Node.Data in any namespace, attributes by exact key
+// and value). Meta needs the whole tree (JSON-LD and the body's author and
+// time marks), so the walk visits every node once.
 func readHead(root *html.Node, p *Page) {
 	var title, og, htmlEl *html.Node
-	for n := root; n != nil && (title == nil || og == nil || htmlEl == nil); n = nextNode(n, root) {
+	var m metaReader
+	for n := root; n != nil; n = nextNode(n, root) {
 		if n.Type != html.ElementNode {
 			continue
 		}
@@ -33,6 +35,7 @@ func readHead(root *html.Node, p *Page) {
 				htmlEl = n
 			}
 		}
+		m.element(n)
 	}
 	if title != nil {
 		var b strings.Builder
@@ -45,6 +48,7 @@ func readHead(root *html.Node, p *Page) {
 	if lang, ok := attr(htmlEl, "lang"); ok {
 		p.Lang = strings.ToLower(strings.TrimSpace(lang))
 	}
+	p.Meta = m.result()
 }
 
 // nextNode is the node after n in document order (pre-order) within root,

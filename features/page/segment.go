@@ -2,6 +2,7 @@ package page
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/winnow-dev/winnow/internal/text"
@@ -11,15 +12,18 @@ import (
 
 // frame is an open block-level element during the walk.
 type frame struct {
-	tag     string
-	id      int
-	row     int
-	table   int // 1 + index in segmenter.tables of the nearest <table>, 0 for none
-	depth   int // element ancestors of this element
-	flags   Flags
-	own     Signal // vocabulary of this element's class and id
-	any     Signal // own | all ancestors'
-	classes []string
+	tag   string
+	id    int
+	row   int
+	table int // 1 + index in segmenter.tables of the nearest <table>, 0 for none
+	depth int // element ancestors of this element
+	// items is, for an <ol>, the number its next <li> gets; item is, for
+	// an <li> of an <ol>, its number (Block.Item).
+	items, item int
+	flags       Flags
+	own         Signal // vocabulary of this element's class and id
+	any         Signal // own | all ancestors'
+	classes     []string
 
 	// What the blocks of this element share (see segmenter.share), made
 	// when its first block is flushed.
@@ -211,6 +215,15 @@ func (s *segmenter) push(n *html.Node) {
 	}
 	f.any = parent.any | f.own
 	f.table = parent.table
+	switch n.DataAtom {
+	case atom.Ol:
+		f.items = listNumber(n, "start", 1)
+	case atom.Li:
+		if p := &s.stack[len(s.stack)-1]; p.tag == "ol" {
+			f.item = listNumber(n, "value", p.items)
+			p.items = f.item + 1
+		}
+	}
 	s.countTable(n, &f, role)
 	s.stack = append(s.stack, f)
 }
@@ -265,8 +278,23 @@ func (s *segmenter) flush() {
 	}
 	b.Path, b.Ancestors, b.Classes, b.SignalNear = top.path, top.ancestors, top.near, top.signalNear
 	b.Kind, b.Level = kindOf(top.tag, top.row, s.pre > 0)
+	b.Item = top.item
 	s.blocks = append(s.blocks, b)
 	s.blockTable = append(s.blockTable, int32(top.table))
+}
+
+// listNumber is n's attribute key read as an item number (an <ol>'s
+// start, an <li>'s value), or def when it is absent or not a number.
+func listNumber(n *html.Node, key string, def int) int {
+	v, ok := attr(n, key)
+	if !ok {
+		return def
+	}
+	i, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || i < -1_000_000 || i > 1_000_000 {
+		return def
+	}
+	return i
 }
 
 // share fills the slices that every block of the top frame f has in

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/winnow-dev/winnow/features/page"
@@ -13,8 +14,8 @@ type Format uint8
 // The formats.
 const (
 	Text     Format = iota // paragraphs separated by blank lines, list items and table rows on lines of their own
-	Markdown               // headings, lists, tables, quotes and fenced code
-	HTML                   // structural elements only, no attributes
+	Markdown               // headings, lists (ordered ones numbered), tables, quotes and fenced code
+	HTML                   // structural elements only, no attributes but an <ol>'s start
 )
 
 // Block is what rendering reads of a text block.
@@ -23,6 +24,7 @@ type Block struct {
 	Kind  page.Kind
 	Level int  // heading level 1-6, or 0
 	Row   int  // table row, or -1
+	Item  int  // the number of an ordered list's item, or 0
 	Keep  bool // whether the block is rendered
 }
 
@@ -31,7 +33,7 @@ type Block struct {
 func Page(page *page.Page, keep []bool, f Format) string {
 	return Blocks(len(page.Blocks), func(i int) Block {
 		b := &page.Blocks[i]
-		return Block{Text: b.Text, Kind: b.Kind, Level: b.Level, Row: b.Row, Keep: keep[i]}
+		return Block{Text: b.Text, Kind: b.Kind, Level: b.Level, Row: b.Row, Item: b.Item, Keep: keep[i]}
 	}, f)
 }
 
@@ -42,12 +44,16 @@ type group uint8
 const (
 	groupNone group = iota
 	groupList
+	groupOrdered // the items of an ordered list
 	groupTable
 )
 
-func groupOf(k page.Kind) group {
-	switch k {
+func groupOf(b *Block) group {
+	switch b.Kind {
 	case page.KindListItem:
+		if b.Item != 0 {
+			return groupOrdered
+		}
 		return groupList
 	case page.KindTableCell:
 		return groupTable
@@ -79,6 +85,8 @@ func Blocks(n int, at func(i int) Block, f Format) string {
 			switch prevGroup {
 			case groupList:
 				sb.WriteString("</ul>\n")
+			case groupOrdered:
+				sb.WriteString("</ol>\n")
 			case groupTable:
 				sb.WriteString("</tr>\n</table>\n")
 			}
@@ -89,7 +97,7 @@ func Blocks(n int, at func(i int) Block, f Format) string {
 		if !b.Keep {
 			continue
 		}
-		g := groupOf(b.Kind)
+		g := groupOf(&b)
 		sameRow := g == groupTable && prevGroup == groupTable && b.Row == prevRow
 		if g != prevGroup {
 			closeGroup()
@@ -101,6 +109,12 @@ func Blocks(n int, at func(i int) Block, f Format) string {
 				switch g {
 				case groupList:
 					sb.WriteString("<ul>\n")
+				case groupOrdered:
+					if b.Item != 1 {
+						sb.WriteString("<ol start=\"" + strconv.Itoa(b.Item) + "\">\n")
+					} else {
+						sb.WriteString("<ol>\n")
+					}
 				case groupTable:
 					sb.WriteString("<table>\n<tr>")
 				}
@@ -126,7 +140,7 @@ func Blocks(n int, at func(i int) Block, f Format) string {
 				if f == Text {
 					sb.WriteString(" | ")
 				}
-			case g == groupList && f != HTML:
+			case (g == groupList || g == groupOrdered) && f != HTML:
 				sb.WriteString("\n")
 			}
 		}
@@ -166,7 +180,11 @@ func writeBlock(sb *strings.Builder, b *Block, f Format, rowStart bool) {
 		case page.KindHeading:
 			sb.WriteString(strings.Repeat("#", b.Level) + " " + b.Text)
 		case page.KindListItem:
-			sb.WriteString("- " + b.Text)
+			if b.Item != 0 {
+				sb.WriteString(strconv.Itoa(b.Item) + ". " + b.Text)
+			} else {
+				sb.WriteString("- " + b.Text)
+			}
 		case page.KindTableCell:
 			if rowStart {
 				sb.WriteString("| ")
@@ -196,7 +214,7 @@ func writeBlock(sb *strings.Builder, b *Block, f Format, rowStart bool) {
 		case page.KindQuote:
 			sb.WriteString("<blockquote>" + t + "</blockquote>\n")
 		case page.KindCaption:
-			sb.WriteString("<figcaption>" + t + "</figcaption>\n")
+			sb.WriteString("<figure><figcaption>" + t + "</figcaption></figure>\n")
 		default:
 			sb.WriteString("<p>" + t + "</p>\n")
 		}

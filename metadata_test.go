@@ -1,0 +1,193 @@
+package winnow
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// metaPage is a small news page: head is put in <head>, byline under the
+// headline, after at the end of the body.
+func metaPage(head, byline, after string) string {
+	return `<html lang="en"><head><title>Tide tables | Harbour Gazette</title>` + head + `</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<h1>Spring tides expected this weekend</h1>
+` + byline + `
+<p>The harbour master has warned boat owners that the highest tides of the year are expected on Saturday and Sunday, with water levels up to half a metre above normal.</p>
+<p>Owners of vessels moored on the inner wall are asked to check their lines before Friday evening, and the slipway will be closed for two hours either side of high water.</p>
+<p>The council said that sandbags would be available at the fire station for residents of the lower town, as in previous years, and that it did not expect flooding.</p>
+</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Ferry timetable changes</a></li><li><a href="/b">New café opens on the quay</a></li></ul></aside>
+` + after + `
+<footer><p>© 2026 Harbour Gazette. All rights reserved.</p></footer>
+</body></html>`
+}
+
+// articleMeta is what TestArticleMetadata compares.
+type articleMeta struct {
+	Title, Author, Date, DateText, Language, URL, SiteName string
+}
+
+func TestArticleMetadata(t *testing.T) {
+	const title = "Spring tides expected this weekend"
+	tests := []struct {
+		name, reason        string
+		head, byline, after string
+		want                articleMeta
+	}{
+		{
+			name: "nothing", reason: "no byline, no date, no metadata: empty fields, the h1 as title",
+			want: articleMeta{Title: title, Language: "en"},
+		},
+		{
+			name: "head", reason: "the head gives every field",
+			head: `<meta property="og:title" content="Spring tides this weekend | Harbour Gazette"><meta name="author" content="Ann Lee">
+<meta property="article:published_time" content="2026-03-27T08:00:00+00:00"><link rel="canonical" href="https://gazette.example/tides">
+<meta property="og:site_name" content="Harbour Gazette">`,
+			want: articleMeta{Title: "Spring tides this weekend", Author: "Ann Lee", Date: "2026-03-27T08:00:00Z",
+				Language: "en", URL: "https://gazette.example/tides", SiteName: "Harbour Gazette"},
+		},
+		{
+			name: "head wins", reason: "the head's author and date win over the byline's",
+			head:   `<meta name="author" content="Ann Lee"><meta name="date" content="2026-03-27">`,
+			byline: `<p class="byline">By <span class="author">Bob Ray</span>, <time datetime="2026-03-28">28 March 2026</time></p>`,
+			want:   articleMeta{Title: title, Author: "Ann Lee", Date: "2026-03-27", Language: "en"},
+		},
+		{
+			name: "byline marks", reason: "author and time marks in the block under the headline fill what the head lacks",
+			byline: `<p class="byline">By <span class="author">Bob Ray</span>, <time datetime="2026-03-28T09:30">28 March 2026, 9:30</time></p>`,
+			want:   articleMeta{Title: title, Author: "Bob Ray", Date: "2026-03-28", Language: "en"},
+		},
+		{
+			name: "unparsed date", reason: "a date that does not parse stays as written, and Date is empty",
+			head: `<meta property="article:published_time" content="3 hours ago">`,
+			want: articleMeta{Title: title, DateText: "3 hours ago", Language: "en"},
+		},
+		{
+			name: "unparsed time mark", reason: "a byline's <time> that does not parse goes to DateText",
+			byline: `<p><time>Yesterday evening</time></p>`,
+			want:   articleMeta{Title: title, DateText: "Yesterday evening", Language: "en"},
+		},
+		{
+			name: "marks far away", reason: "author and time marks in a teaser far from the headline are no byline: no guess",
+			after: `<div class="teaser"><p>Ferry strike called off, and more news from the harbour this week</p><p>by <span class="author">Cy Fox</span></p><time datetime="2026-01-01">1 January</time></div>`,
+			want:  articleMeta{Title: title, Language: "en"},
+		},
+		{
+			name: "json-ld", reason: "the JSON-LD article's headline, authors, date and publisher",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tides","author":[{"name":"Ann Lee"},{"name":"Bob Ray"}],"datePublished":"2026-03-27","publisher":{"name":"Gazette"}}</script>`,
+			want: articleMeta{Title: "Tides", Author: "Ann Lee, Bob Ray", Date: "2026-03-27", Language: "en", SiteName: "Gazette"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader(metaPage(tt.head, tt.byline, tt.after)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := articleMeta{a.Title, a.Author, a.Date, a.DateText, a.Language, a.URL, a.SiteName}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", tt.reason, diff)
+			}
+			if strings.Contains(a.Text, "Spring tides") || !strings.HasPrefix(a.Text, "The harbour master") {
+				t.Errorf("%s: Text is not the body alone:\n%s", tt.reason, a.Text)
+			}
+		})
+	}
+}
+
+func TestBylineAuthor(t *testing.T) {
+	tests := []struct {
+		name, reason   string
+		hints, bylines []string
+		want           string
+	}{
+		{"hint", "a mark held by a byline", []string{"Jane Doe", "Teaser Author"}, []string{"By Jane Doe | 9 April 2024"}, "Jane Doe"},
+		{"two hints", "two marked authors joined", []string{"Ann", "Bob"}, []string{"By Ann and Bob"}, "Ann, Bob"},
+		{"by", "a leading By, cut before the date", nil, []string{"By Jane Doe, April 9, 2024"}, "Jane Doe"},
+		{"von", "German", nil, []string{"Von Hans Meier | heise online"}, "Hans Meier"},
+		{"name", "a line that is only a name", nil, []string{"09 April, 2024", "Reuters"}, "Reuters"},
+		{"no name", "a line that is no name gives nothing", nil, []string{"Last modified: 09 April, 2024", "share this story"}, ""},
+		{"none", "no byline", nil, nil, ""},
+	}
+	for _, tt := range tests {
+		if got := bylineAuthor(tt.hints, tt.bylines); got != tt.want {
+			t.Errorf("%s: bylineAuthor = %q, want %q (%s)", tt.name, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestIsSite(t *testing.T) {
+	tests := []struct {
+		author, site string
+		want         bool
+	}{
+		{"Mac & i", "Mac & i", true},
+		{"CBSNews.com", "CBS News", true},
+		{"Jane Doe", "CBS News", false},
+		{"Jane Doe", "", false},
+	}
+	for _, tt := range tests {
+		if got := isSite(tt.author, tt.site); got != tt.want {
+			t.Errorf("isSite(%q, %q) = %v, want %v", tt.author, tt.site, got, tt.want)
+		}
+	}
+}
+
+func TestDropSiteName(t *testing.T) {
+	tests := []struct{ title, site, want, reason string }{
+		{"Headline | Site", "Site", "Headline", "site after a bar"},
+		{"SITE - Headline", "Site", "Headline", "site before a dash, any case"},
+		{"Headline | Section", "Site", "Headline | Section", "no part is the site"},
+		{"Headline | Site", "", "Headline | Site", "no site name"},
+		{"Site", "Site", "Site", "the title is the site's name only"},
+	}
+	for _, tt := range tests {
+		if got := dropSiteName(tt.title, tt.site); got != tt.want {
+			t.Errorf("dropSiteName(%q, %q) = %q, want %q (%s)", tt.title, tt.site, got, tt.want, tt.reason)
+		}
+	}
+}
+
+// TestRenderParts checks what Text, Markdown and HTML carry of the
+// article's parts, with and without WithCaptions and WithComments, on
+// blocks whose roles are set by hand (as a role model would set them).
+func TestRenderParts(t *testing.T) {
+	blocks := []Block{
+		{Text: "Headline", Kind: 2, Level: 1, Row: -1, Content: true, Role: RoleTitle},
+		{Text: "By Ann", Row: -1, Content: true, Role: RoleByline},
+		{Text: "A photo.", Kind: 7, Row: -1, Content: true, Role: RoleCaption},
+		{Text: "Body one.", Kind: 1, Row: -1, Content: true, Role: RoleBody},
+		{Text: "Menu", Row: -1, Role: RoleBoilerplate},
+		{Text: "Body two.", Kind: 1, Row: -1, Content: true, Role: RoleBody},
+		{Text: "Great piece!", Kind: 1, Row: -1, Content: true, Role: RoleComment},
+	}
+	tests := []struct {
+		name                         string
+		captions, comments           bool
+		text, markdown, htmlContains string
+	}{
+		{"body", false, false, "Body one.\n\nBody two.", "# Headline\n\nBody one.\n\nBody two.", "<figure><figcaption>A photo.</figcaption></figure>\n<p>Body one.</p>"},
+		{"captions", true, false, "A photo.\n\nBody one.\n\nBody two.", "# Headline\n\nA photo.\n\nBody one.\n\nBody two.", "</header>\n<figure>"},
+		{"comments", false, true, "Body one.\n\nBody two.\n\nGreat piece!", "# Headline\n\nBody one.\n\nBody two.\n\nGreat piece!", "</p>\n<section>\n<p>Great piece!</p>\n</section>\n</article>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &Article{Title: "Headline", Blocks: blocks, withCaptions: tt.captions, withComments: tt.comments}
+			if diff := cmp.Diff(tt.text, a.text()); diff != "" {
+				t.Errorf("text (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.markdown, a.Markdown()); diff != "" {
+				t.Errorf("markdown (-want +got):\n%s", diff)
+			}
+			if h := a.HTML(); !strings.Contains(h, tt.htmlContains) {
+				t.Errorf("HTML lacks %q:\n%s", tt.htmlContains, h)
+			}
+			if c := a.ContentText(); c != "Headline\n\nBy Ann\n\nA photo.\n\nBody one.\n\nBody two.\n\nGreat piece!" {
+				t.Errorf("ContentText = %q: not every kept block", c)
+			}
+		})
+	}
+}
