@@ -22,8 +22,8 @@ const (
 // model of roles: a block kept as content is body, one not kept
 // boilerplate; the kept block that is the headline (headlineBlock) is
 // the title, a kept figure caption a caption, and
-// a short block by the headline that holds an author or time mark of the
-// markup (page.Meta's hints) a byline. Nothing here finds comments.
+// a short block by the headline that the markup marks (page.Meta's author,
+// time and byline hints) a byline. Nothing here finds comments.
 func assignRoles(p *page.Page, blocks []Block) {
 	for i := range blocks {
 		blocks[i].Role = RoleBoilerplate
@@ -94,9 +94,10 @@ func sameTitle(key string, b *Block) bool {
 
 // markBylines makes a byline of each block near the headline's block t
 // (-1: none) that is short and holds the text of one of the page's author
-// or time marks.
+// or time marks, or is (part of) a byline mark's text.
 func markBylines(p *page.Page, blocks []Block, t int) {
-	if t < 0 || (len(p.Meta.AuthorHints) == 0 && len(p.Meta.TimeHints) == 0) {
+	m := &p.Meta
+	if t < 0 || (len(m.AuthorHints) == 0 && len(m.TimeHints) == 0 && len(m.BylineHints) == 0) {
 		return
 	}
 	for i := max(0, t-bylineBefore); i < len(blocks) && i <= t+bylineAfter; i++ {
@@ -111,8 +112,13 @@ func markBylines(p *page.Page, blocks []Block, t int) {
 }
 
 // hasHint reports whether s holds the text of one of p's author or time
-// marks.
+// marks, or is part of the text of a byline mark.
 func hasHint(p *page.Page, s string) bool {
+	for _, h := range p.Meta.BylineHints {
+		if strings.Contains(h, s) {
+			return true
+		}
+	}
 	for _, h := range p.Meta.AuthorHints {
 		if strings.Contains(s, h) {
 			return true
