@@ -76,6 +76,14 @@ func TestArticleMetadata(t *testing.T) {
 			want:  articleMeta{Title: title, Language: "en"},
 		},
 		{
+			name: "hostile head", reason: "huge values, broken JSON-LD and a time mark far too long give empty fields",
+			head: `<meta name="author" content="` + strings.Repeat("x", 5000) + `"><meta property="article:published_time" content="` +
+				strings.Repeat("9", 300) + `"><script type="application/ld+json">{"@type":"NewsArticle","author":</script>` +
+				strings.Repeat(`<script type="application/ld+json">[[[[[[[[[[[[[[[[{"@type":"Article","author":"Deep"}]]]]]]]]]]]]]]]]</script>`, 20),
+			after: `<p><time datetime="` + strings.Repeat("2", 500) + `">` + strings.Repeat("y ", 500) + `</time></p>`,
+			want:  articleMeta{Title: title, Language: "en"},
+		},
+		{
 			name: "json-ld", reason: "the JSON-LD article's headline, authors, date and publisher",
 			head: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tides","author":[{"name":"Ann Lee"},{"name":"Bob Ray"}],"datePublished":"2026-03-27","publisher":{"name":"Gazette"}}</script>`,
 			want: articleMeta{Title: "Tides", Author: "Ann Lee, Bob Ray", Date: "2026-03-27", Language: "en", SiteName: "Gazette"},
