@@ -73,9 +73,9 @@ type Block struct {
 	// Content says whether the block is part of the main content, after
 	// the threshold and the rules.
 	Content bool
-	// Role is what the block is to the article: a block kept as content
-	// is its body, title, byline, a caption or a comment; a block not kept
-	// is boilerplate, or the title or a byline the markup marks as such.
+	// Role is what the block is to the article (see assignRoles): a block
+	// kept as content is its body, title, byline, a caption or a comment;
+	// a block not kept is boilerplate, or a byline the markup marks.
 	Role Role
 	// Rule is what decided Content: RuleThreshold when the model's
 	// probability against the threshold did, else the post-processing rule
