@@ -58,7 +58,8 @@ func isSite(author, site string) bool {
 
 // bylineAuthor is the author the byline blocks name: the page's author
 // marks that they hold (joined with ", "), else the name after a leading
-// "By" in one of them, else one that is only a name (see isName); "" when
+// "By" in one of them, else one that starts with a name (see isName)
+// followed by nothing or a date ("Anna Smirnova, 12 March 2024"); "" when
 // none does.
 func bylineAuthor(hints, bylines []string) string {
 	var names []string
@@ -83,8 +84,8 @@ func bylineAuthor(hints, bylines []string) string {
 		}
 	}
 	for _, b := range bylines {
-		if isName(b) {
-			return b
+		if n := cleanAuthor(b); isName(n) {
+			return n
 		}
 	}
 	return ""
@@ -96,10 +97,7 @@ var byWords = []string{"by", "von", "par", "por", "di", "door"}
 // cutBy returns what follows a leading "By" (or its equivalent in another
 // language; a colon may follow it).
 func cutBy(s string) (string, bool) {
-	first, rest, ok := strings.Cut(s, " ")
-	if !ok {
-		return "", false
-	}
+	first, rest, _ := strings.Cut(s, " ")
 	first = strings.TrimSuffix(strings.ToLower(first), ":")
 	if !contains(byWords, first) {
 		return "", false
@@ -120,10 +118,10 @@ func cleanAuthor(s string) string {
 	// A date or time may follow, after a comma or not.
 	parts := strings.Split(s, ",")
 	for i, part := range parts {
-		if strings.ContainsFunc(part, unicode.IsDigit) || date.LooksLikeDate(part) {
+		// The first part is the name's ("April Fulton" names a month).
+		if strings.ContainsFunc(part, unicode.IsDigit) || (i > 0 && date.LooksLikeDate(part)) {
 			if i == 0 {
-				part = part[:max(0, strings.IndexFunc(part, unicode.IsDigit))]
-				parts = []string{part}
+				parts = []string{beforeDate(part)}
 			} else {
 				parts = parts[:i]
 			}
@@ -138,12 +136,24 @@ func cleanAuthor(s string) string {
 	return s
 }
 
-// isName reports whether a whole byline line reads as a name: at most four
-// words, each starting with an upper-case letter, no digits ("Reuters",
-// "Jane Doe", "AFP").
+// beforeDate is what comes before the first digit of s, without the
+// month and weekday names just before it: "Jane Doe" of "Jane Doe April
+// 9", "" of "Jan 4".
+func beforeDate(s string) string {
+	words := strings.Fields(s[:max(0, strings.IndexFunc(s, unicode.IsDigit))])
+	for len(words) > 0 && date.IsDateWord(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
+}
+
+// isName reports whether a byline line reads as a name: two to four words,
+// each starting with an upper-case letter, no digits ("Jane Doe",
+// "ASSOCIATED PRESS"). One word is not enough: "Published", "Share" and
+// "Comments" read the same as "Reuters".
 func isName(s string) bool {
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 4 || strings.ContainsFunc(s, unicode.IsDigit) {
+	if len(words) < 2 || len(words) > 4 || strings.ContainsFunc(s, unicode.IsDigit) {
 		return false
 	}
 	for _, w := range words {
@@ -159,7 +169,7 @@ func isName(s string) bool {
 // head's date, the time marks in the byline blocks (their datetime value,
 // then their text), the byline blocks' text. When none parses, dateText
 // is the first date as written: the head's, a time mark's text in a
-// byline, or a byline block that looks like a date.
+// byline, or the part of a byline block that looks like a date.
 func pubDate(m *page.Meta, bylines []string) (iso, dateText string) {
 	if d, ok := date.Parse(m.Date); ok {
 		return d, ""
@@ -193,11 +203,31 @@ func pubDate(m *page.Meta, bylines []string) (iso, dateText string) {
 		return "", marks[0].Text
 	}
 	for _, b := range bylines {
-		if date.LooksLikeDate(b) {
-			return "", b
+		if d := datePart(b); d != "" {
+			return "", d
 		}
 	}
 	return "", ""
+}
+
+// datePart is the part of a byline line, between separators, that looks
+// like a date (date.LooksLikeDate), or "": "3 days ago" of "By Ann Lee –
+// 3 days ago".
+func datePart(line string) string {
+	parts := []string{line}
+	for _, sep := range []string{" | ", " · ", " • ", " - ", " – ", " — ", "|", "•"} {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); date.LooksLikeDate(p) {
+			return p
+		}
+	}
+	return ""
 }
 
 func contains(list []string, s string) bool {

@@ -76,6 +76,14 @@ func TestArticleMetadata(t *testing.T) {
 			want:  articleMeta{Title: title, Language: "en"},
 		},
 		{
+			name: "hostile head", reason: "huge values, broken JSON-LD and a time mark far too long give empty fields",
+			head: `<meta name="author" content="` + strings.Repeat("x", 5000) + `"><meta property="article:published_time" content="` +
+				strings.Repeat("9", 300) + `"><script type="application/ld+json">{"@type":"NewsArticle","author":</script>` +
+				strings.Repeat(`<script type="application/ld+json">[[[[[[[[[[[[[[[[{"@type":"Article","author":"Deep"}]]]]]]]]]]]]]]]]</script>`, 20),
+			after: `<p><time datetime="` + strings.Repeat("2", 500) + `">` + strings.Repeat("y ", 500) + `</time></p>`,
+			want:  articleMeta{Title: title, Language: "en"},
+		},
+		{
 			name: "json-ld", reason: "the JSON-LD article's headline, authors, date and publisher",
 			head: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tides","author":[{"name":"Ann Lee"},{"name":"Bob Ray"}],"datePublished":"2026-03-27","publisher":{"name":"Gazette"}}</script>`,
 			want: articleMeta{Title: "Tides", Author: "Ann Lee, Bob Ray", Date: "2026-03-27", Language: "en", SiteName: "Gazette"},
@@ -108,13 +116,32 @@ func TestBylineAuthor(t *testing.T) {
 		{"two hints", "two marked authors joined", []string{"Ann", "Bob"}, []string{"By Ann and Bob"}, "Ann, Bob"},
 		{"by", "a leading By, cut before the date", nil, []string{"By Jane Doe, April 9, 2024"}, "Jane Doe"},
 		{"von", "German", nil, []string{"Von Hans Meier | heise online"}, "Hans Meier"},
-		{"name", "a line that is only a name", nil, []string{"09 April, 2024", "Reuters"}, "Reuters"},
+		{"name", "a line that is only a name", nil, []string{"09 April, 2024", "Jane Doe"}, "Jane Doe"},
+		{"one word", "one word is no name (it may be a label)", nil, []string{"Published", "Reuters"}, ""},
+		{"month first", "a line that starts with its date has no name", nil, []string{"Jan 4, 2008"}, ""},
+		{"name, month, day", "the month's name before the day is the date's", nil, []string{"Jane Doe April 9, 2024"}, "Jane Doe"},
+		{"name and date", "a name before a date", nil, []string{"Анна Смирнова, 12 марта 2024, 14:35"}, "Анна Смирнова"},
+		{"month name", "a name that is a month's", []string{"April Fulton"}, []string{"By", "April Fulton"}, "April Fulton"},
+		{"lone by", "a By on a line of its own is no name", nil, []string{"By"}, ""},
 		{"no name", "a line that is no name gives nothing", nil, []string{"Last modified: 09 April, 2024", "share this story"}, ""},
 		{"none", "no byline", nil, nil, ""},
 	}
 	for _, tt := range tests {
 		if got := bylineAuthor(tt.hints, tt.bylines); got != tt.want {
 			t.Errorf("%s: bylineAuthor = %q, want %q (%s)", tt.name, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestDatePart(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"By ANNE GEARAN – 3 days ago", "3 days ago"},
+		{"Updated yesterday | By Ann", "Updated yesterday"},
+		{"By Ann Lee", ""},
+	}
+	for _, tt := range tests {
+		if got := datePart(tt.in); got != tt.want {
+			t.Errorf("datePart(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -76,7 +76,7 @@ type Block struct {
 	Content bool
 	// Role is what the block is to the article: the role models' verdict
 	// (see Extractor.roles), completed from the markup (the headline, figure
-	// captions, author and time marks by the headline).
+	// captions, author, time and byline marks by the headline).
 	Role Role
 	// Rule is what decided Content: RuleThreshold when the model's
 	// probability against the threshold did, else the post-processing rule

@@ -95,14 +95,17 @@ func sameTitle(key string, b *Block) bool {
 
 // markBylines makes a byline of each block near the headline's block t
 // (-1: none) that is short and holds the text of one of the page's author
-// or time marks.
+// or time marks, or is (part of) a byline mark's text. The markup outranks
+// the role models here: such a block is a byline whatever role they gave
+// it, but for the title and figure captions.
 func markBylines(p *page.Page, blocks []Block, t int) {
-	if t < 0 || (len(p.Meta.AuthorHints) == 0 && len(p.Meta.TimeHints) == 0) {
+	m := &p.Meta
+	if t < 0 || (len(m.AuthorHints) == 0 && len(m.TimeHints) == 0 && len(m.BylineHints) == 0) {
 		return
 	}
 	for i := max(0, t-bylineBefore); i < len(blocks) && i <= t+bylineAfter; i++ {
 		b := &blocks[i]
-		if i == t || (b.Role != RoleBody && b.Role != RoleBoilerplate) || text.CountWords(b.Text) > bylineMaxWords {
+		if i == t || b.Role == RoleTitle || b.Kind == page.KindCaption || text.CountWords(b.Text) > bylineMaxWords {
 			continue
 		}
 		if hasHint(p, b.Text) {
@@ -112,8 +115,13 @@ func markBylines(p *page.Page, blocks []Block, t int) {
 }
 
 // hasHint reports whether s holds the text of one of p's author or time
-// marks.
+// marks, or is part of the text of a byline mark.
 func hasHint(p *page.Page, s string) bool {
+	for _, h := range p.Meta.BylineHints {
+		if strings.Contains(h, s) {
+			return true
+		}
+	}
 	for _, h := range p.Meta.AuthorHints {
 		if strings.Contains(s, h) {
 			return true

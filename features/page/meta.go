@@ -45,6 +45,12 @@ type Meta struct {
 	// repeats, at most maxHints; a page's teasers may carry such marks too,
 	// so a hint says something only about a block that is a byline.
 	AuthorHints []string
+	// BylineHints are the texts of the body's elements whose class marks
+	// a byline: a token "byline" or "dateline", or one starting with
+	// "byline" or ending in "-byline", "_byline" or "__byline". In document
+	// order, without repeats, at most maxHints; the same caution as
+	// AuthorHints applies.
+	BylineHints []string
 	// TimeHints are the body's <time> elements and elements with
 	// itemprop="datePublished": their machine-readable value (datetime or
 	// content attribute; may be "") and their text. In document order, at
@@ -102,10 +108,10 @@ func (f *metaField) offer(v string, r metaRank, limit int) {
 // metaReader collects a page's metadata during one walk of its tree.
 type metaReader struct {
 	title, author, date, url, site, lang metaField
-	authorHints                          []string
+	authorHints, bylineHints             []string
 	timeHints                            []TimeHint
 	jsonld                               int // scripts read
-	authorTries                          int // author marks read, repeats included
+	hintTries                            int // author and byline marks read, repeats included
 }
 
 // Source ranks per field (lower wins).
@@ -247,7 +253,7 @@ func (m *metaReader) offerAuthor(v string, r metaRank) {
 // marks records an element of the body marked as the author or the
 // publication time by its rel, itemprop or class attribute.
 func (m *metaReader) marks(n *html.Node) {
-	author := false
+	author, byline := false, false
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "rel":
@@ -263,22 +269,34 @@ func (m *metaReader) marks(n *html.Node) {
 			author = author || hasToken(a.Val, "author")
 		case "class":
 			author = author || authorClass(a.Val)
+			byline = byline || bylineClass(a.Val)
 		}
 	}
-	if !author || len(m.authorHints) >= maxHints || m.authorTries >= 4*maxHints {
-		return
+	if author {
+		m.authorHints = m.addHint(m.authorHints, n)
 	}
-	m.authorTries++
+	if byline {
+		m.bylineHints = m.addHint(m.bylineHints, n)
+	}
+}
+
+// addHint appends the text of n to hints unless it is there already,
+// empty or too long, or there are enough.
+func (m *metaReader) addHint(hints []string, n *html.Node) []string {
+	if len(hints) >= maxHints || m.hintTries >= 8*maxHints {
+		return hints
+	}
+	m.hintTries++
 	t, ok := limitedText(n, maxHintTextBytes)
 	if !ok || t == "" {
-		return
+		return hints
 	}
-	for _, h := range m.authorHints {
+	for _, h := range hints {
 		if h == t {
-			return
+			return hints
 		}
 	}
-	m.authorHints = append(m.authorHints, t)
+	return append(hints, t)
 }
 
 func (m *metaReader) addTime(value string, n *html.Node) {
@@ -300,7 +318,7 @@ func (m *metaReader) result() Meta {
 	return Meta{
 		Title: m.title.val, Author: m.author.val, Date: m.date.val, URL: m.url.val,
 		SiteName: m.site.val, Language: m.lang.val,
-		AuthorHints: m.authorHints, TimeHints: m.timeHints,
+		AuthorHints: m.authorHints, BylineHints: m.bylineHints, TimeHints: m.timeHints,
 	}
 }
 
@@ -315,6 +333,21 @@ func authorClass(class string) bool {
 		switch tok = strings.ToLower(tok); {
 		case tok == "author", tok == "author-name", tok == "author_name", tok == "authorname",
 			tok == "byline-author", tok == "byline__author", strings.HasSuffix(tok, "__author"):
+			return true
+		}
+	}
+	return false
+}
+
+// bylineClass reports whether a class attribute has a token that marks a
+// byline.
+func bylineClass(class string) bool {
+	if !strings.Contains(class, "line") && !strings.Contains(class, "LINE") {
+		return false
+	}
+	for tok := range strings.FieldsSeq(class) {
+		switch tok = strings.ToLower(tok); {
+		case tok == "dateline", strings.HasPrefix(tok, "byline"), strings.HasSuffix(tok, "-byline"), strings.HasSuffix(tok, "_byline"):
 			return true
 		}
 	}

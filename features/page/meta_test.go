@@ -70,8 +70,8 @@ func TestMeta(t *testing.T) {
 			page: `<article><h1>H</h1><p class="byline">By <a rel="author" href="/jd">Jane Doe</a> and <span class="c-byline__author">Bo Li</span>
 <time datetime="2024-04-09T13:45">09 April, 2024</time></p><div class="author-bio">Jane writes about things.</div>
 <span itemprop="datePublished" content="2024-04-08">yesterday</span><time>Monday</time></article>`,
-			reason: "rel=author and an __author class are author marks, an author bio is not; <time> and itemprop=datePublished are time marks",
-			want: Meta{AuthorHints: []string{"Jane Doe", "Bo Li"},
+			reason: "rel=author and an __author class are author marks, an author bio is not; class byline a byline mark; <time> and itemprop=datePublished are time marks",
+			want: Meta{AuthorHints: []string{"Jane Doe", "Bo Li"}, BylineHints: []string{"By Jane Doe and Bo Li 09 April, 2024"},
 				TimeHints: []TimeHint{{"2024-04-09T13:45", "09 April, 2024"}, {"2024-04-08", "yesterday"}, {"", "Monday"}}},
 		},
 		{

@@ -34,23 +34,24 @@ var (
 )
 
 // months are month names and abbreviations in English, German, French,
-// Spanish, Italian, Dutch and Portuguese, lower-case.
+// Spanish, Italian, Dutch and Portuguese, and Russian names (genitive and
+// nominative), lower-case.
 var months = monthNames()
 
 func monthNames() map[string]time.Month {
 	names := [12]string{
-		"january jan januar janvier enero gennaio januari janeiro jän",
-		"february feb februar février fevrier febrero febbraio februari fevereiro",
-		"march mar märz maerz mars marzo maart março",
-		"april apr avril abril aprile",
-		"may mai mayo maggio mei maio",
-		"june jun juni juin junio giugno junho",
-		"july jul juli juillet julio luglio julho",
-		"august aug août aout agosto augustus",
-		"september sep sept septembre septiembre settembre setembro",
-		"october oct oktober octobre octubre ottobre oktober outubro okt",
-		"november nov novembre noviembre novembro",
-		"december dec dezember décembre decembre diciembre dicembre dezembro dez",
+		"january jan januar janvier enero gennaio januari janeiro jän января январь",
+		"february feb februar février fevrier febrero febbraio februari fevereiro февраля февраль",
+		"march mar märz maerz mars marzo maart março марта март",
+		"april apr avril abril aprile апреля апрель",
+		"may mai mayo maggio mei maio мая май",
+		"june jun juni juin junio giugno junho июня июнь",
+		"july jul juli juillet julio luglio julho июля июль",
+		"august aug août aout agosto augustus августа август",
+		"september sep sept septembre septiembre settembre setembro сентября сентябрь",
+		"october oct oktober octobre octubre ottobre oktober outubro okt октября октябрь",
+		"november nov novembre noviembre novembro ноября ноябрь",
+		"december dec dezember décembre decembre diciembre dicembre dezembro dez декабря декабрь",
 	}
 	m := make(map[string]time.Month)
 	for i, list := range names {
@@ -128,15 +129,30 @@ func LooksLikeDate(s string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r > 0x7f)
 	}) {
-		if _, ok := months[w]; ok && w != "may" && w != "mar" && w != "mai" {
+		if w == "ago" || w == "yesterday" || w == "today" {
 			return true
 		}
-		switch w {
-		case "ago", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		if IsDateWord(w) && w != "may" && w != "mar" && w != "mai" && w != "май" {
 			return true
 		}
 	}
 	return looseDigits.MatchString(s)
+}
+
+// IsDateWord reports whether w, in any case and with a trailing dot or
+// comma, is a month's name or abbreviation (as Find reads them) or an
+// English weekday's.
+func IsDateWord(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ".,"))
+	if _, ok := months[w]; ok {
+		return true
+	}
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
+		return true
+	}
+	return false
 }
 
 var looseDigits = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b`)

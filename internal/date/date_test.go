@@ -24,6 +24,7 @@ func TestFind(t *testing.T) {
 		{"9. April 2024", "2024-04-09", "German form"},
 		{"9 de abril de 2024", "2024-04-09", "Spanish form"},
 		{"9 avril 2024", "2024-04-09", "French month"},
+		{"Анна Смирнова, 12 марта 2024, 14:35", "2024-03-12", "Russian genitive month"},
 		{"13/4/2024", "2024-04-13", "slashes, day first: 13 is no month"},
 		{"4/13/2024", "2024-04-13", "slashes, month first"},
 		{"4/9/2024", "", "slashes: which is the month cannot be told"},
@@ -62,6 +63,19 @@ func TestLooksLikeDate(t *testing.T) {
 	for _, tt := range tests {
 		if got := LooksLikeDate(tt.in); got != tt.want {
 			t.Errorf("LooksLikeDate(%q) = %v, want %v (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestIsDateWord(t *testing.T) {
+	for _, w := range []string{"Jan", "january", "Tue.", "März", "марта", "Sunday,"} {
+		if !IsDateWord(w) {
+			t.Errorf("IsDateWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Jane", "Fulton", "by", "2024", ""} {
+		if IsDateWord(w) {
+			t.Errorf("IsDateWord(%q) = true", w)
 		}
 	}
 }
