@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // TestExtractJSONFields checks the article's parts in -format json on the
@@ -110,22 +108,6 @@ func TestExtractCaptions(t *testing.T) {
 	for _, c := range a.Captions {
 		if strings.Contains(plain, c) || !strings.Contains(with, c) {
 			t.Errorf("caption %.60q: in the text %v, with -captions %v; want false, true", c, strings.Contains(plain, c), strings.Contains(with, c))
-		}
-	}
-}
-
-func TestYAMLScalar(t *testing.T) {
-	tests := []struct{ in, want, reason string }{
-		{"Plain headline", "Plain headline", "plain"},
-		{"Q&A: what next", `"Q&A: what next"`, "a colon and space would start a mapping"},
-		{"2024", `"2024"`, "a number"},
-		{"yes", `"yes"`, "a boolean"},
-		{`"Quoted"`, `"\"Quoted\""`, "a leading quote"},
-		{"https://example.com/a#b", "https://example.com/a#b", "a URL stays plain"},
-	}
-	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, yamlScalar(tt.in)); diff != "" {
-			t.Errorf("yamlScalar(%q) (%s):\n%s", tt.in, tt.reason, diff)
 		}
 	}
 }

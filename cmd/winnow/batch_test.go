@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/winnow-dev/winnow/internal/articleout"
 )
 
 // batchDir makes a folder of pages, some good and some bad, and returns it
@@ -64,17 +66,17 @@ func TestBatchSomeFail(t *testing.T) {
 			sc := bufio.NewScanner(strings.NewReader(stdout))
 			sc.Buffer(nil, 1<<20)
 			for sc.Scan() {
-				var a articleJSON
+				var a articleout.JSON
 				if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 					t.Fatalf("bad JSON line %q: %v", sc.Text(), err)
 				}
 				switch a.Status {
-				case statusOK:
+				case articleout.StatusOK:
 					if !strings.Contains(a.Text, seedStory) {
 						t.Errorf("%s: the story is missing", a.Source)
 					}
 					got = append(got, a.Source)
-				case statusError:
+				case articleout.StatusError:
 					if !strings.HasPrefix(a.Error, a.Source+": ") || a.Text != "" {
 						t.Errorf("%s: failed page's line %q does not name it or has text", a.Source, sc.Text())
 					}

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/internal/articleout"
 	"github.com/winnow-dev/winnow/internal/input"
 
 	"github.com/winnow-dev/winnow/features/page"
@@ -54,7 +55,7 @@ func printBlocksText(e *env, page *page.Page) error {
 	fmt.Fprintf(tw, "#\tELEMENT\tPATH\tWORDS\tLINKD\tDENSITY\tTEXT\n")
 	for i, b := range page.Blocks {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f\t%.1f\t%s\n", b.Index, b.Tag, shortPath(b.Path, 4),
-			b.Words, vecs[i][link], vecs[i][density], preview(b.Text, 60))
+			b.Words, vecs[i][link], vecs[i][density], articleout.Preview(b.Text, 60))
 	}
 	return tw.Flush()
 }
@@ -83,7 +84,7 @@ func printBlocksJSON(e *env, page *page.Page) error {
 		}
 		out.Blocks = append(out.Blocks, blockJSON{Text: b.Text, Tag: b.Tag, Path: strings.Join(b.Path, ">"), Kind: b.Kind.String(), Features: fm})
 	}
-	return encodeJSON(e.stdout, out, "", "  ")
+	return articleout.EncodeJSON(e.stdout, out, "", "  ")
 }
 
 func indexOf(names []string, name string) int {
@@ -101,14 +102,4 @@ func shortPath(path []string, k int) string {
 		return "…>" + strings.Join(path[len(path)-k:], ">")
 	}
 	return strings.Join(path, ">")
-}
-
-// preview is the first n runes of s, with an ellipsis if cut.
-func preview(s string, n int) string {
-	s = strings.ReplaceAll(s, "\n", " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/dataset/eval"
+	"github.com/winnow-dev/winnow/internal/articleout"
 	"github.com/winnow-dev/winnow/internal/output"
 	"github.com/winnow-dev/winnow/internal/progress"
 	"github.com/winnow-dev/winnow/model"
@@ -89,7 +90,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	// The report is printed first, so that it is not lost if the HTML
 	// file cannot be written.
 	if f.format == "json" {
-		err = encodeJSON(e.stdout, r, "", "  ")
+		err = articleout.EncodeJSON(e.stdout, r, "", "  ")
 	} else {
 		err = eval.WriteText(e.stdout, r)
 	}

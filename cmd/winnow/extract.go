@@ -2,19 +2,17 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/internal/articleout"
+	"github.com/winnow-dev/winnow/internal/batch"
 	"github.com/winnow-dev/winnow/internal/input"
 	"github.com/winnow-dev/winnow/internal/output"
-	"github.com/winnow-dev/winnow/internal/progress"
 )
 
 type extractFlags struct {
@@ -116,14 +114,19 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if f.highlight == "-" && f.out == "" {
 		out.Writer = discard{} // the view is the output
 	}
-	w := newArticleWriter(out, f.format, f.explain, len(inputs) > 1)
-	w.withMeta = f.parts.withMeta
-	var sum summary
-	extractAll(ctx, e, x, inputs, &f, func(r result) error {
-		sum.add(r)
-		return w.write(r)
-	}, &sum)
-	werr := w.close()
+	w := articleout.New(out, articleout.Options{Format: f.format, Explain: f.explain, Batch: len(inputs) > 1, WithMetadata: f.parts.withMeta})
+	var sum batch.Summary
+	batch.Run(ctx, x, inputs, f.batchConfig(e), func(r batch.Result) {
+		if r.Err != nil {
+			fmt.Fprintf(e.stderr, "winnow extract: %s\n", articleout.PageError(r.Name, r.Err))
+		}
+		sum.Add(r)
+		if err := w.Write(articleout.Page(r)); err != nil {
+			fmt.Fprintf(e.stderr, "winnow extract: write: %v\n", err)
+			sum.WriteFailed++
+		}
+	})
+	werr := w.Close()
 	if err := out.Finish(ctx.Err() == nil && werr == nil); err != nil {
 		return err
 	}
@@ -134,9 +137,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return werr
 	}
 	if len(inputs) > 1 {
-		sum.print(e, len(inputs))
+		sum.Print(e.stderr, len(inputs))
 	}
-	if sum.failed+sum.writeFailed > 0 {
+	if sum.Failed+sum.WriteFailed > 0 {
 		return errReported
 	}
 	return nil
@@ -174,141 +177,14 @@ func (f *extractFlags) check(nargs int) error {
 	return nil
 }
 
-// result is one page's outcome in a batch: the article, or the error
-// that stopped it, or both when the page has no main content
-// (winnow.ErrNoContent).
-type result struct {
-	name    string
-	url     string
-	article *winnow.Article
-	err     error
-}
-
-// extractAll runs the pages through x with f.jobs workers and hands the
-// results to emit in input order, failures included. Failures and pages
-// without main content are reported on stderr.
-func extractAll(ctx context.Context, e *env, x *winnow.Extractor, inputs []string, f *extractFlags, emit func(result) error, sum *summary) {
-	results := make([]chan result, len(inputs))
-	for i := range results {
-		results[i] = make(chan result, 1)
-	}
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(f.jobs, len(inputs)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i] <- extractOne(ctx, e, x, inputs[i], f)
-			}
-		}()
-	}
-	go func() {
-		defer close(work)
-		for i := range inputs {
-			select {
-			case work <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	bar := progress.NewBar(e.stderr, e.tty, "extract", len(inputs))
-	defer bar.Done()
-	defer wg.Wait()
-	for i := range inputs {
-		var r result
-		select {
-		case r = <-results[i]:
-		case <-ctx.Done():
-			return
-		}
-		bar.Add(1)
-		if r.err != nil {
-			fmt.Fprintf(e.stderr, "winnow extract: %s\n", pageError(r.name, r.err))
-		}
-		if err := emit(r); err != nil {
-			fmt.Fprintf(e.stderr, "winnow extract: write: %v\n", err)
-			sum.writeFailed++
+// batchConfig is the configuration of package internal/batch from f.
+func (f *extractFlags) batchConfig(e *env) batch.Config {
+	c := batch.Config{Jobs: f.jobs, Timeout: f.timeout, Fetch: f.fetch.Config, Stdin: e.stdin, Progress: e.stderr, TTY: e.tty,
+		Page: page.Options{MaxBytes: f.maxBytes, MaxBlocks: f.maxBlocks, MaxDepth: f.maxDepth}}
+	if f.highlight != "" {
+		c.Highlight = func(name string, body []byte, opts page.Options, a *winnow.Article) error {
+			return writeHighlight(e, f.highlight, f.force, name, body, opts, a)
 		}
 	}
-}
-
-func extractOne(ctx context.Context, e *env, x *winnow.Extractor, name string, f *extractFlags) result {
-	d, err := input.Read(ctx, e.stdin, name, f.maxBytes, f.fetch.Config)
-	if err != nil {
-		return result{name: name, err: err}
-	}
-	popts := page.Options{MaxBytes: f.maxBytes, MaxBlocks: f.maxBlocks, MaxDepth: f.maxDepth, ContentType: d.ContentType}
-	a, err := extractDoc(ctx, x, d, popts, f.timeout)
-	if err != nil && !errors.Is(err, winnow.ErrNoContent) {
-		return result{name: name, url: d.URL, err: err}
-	}
-	if f.highlight != "" && a != nil {
-		if herr := writeHighlight(e, f.highlight, f.force, name, d.Body, popts, a); herr != nil {
-			return result{name: name, url: d.URL, err: herr}
-		}
-	}
-	return result{name: name, url: d.URL, article: a, err: err}
-}
-
-// extractDoc extracts d with x. A page served with a Content-Type is
-// parsed with it here, so that its charset is the one decoded (x parses
-// without one), within the same time limit.
-func extractDoc(ctx context.Context, x *winnow.Extractor, d input.Doc, opts page.Options, timeout time.Duration) (*winnow.Article, error) {
-	if d.ContentType == "" {
-		return x.ExtractBytesContext(ctx, d.Body)
-	}
-	if timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, timeout)
-		defer cancel()
-	}
-	p, err := page.ParseBytesContext(ctx, d.Body, opts)
-	if err == nil {
-		err = ctx.Err()
-	}
-	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%w (%v): %w", winnow.ErrTimeout, timeout, err)
-		}
-		return nil, err
-	}
-	return x.FromPage(p)
-}
-
-// pageError is the message of a page's failure, which names the page once
-// (readInput's errors name it already).
-func pageError(name string, err error) string {
-	msg := err.Error()
-	if strings.HasPrefix(msg, name+": ") {
-		return msg
-	}
-	return name + ": " + msg
-}
-
-// summary counts a batch's pages by outcome.
-type summary struct {
-	ok, noContent, failed, writeFailed int
-}
-
-func (s *summary) add(r result) {
-	switch {
-	case r.article == nil:
-		s.failed++
-	case r.err != nil:
-		s.noContent++
-	default:
-		s.ok++
-	}
-}
-
-// print writes the counts on stderr: n pages, how many had main content,
-// how many had none (not a failure), how many failed.
-func (s *summary) print(e *env, n int) {
-	fmt.Fprintf(e.stderr, "winnow extract: %d pages: %d extracted, %d without main content, %d failed", n, s.ok, s.noContent, s.failed+s.writeFailed)
-	if skipped := n - s.ok - s.noContent - s.failed; skipped > 0 {
-		fmt.Fprintf(e.stderr, ", %d not reached", skipped)
-	}
-	fmt.Fprintln(e.stderr)
+	return c
 }

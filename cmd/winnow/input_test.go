@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/winnow-dev/winnow/internal/articleout"
 )
 
 // pageServer serves the seed page and variants of it, on a local server
@@ -73,11 +75,11 @@ func TestExtractURL(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		var a articleJSON
+		var a articleout.JSON
 		if err := json.Unmarshal([]byte(out), &a); err != nil {
 			t.Fatal(err)
 		}
-		if a.Source != u("/moved") || a.URL != u("/news") || !strings.Contains(a.Text, seedStory) || a.Status != statusOK {
+		if a.Source != u("/moved") || a.URL != u("/news") || !strings.Contains(a.Text, seedStory) || a.Status != articleout.StatusOK {
 			t.Errorf("source %q url %q status %q, story %v; want the URL given, the URL redirected to, ok and the story", a.Source, a.URL, a.Status, strings.Contains(a.Text, seedStory))
 		}
 	})
@@ -86,7 +88,7 @@ func TestExtractURL(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		var a articleJSON
+		var a articleout.JSON
 		if err := json.Unmarshal([]byte(out), &a); err != nil {
 			t.Fatal(err)
 		}
@@ -162,7 +164,7 @@ func TestExtractInputs(t *testing.T) {
 		}
 		var sources []string
 		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-			var a articleJSON
+			var a articleout.JSON
 			if err := json.Unmarshal([]byte(line), &a); err != nil {
 				t.Fatal(err)
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnow-dev/winnow/internal/articleout"
 	xhtml "golang.org/x/net/html"
 )
 
@@ -93,7 +94,7 @@ func TestExtractOutputs(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		var pages []articleJSON
+		var pages []articleout.JSON
 		if err := json.Unmarshal([]byte(out), &pages); err != nil {
 			t.Fatalf("-format json over two pages is not one JSON value: %v\n%.500s", err, out)
 		}
@@ -106,7 +107,7 @@ func TestExtractOutputs(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		var a articleJSON
+		var a articleout.JSON
 		if err := json.Unmarshal([]byte(out), &a); err != nil {
 			t.Fatalf("-explain -format json is not JSON: %v\n%.300s", err, out)
 		}
@@ -130,12 +131,12 @@ func TestExtractOutputs(t *testing.T) {
 			t.Fatalf("exit %d, want 0 (no main content is not a failure): %s", code, errOut)
 		}
 		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-			var a articleJSON
+			var a articleout.JSON
 			if err := json.Unmarshal([]byte(line), &a); err != nil {
 				t.Fatal(err)
 			}
-			if a.Status != statusNoContent || !strings.Contains(a.Error, "no main content") {
-				t.Errorf("status %q error %q, want %q and the reason", a.Status, a.Error, statusNoContent)
+			if a.Status != articleout.StatusNoContent || !strings.Contains(a.Error, "no main content") {
+				t.Errorf("status %q error %q, want %q and the reason", a.Status, a.Error, articleout.StatusNoContent)
 			}
 		}
 		if !strings.Contains(errOut, "2 pages: 0 extracted, 2 without main content, 0 failed") {

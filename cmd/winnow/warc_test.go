@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/winnow-dev/winnow/internal/articleout"
 	"github.com/winnow-dev/winnow/internal/shareddata"
 	"github.com/winnow-dev/winnow/warc"
 )
@@ -137,9 +138,9 @@ func TestExtractWARCMatchesPages(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("pages: exit %d: %s", code, errOut)
 	}
-	var want []articleJSON
+	var want []articleout.JSON
 	for _, s := range strings.Split(strings.TrimSpace(out), "\n") {
-		var a articleJSON
+		var a articleout.JSON
 		if err := json.Unmarshal([]byte(s), &a); err != nil {
 			t.Fatal(err)
 		}
