@@ -70,9 +70,10 @@ type Block struct {
 	Kind  page.Kind
 	Level int // heading level 1-6, or 0
 	Row   int // table row, or -1
-	// Content says whether the block is part of the main content, after
-	// the threshold and the rules: a block whose Role is RoleComment never
-	// is (reader comments are not the article).
+	// Content is the content model's verdict: the block is main content
+	// rather than boilerplate (its probability reaches the threshold).
+	// Role says which part of it the block is; a kept block whose Role is
+	// RoleComment is a reader comment, which Text leaves out.
 	Content bool
 	// Role is what the block is to the article: the role models' verdict
 	// (see Extractor.roles), completed from the markup (the headline, figure
@@ -157,8 +158,9 @@ func (a *Article) HTML() string {
 }
 
 // ContentText is every block kept as content, whatever its role, as plain
-// text: the headline, byline and captions included, as the labelled sets
-// that mark content and boilerplate draw the line. Evaluation scores it.
+// text: the headline, byline, captions and reader comments included, as
+// the labelled sets that mark only content and boilerplate draw the line.
+// Evaluation scores it (leaving comments out on the sets that mark them).
 func (a *Article) ContentText() string { return a.renderContent(render.Text) }
 
 // renderContent writes the blocks kept as content in format f.
@@ -214,7 +216,7 @@ func assemble(page *page.Page, probs []float64, keep []bool, roles []Role, why [
 		withCaptions: cfg.captions, withComments: cfg.comments}
 	for i := range page.Blocks {
 		b := &page.Blocks[i]
-		a.Blocks[i] = Block{Text: b.Text, Tag: b.Tag, Kind: b.Kind, Level: b.Level, Row: b.Row, Content: keep[i] && roles[i] != RoleComment, Role: roles[i], Probability: probs[i], Item: b.Item}
+		a.Blocks[i] = Block{Text: b.Text, Tag: b.Tag, Kind: b.Kind, Level: b.Level, Row: b.Row, Content: keep[i], Role: roles[i], Probability: probs[i], Item: b.Item}
 		if why != nil {
 			a.Blocks[i].Rule = why[i]
 		}

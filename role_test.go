@@ -54,7 +54,9 @@ func TestCommentNeverInText(t *testing.T) {
 	keep := []bool{true, true}
 	roles := x.roles(p, keep, [][]float64{{0, 0.9}, {0, 0}, {0, 0}, {0, 0}})
 	a := assemble(p, []float64{1, 1}, keep, roles, nil, nil, &config{})
-	if a.Text != "The story." || a.Blocks[1].Content {
-		t.Fatalf("text %q, comment block content %v", a.Text, a.Blocks[1].Content)
+	// The comment stays content (the content model kept it) but is no
+	// part of the text; it is the Article's Comments.
+	if a.Text != "The story." || a.Blocks[1].Role != RoleComment || a.Comments != "Great post!" {
+		t.Fatalf("text %q, comment block role %v, comments %q", a.Text, a.Blocks[1].Role, a.Comments)
 	}
 }

@@ -42,7 +42,7 @@ func commentCountOf(p *dataset.LabelledPage, a *winnow.Article) commentCount {
 	}
 	keep := make([]bool, len(a.Blocks))
 	for i, b := range a.Blocks {
-		keep[i] = b.Content
+		keep[i] = b.Content && b.Role != winnow.RoleComment // in the text
 	}
 	kept, blocks := dataset.CommentsKept(p, keep)
 	return commentCount{labelled: true, blocks: blocks, kept: kept}

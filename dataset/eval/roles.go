@@ -137,7 +137,7 @@ func scoreRoles(p *dataset.LabelledPage, a *winnow.Article) pageRoles {
 		for i, c := range p.Comment {
 			if c {
 				pr.commentBlocks++
-				if a.Blocks[i].Content {
+				if a.Blocks[i].Content && a.Blocks[i].Role != winnow.RoleComment {
 					pr.commentsInText++
 				}
 			}

@@ -187,25 +187,43 @@ func baselineArticle(p *page.Page, keep []bool) *winnow.Article {
 	return a
 }
 
+// keptText renders as plain text the blocks of a that kept says are kept,
+// as Article.ContentText renders the content blocks.
+func keptText(a *winnow.Article, kept func(*winnow.Block) bool) string {
+	return render.Blocks(len(a.Blocks), func(i int) render.Block {
+		b := &a.Blocks[i]
+		return render.Block{Text: b.Text, Kind: b.Kind, Level: b.Level, Row: b.Row, Item: b.Item, Keep: kept(b)}
+	}, render.Text)
+}
+
 // scorePage scores one system's article against a page's labels, gold and
 // snippets.
 func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageScore {
 	var ps pageScore
-	for i, b := range a.Blocks {
+	// Each set is scored by its own line: where it marks reader comments
+	// apart (dataset.CommentLabelled), a block the model kept but took for a
+	// comment is not content; elsewhere comments are content, as the set's
+	// gold keeps them.
+	apart := dataset.CommentLabelled(p.Set)
+	kept := func(b *winnow.Block) bool { return b.Content && !(apart && b.Role == winnow.RoleComment) }
+	for i := range a.Blocks {
 		l := p.Labels[i]
 		if l == dataset.Unknown {
 			continue
 		}
 		truth := l == dataset.Content
-		ps.conf.Add(b.Content, truth)
+		ps.conf.Add(kept(&a.Blocks[i]), truth)
 		if isModel {
-			ps.scores = append(ps.scores, b.Probability)
+			ps.scores = append(ps.scores, a.Blocks[i].Probability)
 			ps.truth = append(ps.truth, truth)
 		}
 	}
 	// The gold is content against boilerplate: headline, byline and
 	// captions count, as in ContentText, not the body-only Text.
 	content := a.ContentText()
+	if apart {
+		content = keptText(a, kept)
+	}
 	ps.empty = strings.TrimSpace(content) == ""
 	ps.comment = commentCountOf(p, a)
 	if strings.TrimSpace(p.Gold) != "" {
