@@ -58,12 +58,9 @@ func cleanEvalGold(path string) (gold, u string, err error) {
 }
 
 func listCleanEval(dir string, threshold float64) ([]job, error) {
-	files, err := globSorted(filepath.Join(dir, "orig", "*.html.gz"))
+	files, err := pagesIn(filepath.Join(dir, "orig"), "*.html.gz")
 	if err != nil {
 		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no pages in %s", filepath.Join(dir, "orig"))
 	}
 	var jobs []job
 	for _, f := range files {

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,12 +14,9 @@ import (
 var portalNumber = regexp.MustCompile(`_\d+$`)
 
 func listCleanPortalEval(dir string, threshold float64) ([]job, error) {
-	files, err := globSorted(filepath.Join(dir, "input", "*.htm*.gz"))
+	files, err := pagesIn(filepath.Join(dir, "input"), "*.htm*.gz")
 	if err != nil {
 		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no pages in %s", filepath.Join(dir, "input"))
 	}
 	var jobs []job
 	for _, f := range files {

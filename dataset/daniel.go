@@ -56,12 +56,9 @@ func listDaniel(dir string, threshold float64) ([]job, error) {
 	if err := json.Unmarshal(js, &langs); err != nil {
 		return nil, fmt.Errorf("doc_lg.json: %w", err)
 	}
-	files, err := globSorted(filepath.Join(dir, "html", "*.html.gz"))
+	files, err := pagesIn(filepath.Join(dir, "html"), "*.html.gz")
 	if err != nil {
 		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no pages in %s", filepath.Join(dir, "html"))
 	}
 	var jobs []job
 	for _, f := range files {

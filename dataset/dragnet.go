@@ -134,12 +134,9 @@ func listDragnet(dir string, threshold float64) ([]job, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := globSorted(filepath.Join(dir, "html", "*.html.gz"))
+	files, err := pagesIn(filepath.Join(dir, "html"), "*.html.gz")
 	if err != nil {
 		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no pages in %s", filepath.Join(dir, "html"))
 	}
 	var jobs []job
 	for _, f := range files {

@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"bufio"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,12 +43,9 @@ func listL3S(dir string, _ float64) ([]job, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := globSorted(filepath.Join(dir, "annotated", "*.html.gz"))
+	files, err := pagesIn(filepath.Join(dir, "annotated"), "*.html.gz")
 	if err != nil {
 		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no pages in %s", filepath.Join(dir, "annotated"))
 	}
 	var jobs []job
 	for _, f := range files {

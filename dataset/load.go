@@ -203,6 +203,19 @@ func parse(b []byte, markPrefix string) (*page.Page, error) {
 	return p, nil
 }
 
+// pagesIn lists the files of folder whose names match pattern, sorted; a
+// folder without one is an error naming it.
+func pagesIn(folder, pattern string) ([]string, error) {
+	files, err := globSorted(filepath.Join(folder, pattern))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no pages in %s", folder)
+	}
+	return files, nil
+}
+
 // globSorted lists the files matching pattern, sorted.
 func globSorted(pattern string) ([]string, error) {
 	m, err := filepath.Glob(pattern)

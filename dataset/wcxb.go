@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,12 +33,9 @@ type wcxbTruth struct {
 
 func listWCXB(dir string, threshold float64) ([]job, error) {
 	dev := filepath.Join(dir, "dev")
-	files, err := globSorted(filepath.Join(dev, "html", "*.html.gz"))
+	files, err := pagesIn(filepath.Join(dev, "html"), "*.html.gz")
 	if err != nil {
 		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no pages in %s", filepath.Join(dev, "html"))
 	}
 	var jobs []job
 	for _, f := range files {
