@@ -184,7 +184,7 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 // trainFold trains a model with train on the labelled blocks of pages,
 // whose vectors vecsOf gives, and returns it with the number of blocks.
 func trainFold(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, train Trainer, seed uint64) (*model.Model, int, error) {
-	x, y := rowsOf(pages, vecsOf)
+	x, y := RowsWith(pages, vecsOf)
 	if len(x) == 0 {
 		return nil, 0, fmt.Errorf("no labelled blocks to train on")
 	}

@@ -13,7 +13,12 @@ import (
 // blocks whose label is unknown: the training rows of winnow train and of
 // every cross-validation fold.
 func Rows(pages []*dataset.LabelledPage) (x [][]float64, y []model.Label) {
-	return rowsOf(pages, func(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) })
+	return RowsWith(pages, pageVectors)
+}
+
+// RowsWith is Rows with each page's vectors given by vecsOf.
+func RowsWith(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64) (x [][]float64, y []model.Label) {
+	return labelledRows(pages, func(p *dataset.LabelledPage) []dataset.Label { return p.Labels }, vecsOf)
 }
 
 // RoleRows are the training rows of role head h: the blocks with a known
@@ -22,23 +27,9 @@ func Rows(pages []*dataset.LabelledPage) (x [][]float64, y []model.Label) {
 // nil). Content marks a block that has the role.
 func RoleRows(pages []*dataset.LabelledPage, h dataset.RoleHead, vecsOf func(*dataset.LabelledPage) [][]float64) (x [][]float64, y []model.Label) {
 	if vecsOf == nil {
-		vecsOf = func(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) }
+		vecsOf = pageVectors
 	}
-	for _, p := range pages {
-		labels := p.RoleLabels(h)
-		if labels == nil {
-			continue
-		}
-		for i, v := range vecsOf(p) {
-			switch labels[i] {
-			case dataset.Content:
-				x, y = append(x, v), append(y, model.Content)
-			case dataset.Boilerplate:
-				x, y = append(x, v), append(y, model.Boilerplate)
-			}
-		}
-	}
-	return x, y
+	return labelledRows(pages, func(p *dataset.LabelledPage) []dataset.Label { return p.RoleLabels(h) }, vecsOf)
 }
 
 // VectorsOf computes the feature vectors of every page once, on workers
@@ -51,20 +42,21 @@ func VectorsOf(ctx context.Context, pages []*dataset.LabelledPage, workers int) 
 	return func(p *dataset.LabelledPage) [][]float64 { return vecs[p] }, nil
 }
 
-// RowsWith is Rows with each page's vectors given by vecsOf.
-func RowsWith(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64) (x [][]float64, y []model.Label) {
-	return rowsOf(pages, vecsOf)
-}
+// pageVectors computes a page's feature vectors.
+func pageVectors(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) }
 
-// rowsOf is Rows with each page's vectors given by vecsOf.
-func rowsOf(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64) (x [][]float64, y []model.Label) {
+// labelledRows is the rows of the blocks of pages whose label (labelsOf;
+// nil: the page says nothing) is Content or Boilerplate, with their
+// vectors from vecsOf; Unknown blocks are left out.
+func labelledRows(pages []*dataset.LabelledPage, labelsOf func(*dataset.LabelledPage) []dataset.Label, vecsOf func(*dataset.LabelledPage) [][]float64) (x [][]float64, y []model.Label) {
 	for _, p := range pages {
+		labels := labelsOf(p)
+		if labels == nil {
+			continue
+		}
 		for i, v := range vecsOf(p) {
-			switch p.Labels[i] {
-			case dataset.Content:
-				x, y = append(x, v), append(y, model.Content)
-			case dataset.Boilerplate:
-				x, y = append(x, v), append(y, model.Boilerplate)
+			if l := labels[i]; l == model.Content || l == model.Boilerplate {
+				x, y = append(x, v), append(y, l)
 			}
 		}
 	}

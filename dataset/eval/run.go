@@ -9,7 +9,6 @@ import (
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
-	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/render"
 	"github.com/winnow-dev/winnow/model"
@@ -332,7 +331,7 @@ func quote(s string) string {
 // when not nil, is called once per finished page from the calling goroutine.
 func evalPages(ctx context.Context, pages []*dataset.LabelledPage, systems []*System, vecsOf func(*dataset.LabelledPage) [][]float64, workers int, tick func()) ([]pageEval, error) {
 	if vecsOf == nil {
-		vecsOf = func(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) }
+		vecsOf = pageVectors
 	}
 	out := make([]pageEval, len(pages))
 	next := make(chan int)
