@@ -109,8 +109,9 @@ type pageRoles struct {
 	commentBlocks, commentsInText int
 }
 
-// scoreRoles scores the roles of a model's article a on p.
-func scoreRoles(p *dataset.LabelledPage, a *winnow.Article) pageRoles {
+// scoreRoles scores the roles of a model's article a on p; c is the page's
+// comment count (commentCountOf), computed once for both reports.
+func scoreRoles(p *dataset.LabelledPage, a *winnow.Article, c commentCount) pageRoles {
 	pr := pageRoles{conf: make([]Confusion, len(scoredRoles)), known: make([]bool, len(scoredRoles))}
 	for k, r := range scoredRoles {
 		truth := roleTruth(p, r)
@@ -132,17 +133,7 @@ func scoreRoles(p *dataset.LabelledPage, a *winnow.Article) pageRoles {
 		}, render.Text)
 		pr.tp, pr.fp, pr.fn = dataset.Shingles(body, p.BodyGold)
 	}
-	if p.Comment != nil {
-		pr.hasComments = true
-		for i, c := range p.Comment {
-			if c {
-				pr.commentBlocks++
-				if a.Blocks[i].Content && a.Blocks[i].Role != winnow.RoleComment {
-					pr.commentsInText++
-				}
-			}
-		}
-	}
+	pr.hasComments, pr.commentBlocks, pr.commentsInText = c.labelled, c.blocks, c.kept
 	return pr
 }
 

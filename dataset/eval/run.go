@@ -258,7 +258,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 		}
 		ps.mistakes = biggestMistakes(p, ps.keep)
 		ps.rules = ruleCounts(p, a)
-		ps.roles = scoreRoles(p, a)
+		ps.roles = scoreRoles(p, a, ps.comment)
 		if p.Fine != nil {
 			ps.kinds = make([]kindCount, len(dataset.FineLabels()))
 			for i, f := range p.Fine {
