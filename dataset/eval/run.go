@@ -253,8 +253,8 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 	}
 	if isModel {
 		ps.keep = make([]bool, len(a.Blocks))
-		for i, b := range a.Blocks {
-			ps.keep[i] = b.Content
+		for i := range a.Blocks {
+			ps.keep[i] = kept(&a.Blocks[i]) // as the block scores count it
 		}
 		ps.mistakes = biggestMistakes(p, ps.keep)
 		ps.rules = ruleCounts(p, a)
