@@ -95,9 +95,8 @@ func sameTitle(key string, b *Block) bool {
 
 // markBylines makes a byline of each block near the headline's block t
 // (-1: none) that is short and holds the text of one of the page's author
-// or time marks, or is (part of) a byline mark's text. The markup outranks
-// the role models here: such a block is a byline whatever role they gave
-// it, but for the title and figure captions.
+// or time marks, or is (part of) a byline mark's text, among the blocks
+// the role models left body or boilerplate.
 func markBylines(p *page.Page, blocks []Block, t int) {
 	m := &p.Meta
 	if t < 0 || (len(m.AuthorHints) == 0 && len(m.TimeHints) == 0 && len(m.BylineHints) == 0) {
@@ -105,7 +104,7 @@ func markBylines(p *page.Page, blocks []Block, t int) {
 	}
 	for i := max(0, t-bylineBefore); i < len(blocks) && i <= t+bylineAfter; i++ {
 		b := &blocks[i]
-		if i == t || b.Role == RoleTitle || b.Kind == page.KindCaption || text.CountWords(b.Text) > bylineMaxWords {
+		if i == t || (b.Role != RoleBody && b.Role != RoleBoilerplate) || text.CountWords(b.Text) > bylineMaxWords {
 			continue
 		}
 		if hasHint(p, b.Text) {
