@@ -282,24 +282,34 @@ func decode(data []byte, lim limits) (*Model, error) {
 // file or the new one, never a partial one. If path exists and force is
 // false it returns an error wrapping ErrExists and leaves the file as it is,
 // also when the file appears while m is written. The file gets mode 0644.
-func WriteFile(path string, m *Model, force bool) error {
+func WriteFile(path string, m *Model, force bool) error { return writeSaved(path, m, force) }
+
+// ReadFile loads the model file at path; see Load.
+func ReadFile(path string, want Schema) (*Model, error) {
+	return readFile(path, "model", func(r io.Reader) (*Model, error) { return Load(r, want) })
+}
+
+// writeSaved writes what s.Save writes to path atomically (WriteFile).
+func writeSaved(path string, s interface{ Save(io.Writer) error }, force bool) error {
 	var buf bytes.Buffer
-	if err := m.Save(&buf); err != nil {
+	if err := s.Save(&buf); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return atomicfile.WriteFile(path, buf.Bytes(), force)
 }
 
-// ReadFile loads the model file at path; see Load.
-func ReadFile(path string, want Schema) (*Model, error) {
+// readFile opens path and loads it with load; what names the file's kind
+// in the error when it cannot be opened, and load's errors get the path.
+func readFile[T any](path, what string, load func(io.Reader) (T, error)) (T, error) {
+	var zero T
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
+		return zero, fmt.Errorf("read %s: %w", what, err)
 	}
 	defer f.Close()
-	m, err := Load(f, want)
+	v, err := load(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return zero, fmt.Errorf("%s: %w", path, err)
 	}
-	return m, nil
+	return v, nil
 }

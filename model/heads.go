@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
-
-	"github.com/winnow-dev/winnow/internal/atomicfile"
 )
 
 // HeadsMagic is the format name of a heads file: several named models over
@@ -140,24 +137,9 @@ func LoadHeads(r io.Reader, want Schema) (*Heads, error) {
 }
 
 // WriteHeadsFile saves h to path atomically, as WriteFile saves a model.
-func WriteHeadsFile(path string, h *Heads, force bool) error {
-	var buf bytes.Buffer
-	if err := h.Save(&buf); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return atomicfile.WriteFile(path, buf.Bytes(), force)
-}
+func WriteHeadsFile(path string, h *Heads, force bool) error { return writeSaved(path, h, force) }
 
 // ReadHeadsFile loads the heads file at path; see LoadHeads.
 func ReadHeadsFile(path string, want Schema) (*Heads, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read heads: %w", err)
-	}
-	defer f.Close()
-	h, err := LoadHeads(f, want)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return h, nil
+	return readFile(path, "heads", func(r io.Reader) (*Heads, error) { return LoadHeads(r, want) })
 }
