@@ -6,15 +6,19 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
 // Highlight returns a copy of the page in which the text of every block is
 // wrapped in a <span> carrying the attributes attrs(i) gives for block i
-// (typically a style and a title). Scripts are removed so that the copy is
-// safe to open. The copy is a UTF-8 document that says so: the page's own
+// (typically a style and a title). The copy is safe to open: sanitize
+// keeps only elements and attributes that run and load nothing, so a
+// browser showing it runs none of the page's code, fetches nothing (no
+// script, stylesheet, image, frame or font), is not redirected, and leaves
+// it only when the reader follows an http, https or relative link. The
+// attributes attrs gives pass the same filter (a style without url(), a
+// title and data-* pass). The copy is a UTF-8 document that says so: the page's own
 // charset declarations (<meta charset>, <meta http-equiv=content-type>)
 // give way to a <meta charset="utf-8"> first in <head>, so that a browser
 // reads it as written whatever the page was encoded in. It decodes, parses and segments b as ParseBytes does with
@@ -39,8 +43,8 @@ func Highlight(b []byte, opts Options, attrs func(block int) []html.Attribute) (
 		h.n.Parent.RemoveChild(h.n)
 		span.AppendChild(h.n)
 	}
-	// The copy is for reading: goquery drops what could run in it.
-	goquery.NewDocumentFromNode(root).Find("script, noscript, iframe, object, embed").Remove()
+	// The copy is for reading: nothing in it runs or loads.
+	sanitize(root)
 	declareUTF8(root)
 	var out bytes.Buffer
 	if err := html.Render(&out, root); err != nil {
