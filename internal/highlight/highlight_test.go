@@ -39,3 +39,32 @@ func TestView(t *testing.T) {
 		t.Error("a block the article does not have got attributes")
 	}
 }
+
+// TestViewIsInert checks the view of a hostile page end to end: the
+// page's handlers, scripts, redirects and loads are gone, its text and the
+// verdicts' colours stay.
+func TestViewIsInert(t *testing.T) {
+	b := []byte(`<html><head><meta http-equiv="refresh" content="0;url=https://evil.example/"><base href="https://evil.example/">
+<link rel="stylesheet" href="https://evil.example/s.css"></head><body onload="alert(1)">
+<nav><a href="javascript:alert(2)">Home</a></nav><p>` + strings.Repeat("The river rose again this week in the old town. ", 10) +
+		`<img src="https://evil.example/pixel.gif" onerror="alert(3)"></p><svg onload="alert(4)"></svg></body></html>`)
+	a, err := winnow.Extract(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := View(b, page.Options{}, a, "river.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	for _, gone := range []string{"evil.example", "alert", "onload", "onerror", "<base", "<link", "refresh", "<svg", "javascript"} {
+		if strings.Contains(s, gone) {
+			t.Errorf("view has %q:\n%s", gone, s)
+		}
+	}
+	for _, want := range []string{"The river rose again", contentStyle, `— river.html</div>`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("view lacks %q:\n%s", want, s)
+		}
+	}
+}
