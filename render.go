@@ -98,11 +98,14 @@ type Block struct {
 // Markdown renders the article as Markdown: the title as a "#" heading,
 // then the body with its headings, lists (ordered ones numbered), tables,
 // quotes and fenced code, with the captions and comments that Text
-// carries.
+// carries. Text is escaped (render.MarkdownText): what the page shows
+// literally, "<script>" or "**" among it, is shown literally, never read
+// as HTML or Markdown; a code block's fence is longer than any run of
+// backticks in it.
 func (a *Article) Markdown() string {
 	var sb strings.Builder
 	if a.Title != "" {
-		sb.WriteString("# " + a.Title)
+		sb.WriteString("# " + render.MarkdownHeading(a.Title))
 	}
 	add := func(s string) {
 		if s == "" {
@@ -139,7 +142,8 @@ func (a *Article) HTML() string {
 		}
 		switch {
 		case a.Date != "":
-			sb.WriteString(`<time datetime="` + a.Date + `">` + a.Date + "</time>\n")
+			d := html.EscapeString(a.Date)
+			sb.WriteString(`<time datetime="` + d + `">` + d + "</time>\n")
 		case a.DateText != "":
 			sb.WriteString("<time>" + html.EscapeString(a.DateText) + "</time>\n")
 		}

@@ -2,6 +2,7 @@ package winnow
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -89,6 +90,22 @@ func TestRenderHTMLEscapes(t *testing.T) {
 		"<figure><figcaption>&lt;caption&gt;</figcaption></figure>\n</article>"
 	if diff := cmp.Diff(want, a.HTML()); diff != "" {
 		t.Errorf("HTML mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestRenderEscapesEveryField checks that a field set by hand (Date is
+// always ISO 8601 when Extract sets it) is escaped in HTML as the others
+// are, and that Markdown escapes the title and the text.
+func TestRenderEscapesEveryField(t *testing.T) {
+	a := &Article{Title: "<img src=x onerror=alert(1)>", Date: `2024"><script>alert(1)</script>`, Blocks: []Block{
+		{Text: "Shown literally: &lt;script&gt;", Kind: page.KindParagraph, Row: -1, Content: true, Role: RoleBody},
+	}}
+	h := a.HTML()
+	if want := `<time datetime="2024&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">2024&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</time>`; !strings.Contains(h, want) {
+		t.Errorf("HTML lacks %s:\n%s", want, h)
+	}
+	if want := "# &lt;img src=x onerror=alert(1)>\n\nShown literally: &amp;lt;script&amp;gt;"; a.Markdown() != want {
+		t.Errorf("Markdown = %q, want %q", a.Markdown(), want)
 	}
 }
 

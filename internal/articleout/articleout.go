@@ -99,12 +99,7 @@ func (aw *Writer) Write(r Page) error {
 	a := r.Article
 	switch aw.Format {
 	case "markdown":
-		body := a.Markdown()
-		firstLine, _, _ := strings.Cut(body, "\n")
-		if a.Title != "" && strings.TrimLeft(firstLine, "# ") != a.Title {
-			body = "# " + a.Title + "\n\n" + body
-		}
-		return aw.writeText(r.Name, header(a, aw.WithMetadata)+body)
+		return aw.writeText(r.Name, header(a, aw.WithMetadata)+a.Markdown()) // Markdown starts with the title
 	case "html":
 		return aw.writeText(r.Name, a.HTML())
 	}

@@ -14,7 +14,7 @@ type Format uint8
 // The formats.
 const (
 	Text     Format = iota // paragraphs separated by blank lines, list items and table rows on lines of their own
-	Markdown               // headings, lists (ordered ones numbered), tables, quotes and fenced code
+	Markdown               // headings, lists (ordered ones numbered), tables, quotes and fenced code; text escaped (MarkdownText)
 	HTML                   // structural elements only, no attributes but an <ol>'s start
 )
 
@@ -178,12 +178,12 @@ func writeBlock(sb *strings.Builder, b *Block, f Format, rowStart bool) {
 	case Markdown:
 		switch b.Kind {
 		case page.KindHeading:
-			sb.WriteString(strings.Repeat("#", b.Level) + " " + b.Text)
+			sb.WriteString(strings.Repeat("#", b.Level) + " " + MarkdownHeading(b.Text))
 		case page.KindListItem:
 			if b.Item != 0 {
-				sb.WriteString(strconv.Itoa(b.Item) + ". " + b.Text)
+				sb.WriteString(strconv.Itoa(b.Item) + ". " + MarkdownText(b.Text))
 			} else {
-				sb.WriteString("- " + b.Text)
+				sb.WriteString("- " + MarkdownText(b.Text))
 			}
 		case page.KindTableCell:
 			if rowStart {
@@ -191,13 +191,14 @@ func writeBlock(sb *strings.Builder, b *Block, f Format, rowStart bool) {
 			} else {
 				sb.WriteString(" | ")
 			}
-			sb.WriteString(strings.ReplaceAll(b.Text, "|", `\|`))
+			sb.WriteString(markdownCell(b.Text))
 		case page.KindPre:
-			sb.WriteString("```\n" + b.Text + "\n```")
+			fence := codeFence(b.Text)
+			sb.WriteString(fence + "\n" + b.Text + "\n" + fence)
 		case page.KindQuote:
-			sb.WriteString("> " + b.Text)
+			sb.WriteString("> " + MarkdownText(b.Text))
 		default:
-			sb.WriteString(b.Text)
+			sb.WriteString(MarkdownText(b.Text))
 		}
 	case HTML:
 		t := html.EscapeString(b.Text)
