@@ -54,7 +54,9 @@ func printBlocksText(e *env, page *page.Page) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 1, ' ', 0)
 	fmt.Fprintf(tw, "#\tELEMENT\tPATH\tWORDS\tLINKD\tDENSITY\tTEXT\n")
 	for i, b := range page.Blocks {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f\t%.1f\t%s\n", b.Index, b.Tag, shortPath(b.Path, 4),
+		// The tags are the page's, as its text is: Preview and Printable
+		// keep their control characters off the terminal.
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f\t%.1f\t%s\n", b.Index, articleout.Printable(b.Tag), articleout.Printable(shortPath(b.Path, 4)),
 			b.Words, vecs[i][link], vecs[i][density], articleout.Preview(b.Text, 60))
 	}
 	return tw.Flush()

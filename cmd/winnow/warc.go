@@ -3,10 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/winnow-dev/winnow"
+	"github.com/winnow-dev/winnow/internal/articleout"
 	"github.com/winnow-dev/winnow/internal/input"
 	"github.com/winnow-dev/winnow/internal/output"
 	"github.com/winnow-dev/winnow/internal/progress"
@@ -49,8 +49,6 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 		return err
 	}
 	bw := bufio.NewWriterSize(out, 64<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
 	bar := progress.NewCounter(e.stderr, "extract")
 	failed, lines := 0, 0
 	var writeErr error
@@ -58,15 +56,15 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 		Emit: func(l warc.Line, records int) error {
 			lines++
 			bar.Show(records, lines)
-			writeErr = enc.Encode(l)
+			writeErr = articleout.EncodeJSON(bw, l, "", "") // C1 controls escaped too
 			return writeErr
 		},
 		Damaged: func(d *warc.DamagedError) {
 			bar.Clear()
-			fmt.Fprintf(e.stderr, "winnow extract: %v\n", d)
+			fmt.Fprintf(e.stderr, "winnow extract: %s\n", articleout.Printable(d.Error())) // the record's URI is the archive's
 		},
 		Failed: func(err error) {
-			fmt.Fprintf(e.stderr, "winnow extract: %v\n", err)
+			fmt.Fprintf(e.stderr, "winnow extract: %s\n", articleout.Printable(err.Error()))
 			failed++
 		},
 	}.Run(ctx, x, inputs)

@@ -106,7 +106,12 @@ func (aw *Writer) Write(r Page) error {
 	return aw.writeText(r.Name, header(a, aw.WithMetadata)+a.Text)
 }
 
+// writeText writes body, the page named name in a text format, without
+// the controls and escape sequences of its text (Printable): text, Markdown
+// and HTML are for reading, in a terminal or from a file, and the page's
+// controls show as nothing in a browser.
 func (aw *Writer) writeText(name, body string) error {
+	name, body = Printable(name), Printable(body)
 	if aw.Batch {
 		if _, err := fmt.Fprintf(aw.w, "==> %s <==\n", name); err != nil {
 			return err
@@ -180,7 +185,8 @@ func (aw *Writer) Close() error {
 }
 
 // EncodeJSON writes v as JSON without escaping <, > and &, with the
-// prefix and indent of json.Encoder.SetIndent.
+// prefix and indent of json.Encoder.SetIndent. Control characters are
+// escaped, the C1 controls too (which encoding/json leaves raw).
 func EncodeJSON(w io.Writer, v any, prefix, indent string) error {
 	b, err := marshalJSON(v, prefix, indent)
 	if err != nil {
@@ -198,7 +204,29 @@ func marshalJSON(v any, prefix, indent string) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return []byte(sb.String()), nil
+	return escapeC1([]byte(sb.String())), nil
+}
+
+// escapeC1 writes the C1 controls (U+0080-U+009F) in the JSON b as \u00XX
+// escapes, which encoding/json leaves raw and a terminal may obey (0x9B is
+// CSI); the JSON means the same. b is valid UTF-8, in which the two bytes
+// C2 80-9F are such a control and nothing else.
+func escapeC1(b []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == 0xc2 && b[i+1] >= 0x80 && b[i+1] <= 0x9f {
+			out = append(out, b[last:i]...)
+			out = append(out, `\u00`...)
+			out = append(out, "0123456789abcdef"[b[i+1]>>4], "0123456789abcdef"[b[i+1]&15])
+			i++
+			last = i + 1
+		}
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
 }
 
 func explainBlocks(a *winnow.Article) []BlockJSON {
@@ -280,19 +308,22 @@ func yamlScalar(s string) string {
 }
 
 // PageError is the message of a page's failure, which names the page once
-// (the errors of package internal/input name it already).
+// (the errors of package internal/input name it already), without control
+// characters (Printable): a server's status line or a page's bytes may be
+// in it.
 func PageError(name string, err error) string {
 	msg := err.Error()
-	if strings.HasPrefix(msg, name+": ") {
-		return msg
+	if !strings.HasPrefix(msg, name+": ") {
+		msg = name + ": " + msg
 	}
-	return name + ": " + msg
+	return Printable(msg)
 }
 
-// Preview is the first n runes of s on one line (newlines as spaces),
-// with an ellipsis if cut.
+// Preview is the first n runes of s on one line (newlines and tabs as
+// spaces), with an ellipsis if cut, without control characters
+// (Printable).
 func Preview(s string, n int) string {
-	s = strings.ReplaceAll(s, "\n", " ")
+	s = strings.NewReplacer("\n", " ", "\t", " ").Replace(Printable(s))
 	r := []rune(s)
 	if len(r) <= n {
 		return s
