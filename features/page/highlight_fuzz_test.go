@@ -11,7 +11,7 @@ import (
 // FuzzHighlight checks that the highlight view of any input is inert: read
 // back as a browser parses it, it has no on* attribute, no javascript: (or
 // other non-http) URL, no <base>, no <meta http-equiv> (refresh), nothing
-// that runs or loads (hazard); and it stays so when parsed and rendered
+// that runs or loads (hazard), no ESC; and it stays so when parsed and rendered
 // once more, as internal/highlight does to add its legend. Refusals are the
 // documented input errors.
 func FuzzHighlight(f *testing.F) {
@@ -47,6 +47,9 @@ func FuzzHighlight(f *testing.F) {
 				t.Fatalf("undocumented error %v", err)
 			}
 			return
+		}
+		if bytes.IndexByte(out, 0x1b) >= 0 {
+			t.Fatalf("the view keeps an ESC, which could make a browser read it as ISO-2022-JP:\n%q", out)
 		}
 		doc, err := html.Parse(bytes.NewReader(out))
 		if err != nil {

@@ -15,9 +15,8 @@ import (
 //     scripts, frames, plugins, media, <svg> and <math>, <base>, <link>,
 //     <template>), or unwrapped: any other element, a custom or
 //     unknown one, a <form> or a <picture>, gives way to its children.
-//     Elements of a foreign namespace (SVG, MathML) are dropped. A <meta>
-//     stays only as <meta name content>, a <style> only when its sheet
-//     passes safeCSS.
+//     Elements of a foreign namespace (SVG, MathML) are dropped. A <style>
+//     stays only when its sheet passes safeCSS.
 //   - Attributes are kept only when named in globalAttrs or in the
 //     element's line of elementAttrs (aria-* and data-* with plain names
 //     too): no on* handler, no src, srcset, action, formaction, srcdoc,
@@ -25,7 +24,10 @@ import (
 //     URL is http, https or relative (safeURL); a style attribute when
 //     its declarations pass safeCSS. Images keep their alt text and size
 //     but lose their source: a tracking pixel loads nothing.
-//   - Comments are dropped; text is kept (html.Render escapes it).
+//   - Comments are dropped; text is kept (html.Render escapes it), but
+//     for its C0 controls (withoutControls), the doctype's too.
+//   - A <meta> stays only as <meta name content> for the names in
+//     metaNames.
 func sanitize(root *html.Node) {
 	var next *html.Node
 	for n := root.FirstChild; n != nil; n = next {
@@ -33,6 +35,15 @@ func sanitize(root *html.Node) {
 		switch n.Type {
 		case html.CommentNode:
 			root.RemoveChild(n)
+			continue
+		case html.TextNode:
+			n.Data = withoutControls(n.Data)
+			continue
+		case html.DoctypeNode:
+			n.Data = withoutControls(n.Data)
+			for i := range n.Attr {
+				n.Attr[i].Val = withoutControls(n.Attr[i].Val)
+			}
 			continue
 		case html.ElementNode:
 		default:
@@ -78,7 +89,7 @@ func verdictOf(n *html.Node) verdict {
 	switch n.DataAtom {
 	case atom.Meta:
 		_, equiv := attr(n, "http-equiv")
-		if _, named := attr(n, "name"); equiv || !named {
+		if name, _ := attr(n, "name"); equiv || !metaNames[strings.ToLower(name)] {
 			return drop
 		}
 		return keep
@@ -96,6 +107,10 @@ func verdictOf(n *html.Node) verdict {
 	}
 	return unwrap
 }
+
+// metaNames are the <meta name> kept: they say how to lay the page out
+// and what it is about, and do nothing else.
+var metaNames = map[string]bool{"viewport": true, "description": true, "color-scheme": true}
 
 // droppedElements go with everything they hold: they run code, load
 // something, redirect the page or hold markup that is not the page's text.
@@ -198,10 +213,33 @@ func safeAttrs(n *html.Node) []html.Attribute {
 		case a.Key == "style" && !safeCSS(a.Val):
 		case a.Key == "href" && !safeURL(a.Val):
 		default:
+			a.Val = withoutControls(a.Val)
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// withoutControls is s without its C0 controls other than the white space
+// of HTML (tab, newline, form feed, carriage return): text and attribute
+// values keep no ESC, so no browser can read the view as ISO-2022-JP
+// (whose escape sequences could turn its markup into something else) when
+// it does not see the charset declaration.
+func withoutControls(s string) string {
+	if !strings.ContainsFunc(s, isControlByte) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControlByte(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// isControlByte reports whether r is a C0 control but HTML's white space.
+func isControlByte(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\f' && r != '\r'
 }
 
 // plainDataName reports whether key is an aria-* or data-* attribute

@@ -148,6 +148,8 @@ func TestHighlightIsInert(t *testing.T) {
 		{"frames and plugins", `<p>` + text + `</p><iframe src="https://evil.example/f"></iframe><iframe srcdoc="<script>alert(1)</script>"></iframe><object data="https://evil.example/o.swf"></object><embed src="https://evil.example/e.swf"><video poster="https://evil.example/p.png" src="https://evil.example/v.mp4"></video><audio src="https://evil.example/a.mp3"></audio>`, []string{"evil.example", "alert", "srcdoc"}},
 		{"event handlers anywhere", `<div onclick="alert(1)" onmouseover="alert(2)"><p onfocus="alert(3)" tabindex=1 autofocus>` + text + `</p><details open ontoggle="alert(4)"><summary>s</summary></details><x-widget onpointerenter="alert(5)">custom</x-widget></div>`, []string{"alert", "onclick", "onmouseover", "onfocus", "ontoggle", "onpointerenter", "autofocus"}},
 		{"template and noscript", `<p>` + text + `</p><template><img src=x onerror=alert(1)></template><noscript><img src=x onerror=alert(2)></noscript>`, []string{"alert", "onerror"}},
+		{"meta names", `<head><meta name="apple-itunes-app" content="app-id=1"><meta name="referrer" content="unsafe-url"></head><p>` + text + `</p>`, []string{"itunes", "referrer"}},
+		{"iso-2022-jp escapes", "<p>" + text + "\x1b$B\x1b(J</p><p title=\"a\x1b$@b\">x</p>", []string{"\x1b"}},
 		{"comments", `<p>` + text + `</p><!--[if IE]><script>alert(1)</script><![endif]-->`, []string{"alert", "<!--"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
