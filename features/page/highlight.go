@@ -12,18 +12,23 @@ import (
 
 // Highlight returns a copy of the page in which the text of every block is
 // wrapped in a <span> carrying the attributes attrs(i) gives for block i
-// (typically a style and a title). The copy is safe to open: sanitize
-// keeps only elements and attributes that run and load nothing, so a
-// browser showing it runs none of the page's code, fetches nothing (no
-// script, stylesheet, image, frame or font), is not redirected, and leaves
-// it only when the reader follows an http, https or relative link. The
-// attributes attrs gives pass the same filter (a style without url(), a
-// title and data-* pass). The copy is a UTF-8 document that says so: the page's own
-// charset declarations (<meta charset>, <meta http-equiv=content-type>)
-// give way to a <meta charset="utf-8"> first in <head>, so that a browser
-// reads it as written whatever the page was encoded in. It decodes, parses and segments b as ParseBytes does with
-// the same options, so block i is ParseBytes(b, opts).Blocks[i], and it
-// refuses what ParseBytes refuses, with the same errors.
+// (typically a style and a title).
+//
+// The copy is safe to open: sanitize keeps only elements and attributes
+// that run and load nothing, so a browser showing it runs none of the
+// page's code, fetches nothing (no script, stylesheet, image, frame or
+// font), is not redirected, and leaves it only when the reader follows an
+// http, https or relative link (docs/security.md). The attributes attrs
+// gives pass the same filter (a style without url(), a title and data-*
+// pass).
+//
+// The copy is a UTF-8 document that says so: the page's own charset
+// declarations (<meta charset>, <meta http-equiv=content-type>) give way
+// to a <meta charset="utf-8"> first in <head>, so that a browser reads it
+// as written whatever the page was encoded in. It decodes, parses and
+// segments b as ParseBytes does with the same options, so block i is
+// ParseBytes(b, opts).Blocks[i], and it refuses what ParseBytes refuses,
+// with the same errors.
 func Highlight(b []byte, opts Options, attrs func(block int) []html.Attribute) ([]byte, error) {
 	root, _, err := parseTree(context.Background(), b, opts)
 	if err != nil {

@@ -9,5 +9,7 @@
 // (StatusOK, StatusNoContent, StatusError) and error. JSON is written
 // without escaping <, > and & (EncodeJSON). Options.WithMetadata puts a
 // YAML front matter header (title, author, date, url) before text and
-// Markdown.
+// Markdown. Text formats, the -explain table and PageError carry none of
+// the page's control characters or terminal escape sequences (Printable);
+// JSON keeps them, escaped, the C1 controls too.
 package articleout
