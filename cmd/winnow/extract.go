@@ -75,7 +75,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		names = append(names, listed...)
 	}
-	inputs, err := expandInputs(names)
+	inputs, err := expandInputs(e, names)
 	if err != nil {
 		return err
 	}
