@@ -57,6 +57,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		if err := output.Check("-roles", *rolesOut, *force); err != nil {
 			return err
 		}
+		if err := output.Distinct("-o", *out, "-roles", *rolesOut); err != nil {
+			return fmt.Errorf("%w: %w", errUsage, err)
+		}
 	}
 
 	st := progress.NewStages(e.stderr, e.tty, "train")

@@ -190,10 +190,9 @@ func extractDoc(ctx context.Context, x *winnow.Extractor, d input.Doc, opts page
 	return x.FromPage(p)
 }
 
-// Summary counts a batch's pages by outcome. WriteFailed is the caller's
-// count of pages whose output could not be written.
+// Summary counts a batch's pages by outcome.
 type Summary struct {
-	OK, NoContent, Failed, WriteFailed int
+	OK, NoContent, Failed int
 }
 
 // Add counts r.
@@ -212,7 +211,7 @@ func (s *Summary) Add(r Result) {
 // content, how many had none (not a failure), how many failed, and how
 // many were not reached (an interrupted run).
 func (s *Summary) Print(w io.Writer, n int) {
-	fmt.Fprintf(w, "winnow extract: %d pages: %d extracted, %d without main content, %d failed", n, s.OK, s.NoContent, s.Failed+s.WriteFailed)
+	fmt.Fprintf(w, "winnow extract: %d pages: %d extracted, %d without main content, %d failed", n, s.OK, s.NoContent, s.Failed)
 	if skipped := n - s.OK - s.NoContent - s.Failed; skipped > 0 {
 		fmt.Fprintf(w, ", %d not reached", skipped)
 	}
