@@ -66,7 +66,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if f.list != "" {
-		listed, err := input.ReadList(e.stdin, f.list)
+		listed, err := input.ReadList(ctx, e.stdin, f.list)
 		if err != nil {
 			return err
 		}

@@ -41,14 +41,16 @@ func runUntil(t *testing.T, ctx context.Context, stdin blockingStdin, args ...st
 	}
 }
 
-// TestInterruptStdin checks that Ctrl-C stops extract - while it waits
-// for standard input.
+// TestInterruptStdin checks that Ctrl-C stops extract - and extract -i -
+// while they wait for standard input.
 func TestInterruptStdin(t *testing.T) {
-	stdin := blockingStdin{make(chan struct{})}
-	ctx, cancel := context.WithCancel(context.Background())
-	go func() { <-stdin.started; cancel() }()
-	if code, stderr := runUntil(t, ctx, stdin, "extract", "-"); code == 0 {
-		t.Errorf("exit 0 after an interrupt: %s", stderr)
+	for _, args := range [][]string{{"extract", "-"}, {"extract", "-i", "-"}} {
+		stdin := blockingStdin{make(chan struct{})}
+		ctx, cancel := context.WithCancel(context.Background())
+		go func() { <-stdin.started; cancel() }()
+		if code, stderr := runUntil(t, ctx, stdin, args...); code == 0 {
+			t.Errorf("%v: exit 0 after an interrupt: %s", args, stderr)
+		}
 	}
 }
 

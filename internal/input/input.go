@@ -74,25 +74,27 @@ func Read(ctx context.Context, stdin io.Reader, name string, limit int64, fc fet
 }
 
 // cancellable runs read and returns its result, or an error wrapping
-// ctx.Err() as soon as ctx is done, leaving read to end on its own.
-func cancellable(ctx context.Context, name string, read func() (Doc, error)) (Doc, error) {
+// ctx.Err() and naming name as soon as ctx is done, leaving read to end on
+// its own.
+func cancellable[T any](ctx context.Context, name string, read func() (T, error)) (T, error) {
+	var zero T
 	if err := ctx.Err(); err != nil {
-		return Doc{}, fmt.Errorf("%s: %w", name, err)
+		return zero, fmt.Errorf("%s: %w", name, err)
 	}
 	type result struct {
-		d   Doc
+		v   T
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		d, err := read()
-		done <- result{d, err}
+		v, err := read()
+		done <- result{v, err}
 	}()
 	select {
 	case r := <-done:
-		return r.d, r.err
+		return r.v, r.err
 	case <-ctx.Done():
-		return Doc{}, fmt.Errorf("%s: %w", name, ctx.Err())
+		return zero, fmt.Errorf("%s: %w", name, ctx.Err())
 	}
 }
 

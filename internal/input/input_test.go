@@ -78,7 +78,7 @@ func TestExpand(t *testing.T) {
 }
 
 func TestReadList(t *testing.T) {
-	got, err := ReadList(strings.NewReader("a.html\n\n# note\n  http://x/  \n"), "-")
+	got, err := ReadList(context.Background(), strings.NewReader("a.html\n\n# note\n  http://x/  \n"), "-")
 	if err != nil || !slices.Equal(got, []string{"a.html", "http://x/"}) {
 		t.Errorf("ReadList: %q %v", got, err)
 	}

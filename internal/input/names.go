@@ -2,6 +2,7 @@ package input
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -134,8 +135,17 @@ func IsPageName(p string) bool {
 }
 
 // ReadList reads an -i file (stdin for "-"): one path, folder, glob or URL
-// per line; blank lines and lines starting with # are skipped.
-func ReadList(stdin io.Reader, name string) ([]string, error) {
+// per line; blank lines and lines starting with # are skipped. Like Read,
+// it returns at once when ctx is done while it waits on standard input or
+// a pipe.
+func ReadList(ctx context.Context, stdin io.Reader, name string) ([]string, error) {
+	if fi, err := os.Stat(name); name != "-" && err == nil && fi.Mode().IsRegular() {
+		return readList(stdin, name)
+	}
+	return cancellable(ctx, "-i "+name, func() ([]string, error) { return readList(stdin, name) })
+}
+
+func readList(stdin io.Reader, name string) ([]string, error) {
 	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)

@@ -100,6 +100,15 @@ func TestReadCancelled(t *testing.T) {
 			return err
 		})
 	})
+	t.Run("-i -", func(t *testing.T) {
+		stdin := blockingReader{make(chan struct{})}
+		ctx, cancel := context.WithCancel(context.Background())
+		go func() { <-stdin.started; cancel() }()
+		readReturns(t, func() error {
+			_, err := ReadList(ctx, stdin, "-")
+			return err
+		})
+	})
 	t.Run("named pipe", func(t *testing.T) {
 		pipe := filepath.Join(t.TempDir(), "pipe.html")
 		if err := syscall.Mkfifo(pipe, 0o600); err != nil {
