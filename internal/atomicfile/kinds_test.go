@@ -152,3 +152,33 @@ func TestRemoveTemporary(t *testing.T) {
 		t.Errorf("after RemoveTemporary the folder holds %v, want only done", names)
 	}
 }
+
+// TestTwoWriters has two writers of one path without force, both created
+// before either commits (two runs with the same -o): the first to commit
+// wins, the second gets ErrExists and the first's file stays.
+func TestTwoWriters(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out")
+	a, err := Create(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Create(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Write([]byte("first"))
+	b.Write([]byte("second"))
+	if err := a.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Commit(); !errors.Is(err, ErrExists) {
+		t.Errorf("the second commit: %v, want ErrExists", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "first" {
+		t.Errorf("file holds %q, want the first writer's", got)
+	}
+	if names := entries(t, dir); len(names) != 1 {
+		t.Errorf("folder holds %v, want only out", names)
+	}
+}
