@@ -136,3 +136,21 @@ func TestOutputToDevice(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainToDevice checks that train -o to a device (here through a
+// link to /dev/null) does not put the role models beside the device: it
+// asks for -roles instead of creating DEVICE.roles.json.
+func TestTrainToDevice(t *testing.T) {
+	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		t.Skipf("no character device at %s", os.DevNull)
+	}
+	dir := t.TempDir()
+	link := filepath.Join(dir, "null")
+	if err := os.Symlink(os.DevNull, link); err != nil {
+		t.Skipf("no symbolic links: %v", err)
+	}
+	code, _, stderr := runWinnow(t, "", "train", "-data", filepath.Join(dir, "no-data"), "-o", link)
+	if code != 2 || !strings.Contains(stderr, "give -roles FILE") {
+		t.Errorf("train -o %s: exit %d, stderr %q; want 2 asking for -roles", link, code, stderr)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"io"
 	"runtime"
 	"strings"
@@ -37,6 +38,10 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
 	if *rolesOut == "" {
+		// The role models go beside a model file, not beside a device.
+		if fi, err := os.Stat(*out); err == nil && !fi.Mode().IsRegular() {
+			return fmt.Errorf("%w: -o %s is not a regular file: give -roles FILE (- for none)", errUsage, *out)
+		}
 		*rolesOut = rolesFileOf(*out)
 	}
 	if *out == "" && *rolesOut == "-" {
