@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"text/tabwriter"
