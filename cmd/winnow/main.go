@@ -68,7 +68,9 @@ var errReported = errors.New("failed")
 func main() {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, stopSignals...)
+	if c := caught(signal.Ignored); len(c) > 0 {
+		signal.Notify(sigs, c...)
+	}
 	go onSignals(sigs, cancel, func(code int) {
 		atomicfile.RemoveTemporary()
 		os.Exit(code)

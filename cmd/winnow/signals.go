@@ -10,6 +10,19 @@ import (
 // terminal, and kill's default.
 var stopSignals = []os.Signal{os.Interrupt, syscall.SIGHUP, syscall.SIGTERM}
 
+// caught is the stop signals to catch: those the program was not started
+// ignoring (nohup ignores SIGHUP, a shell script's background job SIGINT),
+// since catching a signal undoes its being ignored.
+func caught(ignored func(os.Signal) bool) []os.Signal {
+	var sigs []os.Signal
+	for _, s := range stopSignals {
+		if !ignored(s) {
+			sigs = append(sigs, s)
+		}
+	}
+	return sigs
+}
+
 // signalError is the cause of a run's context cancelled by a signal.
 type signalError struct{ sig os.Signal }
 

@@ -41,3 +41,12 @@ func TestRunStoppedBySignal(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 129 and the signal named", code, stderr)
 	}
 }
+
+// TestCaughtKeepsIgnored checks that a signal the program was started
+// ignoring (SIGHUP under nohup) is not caught, which would undo nohup.
+func TestCaughtKeepsIgnored(t *testing.T) {
+	got := caught(func(s os.Signal) bool { return s == syscall.SIGHUP })
+	if len(got) != 2 || got[0] != os.Interrupt || got[1] != syscall.SIGTERM {
+		t.Errorf("caught %v, want SIGINT and SIGTERM", got)
+	}
+}
