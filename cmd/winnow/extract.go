@@ -66,7 +66,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if f.list != "" {
-		listed, err := input.ReadList(e.stdin, f.list)
+		listed, err := input.ReadList(ctx, e.stdin, f.list)
 		if err != nil {
 			return err
 		}
@@ -75,7 +75,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		names = append(names, listed...)
 	}
-	inputs, err := expandInputs(names)
+	inputs, err := expandInputs(e, names)
 	if err != nil {
 		return err
 	}
@@ -88,6 +88,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	if err := output.Check("-highlight", f.highlight, f.force); err != nil {
 		return err
+	}
+	if err := output.Distinct("-o", f.out, "-highlight", f.highlight); err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithMaxBytes(f.maxBytes),
 		winnow.WithMaxBlocks(f.maxBlocks), winnow.WithMaxDepth(f.maxDepth), winnow.WithTimeout(f.timeout),
@@ -115,31 +118,60 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		out.Writer = discard{} // the view is the output
 	}
 	w := articleout.New(out, articleout.Options{Format: f.format, Explain: f.explain, Batch: len(inputs) > 1, WithMetadata: f.parts.withMeta})
+	return extractPages(ctx, e, x, inputs, f, out, w)
+}
+
+// extractPages runs the batch and writes its pages through w to out. A
+// write error stops the batch and abandons the output: nothing is
+// committed, a file that was there stays as it was. An interrupted run
+// (ctx done) commits the pages finished before the interruption, in
+// order, if there are any, and says on stderr where it stopped.
+func extractPages(ctx context.Context, e *env, x *winnow.Extractor, inputs []string, f extractFlags, out *output.File, w *articleout.Writer) error {
+	bctx, stopBatch := context.WithCancel(ctx)
+	defer stopBatch()
 	var sum batch.Summary
-	batch.Run(ctx, x, inputs, f.batchConfig(e), func(r batch.Result) {
+	var werr error
+	written := 0
+	batch.Run(bctx, x, inputs, f.batchConfig(e), func(r batch.Result) {
+		if werr != nil {
+			return
+		}
 		if r.Err != nil {
 			fmt.Fprintf(e.stderr, "winnow extract: %s\n", articleout.PageError(r.Name, r.Err))
 		}
 		sum.Add(r)
-		if err := w.Write(articleout.Page(r)); err != nil {
-			fmt.Fprintf(e.stderr, "winnow extract: write: %v\n", err)
-			sum.WriteFailed++
+		if werr = w.Write(articleout.Page(r)); werr != nil {
+			stopBatch()
+			return
 		}
+		written++
 	})
-	werr := w.Close()
-	if err := out.Finish(ctx.Err() == nil && werr == nil); err != nil {
+	if werr == nil {
+		werr = w.Close()
+	}
+	interrupted := ctx.Err() != nil && written < len(inputs)
+	if err := out.Finish(werr == nil && (!interrupted || written > 0)); err != nil {
 		return err
 	}
-	if ctx.Err() != nil {
+	toFile := f.out != "" && f.out != "-"
+	switch {
+	case werr != nil && toFile:
+		return fmt.Errorf("%w (output abandoned: %s is as it was)", werr, f.out)
+	case werr != nil:
+		return fmt.Errorf("write: %w", werr)
+	case interrupted:
+		if len(inputs) > 1 {
+			sum.Print(e.stderr, len(inputs))
+		}
+		if toFile && written > 0 {
+			fmt.Fprintf(e.stderr, "winnow extract: interrupted: %s holds the first %d of %d pages; it stopped before %s\n", f.out, written, len(inputs), inputs[written])
+		}
 		return ctx.Err()
-	}
-	if werr != nil {
-		return werr
 	}
 	if len(inputs) > 1 {
 		sum.Print(e.stderr, len(inputs))
 	}
-	if sum.Failed+sum.WriteFailed > 0 {
+	if sum.Failed > 0 {
 		return errReported
 	}
 	return nil

@@ -29,11 +29,15 @@ func (f *fetchFlags) check() error {
 }
 
 // expandInputs is input.Expand with web archives found in folders too; a
-// malformed glob is a usage mistake.
-func expandInputs(names []string) ([]string, error) {
-	inputs, err := input.Expand(names, warc.IsName)
+// malformed glob is a usage mistake. Files left out because they are not
+// regular files (a named pipe in a folder) are named on stderr.
+func expandInputs(e *env, names []string) ([]string, error) {
+	inputs, skipped, err := input.Expand(names, warc.IsName)
 	if _, ok := errors.AsType[*input.PatternError](err); ok {
 		return nil, fmt.Errorf("%w: %w", errUsage, err)
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(e.stderr, "winnow extract: %v\n", s)
 	}
 	return inputs, err
 }

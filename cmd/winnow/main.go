@@ -9,8 +9,10 @@
 //	winnow tree -model model.json   # print it as rules
 //
 // Exit codes: 0 success, 1 a failure (in batch mode: at least one page
-// failed), 2 a usage mistake. Help that is asked for goes to standard
-// output; help printed because of a mistake goes to standard error.
+// failed), 2 a usage mistake, 128 plus the signal's number when stopped by
+// SIGINT (130), SIGHUP (129) or SIGTERM (143). Help that is asked for goes
+// to standard output; help printed because of a mistake goes to standard
+// error.
 package main
 
 import (
@@ -24,6 +26,7 @@ import (
 	"runtime"
 	"runtime/debug"
 
+	"github.com/winnow-dev/winnow/internal/atomicfile"
 	"github.com/winnow-dev/winnow/internal/progress"
 )
 
@@ -63,8 +66,15 @@ var errUsage = errors.New("usage")
 var errReported = errors.New("failed")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	if c := caught(signal.Ignored); len(c) > 0 {
+		signal.Notify(sigs, c...)
+	}
+	go onSignals(sigs, cancel, func(code int) {
+		atomicfile.RemoveTemporary()
+		os.Exit(code)
+	})
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv, tty: progress.IsTerminal(os.Stderr)}
 	os.Exit(run(ctx, e, os.Args[1:]))
 }
@@ -97,6 +107,10 @@ func run(ctx context.Context, e *env, args []string) int {
 			continue
 		}
 		err := c.run(ctx, e, args[1:])
+		if sig, ok := errors.AsType[signalError](context.Cause(ctx)); ok && err != nil {
+			fmt.Fprintf(e.stderr, "winnow %s: %v\n", c.name, sig)
+			return sig.exitCode()
+		}
 		switch {
 		case err == nil, errors.Is(err, flag.ErrHelp):
 			return 0

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"text/tabwriter"
@@ -37,6 +38,10 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
 	if *rolesOut == "" {
+		// The role models go beside a model file, not beside a device.
+		if fi, err := os.Stat(*out); err == nil && !fi.Mode().IsRegular() {
+			return fmt.Errorf("%w: -o %s is not a regular file: give -roles FILE (- for none)", errUsage, *out)
+		}
 		*rolesOut = rolesFileOf(*out)
 	}
 	if *out == "" && *rolesOut == "-" {
@@ -56,6 +61,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *rolesOut != "-" {
 		if err := output.Check("-roles", *rolesOut, *force); err != nil {
 			return err
+		}
+		if err := output.Distinct("-o", *out, "-roles", *rolesOut); err != nil {
+			return fmt.Errorf("%w: %w", errUsage, err)
 		}
 	}
 

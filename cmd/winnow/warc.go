@@ -51,12 +51,14 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 	bw := bufio.NewWriterSize(out, 64<<10)
 	bar := progress.NewCounter(e.stderr, "extract")
 	failed, lines := 0, 0
+	var last warc.Line // the last line written
 	var writeErr error
 	total, _ := warc.Batch{Jobs: f.jobs, Options: warc.Options{MaxBytes: f.maxBytes},
 		Emit: func(l warc.Line, records int) error {
 			lines++
 			bar.Show(records, lines)
 			writeErr = articleout.EncodeJSON(bw, l, "", "") // C1 controls escaped too
+			last = l
 			return writeErr
 		},
 		Damaged: func(d *warc.DamagedError) {
@@ -72,17 +74,24 @@ func runExtractWARC(ctx context.Context, e *env, inputs []string, f extractFlags
 		writeErr = err
 	}
 	bar.Clear()
-	ok := ctx.Err() == nil && writeErr == nil
-	if err := out.Finish(ok); err != nil {
+	// An interrupted run keeps the lines written, each whole; a write
+	// error abandons the output (atomicfile fails the commit too).
+	if err := out.Finish(writeErr == nil && (ctx.Err() == nil || lines > 0)); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "winnow extract: files %d, records %d, HTML responses %d, extracted %d, no content %d, damaged %d\n",
 		len(inputs), total.Records, total.HTML, total.Extracted, total.Empty, total.Damaged)
+	toFile := f.out != "" && f.out != "-"
 	switch {
-	case ctx.Err() != nil:
-		return ctx.Err()
+	case writeErr != nil && toFile:
+		return fmt.Errorf("%w (output abandoned: %s is as it was)", writeErr, f.out)
 	case writeErr != nil:
 		return fmt.Errorf("write: %w", writeErr)
+	case ctx.Err() != nil:
+		if toFile && lines > 0 {
+			fmt.Fprintf(e.stderr, "winnow extract: interrupted: %s holds %d lines, the last from %s at offset %d\n", f.out, lines, last.Source, last.Offset)
+		}
+		return ctx.Err()
 	case failed > 0:
 		return fmt.Errorf("%d of %d web archives could not be read", failed, len(inputs))
 	}

@@ -44,26 +44,69 @@ type Result struct {
 }
 
 // Run runs the inputs through x with c.Jobs workers and hands the results
-// to emit in input order, failures included.
+// to emit in input order, failures included. At most Window(c.Jobs) pages
+// are between being read and being handed on, so that a slow page holds
+// back the others instead of letting their results pile up. When ctx is
+// done Run stops: the pages that were finished by then are handed on, up
+// to the first one that was not (or that failed because of ctx), and the
+// rest are not.
 func Run(ctx context.Context, x *winnow.Extractor, inputs []string, c Config, emit func(Result)) {
-	results := make([]chan Result, len(inputs))
+	bar := progress.NewBar(c.Progress, c.TTY, "extract", len(inputs))
+	defer bar.Done()
+	ordered(ctx, len(inputs), c.Jobs, func(i int) Result { return extractOne(ctx, x, inputs[i], &c) }, func(r Result) {
+		bar.Add(1)
+		emit(r)
+	})
+}
+
+// Window is how many pages Run holds at most with jobs workers: one being
+// extracted on each, and as many finished and waiting for a slower page
+// before them to be handed on.
+func Window(jobs int) int { return 2 * max(jobs, 1) }
+
+// windowFull, when not nil, is called each time ordered waits for the
+// window to have room: a test's hook.
+var windowFull func()
+
+// ordered runs do(0) to do(n-1) on jobs goroutines and calls emit with
+// their results in order, with at most Window(jobs) results started and
+// not yet emitted; see Run for what happens when ctx is done.
+func ordered(ctx context.Context, n, jobs int, do func(int) Result, emit func(Result)) {
+	results := make([]chan Result, n)
 	for i := range results {
 		results[i] = make(chan Result, 1)
 	}
+	// A token per page started and not yet emitted.
+	window := make(chan struct{}, Window(jobs))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(c.Jobs, len(inputs)); w++ {
+	for w := 0; w < min(jobs, n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i] <- extractOne(ctx, x, inputs[i], &c)
+				results[i] <- do(i)
 			}
 		}()
 	}
 	go func() {
 		defer close(work)
-		for i := range inputs {
+		for i := range n {
+			select {
+			case window <- struct{}{}:
+			default:
+				if windowFull != nil {
+					windowFull()
+				}
+				select {
+				case window <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+			}
+			if ctx.Err() != nil {
+				return
+			}
 			select {
 			case work <- i:
 			case <-ctx.Done():
@@ -71,18 +114,35 @@ func Run(ctx context.Context, x *winnow.Extractor, inputs []string, c Config, em
 			}
 		}
 	}()
-	bar := progress.NewBar(c.Progress, c.TTY, "extract", len(inputs))
-	defer bar.Done()
 	defer wg.Wait()
-	for i := range inputs {
-		var r Result
-		select {
-		case r = <-results[i]:
-		case <-ctx.Done():
+	for i := range n {
+		r, ok := next(ctx, results[i])
+		if !ok {
 			return
 		}
-		bar.Add(1)
 		emit(r)
+		<-window
+	}
+}
+
+// next waits for a result from ch, or for ctx to be done; then it takes
+// only a result that is there already and did not fail because of ctx.
+func next(ctx context.Context, ch chan Result) (Result, bool) {
+	if ctx.Err() == nil {
+		select {
+		case r := <-ch:
+			if ctx.Err() == nil {
+				return r, true
+			}
+			return r, !errors.Is(r.Err, ctx.Err())
+		case <-ctx.Done():
+		}
+	}
+	select {
+	case r := <-ch:
+		return r, !errors.Is(r.Err, ctx.Err())
+	default:
+		return Result{}, false
 	}
 }
 
@@ -130,10 +190,9 @@ func extractDoc(ctx context.Context, x *winnow.Extractor, d input.Doc, opts page
 	return x.FromPage(p)
 }
 
-// Summary counts a batch's pages by outcome. WriteFailed is the caller's
-// count of pages whose output could not be written.
+// Summary counts a batch's pages by outcome.
 type Summary struct {
-	OK, NoContent, Failed, WriteFailed int
+	OK, NoContent, Failed int
 }
 
 // Add counts r.
@@ -152,7 +211,7 @@ func (s *Summary) Add(r Result) {
 // content, how many had none (not a failure), how many failed, and how
 // many were not reached (an interrupted run).
 func (s *Summary) Print(w io.Writer, n int) {
-	fmt.Fprintf(w, "winnow extract: %d pages: %d extracted, %d without main content, %d failed", n, s.OK, s.NoContent, s.Failed+s.WriteFailed)
+	fmt.Fprintf(w, "winnow extract: %d pages: %d extracted, %d without main content, %d failed", n, s.OK, s.NoContent, s.Failed)
 	if skipped := n - s.OK - s.NoContent - s.Failed; skipped > 0 {
 		fmt.Fprintf(w, ", %d not reached", skipped)
 	}

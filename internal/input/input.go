@@ -52,28 +52,65 @@ type Doc struct {
 // input that starts with gzip's magic bytes, standard input too) is
 // decompressed through the same limit. More than limit bytes is an error
 // that names the input, wraps page.ErrTooLarge and names the -max-bytes
-// flag.
+// flag. Standard input and a file that is not a regular file (a named
+// pipe, a terminal) may wait for a writer forever: when ctx is done
+// first, Read returns an error wrapping ctx.Err() at once and leaves the
+// wait to end with the program (or when the writer writes or closes).
 func Read(ctx context.Context, stdin io.Reader, name string, limit int64, fc fetch.Config) (Doc, error) {
-	var d Doc
-	var r io.Reader
 	switch KindOf(name) {
 	case Stdin:
-		r = stdin
+		return cancellable(ctx, name, func() (Doc, error) { return readFrom(stdin, name, limit, Doc{}) })
 	case URL:
 		p, err := fetch.Get(ctx, fc, name, limit)
 		if err != nil {
 			return Doc{}, err
 		}
-		d = Doc{URL: p.URL, ContentType: p.ContentType}
-		r = bytes.NewReader(p.Body)
-	default:
-		fh, err := os.Open(name)
-		if err != nil {
-			return Doc{}, err
-		}
-		defer fh.Close()
-		r = fh
+		return readFrom(bytes.NewReader(p.Body), name, limit, Doc{URL: p.URL, ContentType: p.ContentType})
 	}
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+		return cancellable(ctx, name, func() (Doc, error) { return readFile(name, limit) })
+	}
+	return readFile(name, limit)
+}
+
+// cancellable runs read and returns its result, or an error wrapping
+// ctx.Err() and naming name as soon as ctx is done, leaving read to end on
+// its own.
+func cancellable[T any](ctx context.Context, name string, read func() (T, error)) (T, error) {
+	var zero T
+	if err := ctx.Err(); err != nil {
+		return zero, fmt.Errorf("%s: %w", name, err)
+	}
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := read()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		return zero, fmt.Errorf("%s: %w", name, ctx.Err())
+	}
+}
+
+// readFile reads the file name (see readFrom).
+func readFile(name string, limit int64) (Doc, error) {
+	fh, err := os.Open(name)
+	if err != nil {
+		return Doc{}, err
+	}
+	defer fh.Close()
+	return readFrom(fh, name, limit, Doc{})
+}
+
+// readFrom reads d's body from r, decompressing gzip data, within limit
+// bytes; errors name the input.
+func readFrom(r io.Reader, name string, limit int64, d Doc) (Doc, error) {
 	r, gz, err := decompress(r, name)
 	if err != nil {
 		return Doc{}, fmt.Errorf("%s: %w", name, err)

@@ -64,21 +64,21 @@ func TestExpand(t *testing.T) {
 		}
 	}
 	isArchive := func(p string) bool { return strings.HasSuffix(p, ".warc") }
-	got, err := Expand([]string{"-", "http://x/", dir, filepath.Join(dir, "*.txt")}, isArchive)
+	got, skipped, err := Expand([]string{"-", "http://x/", dir, filepath.Join(dir, "*.txt")}, isArchive)
 	want := []string{"-", "http://x/", filepath.Join(dir, "a.html"), filepath.Join(dir, "b.htm"), filepath.Join(dir, "d.warc"), filepath.Join(dir, "sub/e.xhtml.gz"), filepath.Join(dir, "c.txt")}
-	if err != nil || !slices.Equal(got, want) {
-		t.Errorf("Expand: %q %v, want %q", got, err, want)
+	if err != nil || !slices.Equal(got, want) || skipped != nil {
+		t.Errorf("Expand: %q %v %v, want %q", got, skipped, err, want)
 	}
-	if _, err := Expand([]string{filepath.Join(dir, "[")}, isArchive); !errors.As(err, new(*PatternError)) {
+	if _, _, err := Expand([]string{filepath.Join(dir, "[")}, isArchive); !errors.As(err, new(*PatternError)) {
 		t.Errorf("bad pattern: %v, want a *PatternError", err)
 	}
-	if _, err := Expand([]string{filepath.Join(dir, "*.none")}, isArchive); err == nil {
+	if _, _, err := Expand([]string{filepath.Join(dir, "*.none")}, isArchive); err == nil {
 		t.Error("a glob that matches nothing is not an error")
 	}
 }
 
 func TestReadList(t *testing.T) {
-	got, err := ReadList(strings.NewReader("a.html\n\n# note\n  http://x/  \n"), "-")
+	got, err := ReadList(context.Background(), strings.NewReader("a.html\n\n# note\n  http://x/  \n"), "-")
 	if err != nil || !slices.Equal(got, []string{"a.html", "http://x/"}) {
 		t.Errorf("ReadList: %q %v", got, err)
 	}

@@ -1,7 +1,11 @@
 // Package output gives the command line its output files: checked before
 // any work is done (Check), written atomically through package
-// internal/atomicfile so that a failed or interrupted run leaves no file or
-// the old one, and never replacing an existing file unless forced.
+// internal/atomicfile so that a failed run leaves no file or the old one
+// (Finish(false)), and never replacing an existing file unless forced.
+//
+// Distinct refuses two output flags that name one file, however spelled.
+// A character device or a named pipe is written in place, not replaced
+// (see internal/atomicfile), and needs no -force.
 //
 // Its errors are for the command line: a file that exists is an error
 // wrapping atomicfile.ErrExists that says to use -force. Open gives

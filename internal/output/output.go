@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -12,20 +13,29 @@ import (
 )
 
 // Check says, before any work is done, why path could not be written: it
-// names a folder, it exists and force is false, its folder is missing, or
-// its folder is not writable. "" and "-" (standard output) are always
-// fine. The flag is named in the message.
+// names a folder or another kind of file that is not written (a block
+// device, a socket), it exists and force is false, its folder is missing,
+// or its folder is not writable. "" and "-" (standard output) are always
+// fine, and so are a character device and a named pipe (/dev/null, a
+// FIFO), which are written in place, not replaced (package
+// internal/atomicfile). The flag is named in the message.
 func Check(flagName, path string, force bool) error {
 	if path == "" || path == "-" {
 		return nil
 	}
 	if fi, err := os.Stat(path); err == nil {
-		if fi.IsDir() {
+		switch m := fi.Mode(); {
+		case m.IsDir():
 			return fmt.Errorf("%s %s: is a folder; give a file name", flagName, path)
-		}
-		if !force {
+		case m&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
+			return nil
+		case !m.IsRegular():
+			return fmt.Errorf("%s %s: %w (%v)", flagName, path, atomicfile.ErrNotRegular, m.Type())
+		case !force:
 			return fmt.Errorf("%s %s: %w (use -force to overwrite)", flagName, path, atomicfile.ErrExists)
 		}
+	} else if _, lerr := os.Lstat(path); lerr == nil && !force {
+		return fmt.Errorf("%s %s: %w (a link to nothing; use -force to overwrite)", flagName, path, atomicfile.ErrExists)
 	}
 	dir := filepath.Dir(path)
 	fi, err := os.Stat(dir)
@@ -41,6 +51,49 @@ func Check(flagName, path string, force bool) error {
 	f.Close()
 	os.Remove(f.Name())
 	return nil
+}
+
+// Distinct says two output flags name the same file, as a usage mistake
+// would: one output would silently replace the other. Paths are compared
+// as files (os.SameFile) when both exist, and otherwise by their absolute
+// form with the folder's symbolic links resolved, so that "out", "./out"
+// and a link to out are one file. "" and "-" are never the same file as
+// anything; a character device or a named pipe (/dev/null) may be
+// named twice.
+func Distinct(flagA, a, flagB, b string) error {
+	if a == "" || a == "-" || b == "" || b == "-" {
+		return nil
+	}
+	if sameFile(a, b) {
+		return fmt.Errorf("%s %s and %s %s name the same file: one would replace the other", flagA, a, flagB, b)
+	}
+	return nil
+}
+
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		if fa.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0 {
+			return false
+		}
+		return os.SameFile(fa, fb)
+	}
+	return resolved(a) == resolved(b)
+}
+
+// resolved is path made absolute, with its folder's symbolic links (and
+// its own, if it is one) resolved as far as they exist.
+func resolved(path string) string {
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		path = r
+	} else if d, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil {
+		path = filepath.Join(d, filepath.Base(path))
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
 }
 
 // ForceHint adds the flag to use to an error that says a file exists
