@@ -94,7 +94,8 @@ type blockContext struct {
 	minContainer          int
 	sameTags              []int      // by block (sameTagCounts)
 	sub                   []subtotal // by element (subtreeTotals)
-	top                   int        // topNode(sub)
+	top, topEnd           int        // topNode(sub), and the last element inside it
+	prefix                []int      // by element: its path's common prefix with longestBlock's (sharedPrefixes)
 	title                 map[string]bool
 	titleKeys             text.ByteSet
 
@@ -124,9 +125,9 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	*c = blockContext{p: p, n: n, h1: -1, low: sc.low}
 	c.stats = zeroed(sc.stats, n)
 	sc.stats = c.stats
-	// Containers are element numbers, -1 (none) to p.Elements-1; a slice
+	// Containers are element numbers, -1 (none) to len(p.Elements)-1; a slice
 	// indexed by number+1 replaces a map. Sums run in block order either way.
-	minC, maxC := -1, max(p.Elements-1, 0)
+	minC, maxC := -1, max(len(p.Elements)-1, 0)
 	for i := range p.Blocks {
 		minC, maxC = min(minC, p.Blocks[i].Container), max(maxC, p.Blocks[i].Container)
 	}
@@ -151,10 +152,14 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	}
 	c.longestBlock = &p.Blocks[c.longest]
 	c.sameTags = sc.sameTagCounts(p.Blocks, minC, len(c.containers))
-	c.sub = zeroed(sc.sub, max(p.Elements, 1))
+	c.sub = zeroed(sc.sub, max(len(p.Elements), 1))
 	sc.sub = c.sub
 	subtreeTotals(p, c.sub)
 	c.top = topNode(c.sub)
+	c.topEnd = subtreeEnd(p, c.top)
+	c.prefix = zeroed(sc.prefix, max(len(p.Elements), 1))
+	sc.prefix = c.prefix
+	sharedPrefixes(p, c.longestBlock.Element, c.prefix)
 	c.title = tokenSet(p.Title)
 	c.titleKeys = text.TokenKeys(c.title)
 	c.logWords, c.logBlocks = math.Log1p(c.totalWords), math.Log1p(float64(n))
@@ -186,13 +191,7 @@ func (c *blockContext) block(i int) {
 	}
 	c.container = &c.containers[b.Container-c.minContainer]
 	c.sameTag = c.sameTags[i]
-	c.belowTop = -1
-	for a := len(b.Ancestors) - 1; a >= 0; a-- {
-		if b.Ancestors[a] == c.top {
-			c.belowTop = len(b.Ancestors) - 1 - a
-			break
-		}
-	}
+	c.belowTop = below(c.p, c.top, c.topEnd, b.Element)
 	// titleOverlapLower and phraseHitsLower read the lower-cased text of
 	// short blocks only; lower it once for both.
 	c.needTitle = len(c.title) > 0 && len(b.Text) <= titleMaxBytes
@@ -202,14 +201,28 @@ func (c *blockContext) block(i int) {
 	}
 }
 
+// sharedPrefix is the SharedPathPrefix of the block: the common prefix of
+// its tag path and the longest block's over the longer one.
+func (c *blockContext) sharedPrefix() float64 {
+	e, k := c.b.Element, 0
+	if e > 0 && e < len(c.prefix) {
+		k = c.prefix[e]
+	}
+	return sharedPrefix(k, depthOf(c.p, e), depthOf(c.p, c.longestBlock.Element))
+}
+
 // ancestorShares sets v[0] to the share of the page's words inside the
 // element up levels above the block (counting the block element as 1) and
 // v[1] to the link density inside it, or to 1 and the page's link density
 // when the block is not that deep.
 func (c *blockContext) ancestorShares(up int, v []float64) {
 	_ = v[1]
-	if a := len(c.b.Ancestors) - up; a >= 0 {
-		t := &c.sub[c.b.Ancestors[a]]
+	e := c.b.Element
+	if depthOf(c.p, e) >= up {
+		for range up - 1 {
+			e = parentOf(c.p, e)
+		}
+		t := &c.sub[e]
 		v[0] = ratio(t.words, c.totalWords)
 		v[1] = ratio(t.links, t.words)
 		return

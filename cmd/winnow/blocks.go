@@ -54,7 +54,7 @@ func printBlocksText(e *env, page *page.Page) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 1, ' ', 0)
 	fmt.Fprintf(tw, "#\tELEMENT\tPATH\tWORDS\tLINKD\tDENSITY\tTEXT\n")
 	for i, b := range page.Blocks {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f\t%.1f\t%s\n", b.Index, b.Tag, shortPath(b.Path, 4),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f\t%.1f\t%s\n", b.Index, b.Tag, shortPath(page.Path(b.Element), 4),
 			b.Words, vecs[i][link], vecs[i][density], articleout.Preview(b.Text, 60))
 	}
 	return tw.Flush()
@@ -82,7 +82,7 @@ func printBlocksJSON(e *env, page *page.Page) error {
 		for j, n := range names {
 			fm[n] = vecs[i][j]
 		}
-		out.Blocks = append(out.Blocks, blockJSON{Text: b.Text, Tag: b.Tag, Path: strings.Join(b.Path, ">"), Kind: b.Kind.String(), Features: fm})
+		out.Blocks = append(out.Blocks, blockJSON{Text: b.Text, Tag: b.Tag, Path: strings.Join(page.Path(b.Element), ">"), Kind: b.Kind.String(), Features: fm})
 	}
 	return articleout.EncodeJSON(e.stdout, out, "", "  ")
 }
