@@ -1,6 +1,7 @@
 package features
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -12,15 +13,28 @@ import (
 // Names. It is pure arithmetic over p.Blocks. The vectors share one backing
 // array.
 func Vectors(p *page.Page) [][]float64 {
+	out, _ := VectorsContext(context.Background(), p)
+	return out
+}
+
+// VectorsContext is Vectors that stops, with an error wrapping ctx.Err(),
+// when ctx is done: it checks ctx every ctxEvery blocks.
+func VectorsContext(ctx context.Context, p *page.Page) ([][]float64, error) {
 	n, nf := len(p.Blocks), NumFeatures()
 	flat := make([]float64, n*nf)
 	out := make([][]float64, n)
 	for i := range out {
 		out[i] = flat[i*nf : (i+1)*nf : (i+1)*nf]
 	}
-	fillVectors(p, func(i int) []float64 { return out[i] }, nil)
-	return out
+	if err := fillVectors(ctx, p, func(i int) []float64 { return out[i] }, nil); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
+
+// ctxEvery is how many blocks VectorsContext and EachChunkContext
+// compute between checks of their context.
+const ctxEvery = 256
 
 // EachChunk computes the feature vectors of p's blocks, in block order,
 // into buf, which holds k = len(buf)/NumFeatures() vectors one after the
@@ -33,13 +47,20 @@ func Vectors(p *page.Page) [][]float64 {
 // buf, with no copy and far fewer allocations than Vectors. EachChunk
 // panics if buf has room for no vector.
 func EachChunk(p *page.Page, buf []float64, fn func(first int, vecs []float64)) {
+	_ = EachChunkContext(context.Background(), p, buf, fn)
+}
+
+// EachChunkContext is EachChunk that stops, with an error wrapping
+// ctx.Err(), when ctx is done: it checks ctx every ctxEvery blocks, and
+// calls fn for no block after.
+func EachChunkContext(ctx context.Context, p *page.Page, buf []float64, fn func(first int, vecs []float64)) error {
 	nf := NumFeatures()
 	k := len(buf) / nf
 	if k == 0 {
 		panic(fmt.Sprintf("features: EachChunk buffer of %d values holds no vector of %d", len(buf), nf))
 	}
 	n := len(p.Blocks)
-	fillVectors(p, func(i int) []float64 {
+	return fillVectors(ctx, p, func(i int) []float64 {
 		j := i % k
 		return buf[j*nf : (j+1)*nf : (j+1)*nf]
 	}, func(i int, _ []float64) {
@@ -52,16 +73,27 @@ func EachChunk(p *page.Page, buf []float64, fn func(first int, vecs []float64)) 
 // fillVectors computes the vector of every block i into rowOf(i), which
 // must have NumFeatures values and may hold anything, and then calls
 // done(i, row) if done is not nil. Row position k holds Names()[k]: each
-// group of the schema fills its run of the row, in table order.
-func fillVectors(p *page.Page, rowOf func(i int) []float64, done func(i int, row []float64)) {
+// group of the schema fills its run of the row, in table order. It checks
+// ctx before the page's sums and every ctxEvery blocks, and returns an
+// error wrapping ctx.Err() once it is done.
+func fillVectors(ctx context.Context, p *page.Page, rowOf func(i int) []float64, done func(i int, row []float64)) error {
 	n := len(p.Blocks)
 	if n == 0 {
-		return
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("features: %w", err)
 	}
 	sc := vecScratchPool.Get().(*vecScratch)
 	defer sc.keep()
 	c := sc.pageContext(p)
 	for i := range p.Blocks {
+		if i%ctxEvery == 0 && i > 0 {
+			if err := ctx.Err(); err != nil {
+				sc.low = c.low[:0]
+				return fmt.Errorf("features: %w", err)
+			}
+		}
 		c.block(i)
 		row := rowOf(i)
 		k := 0
@@ -75,6 +107,7 @@ func fillVectors(p *page.Page, rowOf func(i int) []float64, done func(i int, row
 		}
 	}
 	sc.low = c.low[:0]
+	return nil
 }
 
 // blockContext is what the features of one block are computed from: the

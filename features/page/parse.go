@@ -74,12 +74,15 @@ func parseBytes(ctx context.Context, b []byte, opts Options) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := segment(root, opts, nil)
+	p, err := segmentContext(ctx, root, opts, nil)
 	if err != nil {
 		return nil, err
 	}
 	p.Encoding = enc
 	readHead(root, p)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read head: %w", err)
+	}
 	return p, nil
 }
 

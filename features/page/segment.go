@@ -1,6 +1,7 @@
 package page
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -29,6 +30,8 @@ type frame struct {
 // segmenter walks a parsed tree once and collects blocks.
 type segmenter struct {
 	opts   Options
+	ctx    context.Context
+	steps  int // nodes walked, for checking ctx every ctxEvery
 	blocks []Block
 	stack  []frame
 	depth  int // element depth, inline included
@@ -76,9 +79,20 @@ type segmenter struct {
 // Elements slices are its own; the elements' Classes share memory with
 // each other (see Element).
 func segment(root *html.Node, opts Options, onText func(n *html.Node, block int)) (*Page, error) {
+	return segmentContext(context.Background(), root, opts, onText)
+}
+
+// ctxEvery is how many nodes segmentation walks between checks of its
+// context.
+const ctxEvery = 1024
+
+// segmentContext is segment that stops, with an error wrapping
+// ctx.Err(), when ctx is done: it checks ctx every ctxEvery nodes.
+func segmentContext(ctx context.Context, root *html.Node, opts Options, onText func(n *html.Node, block int)) (*Page, error) {
 	sc := scratchPool.Get().(*scratch)
 	s := &segmenter{
 		opts:        opts,
+		ctx:         ctx,
 		blocks:      sc.blocks[:0],
 		stack:       sc.stack[:0],
 		classValues: sc.classValues,
@@ -107,6 +121,12 @@ func segment(root *html.Node, opts Options, onText func(n *html.Node, block int)
 
 func (s *segmenter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil && s.err == nil; c = c.NextSibling {
+		if s.steps++; s.steps%ctxEvery == 0 {
+			if err := s.ctx.Err(); err != nil {
+				s.err = fmt.Errorf("segment: %w", err)
+				return
+			}
+		}
 		switch c.Type {
 		case html.TextNode:
 			if s.onText != nil && (s.pre > 0 || text.HasVisible(c.Data)) {
