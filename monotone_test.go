@@ -1,6 +1,7 @@
 package winnow
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -167,7 +168,10 @@ func checkMonotone(t *testing.T, xs []*Extractor, path string) {
 	if err != nil {
 		return // refused pages have no verdicts
 	}
-	probs, heads := xs[0].probabilities(p)
+	probs, heads, err := xs[0].probabilities(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var prevKeep []bool
 	prevWords := 0
 	for k, x := range xs {

@@ -1,6 +1,7 @@
 package winnow
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -52,7 +53,10 @@ func TestPageSet(t *testing.T) {
 		}
 		// Extract classifies in chunks (probabilities); it must agree with
 		// Vectors and Predict, which the benchmark pages were scored with.
-		probs, _ := x.probabilities(p.page)
+		probs, _, err := x.probabilities(context.Background(), p.page)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i, pr := range probs {
 			if math.Float64bits(pr) != math.Float64bits(p.probs[i]) {
 				t.Fatalf("%s: block %d: probabilities %v, Predict(Vectors) %v", p.name, i, pr, p.probs[i])

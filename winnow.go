@@ -96,8 +96,10 @@ func (x *Extractor) ExtractBytes(b []byte) (*Article, error) {
 // wrapping ErrTimeout (and context.DeadlineExceeded) when the page takes
 // longer than the configured timeout or ctx's deadline passes, and with an
 // error wrapping context.Canceled when ctx is cancelled. The context is
-// checked while the page is read and parsed and before it is classified.
-// It does not close r.
+// checked while the page is read, parsed and segmented, while its feature
+// vectors are computed and classified (every few hundred blocks), and
+// between the stages; a Read on r that blocks past the deadline is left
+// behind (see page.ParseContext). It does not close r.
 func (x *Extractor) ExtractContext(ctx context.Context, r io.Reader) (*Article, error) {
 	ctx, cancel := x.withTimeout(ctx)
 	defer cancel()
@@ -120,10 +122,11 @@ func (x *Extractor) ExtractBytesContext(ctx context.Context, b []byte) (*Article
 }
 
 func (x *Extractor) fromPageContext(ctx context.Context, page *page.Page) (*Article, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, x.timeoutError(ctx, fmt.Errorf("after segmentation: %w", err))
+	a, err := x.fromPage(ctx, page)
+	if err != nil && !errors.Is(err, ErrNoContent) {
+		return nil, x.timeoutError(ctx, err)
 	}
-	return x.FromPage(page)
+	return a, err
 }
 
 // FromPage extracts the main content of an already parsed page: the
@@ -132,10 +135,26 @@ func (x *Extractor) fromPageContext(ctx context.Context, page *page.Page) (*Arti
 // every block and its probability, so that callers can see why nothing
 // was kept.
 func (x *Extractor) FromPage(p *page.Page) (*Article, error) {
-	if x.cfg.explain {
-		return x.FromVectors(p, features.Vectors(p))
+	return x.fromPage(context.Background(), p)
+}
+
+// fromPage is FromPage that stops, with an error wrapping ctx.Err(), when
+// ctx is done.
+func (x *Extractor) fromPage(ctx context.Context, p *page.Page) (*Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("after segmentation: %w", err)
 	}
-	probs, heads := x.probabilities(p)
+	if x.cfg.explain {
+		vecs, err := features.VectorsContext(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		return x.fromVectors(ctx, p, vecs)
+	}
+	probs, heads, err := x.probabilities(ctx, p)
+	if err != nil {
+		return nil, err
+	}
 	return x.decide(p, probs, heads, nil)
 }
 
@@ -143,6 +162,16 @@ func (x *Extractor) FromPage(p *page.Page) (*Article, error) {
 // (features.Vectors(p)) the caller has computed already, as evaluation
 // does to share them among the systems it scores.
 func (x *Extractor) FromVectors(p *page.Page, vecs [][]float64) (*Article, error) {
+	return x.fromVectors(context.Background(), p, vecs)
+}
+
+// ctxEvery is how many blocks fromVectors classifies between checks of
+// its context.
+const ctxEvery = 256
+
+// fromVectors is FromVectors that stops, with an error wrapping
+// ctx.Err(), when ctx is done.
+func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]float64) (*Article, error) {
 	probs := make([]float64, len(vecs))
 	hms := x.headModels()
 	heads := newHeadProbs(hms, len(vecs))
@@ -151,6 +180,11 @@ func (x *Extractor) FromVectors(p *page.Page, vecs [][]float64) (*Article, error
 		paths = make([][]model.Step, len(vecs))
 	}
 	for i, v := range vecs {
+		if i%ctxEvery == 0 && i > 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("classify: %w", err)
+			}
+		}
 		if paths != nil {
 			probs[i], paths[i] = x.cfg.model.Explain(v) // one walk: Explain's p is Predict's
 		} else {
@@ -186,8 +220,9 @@ func (x *Extractor) decide(p *page.Page, probs []float64, heads [][]float64, pat
 // of page, and the role heads' probabilities (nil without role models,
 // see newHeadProbs). The vectors are computed straight into a chunk buffer and every
 // full chunk is classified with one PredictBatch call: no copy, and no
-// vectors kept for the whole page.
-func (x *Extractor) probabilities(page *page.Page) ([]float64, [][]float64) {
+// vectors kept for the whole page. It stops, with an error wrapping
+// ctx.Err(), when ctx is done (see features.EachChunkContext).
+func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float64, [][]float64, error) {
 	probs := make([]float64, len(page.Blocks))
 	hms := x.headModels()
 	heads := newHeadProbs(hms, len(page.Blocks))
@@ -198,7 +233,7 @@ func (x *Extractor) probabilities(page *page.Page) ([]float64, [][]float64) {
 		buf = &b
 	}
 	defer chunkBufs.Put(buf)
-	features.EachChunk(page, *buf, func(first int, vecs []float64) {
+	err := features.EachChunkContext(ctx, page, *buf, func(first int, vecs []float64) {
 		x.cfg.model.PredictBatch(vecs, probs[first:first+len(vecs)/nf])
 		for h, m := range hms {
 			if m != nil {
@@ -206,7 +241,10 @@ func (x *Extractor) probabilities(page *page.Page) ([]float64, [][]float64) {
 			}
 		}
 	})
-	return probs, heads
+	if err != nil {
+		return nil, nil, fmt.Errorf("classify: %w", err)
+	}
+	return probs, heads, nil
 }
 
 // newHeadProbs allocates the probabilities of n blocks under each of the

@@ -54,8 +54,11 @@ func FuzzVectors(f *testing.F) {
 func clonePage(p *page.Page) *page.Page {
 	c := *p
 	c.Blocks = slices.Clone(p.Blocks) // nil stays nil
+	c.Elements = slices.Clone(p.Elements)
+	for i, e := range p.Elements {
+		c.Elements[i].Classes = slices.Clone(e.Classes)
+	}
 	for i, b := range p.Blocks {
-		b.Path, b.Classes, b.Ancestors = slices.Clone(b.Path), slices.Clone(b.Classes), slices.Clone(b.Ancestors)
 		b.Marks = maps.Clone(b.Marks)
 		c.Blocks[i] = b
 	}

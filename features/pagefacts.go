@@ -53,6 +53,7 @@ type vecScratch struct {
 	stats      []textStats
 	containers []agg
 	sub        []subtotal
+	prefix     []int
 	sameTag    []int
 	tagHead    []int32
 	tags       []tagCount
@@ -73,6 +74,7 @@ func (sc *vecScratch) keep() {
 	sc.stats = keepUpTo(sc.stats, maxVecScratch)
 	sc.containers = keepUpTo(sc.containers, maxVecScratch)
 	sc.sub = keepUpTo(sc.sub, maxVecScratch)
+	sc.prefix = keepUpTo(sc.prefix, maxVecScratch)
 	sc.sameTag = keepUpTo(sc.sameTag, maxVecScratch)
 	sc.tagHead = keepUpTo(sc.tagHead, maxVecScratch)
 	sc.tags = keepUpTo(sc.tags, maxVecScratch)
@@ -105,26 +107,97 @@ type subtotal struct{ words, links, score float64 }
 // words of the blocks inside it, and a Readability-style content score: each
 // block's words outside links count fully for the element enclosing the
 // block element and half for the one above (Readability.js, grabArticle).
-// sub must have max(p.Elements, 1) zero values, which it fills.
+// sub must have max(len(p.Elements), 1) zero values, which it fills; the
+// document (element 0) gets nothing. It costs one step per block and per
+// element, whatever the nesting depth: every element's sums are added to
+// its parent's, children (numbered after their parent) first.
 func subtreeTotals(p *page.Page, sub []subtotal) {
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
-		w, l := float64(b.Words), float64(b.LinkWords)
-		for _, id := range b.Ancestors {
-			if id >= 0 && id < len(sub) {
-				sub[id].words += w
-				sub[id].links += l
-			}
+		e := b.Element
+		if e <= 0 || e >= len(sub) {
+			continue
 		}
+		w, l := float64(b.Words), float64(b.LinkWords)
+		sub[e].words += w
+		sub[e].links += l
 		if l*2 >= w {
 			continue
 		}
-		for up, share := 2, 1.0; up <= 3; up, share = up+1, share/2 {
-			if a := len(b.Ancestors) - up; a >= 0 && b.Ancestors[a] < len(sub) {
-				sub[b.Ancestors[a]].score += share * (w - l)
+		share := 1.0
+		for up := 2; up <= 3; up++ {
+			if e = parentOf(p, e); e <= 0 {
+				break
 			}
+			sub[e].score += share * (w - l)
+			share /= 2
 		}
 	}
+	for e := min(len(sub), len(p.Elements)) - 1; e > 0; e-- {
+		if a := parentOf(p, e); a > 0 {
+			sub[a].words += sub[e].words
+			sub[a].links += sub[e].links
+		}
+	}
+}
+
+// parentOf is the parent of element e of p, or 0 (the document) when e
+// or its parent is out of range: a parent is numbered before its child.
+func parentOf(p *page.Page, e int) int {
+	if e <= 0 || e >= len(p.Elements) {
+		return 0
+	}
+	if a := p.Elements[e].Parent; a > 0 && a < e {
+		return a
+	}
+	return 0
+}
+
+// depthOf is the Depth of element e of p, 0 when out of range.
+func depthOf(p *page.Page, e int) int {
+	if e <= 0 || e >= len(p.Elements) {
+		return 0
+	}
+	return p.Elements[e].Depth
+}
+
+// sharedPrefixes fills prefix, which must have len(p.Elements) values,
+// with the length of the common prefix of every element's tag path
+// (page.Page.Path) and the path of element l, each from its parent's.
+func sharedPrefixes(p *page.Page, l int, prefix []int) {
+	path := p.Path(l)
+	for e := 1; e < len(prefix); e++ {
+		a := parentOf(p, e)
+		d := depthOf(p, a) + 1
+		prefix[e] = prefix[a]
+		if prefix[a] == d-1 && d <= len(path) && path[d-1] == p.Elements[e].Tag {
+			prefix[e] = d
+		}
+	}
+}
+
+// below is the number of block-level elements from element top down to
+// element e (0 when e is top), or -1 when e is not inside top. Elements
+// inside top are numbered from top+1 to end, the last element deeper than
+// top (see page.Element).
+func below(p *page.Page, top, end, e int) int {
+	if top <= 0 || e < top || e > end {
+		return -1
+	}
+	return depthOf(p, e) - depthOf(p, top)
+}
+
+// subtreeEnd is the number of the last element inside element top.
+func subtreeEnd(p *page.Page, top int) int {
+	end := top
+	if top <= 0 {
+		return end
+	}
+	d := depthOf(p, top)
+	for end+1 < len(p.Elements) && p.Elements[end+1].Depth > d {
+		end++
+	}
+	return end
 }
 
 // topNode is the element with the highest content score: the region of the
@@ -154,14 +227,9 @@ func ratio(a, b float64) float64 {
 	return a / b
 }
 
-// sharedPrefix is the length of the common prefix of two tag paths over the
-// longer one's length: 1 for siblings of the same kind, small for blocks in
-// other parts of the page.
-func sharedPrefix(a, b []string) float64 {
-	m := min(len(a), len(b))
-	k := 0
-	for k < m && a[k] == b[k] {
-		k++
-	}
-	return ratio(float64(k), float64(max(len(a), len(b))))
+// sharedPrefix is the length k of the common prefix of two tag paths
+// over the longer one's length, la or lb: 1 for siblings of the same kind,
+// small for blocks in other parts of the page.
+func sharedPrefix(k, la, lb int) float64 {
+	return ratio(float64(k), float64(max(la, lb)))
 }

@@ -143,7 +143,7 @@ var schema = []group{
 		v[6] = c.container.blocks
 		v[7] = float64(c.i-c.longest) / float64(c.n)
 		v[8] = bool01(b.Container == c.longestBlock.Container)
-		v[9] = sharedPrefix(b.Path, c.longestBlock.Path)
+		v[9] = c.sharedPrefix()
 		v[10] = 0
 		if c.h1 >= 0 {
 			v[10] = float64(c.i-c.h1) / float64(c.n)

@@ -1,6 +1,7 @@
 package features
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -12,15 +13,28 @@ import (
 // Names. It is pure arithmetic over p.Blocks. The vectors share one backing
 // array.
 func Vectors(p *page.Page) [][]float64 {
+	out, _ := VectorsContext(context.Background(), p)
+	return out
+}
+
+// VectorsContext is Vectors that stops, with an error wrapping ctx.Err(),
+// when ctx is done: it checks ctx every ctxEvery blocks.
+func VectorsContext(ctx context.Context, p *page.Page) ([][]float64, error) {
 	n, nf := len(p.Blocks), NumFeatures()
 	flat := make([]float64, n*nf)
 	out := make([][]float64, n)
 	for i := range out {
 		out[i] = flat[i*nf : (i+1)*nf : (i+1)*nf]
 	}
-	fillVectors(p, func(i int) []float64 { return out[i] }, nil)
-	return out
+	if err := fillVectors(ctx, p, func(i int) []float64 { return out[i] }, nil); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
+
+// ctxEvery is how many blocks VectorsContext and EachChunkContext
+// compute between checks of their context.
+const ctxEvery = 256
 
 // EachChunk computes the feature vectors of p's blocks, in block order,
 // into buf, which holds k = len(buf)/NumFeatures() vectors one after the
@@ -33,13 +47,20 @@ func Vectors(p *page.Page) [][]float64 {
 // buf, with no copy and far fewer allocations than Vectors. EachChunk
 // panics if buf has room for no vector.
 func EachChunk(p *page.Page, buf []float64, fn func(first int, vecs []float64)) {
+	_ = EachChunkContext(context.Background(), p, buf, fn)
+}
+
+// EachChunkContext is EachChunk that stops, with an error wrapping
+// ctx.Err(), when ctx is done: it checks ctx every ctxEvery blocks, and
+// calls fn for no block after.
+func EachChunkContext(ctx context.Context, p *page.Page, buf []float64, fn func(first int, vecs []float64)) error {
 	nf := NumFeatures()
 	k := len(buf) / nf
 	if k == 0 {
 		panic(fmt.Sprintf("features: EachChunk buffer of %d values holds no vector of %d", len(buf), nf))
 	}
 	n := len(p.Blocks)
-	fillVectors(p, func(i int) []float64 {
+	return fillVectors(ctx, p, func(i int) []float64 {
 		j := i % k
 		return buf[j*nf : (j+1)*nf : (j+1)*nf]
 	}, func(i int, _ []float64) {
@@ -52,16 +73,27 @@ func EachChunk(p *page.Page, buf []float64, fn func(first int, vecs []float64)) 
 // fillVectors computes the vector of every block i into rowOf(i), which
 // must have NumFeatures values and may hold anything, and then calls
 // done(i, row) if done is not nil. Row position k holds Names()[k]: each
-// group of the schema fills its run of the row, in table order.
-func fillVectors(p *page.Page, rowOf func(i int) []float64, done func(i int, row []float64)) {
+// group of the schema fills its run of the row, in table order. It checks
+// ctx before the page's sums and every ctxEvery blocks, and returns an
+// error wrapping ctx.Err() once it is done.
+func fillVectors(ctx context.Context, p *page.Page, rowOf func(i int) []float64, done func(i int, row []float64)) error {
 	n := len(p.Blocks)
 	if n == 0 {
-		return
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("features: %w", err)
 	}
 	sc := vecScratchPool.Get().(*vecScratch)
 	defer sc.keep()
 	c := sc.pageContext(p)
 	for i := range p.Blocks {
+		if i%ctxEvery == 0 && i > 0 {
+			if err := ctx.Err(); err != nil {
+				sc.low = c.low[:0]
+				return fmt.Errorf("features: %w", err)
+			}
+		}
 		c.block(i)
 		row := rowOf(i)
 		k := 0
@@ -75,6 +107,7 @@ func fillVectors(p *page.Page, rowOf func(i int) []float64, done func(i int, row
 		}
 	}
 	sc.low = c.low[:0]
+	return nil
 }
 
 // blockContext is what the features of one block are computed from: the
@@ -94,7 +127,8 @@ type blockContext struct {
 	minContainer          int
 	sameTags              []int      // by block (sameTagCounts)
 	sub                   []subtotal // by element (subtreeTotals)
-	top                   int        // topNode(sub)
+	top, topEnd           int        // topNode(sub), and the last element inside it
+	prefix                []int      // by element: its path's common prefix with longestBlock's (sharedPrefixes)
 	title                 map[string]bool
 	titleKeys             text.ByteSet
 
@@ -124,9 +158,9 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	*c = blockContext{p: p, n: n, h1: -1, low: sc.low}
 	c.stats = zeroed(sc.stats, n)
 	sc.stats = c.stats
-	// Containers are element numbers, -1 (none) to p.Elements-1; a slice
+	// Containers are element numbers, -1 (none) to len(p.Elements)-1; a slice
 	// indexed by number+1 replaces a map. Sums run in block order either way.
-	minC, maxC := -1, max(p.Elements-1, 0)
+	minC, maxC := -1, max(len(p.Elements)-1, 0)
 	for i := range p.Blocks {
 		minC, maxC = min(minC, p.Blocks[i].Container), max(maxC, p.Blocks[i].Container)
 	}
@@ -151,10 +185,14 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	}
 	c.longestBlock = &p.Blocks[c.longest]
 	c.sameTags = sc.sameTagCounts(p.Blocks, minC, len(c.containers))
-	c.sub = zeroed(sc.sub, max(p.Elements, 1))
+	c.sub = zeroed(sc.sub, max(len(p.Elements), 1))
 	sc.sub = c.sub
 	subtreeTotals(p, c.sub)
 	c.top = topNode(c.sub)
+	c.topEnd = subtreeEnd(p, c.top)
+	c.prefix = zeroed(sc.prefix, max(len(p.Elements), 1))
+	sc.prefix = c.prefix
+	sharedPrefixes(p, c.longestBlock.Element, c.prefix)
 	c.title = tokenSet(p.Title)
 	c.titleKeys = text.TokenKeys(c.title)
 	c.logWords, c.logBlocks = math.Log1p(c.totalWords), math.Log1p(float64(n))
@@ -186,13 +224,7 @@ func (c *blockContext) block(i int) {
 	}
 	c.container = &c.containers[b.Container-c.minContainer]
 	c.sameTag = c.sameTags[i]
-	c.belowTop = -1
-	for a := len(b.Ancestors) - 1; a >= 0; a-- {
-		if b.Ancestors[a] == c.top {
-			c.belowTop = len(b.Ancestors) - 1 - a
-			break
-		}
-	}
+	c.belowTop = below(c.p, c.top, c.topEnd, b.Element)
 	// titleOverlapLower and phraseHitsLower read the lower-cased text of
 	// short blocks only; lower it once for both.
 	c.needTitle = len(c.title) > 0 && len(b.Text) <= titleMaxBytes
@@ -202,14 +234,28 @@ func (c *blockContext) block(i int) {
 	}
 }
 
+// sharedPrefix is the SharedPathPrefix of the block: the common prefix of
+// its tag path and the longest block's over the longer one.
+func (c *blockContext) sharedPrefix() float64 {
+	e, k := c.b.Element, 0
+	if e > 0 && e < len(c.prefix) {
+		k = c.prefix[e]
+	}
+	return sharedPrefix(k, depthOf(c.p, e), depthOf(c.p, c.longestBlock.Element))
+}
+
 // ancestorShares sets v[0] to the share of the page's words inside the
 // element up levels above the block (counting the block element as 1) and
 // v[1] to the link density inside it, or to 1 and the page's link density
 // when the block is not that deep.
 func (c *blockContext) ancestorShares(up int, v []float64) {
 	_ = v[1]
-	if a := len(c.b.Ancestors) - up; a >= 0 {
-		t := &c.sub[c.b.Ancestors[a]]
+	e := c.b.Element
+	if depthOf(c.p, e) >= up {
+		for range up - 1 {
+			e = parentOf(c.p, e)
+		}
+		t := &c.sub[e]
 		v[0] = ratio(t.words, c.totalWords)
 		v[1] = ratio(t.links, t.words)
 		return

@@ -78,10 +78,17 @@ func TestVectors(t *testing.T) {
 	p := &page.Page{
 		Title: "Big news today | Site",
 		Blocks: []page.Block{
-			{Text: "Home News Sport", Words: 3, LinkWords: 3, Tag: "li", Kind: page.KindListItem, Flags: page.InList | page.InNav | page.InLink, SignalNear: page.SigNav, SignalAny: page.SigNav, Container: 1, Path: []string{"html", "body", "ul", "li"}, Depth: 3},
-			{Text: "Big news today", Words: 3, Tag: "h1", Kind: page.KindHeading, Level: 1, Container: 2, Path: []string{"html", "body", "div", "h1"}, Depth: 3},
-			{Text: long, Words: 20, LinkWords: 5, Tag: "p", Kind: page.KindParagraph, Container: 2, SignalAny: page.SigContent, Path: []string{"html", "body", "div", "p"}, Depth: 3},
-			{Text: "Share on Twitter, 2024 (c)", Words: 5, LinkWords: 2, Tag: "div", Kind: page.KindText, Container: 3, SignalNear: page.SigShare, SignalAny: page.SigShare, Path: []string{"html", "body", "footer", "div"}, Depth: 3},
+			{Text: "Home News Sport", Words: 3, LinkWords: 3, Tag: "li", Kind: page.KindListItem, Flags: page.InList | page.InNav | page.InLink, SignalNear: page.SigNav, SignalAny: page.SigNav, Element: 4, Container: 3, Depth: 3},
+			{Text: "Big news today", Words: 3, Tag: "h1", Kind: page.KindHeading, Level: 1, Element: 6, Container: 5, Depth: 3},
+			{Text: long, Words: 20, LinkWords: 5, Tag: "p", Kind: page.KindParagraph, Element: 7, Container: 5, SignalAny: page.SigContent, Depth: 3},
+			{Text: "Share on Twitter, 2024 (c)", Words: 5, LinkWords: 2, Tag: "div", Kind: page.KindText, Element: 9, Container: 8, SignalNear: page.SigShare, SignalAny: page.SigShare, Depth: 3},
+		},
+		// html > body > {ul > li, div > {h1, p}, footer > div}
+		Elements: []page.Element{
+			{Tag: "#document", Parent: -1}, {Tag: "html", Depth: 1}, {Tag: "body", Parent: 1, Depth: 2},
+			{Tag: "ul", Parent: 2, Depth: 3}, {Tag: "li", Parent: 3, Depth: 4},
+			{Tag: "div", Parent: 2, Depth: 3}, {Tag: "h1", Parent: 5, Depth: 4}, {Tag: "p", Parent: 5, Depth: 4},
+			{Tag: "footer", Parent: 2, Depth: 3}, {Tag: "div", Parent: 8, Depth: 4},
 		},
 	}
 	vecs := Vectors(p)

@@ -167,7 +167,8 @@ func bodySum(body []byte) (string, error) {
 
 // Load reads a model file from r (at most MaxFileSize bytes; r is not
 // closed) and checks it: ErrNotModel for foreign input, ErrVersion for a
-// newer format, ErrCorrupt for a damaged or inconsistent file, and
+// newer format, ErrCorrupt for a damaged or inconsistent file or one
+// over the limits of a model (MaxNodes, MaxTreeDepth, MaxTests), and
 // ErrSchemaMismatch when the model's schema is not want (the message names
 // the differences). A want without names accepts any schema, for tools that
 // only inspect files.

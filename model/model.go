@@ -56,6 +56,7 @@ type Model struct {
 	imp     []float64
 	depth   int
 	count   int
+	tests   int // the sum of the trees' depths (MaxTests)
 }
 
 // pnode is a node packed for prediction in 16 bytes: feat < 0 marks a leaf
@@ -128,6 +129,9 @@ func cloneTrees(trees []Tree) []Tree {
 	return out
 }
 
+// maxTests is MaxTests, lower in tests.
+var maxTests = MaxTests
+
 func buildModel(s Schema, trainer string, params Config, trees []Tree, boosted bool, base float64) (*Model, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
@@ -148,6 +152,9 @@ func buildModel(s Schema, trainer string, params Config, trees []Tree, boosted b
 			return nil, fmt.Errorf("tree %d: %w", ti, err)
 		}
 		m.depth = max(m.depth, d)
+		if m.tests += d; m.tests > maxTests {
+			return nil, fmt.Errorf("more than %d tests per prediction (the sum of the trees' depths) by tree %d of %d", maxTests, ti, len(trees))
+		}
 		for i := range t.len() {
 			if t.Feature[i] < 0 {
 				continue

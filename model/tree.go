@@ -15,6 +15,11 @@ const (
 	// deepest tree winnow's own trainer grows, since golearn's CART may
 	// run deeper.
 	MaxTreeDepth = 256
+	// MaxTests caps what a model may cost per prediction: the sum over
+	// its trees of each tree's depth, the most tests one vector can go
+	// through, and so what one block may cost to classify. The embedded
+	// model makes 240 (40 trees of depth 6).
+	MaxTests = 1 << 17
 )
 
 // Tree is one decision tree as parallel arrays indexed by node, root at

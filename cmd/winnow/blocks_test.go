@@ -5,8 +5,10 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -126,5 +128,81 @@ func TestShortPath(t *testing.T) {
 		if got := shortPath(tt.path, tt.k); got != tt.want {
 			t.Errorf("shortPath(%v, %d) = %q, want %q", tt.path, tt.k, got, tt.want)
 		}
+	}
+}
+
+// heapAtWriter discards what is written to it, and measures the live heap
+// once more than at bytes have been written: what the writer's caller holds
+// while it writes.
+type heapAtWriter struct {
+	at, written int
+	heap        uint64 // live heap when written passed at; 0 before
+}
+
+func (w *heapAtWriter) Write(p []byte) (int, error) {
+	w.written += len(p)
+	if w.heap == 0 && w.written > w.at {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		w.heap = m.HeapAlloc
+	}
+	return len(p), nil
+}
+
+// TestBlocksJSONStreams: blocks -format json writes the blocks as it goes
+// instead of building the whole document first, so the memory it holds
+// does not grow with its output (a 1.6 MB page made 629 MB of JSON and
+// cost 3.4 GB).
+func TestBlocksJSONStreams(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body>")
+	for i := range 10_000 {
+		fmt.Fprintf(&b, "<p>paragraph %d</p>", i)
+	}
+	path := writeFile(t, "many.html", []byte(b.String()))
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	w := &heapAtWriter{at: 4 << 20}
+	var errOut bytes.Buffer
+	e := &env{stdout: w, stderr: &errOut, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}
+	if code := run(context.Background(), e, []string{"blocks", "-format", "json", path}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	held := int64(w.heap) - int64(before.HeapAlloc)
+	t.Logf("%d bytes of JSON for a %d-byte page; %d bytes more live heap after %d bytes written", w.written, b.Len(), held, w.at)
+	if w.written < 5*w.at {
+		t.Fatalf("only %d bytes written: the page is too small for the test", w.written)
+	}
+	if held > int64(w.written)/4 {
+		t.Errorf("%d bytes held while writing %d bytes of JSON: the output is built in memory", held, w.written)
+	}
+}
+
+// TestBlocksLimits: blocks takes extract's limits on blocks, depth and
+// time.
+func TestBlocksLimits(t *testing.T) {
+	page := writeFile(t, "page.html", []byte(blocksPage))
+	deep := writeFile(t, "deep.html", []byte("<html><body>"+strings.Repeat("<div>", 60)+"deep"))
+	tests := []struct {
+		name, reason string
+		args         []string
+		code         int
+		stderr       string
+	}{
+		{"-max-blocks", "the flag bounds the blocks", []string{"blocks", "-max-blocks", "2", page}, 1, "too many blocks"},
+		{"-max-depth", "the flag bounds the nesting", []string{"blocks", "-max-depth", "50", deep}, 1, "nesting too deep"},
+		{"-timeout", "a page that takes longer stops with a time-limit error", []string{"blocks", "-timeout", "1ns", page}, 1, "time limit"},
+		{"bad -max-depth", "the parser cannot go past 512", []string{"blocks", "-max-depth", "1000", page}, 2, "-max-depth between 1 and 512"},
+		{"within the limits", "the control", []string{"blocks", "-max-blocks", "3", "-max-depth", "50", "-timeout", "1m", page}, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runWinnow(t, "", tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q: %s", code, errOut, tt.code, tt.stderr, tt.reason)
+			}
+		})
 	}
 }

@@ -141,6 +141,8 @@ var flagMeanings = map[string]string{
 	"format":          "format",
 	"model":           "model file",
 	"max-bytes":       "largest page accepted",
+	"max-blocks":      "most text blocks",
+	"timeout":         "time allowed per page",
 	"split":           "(split by site)",
 	"test-frac":       "share of sites held back",
 	"trainer":         "boost (gradient-boosted",

@@ -15,9 +15,30 @@ type Page struct {
 	Encoding string
 	// Blocks are the page's text blocks in document order.
 	Blocks []Block
-	// Elements is the number of block-level elements numbered during
-	// segmentation: every Block.Container and Block.Ancestors entry is below it.
-	Elements int
+	// Elements are the block-level elements numbered during segmentation,
+	// indexed by number: every Block.Container and Block.Element is below
+	// len(Elements). Element 0 is the document itself.
+	Elements []Element
+}
+
+// Element is a block-level element of the page (or, as element 0, the
+// document). Elements are numbered in document order of their start tags,
+// so an element's number is above its parent's and the elements inside it
+// follow it without a gap: element e encloses exactly the elements
+// e+1, e+2, ... up to the first one whose Depth is not above e's.
+type Element struct {
+	// Tag is the element's tag name ("#document" for element 0).
+	Tag string
+	// Parent is the number of the nearest enclosing block-level element:
+	// 0 (the document) for the outermost ones, -1 for the document.
+	Parent int
+	// Depth is the number of block-level elements from the outermost one
+	// down to this one, itself included: the length of its Path; 0 for
+	// the document.
+	Depth int
+	// Classes are the element's own lower-cased class and id tokens. They
+	// may share memory with other elements' and must not be modified.
+	Classes []string
 }
 
 // Kind is what a block is, for rendering it back with structure.
@@ -86,9 +107,10 @@ const (
 )
 
 // Block is one run of visible text and the DOM facts features need. It is
-// filled once by segmentation; feature functions only read it. The blocks of
-// one element share their Path, Ancestors and Classes slices, and blocks
-// share backing arrays, so the slices must not be modified.
+// filled once by segmentation; feature functions only read it. The
+// block-level elements around it are in Page.Elements, shared by every
+// block they enclose (Element, Container, and Page.Path, Page.Ancestors
+// and Page.Classes): a block costs the same memory at any nesting depth.
 type Block struct {
 	// Text is the block's text, entity-decoded and whitespace-normalised
 	// (runs of white space become one space). For KindPre it keeps its
@@ -102,13 +124,8 @@ type Block struct {
 	StartsWithLink bool
 	// Tag is the block-level element that holds the text (p, li, h2, td, div, ...).
 	Tag string
-	// Path is the tag names of the block-level ancestors from <html> down to Tag.
-	Path []string
 	// Depth is the number of element ancestors of Tag, inline ones included.
 	Depth int
-	// Classes are the lower-cased class and id tokens of the block element and
-	// its two nearest block-level ancestors, nearest first.
-	Classes []string
 	// Index is the block's position in Page.Blocks.
 	Index int
 	// Kind and Level describe the block for rendering: Level is the heading level 1-6.
@@ -121,16 +138,16 @@ type Block struct {
 	// items' value attributes); 0 for any other block. An item numbered 0
 	// by its page reads as unnumbered.
 	Item int
-	// Container identifies the parent element of Tag; blocks with the same
-	// Container are siblings in one container.
-	Container int
-	// Ancestors identifies the block-level elements of Path, one per entry,
-	// the last being Tag's element itself. Equal numbers mean the same element.
-	Ancestors []int
+	// Element is the number (in Page.Elements) of the block-level element
+	// that holds the text, whose tag is Tag. Container is the number of its
+	// parent element; blocks with the same Container are siblings in one
+	// container.
+	Element, Container int
 	// Flags say which kinds of element enclose the block.
 	Flags Flags
 	// SignalNear is the class/id vocabulary of the block element and its two
-	// nearest block-level ancestors; SignalAny that of all its ancestors.
+	// nearest block-level ancestors (Page.Classes); SignalAny that of all
+	// its ancestors.
 	SignalNear, SignalAny Signal
 	// Marks counts the non-space characters of Text under each marking class
 	// (see Options.MarkPrefix); "" counts unmarked characters. Nil unless asked for.

@@ -9,7 +9,8 @@ var (
 	ErrEmpty = errors.New("empty input")
 	// ErrNotHTML: the input is binary data (an image, a PDF, an archive, NUL bytes).
 	ErrNotHTML = errors.New("not HTML")
-	// ErrTooLarge: the input is larger than Options.MaxBytes.
+	// ErrTooLarge: the input is larger than Options.MaxBytes, or its
+	// parsed tree would have more nodes than Options.MaxNodes allows.
 	ErrTooLarge = errors.New("input too large")
 	// ErrTooDeep: the element nesting is deeper than Options.MaxDepth or
 	// than the HTML parser accepts (512).

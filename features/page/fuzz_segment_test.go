@@ -55,8 +55,13 @@ func FuzzSegment(f *testing.F) {
 				t.Fatalf("block %d: invalid UTF-8 %q", i, b.Text)
 			case strings.TrimSpace(b.Text) == "":
 				t.Fatalf("block %d has no visible text: %q", i, b.Text)
-			case len(b.Path) == 0 || b.Path[len(b.Path)-1] != b.Tag || len(b.Ancestors) != len(b.Path):
-				t.Fatalf("block %d: tag %q, path %q, ancestors %v", i, b.Tag, b.Path, b.Ancestors)
+			case b.Element <= 0 || b.Element >= len(p.Elements) || p.Elements[b.Element].Tag != b.Tag:
+				t.Fatalf("block %d: tag %q, element %d of %d", i, b.Tag, b.Element, len(p.Elements))
+			}
+			path, anc := p.Path(b.Element), p.Ancestors(b.Element)
+			if len(path) == 0 || path[len(path)-1] != b.Tag || len(anc) != len(path) || anc[len(anc)-1] != b.Element ||
+				(len(anc) >= 2 && anc[len(anc)-2] != b.Container) {
+				t.Fatalf("block %d: tag %q, container %d, path %q, ancestors %v", i, b.Tag, b.Container, path, anc)
 			}
 		}
 		checkTextFromPage(t, in, p)

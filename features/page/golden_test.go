@@ -52,7 +52,7 @@ func goldenBlocks(p *Page) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# encoding=%s title=%q\n", p.Encoding, preview(p.Title, 80))
 	for _, bl := range p.Blocks {
-		path := bl.Path
+		path := p.Path(bl.Element)
 		if len(path) > 3 {
 			path = path[len(path)-3:]
 		}

@@ -27,13 +27,14 @@ func (o Options) maxDepth() int {
 
 // ParseContext is Parse that stops early, with an error wrapping ctx.Err(),
 // when ctx is done: the context is checked while the page is read and
-// parsed and between the stages of Parse.
+// parsed, while it is segmented (every ctxEvery nodes) and between the
+// stages of Parse. A Read on r that blocks does not hold it up: when ctx
+// ends during such a Read, ParseContext returns at once and leaves the
+// Read to finish in the background, after which nothing more is read
+// from r.
 func ParseContext(ctx context.Context, r io.Reader, opts Options) (*Page, error) {
-	if ctx.Done() != nil {
-		r = ctxReader{ctx, r}
-	}
 	max := opts.maxBytes()
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	b, err := readAll(ctx, r, max+1)
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
@@ -47,6 +48,29 @@ func ParseContext(ctx context.Context, r io.Reader, opts Options) (*Page, error)
 // ctx.Err(), when ctx is done.
 func ParseBytesContext(ctx context.Context, b []byte, opts Options) (*Page, error) {
 	return parseBytes(ctx, b, opts)
+}
+
+// readAll reads r up to n bytes, or until ctx ends: a Read blocked when
+// it ends is left to finish in the background (see ParseContext).
+func readAll(ctx context.Context, r io.Reader, n int64) ([]byte, error) {
+	if ctx.Done() == nil {
+		return io.ReadAll(io.LimitReader(r, n))
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		b, err := io.ReadAll(io.LimitReader(ctxReader{ctx, r}, n))
+		done <- result{b, err}
+	}()
+	select {
+	case res := <-done:
+		return res.b, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // ctxReader fails reads once its context is done. The HTML tokenizer reads

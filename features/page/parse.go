@@ -23,6 +23,12 @@ type Options struct {
 	MaxBytes int64
 	// MaxBlocks is the most text blocks a page may have; 0 means DefaultMaxBlocks.
 	MaxBlocks int
+	// MaxNodes is the most nodes (elements, text, comments) the parsed
+	// tree of a page may have; 0 means DefaultMaxNodes. Whatever it says,
+	// a page of n bytes may have at most MinNodeBudget + NodesPerByte×n.
+	// The tree is measured before it is built (see treeBound), and a page
+	// over the limit is refused with ErrTooLarge.
+	MaxNodes int
 	// MaxDepth is the deepest element nesting accepted, counting <html> as
 	// 1; 0 means DefaultMaxDepth, which is also the most the HTML parser
 	// accepts, so larger values have no effect.
@@ -68,12 +74,15 @@ func parseBytes(ctx context.Context, b []byte, opts Options) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := segment(root, opts, nil)
+	p, err := segmentContext(ctx, root, opts, nil)
 	if err != nil {
 		return nil, err
 	}
 	p.Encoding = enc
 	readHead(root, p)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read head: %w", err)
+	}
 	return p, nil
 }
 
@@ -89,6 +98,9 @@ func parseTree(ctx context.Context, b []byte, opts Options) (*html.Node, string,
 	}
 	decoded, enc, err := Decode(b, opts.ContentType)
 	if err != nil {
+		return nil, "", err
+	}
+	if err := checkTreeSize(decoded, opts); err != nil {
 		return nil, "", err
 	}
 	var src io.Reader = bytes.NewReader(decoded)

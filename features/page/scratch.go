@@ -1,9 +1,6 @@
 package page
 
-import (
-	"slices"
-	"sync"
-)
+import "sync"
 
 // scratch is the working memory of segment, kept from page to page: the
 // blocks are collected in it and then copied out once, at their final
@@ -52,56 +49,9 @@ func (sc *scratch) keep(s *segmenter) {
 	scratchPool.Put(sc)
 }
 
-// tagPath returns the tag names of the open block-level elements (Path).
-// Consecutive blocks mostly sit under the same tags (sibling paragraphs,
-// list items), so the last path made is reused when it is equal.
-func (s *segmenter) tagPath() []string {
-	open := s.stack[1:]
-	if s.lastPath != nil && len(s.lastPath) == len(open) {
-		i := 0
-		for i < len(open) && open[i].tag == s.lastPath[i] {
-			i++
-		}
-		if i == len(open) {
-			return s.lastPath
-		}
-	}
-	path := s.strSlice(len(open))
-	for i, g := range open {
-		path[i] = g.tag
-	}
-	s.lastPath = path
-	return path
-}
-
-// nearClasses returns the class and id tokens of the top three frames,
-// nearest first (Classes); n is their number, at least 1. As tagPath does,
-// it reuses the last such list made when it is equal.
-func (s *segmenter) nearClasses(n int) []string {
-	near := s.stack[max(1, len(s.stack)-3):]
-	if len(s.lastNear) == n {
-		rest := s.lastNear
-		equal := true
-		for i := len(near) - 1; i >= 0 && equal; i-- {
-			c := near[i].classes
-			equal = slices.Equal(c, rest[:len(c)])
-			rest = rest[len(c):]
-		}
-		if equal {
-			return s.lastNear
-		}
-	}
-	list := s.strSlice(n)[:0]
-	for i := len(near) - 1; i >= 0; i-- {
-		list = append(list, near[i].classes...)
-	}
-	s.lastNear = list
-	return list
-}
-
-// Block slices are cut from chunks that start at minChunk values and
-// double, up to maxChunk, as a page uses them: a small page does not pay
-// for a large chunk it leaves mostly empty.
+// Joined class tokens are cut from chunks that start at minChunk values
+// and double, up to maxChunk, as a page uses them: a small page does not
+// pay for a large chunk it leaves mostly empty.
 const (
 	minChunk = 64
 	maxChunk = 1024
@@ -111,11 +61,6 @@ const (
 // shared chunk.
 func (s *segmenter) strSlice(n int) []string {
 	return cut(&s.strChunk, n)
-}
-
-// intSlice is strSlice for ints.
-func (s *segmenter) intSlice(n int) []int {
-	return cut(&s.intChunk, n)
 }
 
 // cut returns a new slice of n values, with capacity n, from the end of

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -24,23 +25,18 @@ type frame struct {
 	own         Signal // vocabulary of this element's class and id
 	any         Signal // own | all ancestors'
 	classes     []string
-
-	// What the blocks of this element share (see segmenter.share), made
-	// when its first block is flushed.
-	shared     bool
-	path       []string
-	ancestors  []int
-	near       []string
-	signalNear Signal
 }
 
 // segmenter walks a parsed tree once and collects blocks.
 type segmenter struct {
 	opts   Options
+	ctx    context.Context
+	steps  int // nodes walked, for checking ctx every ctxEvery
 	blocks []Block
 	stack  []frame
 	depth  int // element depth, inline included
-	nextID int
+	// elements are the block-level elements numbered so far (Page.Elements).
+	elements []Element
 
 	buf       []byte         // text of the open block
 	src       string         // the first text node added to buf: buf may equal it
@@ -55,13 +51,9 @@ type segmenter struct {
 	markCount map[string]int
 	err       error
 
-	// Block slices (Path, Ancestors, Classes) are cut from shared chunks,
-	// a few allocations per page instead of three per block.
+	// strChunk is where the tokens of elements having both a class and an
+	// id are joined (see cut).
 	strChunk []string
-	intChunk []int
-	// lastPath and lastNear are the last Path and Classes made, for
-	// tagPath and nearClasses to reuse.
-	lastPath, lastNear []string
 	// classValues caches classAttr.
 	classValues map[string]classValue
 
@@ -83,13 +75,24 @@ type segmenter struct {
 // segment splits the tree under root into the page's blocks, in document
 // order. It is the one place a segmenter is made, so Parse and Highlight
 // number the same blocks: onText, if not nil, is told of every visible text
-// node and the index of the block its text goes to. The page's Blocks slice
-// is its own; the blocks' Path, Ancestors and Classes slices share memory
-// with each other (see Block).
+// node and the index of the block its text goes to. The page's Blocks and
+// Elements slices are its own; the elements' Classes share memory with
+// each other (see Element).
 func segment(root *html.Node, opts Options, onText func(n *html.Node, block int)) (*Page, error) {
+	return segmentContext(context.Background(), root, opts, onText)
+}
+
+// ctxEvery is how many nodes segmentation walks between checks of its
+// context.
+const ctxEvery = 1024
+
+// segmentContext is segment that stops, with an error wrapping
+// ctx.Err(), when ctx is done: it checks ctx every ctxEvery nodes.
+func segmentContext(ctx context.Context, root *html.Node, opts Options, onText func(n *html.Node, block int)) (*Page, error) {
 	sc := scratchPool.Get().(*scratch)
 	s := &segmenter{
 		opts:        opts,
+		ctx:         ctx,
 		blocks:      sc.blocks[:0],
 		stack:       sc.stack[:0],
 		classValues: sc.classValues,
@@ -99,7 +102,8 @@ func segment(root *html.Node, opts Options, onText func(n *html.Node, block int)
 		tables:      sc.tables[:0],
 		blockTable:  sc.blockTable[:0],
 	}
-	s.stack = append(s.stack, frame{tag: "#document", id: s.newID(), row: -1})
+	s.elements = []Element{{Tag: "#document", Parent: -1}}
+	s.stack = append(s.stack, frame{tag: "#document", id: 0, row: -1})
 	s.walk(root)
 	s.flush()
 	s.markDataTables()
@@ -112,16 +116,17 @@ func segment(root *html.Node, opts Options, onText func(n *html.Node, block int)
 	if s.err != nil {
 		return nil, s.err
 	}
-	return &Page{Blocks: blocks, Elements: s.nextID}, nil
-}
-
-func (s *segmenter) newID() int {
-	s.nextID++
-	return s.nextID - 1
+	return &Page{Blocks: blocks, Elements: s.elements}, nil
 }
 
 func (s *segmenter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil && s.err == nil; c = c.NextSibling {
+		if s.steps++; s.steps%ctxEvery == 0 {
+			if err := s.ctx.Err(); err != nil {
+				s.err = fmt.Errorf("segment: %w", err)
+				return
+			}
+		}
 		switch c.Type {
 		case html.TextNode:
 			if s.onText != nil && (s.pre > 0 || text.HasVisible(c.Data)) {
@@ -190,7 +195,7 @@ func (s *segmenter) element(n *html.Node) {
 // push opens a block-level element.
 func (s *segmenter) push(n *html.Node) {
 	parent := s.stack[len(s.stack)-1]
-	f := frame{tag: n.Data, id: s.newID(), row: parent.row, depth: s.depth - 1, flags: parent.flags | elemFlags(n.DataAtom)}
+	f := frame{tag: n.Data, id: len(s.elements), row: parent.row, depth: s.depth - 1, flags: parent.flags | elemFlags(n.DataAtom)}
 	if n.DataAtom == atom.Tr {
 		f.row = f.id
 	}
@@ -225,6 +230,7 @@ func (s *segmenter) push(n *html.Node) {
 		}
 	}
 	s.countTable(n, &f, role)
+	s.elements = append(s.elements, Element{Tag: f.tag, Parent: parent.id, Depth: len(s.stack), Classes: f.classes})
 	s.stack = append(s.stack, f)
 }
 
@@ -257,6 +263,7 @@ func (s *segmenter) flush() {
 		Text:      txt,
 		Words:     words,
 		Tag:       top.tag,
+		Element:   top.id,
 		Depth:     top.depth,
 		Index:     len(s.blocks),
 		Row:       top.row,
@@ -273,10 +280,9 @@ func (s *segmenter) flush() {
 	if len(s.stack) >= 2 {
 		b.Container = s.stack[len(s.stack)-2].id
 	}
-	if !top.shared {
-		s.share(top)
+	for i := len(s.stack) - 1; i >= 1 && i >= len(s.stack)-3; i-- {
+		b.SignalNear |= s.stack[i].own
 	}
-	b.Path, b.Ancestors, b.Classes, b.SignalNear = top.path, top.ancestors, top.near, top.signalNear
 	b.Kind, b.Level = kindOf(top.tag, top.row, s.pre > 0)
 	b.Item = top.item
 	s.blocks = append(s.blocks, b)
@@ -295,25 +301,4 @@ func listNumber(n *html.Node, key string, def int) int {
 		return def
 	}
 	return i
-}
-
-// share fills the slices that every block of the top frame f has in
-// common: Path, Ancestors, Classes and SignalNear depend only on the open
-// block-level elements, which do not change while f is open. The blocks of
-// one element share them, so they are made once per element that holds text.
-func (s *segmenter) share(f *frame) {
-	f.path = s.tagPath()
-	f.ancestors = s.intSlice(len(s.stack) - 1)
-	for i, g := range s.stack[1:] {
-		f.ancestors[i] = g.id
-	}
-	classes := 0
-	for i := len(s.stack) - 1; i >= 1 && i >= len(s.stack)-3; i-- {
-		f.signalNear |= s.stack[i].own
-		classes += len(s.stack[i].classes)
-	}
-	if classes > 0 {
-		f.near = s.nearClasses(classes)
-	}
-	f.shared = true
 }

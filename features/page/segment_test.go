@@ -224,7 +224,7 @@ func TestSegmentFacts(t *testing.T) {
 		if b.Index != i {
 			t.Errorf("block %d has Index %d", i, b.Index)
 		}
-		got = append(got, facts{b.Text, b.Tag, strings.Join(b.Path, ">"), b.Kind, b.Level, b.Words, b.LinkWords,
+		got = append(got, facts{b.Text, b.Tag, strings.Join(p.Path(b.Element), ">"), b.Kind, b.Level, b.Words, b.LinkWords,
 			b.Flags, b.SignalNear, b.SignalAny})
 	}
 	const art = "html>body>main>article"
@@ -266,10 +266,10 @@ func TestSegmentFacts(t *testing.T) {
 	t.Run("classes", func(t *testing.T) {
 		// Classes and ids of the block and its two nearest block ancestors (li, ul, nav), nearest first.
 		want := []string{"menu"}
-		if diff := cmp.Diff(want, b[0].Classes); diff != "" {
+		if diff := cmp.Diff(want, p.Classes(b[0].Element)); diff != "" {
 			t.Errorf("classes (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff([]string{"sidebar", "related"}, b[11].Classes); diff != "" {
+		if diff := cmp.Diff([]string{"sidebar", "related"}, p.Classes(b[11].Element)); diff != "" {
 			t.Errorf("aside classes (-want +got):\n%s", diff)
 		}
 	})

@@ -41,7 +41,7 @@ func TestClassSignalFastPath(t *testing.T) {
 		}
 		for _, b := range p.Blocks {
 			toks = append(toks, strings.Fields(b.Text)...)
-			toks = append(toks, b.Classes...)
+			toks = append(toks, p.Classes(b.Element)...)
 		}
 	}
 	alphabet := []rune("aeiouAEIOU019_-:.éÉßЖж中文かなカナ")

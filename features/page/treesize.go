@@ -1,0 +1,417 @@
+package page
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Default limits on the parsed tree, used where Options leaves MaxNodes
+// at zero.
+const (
+	// DefaultMaxNodes is the most nodes (elements, text, comments) the
+	// tree of a page may have, as treeBound counts them, whatever the
+	// page's size.
+	DefaultMaxNodes = 2_000_000
+	// MinNodeBudget and NodesPerByte bound the tree of a page of n
+	// (decoded) bytes to MinNodeBudget + NodesPerByte×n nodes, so that a
+	// small page cannot grow a large tree either. Of the 10,305 pages of
+	// the shared labelled sets, none counts more than 0.6 nodes per byte
+	// (docs/limits.md).
+	MinNodeBudget = 50_000
+	NodesPerByte  = 1
+)
+
+func (o Options) maxNodes(n int) int {
+	limit := DefaultMaxNodes
+	if o.MaxNodes > 0 {
+		limit = o.MaxNodes
+	}
+	return min(limit, MinNodeBudget+NodesPerByte*n)
+}
+
+// checkTreeSize refuses, before the tree is built, a decoded page whose
+// tree could have more than opts.maxNodes nodes (see treeBound), with an
+// error wrapping ErrTooLarge.
+func checkTreeSize(decoded []byte, opts Options) error {
+	limit := opts.maxNodes(len(decoded))
+	if n, over := treeBound(decoded, limit); over {
+		return fmt.Errorf("%w: its tree would have more than %d nodes (at least %d)", ErrTooLarge, limit, n)
+	}
+	return nil
+}
+
+// treeBound returns an upper bound on the nodes html.Parse makes of the
+// UTF-8 page b, and whether it is above limit, in which case it stops
+// counting there. The bound has two parts:
+//
+//   - Every element, text and comment node the parser makes from the
+//     page's own markup comes with a '<' starting a tag, an end tag or a
+//     comment (an end tag makes at most one element: </p> and </br> do),
+//     and so do the elements it implies (html, head and body once; tbody
+//     and tr before a cell, tbody before a row, colgroup before a col):
+//     two nodes per such '<', and two more for <td and <th, one more for
+//     <tr and <col, bound them, whatever the tokenizer makes of the bytes
+//     between.
+//   - Misnested formatting elements (<b>, <a>, <font>, ...) are cloned
+//     by the parser each time a block reopens them ("reconstruct the
+//     active formatting elements"), up to 511 clones for one character:
+//     <b id=1>...<b id=500> followed by many <div>x</div> makes some 40
+//     nodes per input byte. Elements can only be reopened after a tag
+//     closed them, so treeBound charges every start tag twice, and every
+//     end tag once, the number of formatting elements that may still be
+//     in the parser's list after it (started and not yet
+//     ended, counting as never ended one whose end tag comes inside a
+//     table, cell, select, object, template, svg or math element started
+//     after it, where the parser may ignore the end tag), and every
+//     formatting end
+//     tag 32 more nodes when another element was started inside it and not
+//     ended (the inside it and not ended (the adoption agency
+//     algorithm runs at most 8 times with 4 clones).
+func treeBound(b []byte, limit int) (int, bool) {
+	n := 5 // the document, html, head, body and a first text node
+	for i := bytes.IndexByte(b, '<'); i >= 0; {
+		if i+1 < len(b) && startsMarkup(b[i+1]) {
+			n += 2 + implied(b[i+1:])
+			if n > limit {
+				return n, true
+			}
+		}
+		j := bytes.IndexByte(b[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return formattingBound(b, n, limit)
+}
+
+// startsMarkup reports whether c, after '<', makes a tag, an end tag, a
+// comment, a doctype or a bogus comment for the tokenizer.
+func startsMarkup(c byte) bool {
+	return c == '/' || c == '!' || c == '?' || isLetter(c)
+}
+
+// implied is the number of elements the parser may imply before the
+// start tag that b starts with, after its '<': tbody and tr before a
+// table cell, tbody before a row, colgroup before a col.
+func implied(b []byte) int {
+	end := 0
+	for end < len(b) && end < 4 && isLetter(b[end]) {
+		end++
+	}
+	switch strings.ToLower(string(b[:end])) {
+	case "td", "th":
+		return 2
+	case "tr", "col":
+		return 1
+	}
+	return 0
+}
+
+func isLetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
+
+// formattingNames are the formatting elements of the HTML standard: the
+// ones the parser keeps in its list of active formatting elements.
+var formattingNames = [...]string{"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"}
+
+func formattingIndex(name []byte) int {
+	for i, f := range formattingNames {
+		if string(name) == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// maxClones is the most elements one reconstruction can clone: they go
+// on the stack of open elements, which the parser caps at 512.
+const maxClones = 512
+
+// formattingBound adds to n, the nodes counted so far, treeBound's
+// charges for formatting elements, stopping once n is above limit.
+func formattingBound(b []byte, n, limit int) (int, bool) {
+	var m fmtModel
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return n, false
+		}
+		m.position++
+		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, _ := z.TagName()
+		k := formattingIndex(name)
+		if tt == html.EndTagToken {
+			n += m.end(name, k) + min(m.nlive, maxClones)
+		} else {
+			n += 2 * min(m.nlive, maxClones)
+			if string(name) == "noscript" || m.foreign > 0 {
+				// The parser reads <noscript> as markup (scripting is
+				// off), and no element holds raw text in svg and math.
+				z.NextIsNotRawText()
+			}
+			m.start(name, k, tt == html.SelfClosingTagToken, z.Raw())
+		}
+		if n > limit {
+			return n, true
+		}
+	}
+}
+
+// fmtModel follows, token by token, the formatting elements that may be
+// in the parser's list of active formatting elements. It may count some
+// that the parser has dropped, never fewer than the parser keeps: it drops
+// one only where the parser surely does.
+type fmtModel struct {
+	position int                                    // of the current token
+	live     [len(formattingNames)][]openFormatting // by name, oldest first
+	nlive    int                                    // sum of len(live[k])
+	barriers []barrier                              // barrier elements started and not yet ended
+	foreign  int                                    // svg and math elements among barriers
+	selects  int                                    // select elements among barriers
+	elems    int                                    // start tags of other elements without their end tags yet
+}
+
+// openFormatting is a formatting element that may be open: the position
+// of its start tag among the tokens, fmtModel.elems when it started, and
+// the start tag as written.
+type openFormatting struct {
+	pos, elemsAt int
+	tag          string
+}
+
+// barrier is an element started at position pos after which the parser
+// may ignore a formatting element's end tag (see barrierTag); marker
+// says the parser surely put a marker in the list of active formatting
+// elements for it, so that ending it ends the formatting elements
+// started inside it.
+type barrier struct {
+	name   string
+	pos    int
+	marker bool
+}
+
+// top is the position of the latest open barrier, or -1.
+func (m *fmtModel) top() int {
+	if len(m.barriers) == 0 {
+		return -1
+	}
+	return m.barriers[len(m.barriers)-1].pos
+}
+
+// topIs reports whether the latest open barrier is named one of names.
+func (m *fmtModel) topIs(names ...string) bool {
+	if len(m.barriers) == 0 {
+		return false
+	}
+	t := m.barriers[len(m.barriers)-1].name
+	for _, n := range names {
+		if t == n {
+			return true
+		}
+	}
+	return false
+}
+
+// topMarker reports whether the latest open barrier is a marker.
+func (m *fmtModel) topMarker() bool {
+	return len(m.barriers) > 0 && m.barriers[len(m.barriers)-1].marker
+}
+
+// start follows the start tag of name (formattingNames[k], or k < 0),
+// written as raw.
+func (m *fmtModel) start(name []byte, k int, selfClosing bool, raw []byte) {
+	switch {
+	case k >= 0:
+		tag := string(raw)
+		if drop := replaced(m.live[k], k, tag, m.top()); drop >= 0 {
+			m.live[k] = append(m.live[k][:drop], m.live[k][drop+1:]...)
+			m.nlive--
+		}
+		m.live[k] = append(m.live[k], openFormatting{m.position, m.elems, tag})
+		m.nlive++
+	case barrierTag(name):
+		nm := string(name)
+		if selfClosing && (nm == "svg" || nm == "math") {
+			return // a foreign element honours />
+		}
+		// A new cell or row closes the open cell (and row), as the parser
+		// does in a table.
+		switch nm {
+		case "td", "th":
+			if m.topIs("td", "th") && m.topMarker() {
+				m.pop(len(m.barriers) - 1)
+			}
+		case "tr":
+			if m.topIs("td", "th") && m.topMarker() {
+				m.pop(len(m.barriers) - 1)
+			}
+			if m.topIs("tr") {
+				m.pop(len(m.barriers) - 1)
+			}
+		}
+		b := barrier{name: nm, pos: m.position}
+		if m.selects == 0 && m.foreign == 0 {
+			switch nm {
+			case "td", "th":
+				b.marker = m.topIs("tr", "tbody", "thead", "tfoot", "table")
+			case "caption":
+				b.marker = m.topIs("table")
+			case "applet", "marquee", "object", "template":
+				b.marker = true
+			}
+		}
+		m.barriers = append(m.barriers, b)
+		switch nm {
+		case "svg", "math":
+			m.foreign++
+		case "select":
+			m.selects++
+		}
+	case !selfClosing && !voidTag(name):
+		m.elems++
+	}
+}
+
+// end follows the end tag of name (formattingNames[k], or k < 0) and
+// returns the nodes it may make.
+func (m *fmtModel) end(name []byte, k int) int {
+	switch {
+	case k >= 0:
+		l := len(m.live[k])
+		if l == 0 {
+			return 0
+		}
+		o := m.live[k][l-1]
+		if o.pos > m.top() {
+			m.live[k] = m.live[k][:l-1]
+			m.nlive--
+		}
+		if m.elems > o.elemsAt {
+			return 32
+		}
+	case barrierTag(name):
+		// The end tag ends the latest barrier of its name if it is the
+		// latest barrier, or if only parts of a table it ends come after.
+		nm := string(name)
+		for i := len(m.barriers) - 1; i >= 0; i-- {
+			if m.barriers[i].name == nm {
+				m.pop(i)
+				break
+			}
+			if !endsInside(nm, m.barriers[i].name) {
+				break
+			}
+		}
+	case !voidTag(name):
+		m.elems = max(m.elems-1, 0)
+	}
+	return 0
+}
+
+// endsInside reports whether the end tag of a table part (table, a row
+// group, a row) also ends an open inner part named inner.
+func endsInside(end, inner string) bool {
+	switch end {
+	case "table":
+		switch inner {
+		case "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th":
+			return true
+		}
+	case "tbody", "thead", "tfoot":
+		return inner == "tr" || inner == "td" || inner == "th"
+	case "tr":
+		return inner == "td" || inner == "th"
+	}
+	return false
+}
+
+// pop ends the barriers from the i-th on. Where one of them is a marker,
+// the formatting elements started after it are dropped.
+func (m *fmtModel) pop(i int) {
+	for _, b := range m.barriers[i:] {
+		switch b.name {
+		case "svg", "math":
+			m.foreign--
+		case "select":
+			m.selects--
+		}
+	}
+	for _, b := range m.barriers[i:] {
+		if b.marker {
+			m.dropAfter(b.pos)
+			break
+		}
+	}
+	m.barriers = m.barriers[:i]
+}
+
+// dropAfter drops the formatting elements started after position pos.
+func (m *fmtModel) dropAfter(pos int) {
+	for k := range m.live {
+		l := len(m.live[k])
+		for l > 0 && m.live[k][l-1].pos > pos {
+			l--
+		}
+		m.nlive -= len(m.live[k]) - l
+		m.live[k] = m.live[k][:l]
+	}
+}
+
+// noahWindow is how many of the latest formatting elements of one name
+// replaced looks at for identical ones.
+const noahWindow = 64
+
+// replaced returns the index in open, the formatting elements named
+// formattingNames[k] that may be open, oldest first, of the one the
+// parser drops when the start tag tag opens another, or -1. A new <a>
+// ends the one before it, and of four identical ones (the same start tag,
+// attributes included) only the latest three are kept; both apply only
+// to those started since the latest barrier that is still open (at
+// position top), and replaced looks only at the latest noahWindow.
+func replaced(open []openFormatting, k int, tag string, top int) int {
+	identical, earliest := 0, -1
+	for i := len(open) - 1; i >= 0 && i >= len(open)-noahWindow; i-- {
+		if open[i].pos < top {
+			break
+		}
+		if formattingNames[k] == "a" {
+			return i
+		}
+		if open[i].tag == tag {
+			identical++
+			earliest = i
+		}
+	}
+	if identical >= 3 {
+		return earliest
+	}
+	return -1
+}
+
+// barrierTag reports the start tags after which the parser may ignore a
+// formatting element's end tag (out of scope, behind a marker, in select
+// or foreign content) or read raw text as markup.
+func barrierTag(name []byte) bool {
+	switch string(name) {
+	case "table", "caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th",
+		"applet", "marquee", "object", "template", "select", "svg", "math", "frameset", "noscript":
+		return true
+	}
+	return false
+}
+
+// voidTag reports the elements that have no end tag.
+func voidTag(name []byte) bool {
+	switch string(name) {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+		"param", "source", "track", "wbr", "image":
+		return true
+	}
+	return false
+}
