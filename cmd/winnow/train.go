@@ -42,6 +42,18 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *out == "" && *rolesOut == "-" {
 		return fmt.Errorf("%w: -o \"\" and -roles - leave nothing to train", errUsage)
 	}
+	if *testFrac == 1 {
+		return fmt.Errorf("%w: -test-frac 1 holds back every site, which leaves nothing to train on (want a share below 1; 0 trains on all)", errUsage)
+	}
+	if err := checkRange("test-frac", *testFrac, 0, 1, true); err != nil {
+		return err
+	}
+	if *maxRows < 0 {
+		return fmt.Errorf("%w: -max-rows %d is negative (0: all)", errUsage, *maxRows)
+	}
+	if err := d.check(); err != nil {
+		return err
+	}
 	// An unknown trainer or criterion, or a model file that could not be
 	// written, is refused before the data is read.
 	cfg, err := tf.config(*seed)

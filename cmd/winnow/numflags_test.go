@@ -1,0 +1,60 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestNumericFlagsChecked checks that a number a flag cannot mean (NaN,
+// an infinity, a value out of the flag's range) is a usage error naming
+// the flag, given before any data is read: -data names a folder that does
+// not exist, so an error about the data would show that it was read
+// first.
+func TestNumericFlagsChecked(t *testing.T) {
+	page := writeFile(t, "page.html", seedPage(t))
+	noData := filepath.Join(t.TempDir(), "nodata")
+	out := filepath.Join(t.TempDir(), "m.json")
+	train := func(args ...string) []string {
+		return append([]string{"train", "-data", noData, "-o", out}, args...)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string // in the error line
+	}{
+		{[]string{"extract", "-threshold", "NaN", page}, "-threshold"},
+		{[]string{"extract", "-threshold", "+Inf", page}, "-threshold"},
+		{[]string{"extract", "-threshold", "1.5", page}, "-threshold"},
+		{[]string{"extract", "-threshold", "-0.1", page}, "-threshold"},
+		{[]string{"eval", "-data", noData, "-threshold", "NaN"}, "-threshold"},
+		{[]string{"data", "stats", "-data", noData, "-align-threshold", "NaN"}, "-align-threshold"},
+		{[]string{"data", "stats", "-data", noData, "-align-threshold", "2"}, "-align-threshold"},
+		{[]string{"data", "export", "-data", noData, "-o", out, "-test-frac", "NaN"}, "-test-frac"},
+		{train("-test-frac", "NaN"), "-test-frac"},
+		{train("-test-frac", "-0.5"), "-test-frac"},
+		{train("-test-frac", "1"), "nothing to train on"},
+		{train("-learning-rate", "NaN"), "-learning-rate"},
+		{train("-learning-rate", "2"), "-learning-rate"},
+		{train("-learning-rate", "-0.1"), "-learning-rate"},
+		{train("-tree-depth", "99"), "depth"},
+		{train("-trainer", "cart", "-tree-depth", "-3"), "depth"},
+		{train("-trees", "-1"), "trees"},
+		{train("-trees", "5000"), "trees"},
+		{train("-min-leaf", "-2"), "leaf"},
+		{train("-trainer", "cart", "-max-features", "-1"), "features"},
+		{train("-trainer", "golearn-cart", "-trees", "3"), "single tree"},
+		{train("-max-rows", "-5"), "-max-rows"},
+		{[]string{"eval", "-data", noData, "-cv", "3", "-learning-rate", "NaN"}, "-learning-rate"},
+		{[]string{"eval", "-data", noData, "-cv", "3", "-trees", "-4"}, "trees"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, _, errOut := runWinnow(t, "", tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (a usage error); stderr:\n%s", code, errOut)
+			}
+			if first, _, _ := strings.Cut(errOut, "\n"); !strings.Contains(first, tc.want) {
+				t.Errorf("error %q does not mention %q", first, tc.want)
+			}
+		})
+	}
+}
