@@ -2,6 +2,8 @@ package main
 
 import (
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -56,5 +58,23 @@ func TestNumericFlagsChecked(t *testing.T) {
 				t.Errorf("error %q does not mention %q", first, tc.want)
 			}
 		})
+	}
+}
+
+// TestTrainMaxRows checks that -max-rows is the number of rows trained on
+// (not whole pages until the cap is passed), and that -test-frac 1 is
+// refused as leaving nothing to train on.
+func TestTrainMaxRows(t *testing.T) {
+	const data = "../../testdata/dataset"
+	for _, n := range []int{20, 50} { // of the sample's 63
+		out := filepath.Join(t.TempDir(), "model.json")
+		code, stdout, errOut := runWinnow(t, "", "train", "-data", data, "-sets", "wcxb", "-test-frac", "0",
+			"-roles", "-", "-trees", "2", "-o", out, "-max-rows", strconv.Itoa(n))
+		if code != 0 {
+			t.Fatalf("-max-rows %d: exit %d: %s", n, code, errOut)
+		}
+		if want := regexp.MustCompile(`training blocks +` + strconv.Itoa(n) + ` from`); !want.MatchString(stdout) {
+			t.Errorf("-max-rows %d: the report does not say %d training blocks:\n%s", n, n, stdout)
+		}
 	}
 }
