@@ -166,6 +166,9 @@ type Options struct {
 // Skip records a page Load could not use.
 type Skip struct {
 	Set, ID string
+	// Source is the file of the page's HTML (LabelledPage.Source); Err
+	// names the gold file when that is what failed.
+	Source string
 	// Reason is short and groupable: "read", "parse: nesting too deep",
 	// "empty gold", "no blocks", ...
 	Reason string

@@ -137,6 +137,7 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	c.WriteSkips(e.stderr)
 	pages := c.Pages
 	if !explicit {
 		// Regression-only sets are written only when asked for by name.
