@@ -79,8 +79,12 @@ var listers = map[string]lister{
 // with a pool of opts.Workers goroutines. Pages come back in a
 // deterministic order whatever the number of workers. A page that cannot
 // be read, parsed or aligned is recorded in Corpus.Skipped; Load fails only
-// if dir or a requested set is missing (ErrNoData) or a set name is unknown.
+// if dir or a requested set is missing (ErrNoData), a set name is unknown
+// or opts.Threshold is not in [0, 1].
 func Load(dir string, opts Options) (*Corpus, error) {
+	if !(opts.Threshold >= 0 && opts.Threshold <= 1) {
+		return nil, fmt.Errorf("alignment threshold %v outside [0, 1]", opts.Threshold)
+	}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("%w: data directory %q is not a readable directory", ErrNoData, dir)
 	}

@@ -151,7 +151,8 @@ type Options struct {
 	Sets []string
 	// Workers is the number of pages processed at once; 0 means GOMAXPROCS.
 	Workers int
-	// Threshold is Align's threshold for gold-text sets; 0 means DefaultThreshold.
+	// Threshold is Align's threshold for gold-text sets; 0 means
+	// DefaultThreshold. Load refuses one outside [0, 1], NaN included.
 	Threshold float64
 	// Every, above 1, loads only every Every-th page of each set (the
 	// first, the Every+1-th, ... in the set's listing order): a fixed

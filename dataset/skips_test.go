@@ -3,6 +3,7 @@ package dataset
 import (
 	"bytes"
 	"compress/gzip"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,6 +68,17 @@ func TestSkipsNamed(t *testing.T) {
 	for _, want := range []string{"skipped 2 pages", "wcxb/0437", png, "PNG", "wcxb/4169", gold} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("WriteSkips does not say %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// TestLoadThresholdChecked: an alignment threshold that is not a share
+// (NaN labels every gold-text block boilerplate, as no comparison with it
+// holds) is an error, not a corpus.
+func TestLoadThresholdChecked(t *testing.T) {
+	for _, th := range []float64{math.NaN(), math.Inf(1), -0.5, 1.5} {
+		if _, err := Load(sampleDir, Options{Sets: []string{SetWCXB}, Threshold: th}); err == nil {
+			t.Errorf("Threshold %v: no error", th)
 		}
 	}
 }
