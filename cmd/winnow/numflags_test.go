@@ -10,9 +10,9 @@ import (
 
 // TestNumericFlagsChecked checks that a number a flag cannot mean (NaN,
 // an infinity, a value out of the flag's range) is a usage error naming
-// the flag, given before any data is read: -data names a folder that does
-// not exist, so an error about the data would show that it was read
-// first.
+// the flag, given before any data is read: -data (and tree's -model)
+// names a file that does not exist, so an error about it would show that
+// it was read first.
 func TestNumericFlagsChecked(t *testing.T) {
 	page := writeFile(t, "page.html", seedPage(t))
 	noData := filepath.Join(t.TempDir(), "nodata")
@@ -48,6 +48,9 @@ func TestNumericFlagsChecked(t *testing.T) {
 		{train("-max-rows", "-5"), "-max-rows"},
 		{[]string{"eval", "-data", noData, "-cv", "3", "-learning-rate", "NaN"}, "-learning-rate"},
 		{[]string{"eval", "-data", noData, "-cv", "3", "-trees", "-4"}, "trees"},
+		{[]string{"tree", "-model", noData, "-top", "-1"}, "-top"},
+		{[]string{"tree", "-model", noData, "-depth", "-2"}, "-depth"},
+		{[]string{"tree", "-model", noData, "-format", "png"}, "-format"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			code, _, errOut := runWinnow(t, "", tc.args...)
