@@ -3,6 +3,7 @@ package page
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -124,4 +125,23 @@ func TestDecodeMislabelledUTF8(t *testing.T) {
 			t.Errorf("%.60s: read as %q, text kept %v; want utf-8", tc.head, name, strings.Contains(string(out), tc.text))
 		}
 	}
+}
+
+// FuzzDecode: Decode never panics and returns valid UTF-8, and the
+// prescan's helpers never read past the input or grow it.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(page(`<meta charset="utf-16">`, "x")))
+	f.Add([]byte(page(asciiScript(300)+`<!--><meta charset=gbk><script>'<meta charset=koi8-r>'`, "\xc0\xc1\xc2 \xe0\xe1")))
+	f.Add([]byte("<head><style>p{}</style><META http-equiv=content-type content='text/html;charset=windows-1251'></head>\xcf\xf0\xe8"))
+	f.Add([]byte("<scrip<script</script<!--"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		out, _, err := Decode(in, "")
+		if err == nil && !utf8.Valid(out) {
+			t.Fatalf("Decode returned invalid UTF-8")
+		}
+		declaredEncoding(in)
+		if w := withoutScripts(in, len(in)); len(w) > len(in) {
+			t.Fatalf("withoutScripts grew %d bytes to %d", len(in), len(w))
+		}
+	})
 }
