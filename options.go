@@ -62,7 +62,7 @@ func WithRoles(h *model.Heads) Option { return func(c *config) { c.roles, c.role
 // WithThreshold keeps blocks whose probability of content is at least t
 // (default DefaultThreshold). Lower keeps more (recall), higher keeps less
 // (precision): a higher threshold never keeps a block that a lower one
-// drops.
+// drops. New refuses a t outside [0, 1], NaN included.
 func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
 // WithRules chooses post-processing rules to run after the threshold.

@@ -73,7 +73,7 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	if cfg.threshold < 0 || cfg.threshold > 1 {
+	if !(cfg.threshold >= 0 && cfg.threshold <= 1) {
 		return nil, fmt.Errorf("threshold %v outside [0, 1]", cfg.threshold)
 	}
 	return &Extractor{cfg: cfg}, nil

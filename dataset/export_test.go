@@ -167,19 +167,55 @@ func TestParseSets(t *testing.T) {
 	}
 }
 
+// rowsOf counts the blocks of pages labelled Content or Boilerplate: the
+// training rows.
+func rowsOf(pages []*LabelledPage) int {
+	n := 0
+	for _, p := range pages {
+		for _, l := range p.Labels {
+			if l == Content || l == Boilerplate {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestSample checks that Sample keeps exactly the rows asked for, drawing
+// whole pages with the seed and cutting the last one's labels, without
+// touching the pages it was given.
 func TestSample(t *testing.T) {
 	var pages []*LabelledPage
 	for i := range 20 {
-		pages = append(pages, &LabelledPage{ID: strconv.Itoa(i), Page: &page.Page{Blocks: make([]page.Block, 10)}})
+		// 10 blocks, 8 of them training rows.
+		labels := []Label{Content, Unknown, Boilerplate, Boilerplate, Content, Content, Unknown, Boilerplate, Content, Boilerplate}
+		pages = append(pages, &LabelledPage{ID: strconv.Itoa(i), Page: &page.Page{Blocks: make([]page.Block, 10)}, Labels: labels})
+	}
+	ids := func(ps []*LabelledPage) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.ID)
+		}
+		return out
 	}
 	a, b := Sample(pages, 45, 3), Sample(pages, 45, 3)
-	if len(a) != 5 || !slices.Equal(a, b) {
-		t.Errorf("Sample of 45 blocks from pages of 10: %d pages, same seed same pages %v; want 5 pages, deterministic", len(a), slices.Equal(a, b))
+	if n := rowsOf(a); n != 45 || len(a) != 6 || !slices.Equal(ids(a), ids(b)) {
+		t.Errorf("Sample of 45 rows from pages of 8: %d rows in %d pages, same seed same pages %v; want 45 in 6, deterministic", n, len(a), slices.Equal(ids(a), ids(b)))
 	}
-	if c := Sample(pages, 45, 4); slices.Equal(a, c) {
+	last := a[len(a)-1]
+	if want := []Label{Content, Unknown, Boilerplate, Boilerplate, Content, Content, Unknown, Unknown, Unknown, Unknown}; !slices.Equal(last.Labels, want) {
+		t.Errorf("the last page's labels = %v, want its first 5 rows kept: %v", last.Labels, want)
+	}
+	if rowsOf(pages) != 160 {
+		t.Errorf("the pages given now hold %d rows, want 160: Sample must cut a copy", rowsOf(pages))
+	}
+	if c := Sample(pages, 45, 4); slices.Equal(ids(a), ids(c)) {
 		t.Error("another seed drew the same pages")
 	}
-	if all := Sample(pages, 1000, 1); len(all) != len(pages) {
-		t.Errorf("Sample beyond the total kept %d of %d pages", len(all), len(pages))
+	if s := Sample(pages, 48, 3); rowsOf(s) != 48 || len(s) != 6 || !slices.Equal(s[:5], a[:5]) {
+		t.Errorf("a cap on a page boundary: %d rows in %d pages, want 48 in 6, the same first pages", rowsOf(s), len(s))
+	}
+	if all := Sample(pages, 1000, 1); len(all) != len(pages) || rowsOf(all) != 160 {
+		t.Errorf("Sample beyond the total kept %d of %d pages, %d rows", len(all), len(pages), rowsOf(all))
 	}
 }

@@ -79,8 +79,12 @@ var listers = map[string]lister{
 // with a pool of opts.Workers goroutines. Pages come back in a
 // deterministic order whatever the number of workers. A page that cannot
 // be read, parsed or aligned is recorded in Corpus.Skipped; Load fails only
-// if dir or a requested set is missing (ErrNoData) or a set name is unknown.
+// if dir or a requested set is missing (ErrNoData), a set name is unknown
+// or opts.Threshold is not in [0, 1].
 func Load(dir string, opts Options) (*Corpus, error) {
+	if !(opts.Threshold >= 0 && opts.Threshold <= 1) {
+		return nil, fmt.Errorf("alignment threshold %v outside [0, 1]", opts.Threshold)
+	}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("%w: data directory %q is not a readable directory", ErrNoData, dir)
 	}
@@ -114,7 +118,7 @@ func Load(dir string, opts Options) (*Corpus, error) {
 	c := &Corpus{}
 	for i, j := range jobs {
 		if errs[i] != nil {
-			c.Skipped = append(c.Skipped, Skip{Set: j.set, ID: j.id, Reason: reason(errs[i]), Err: errs[i]})
+			c.Skipped = append(c.Skipped, Skip{Set: j.set, ID: j.id, Source: j.source, Reason: reason(errs[i]), Err: errs[i]})
 			continue
 		}
 		c.Pages = append(c.Pages, pages[i])
@@ -226,8 +230,15 @@ func globSorted(pattern string) ([]string, error) {
 	return m, nil
 }
 
+// skipsNamed is how many skipped pages WriteSkips names per set and
+// reason.
+const skipsNamed = 10
+
 // WriteSkips prints how many pages the loader skipped and why, one line
-// per set and reason in order of first appearance; nothing when none was.
+// per set and reason in order of first appearance, then the pages
+// themselves: set/ID, the page's file and the whole error, at most
+// skipsNamed per set and reason (a last line counts the others). It
+// prints nothing when no page was skipped.
 func (c *Corpus) WriteSkips(w io.Writer) error {
 	if len(c.Skipped) == 0 {
 		return nil
@@ -243,8 +254,29 @@ func (c *Corpus) WriteSkips(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "skipped %d pages:\n", len(c.Skipped))
 	for _, k := range order {
-		if _, err := fmt.Fprintf(w, "  %4d  %s\n", counts[k], k); err != nil {
-			return err
+		fmt.Fprintf(w, "  %4d  %s\n", counts[k], k)
+	}
+	for _, k := range order {
+		named := 0
+		for _, s := range c.Skipped {
+			if s.Set+": "+s.Reason != k {
+				continue
+			}
+			if named == skipsNamed {
+				fmt.Fprintf(w, "  ... and %d more of %s\n", counts[k]-named, k)
+				break
+			}
+			named++
+			msg := s.Reason
+			if s.Err != nil {
+				msg = s.Err.Error()
+			}
+			if s.Source != "" {
+				msg = s.Source + ": " + msg
+			}
+			if _, err := fmt.Fprintf(w, "  %s/%s  %s\n", s.Set, s.ID, msg); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -151,7 +151,8 @@ type Options struct {
 	Sets []string
 	// Workers is the number of pages processed at once; 0 means GOMAXPROCS.
 	Workers int
-	// Threshold is Align's threshold for gold-text sets; 0 means DefaultThreshold.
+	// Threshold is Align's threshold for gold-text sets; 0 means
+	// DefaultThreshold. Load refuses one outside [0, 1], NaN included.
 	Threshold float64
 	// Every, above 1, loads only every Every-th page of each set (the
 	// first, the Every+1-th, ... in the set's listing order): a fixed
@@ -166,6 +167,9 @@ type Options struct {
 // Skip records a page Load could not use.
 type Skip struct {
 	Set, ID string
+	// Source is the file of the page's HTML (LabelledPage.Source); Err
+	// names the gold file when that is what failed.
+	Source string
 	// Reason is short and groupable: "read", "parse: nesting too deep",
 	// "empty gold", "no blocks", ...
 	Reason string

@@ -38,13 +38,14 @@ func loadReadability(dir, id string, threshold float64) (*LabelledPage, error) {
 	if err != nil {
 		return nil, fail("read", err)
 	}
-	exp, err := readFile(filepath.Join(dir, "expected.html.gz"))
+	goldPath := filepath.Join(dir, "expected.html.gz")
+	exp, err := readFile(goldPath)
 	if err != nil {
 		return nil, fail("no gold", err)
 	}
 	ep, err := parse(exp, "")
 	if err != nil {
-		return nil, fail("gold", err)
+		return nil, fail("gold", fmt.Errorf("%s: %w", goldPath, err))
 	}
 	var gold strings.Builder
 	for _, bl := range ep.Blocks {

@@ -227,18 +227,53 @@ func SetsOf(pages []*LabelledPage) []string {
 	return out
 }
 
-// Sample keeps whole pages, in an order drawn with seed, until they hold
-// about maxBlocks blocks.
-func Sample(pages []*LabelledPage, maxBlocks int, seed uint64) []*LabelledPage {
+// Sample draws pages in an order drawn with seed until they hold maxRows
+// training rows (blocks labelled Content or Boilerplate), and returns them
+// in that order: exactly maxRows rows, or every page when they hold fewer.
+// The last page drawn is cut to fit: it is a copy whose labels after its
+// first rows that fit are Unknown, so that its other blocks are no model's
+// training rows (RoleLabels is Unknown where Labels is, so the role heads
+// leave them out too); its Page is shared, and so its blocks' features are
+// the whole page's. The pages given are not changed.
+func Sample(pages []*LabelledPage, maxRows int, seed uint64) []*LabelledPage {
 	order := rand.New(rand.NewPCG(seed, 0x5eed)).Perm(len(pages))
 	var out []*LabelledPage
 	n := 0
 	for _, i := range order {
-		if n >= maxBlocks {
+		if n >= maxRows {
 			break
 		}
-		out = append(out, pages[i])
-		n += len(pages[i].Page.Blocks)
+		p := pages[i]
+		rows := 0
+		for _, l := range p.Labels {
+			if l == Content || l == Boilerplate {
+				rows++
+			}
+		}
+		if n+rows > maxRows {
+			p = cutRows(p, maxRows-n)
+			rows = maxRows - n
+		}
+		out = append(out, p)
+		n += rows
 	}
 	return out
+}
+
+// cutRows returns a copy of p whose labels after its first keep training
+// rows are Unknown.
+func cutRows(p *LabelledPage, keep int) *LabelledPage {
+	c := *p
+	c.Labels = slices.Clone(p.Labels)
+	for i, l := range c.Labels {
+		if l != Content && l != Boilerplate {
+			continue
+		}
+		if keep > 0 {
+			keep--
+			continue
+		}
+		c.Labels[i] = Unknown
+	}
+	return &c
 }

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,13 +49,14 @@ func listWCXB(dir string, threshold float64) ([]job, error) {
 }
 
 func loadWCXB(dev, id string, threshold float64) (*LabelledPage, error) {
-	js, err := os.ReadFile(filepath.Join(dev, "ground-truth", id+".json"))
+	goldPath := filepath.Join(dev, "ground-truth", id+".json")
+	js, err := os.ReadFile(goldPath)
 	if err != nil {
 		return nil, fail("no gold", err)
 	}
 	var t wcxbTruth
 	if err := json.Unmarshal(js, &t); err != nil {
-		return nil, fail("gold json", err)
+		return nil, fail("gold json", fmt.Errorf("%s: %w", goldPath, err))
 	}
 	gt := t.GroundTruth
 	if strings.TrimSpace(gt.MainContent) == "" {

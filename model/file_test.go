@@ -166,6 +166,19 @@ func TestLoadErrors(t *testing.T) {
 				}
 			}
 		}), m.Schema, limits{}, ErrCorrupt, "a leaf without rows has no probability"},
+		{"huge counts", rebody(func(b *fileBody) {
+			for i := range b.Trees[0].Counts {
+				b.Trees[0].Counts[i] = [2]float64{1e300, 2e300}
+			}
+		}), m.Schema, limits{}, ErrCorrupt, "finite counts whose impurity overflows: importances would be NaN"},
+		{"counts summing to infinity", rebody(func(b *fileBody) {
+			for i, f := range b.Trees[0].Feature {
+				if f < 0 {
+					b.Trees[0].Counts[i] = [2]float64{1.5e308, 1.5e308}
+					return
+				}
+			}
+		}), m.Schema, limits{}, ErrCorrupt, "a leaf's rows overflow: its probability is not a number"},
 		{"huge threshold", retext(`"threshold":[`, `"threshold":[1e999,`), m.Schema, limits{}, ErrCorrupt, "not a finite float64"},
 		{"unknown field", retext(`"trainer":`, `"extra": 1, "trainer":`), m.Schema, limits{}, ErrCorrupt, "same version, unexpected content"},
 		{"bad criterion", retext(`"criterion":"gini"`, `"criterion":"chaos"`), m.Schema, limits{}, ErrCorrupt, "unknown parameter value"},

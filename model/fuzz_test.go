@@ -2,12 +2,13 @@ package model
 
 import (
 	"bytes"
+	"math"
 	"testing"
 )
 
 // FuzzLoad feeds Load arbitrary bytes, seeded with a real model file and
 // damaged copies: it must never panic, and whatever it accepts must predict
-// and save deterministically.
+// and save deterministically, with finite feature importances.
 func FuzzLoad(f *testing.F) {
 	good := saved(f, randForest(f, 6, 1, 4, 31))
 	f.Add(good)
@@ -19,6 +20,11 @@ func FuzzLoad(f *testing.F) {
 		m, err := Load(bytes.NewReader(data), Schema{})
 		if err != nil {
 			return
+		}
+		for i, v := range m.Importances() {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				t.Fatalf("importance %d is %v", i, v)
+			}
 		}
 		x := make([]float64, len(m.Schema.Names))
 		p1, p2 := m.Predict(x), m.Predict(x)

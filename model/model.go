@@ -162,6 +162,9 @@ func buildModel(s Schema, trainer string, params Config, trees []Tree, boosted b
 			c, l, r := t.Counts[i], t.Counts[t.Left[i]], t.Counts[t.Right[i]]
 			crit := params.Criterion
 			gain := crit.Purity(l[0], l[1]) + crit.Purity(r[0], r[1]) - crit.Purity(c[0], c[1])
+			if math.IsNaN(gain) || math.IsInf(gain, 0) {
+				return nil, fmt.Errorf("tree %d: node %d: class counts %v too large for their impurity to be a number", ti, i, c)
+			}
 			m.imp[t.Feature[i]] += max(gain, 0)
 		}
 		m.nodes = append(m.nodes, packTree(t))
@@ -174,6 +177,9 @@ func buildModel(s Schema, trainer string, params Config, trees []Tree, boosted b
 	var sum float64
 	for _, v := range m.imp {
 		sum += v
+	}
+	if math.IsInf(sum, 0) {
+		return nil, fmt.Errorf("the impurity decreases of the splits sum past the largest float64")
 	}
 	if sum > 0 {
 		for i := range m.imp {

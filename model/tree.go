@@ -58,7 +58,7 @@ func (t *Tree) leftPath() []int32 {
 // its depth: equal array lengths (Value too if scored, absent if not), at least one node, children after their
 // parent (so no cycles and nothing points back up), every node but the root
 // the child of exactly one node, feature indices in range, finite thresholds,
-// finite non-negative counts with a positive total at the leaves of an
+// finite non-negative counts with a finite total, positive at the leaves of an
 // unscored tree, finite values, 0 at internal nodes, for a scored one, and depth at
 // most MaxTreeDepth.
 func (t *Tree) check(nf int, scored bool) (int, error) {
@@ -92,6 +92,9 @@ func (t *Tree) check(nf int, scored bool) (int, error) {
 			if c < 0 || math.IsNaN(c) || math.IsInf(c, 0) {
 				return 0, fmt.Errorf("node %d: class count %v", i, c)
 			}
+		}
+		if math.IsInf(t.Counts[i][0]+t.Counts[i][1], 0) {
+			return 0, fmt.Errorf("node %d: class counts %v sum past the largest float64", i, t.Counts[i])
 		}
 		f, l, r := t.Feature[i], t.Left[i], t.Right[i]
 		if f == -1 {

@@ -55,6 +55,17 @@ func (d *dataFlags) register(e *env, fs *flag.FlagSet) {
 	fs.IntVar(&d.workers, "j", 0, "pages read in parallel (0: GOMAXPROCS)")
 }
 
+// check refuses values the flags cannot mean, before any data is read.
+func (d *dataFlags) check() error {
+	if err := checkRange("align-threshold", d.threshold, 0, 1, false); err != nil {
+		return err
+	}
+	if d.workers < 0 {
+		return fmt.Errorf("%w: -j %d is negative", errUsage, d.workers)
+	}
+	return nil
+}
+
 func (d *dataFlags) load() (*dataset.Corpus, error) {
 	if d.dir == "" {
 		return nil, fmt.Errorf("%w: no data directory: set -data or $WINNOW_DATA", errUsage)
@@ -76,6 +87,9 @@ func runDataStats(ctx context.Context, e *env, args []string) error {
 	}
 	if len(rest) != 0 {
 		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
+	}
+	if err := d.check(); err != nil {
+		return err
 	}
 	c, err := d.load()
 	if err != nil {
@@ -109,6 +123,12 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 	case *split != "train" && *split != "test" && *split != "all":
 		return fmt.Errorf("%w: unknown -split %q (want train, test or all)", errUsage, *split)
 	}
+	if err := checkRange("test-frac", *testFrac, 0, 1, false); err != nil {
+		return err
+	}
+	if err := d.check(); err != nil {
+		return err
+	}
 	if err := output.Check("-o", *out, *force); err != nil {
 		return err
 	}
@@ -117,6 +137,7 @@ func runDataExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	c.WriteSkips(e.stderr)
 	pages := c.Pages
 	if !explicit {
 		// Regression-only sets are written only when asked for by name.

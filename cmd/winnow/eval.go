@@ -200,8 +200,8 @@ func (f *evalFlags) check() error {
 	if f.gold != "" && f.sets != "" {
 		return fmt.Errorf("%w: -gold and -sets exclude each other", errUsage)
 	}
-	if f.threshold < 0 || f.threshold > 1 {
-		return fmt.Errorf("%w: -threshold %v outside [0, 1]", errUsage, f.threshold)
+	if err := checkRange("threshold", f.threshold, 0, 1, false); err != nil {
+		return err
 	}
 	if _, err := dataset.ParseSets(f.sets); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)

@@ -199,6 +199,9 @@ func (f *extractFlags) check(nargs int) error {
 	if f.jobs < 1 {
 		return fmt.Errorf("%w: -j must be at least 1", errUsage)
 	}
+	if err := checkRange("threshold", f.threshold, 0, 1, false); err != nil {
+		return err
+	}
 	if f.maxBytes < 1 || f.maxBlocks < 1 || f.maxDepth < 1 || f.maxDepth > page.DefaultMaxDepth || f.timeout < 0 {
 		return fmt.Errorf("%w: -max-bytes and -max-blocks must be at least 1, -max-depth between 1 and %d, -timeout not negative",
 			errUsage, page.DefaultMaxDepth)

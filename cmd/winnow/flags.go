@@ -31,3 +31,18 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 	return pos, err
 }
+
+// checkRange returns a usage error naming flag when v is not a number
+// in [lo, hi] ([lo, hi) when hiOpen): NaN and the infinities never are.
+// Commands check their float flags with it right after parsing, before
+// reading anything.
+func checkRange(flag string, v, lo, hi float64, hiOpen bool) error {
+	if v >= lo && (v < hi || !hiOpen && v == hi) {
+		return nil
+	}
+	closing := "]"
+	if hiOpen {
+		closing = ")"
+	}
+	return fmt.Errorf("%w: -%s %v is not a number in [%v, %v%s", errUsage, flag, v, lo, hi, closing)
+}

@@ -29,7 +29,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	tf.register(fs)
 	seed := fs.Uint64("seed", 1, "seed of the split and of the trainer")
 	testFrac := fs.Float64("test-frac", 0.2, "share of sites held back for the reported scores, the test split (0: train on all)")
-	maxRows := fs.Int("max-rows", 0, "train on at most this many blocks, sampled by page with the seed (0: all)")
+	maxRows := fs.Int("max-rows", 0, "train on this many labelled blocks at most: whole pages drawn with the seed, the last one cut to fit (0: all)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -46,6 +46,18 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if *out == "" && *rolesOut == "-" {
 		return fmt.Errorf("%w: -o \"\" and -roles - leave nothing to train", errUsage)
+	}
+	if *testFrac == 1 {
+		return fmt.Errorf("%w: -test-frac 1 holds back every site, which leaves nothing to train on (want a share below 1; 0 trains on all)", errUsage)
+	}
+	if err := checkRange("test-frac", *testFrac, 0, 1, true); err != nil {
+		return err
+	}
+	if *maxRows < 0 {
+		return fmt.Errorf("%w: -max-rows %d is negative (0: all)", errUsage, *maxRows)
+	}
+	if err := d.check(); err != nil {
+		return err
 	}
 	// An unknown trainer or criterion, or a model file that could not be
 	// written, is refused before the data is read.
@@ -83,13 +95,16 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *maxRows > 0 {
 		train = dataset.Sample(train, *maxRows, *seed)
 	}
+	if len(train) == 0 {
+		return fmt.Errorf("-test-frac %v held back all %d pages: nothing is left to train on", *testFrac, len(corpus.Pages))
+	}
 	vecsOf, err := eval.VectorsOf(ctx, train, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return err
 	}
 	x, y := eval.RowsWith(train, vecsOf)
 	if len(x) == 0 {
-		return fmt.Errorf("no labelled blocks to train on")
+		return fmt.Errorf("no labelled blocks to train on: none of the %d training pages has a block labelled content or boilerplate", len(train))
 	}
 	if err := ctx.Err(); err != nil {
 		return err

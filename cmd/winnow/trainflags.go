@@ -43,7 +43,8 @@ func (t *trainerFlags) register(fs *flag.FlagSet) {
 
 // config checks the flags and returns the configuration they give, with
 // seed; the trainer fills in the defaults for the fields left at 0.
-// An unknown trainer or criterion is a usage error.
+// An unknown trainer or criterion, or a value the trainer would refuse
+// (train.CheckConfig), is a usage error, found before any data is read.
 func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 	cfg := model.Config{MaxDepth: t.maxDepth, MinLeaf: t.minLeaf, Trees: t.trees, Seed: seed, LearningRate: t.learningRate, MaxFeatures: t.maxFeatures}
 	switch t.criterion {
@@ -54,7 +55,10 @@ func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 	default:
 		return cfg, fmt.Errorf("%w: unknown -criterion %q", errUsage, t.criterion)
 	}
-	if _, err := train.NewTrainer(t.trainer, cfg); err != nil {
+	if err := checkRange("learning-rate", t.learningRate, 0, 1, false); err != nil {
+		return cfg, err
+	}
+	if err := train.CheckConfig(t.trainer, cfg); err != nil {
 		return cfg, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return cfg, nil

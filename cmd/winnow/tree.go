@@ -17,19 +17,20 @@ func runTree(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) != 0 {
+	switch {
+	case len(rest) != 0:
 		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
+	case *format != "text" && *format != "dot":
+		return fmt.Errorf("%w: unknown -format %q (want text or dot)", errUsage, *format)
+	case *depth < 0 || *top < 0:
+		return fmt.Errorf("%w: -depth %d and -top %d must not be negative", errUsage, *depth, *top)
 	}
 	m, err := loadModelFile(*modelPath)
 	if err != nil {
 		return err
 	}
-	switch *format {
-	case "dot":
+	if *format == "dot" {
 		return m.WriteDot(e.stdout)
-	case "text":
-	default:
-		return fmt.Errorf("%w: unknown -format %q (want text or dot)", errUsage, *format)
 	}
 	fmt.Fprintf(e.stdout, "model: trainer %s, %d nodes, depth %d, trained on %d blocks from %d pages of %v\n\n",
 		m.Trainer, m.NumNodes(), m.Depth(), m.Summary.Blocks, m.Summary.Pages, m.Summary.Sets)

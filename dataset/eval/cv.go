@@ -87,6 +87,10 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 	if o.K < 2 {
 		return nil, fmt.Errorf("cross-validation needs at least 2 folds, got %d", o.K)
 	}
+	if !(o.Threshold >= 0 && o.Threshold <= 1) {
+		// Refused before the first fold is trained, not by winnow.New after it.
+		return nil, fmt.Errorf("threshold %v outside [0, 1]", o.Threshold)
+	}
 	cv := &CVReport{K: o.K, Trainer: o.Trainer}
 	var usable []*dataset.LabelledPage
 	for _, p := range pages {

@@ -335,3 +335,22 @@ func TestModelSystems(t *testing.T) {
 		t.Errorf("loaded %q, want %q", loaded, want)
 	}
 }
+
+// TestCVThresholdChecked: CV refuses a threshold that is not a
+// probability before it trains a fold.
+func TestCVThresholdChecked(t *testing.T) {
+	pages := goldPages(t, 3)
+	for _, th := range []float64{math.NaN(), 1.5} {
+		fits := 0
+		o := CVOptions{Options: testOptions("all", 2), K: 3, Trainer: "test",
+			Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
+				fits++
+				return fitSmall(x, y)
+			},
+			Describe: func(cfg model.Config) string { return "" }}
+		o.Threshold = th
+		if _, err := CV(context.Background(), pages, o); err == nil || fits != 0 {
+			t.Errorf("threshold %v: error %v after %d fits; want an error before any", th, err, fits)
+		}
+	}
+}

@@ -49,11 +49,12 @@ func TestSparseLatinAgreesWithDetector(t *testing.T) {
 			continue
 		}
 		detected++
-		if !sparseLatin(b) {
+		text := detectInput(b)
+		if !sparseLatin(text) {
 			continue
 		}
 		fired++
-		if _, name := chardetDetect(b); name != "windows-1252" {
+		if _, name := chardetDetect(text[:min(len(text), detectSampleBytes)]); name != "windows-1252" {
 			t.Errorf("%s: sparse Latin, but the detector says %s", f, name)
 		}
 	}

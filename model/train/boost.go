@@ -39,14 +39,8 @@ func FitBoost(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) 
 		return nil, fmt.Errorf("fit: %w", err)
 	}
 	cfg = defaults(TrainerBoost, cfg, len(X))
-	if cfg.MaxDepth < 0 || cfg.MaxDepth > MaxBoostDepth {
-		return nil, fmt.Errorf("fit: boosted tree depth %d outside 1..%d", cfg.MaxDepth, MaxBoostDepth)
-	}
-	if !(cfg.LearningRate > 0 && cfg.LearningRate <= 1) {
-		return nil, fmt.Errorf("fit: learning rate %v outside (0, 1]", cfg.LearningRate)
-	}
-	if !(cfg.L2 > 0) || math.IsInf(cfg.L2, 0) {
-		return nil, fmt.Errorf("fit: L2 %v is not a positive number", cfg.L2)
+	if err := checkBoost(cfg); err != nil {
+		return nil, fmt.Errorf("fit: %w", err)
 	}
 	cfg, err = resolve(cfg, nf)
 	if err != nil {

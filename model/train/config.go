@@ -96,6 +96,49 @@ func defaults(trainer string, cfg model.Config, rows int) model.Config {
 	return cfg
 }
 
+// CheckConfig returns the error Fit would return for trainer (see
+// NewTrainer) and cfg whatever the training rows: a value out of range
+// (checked after the trainer's defaults are filled in, so 0 is always
+// accepted) or an unknown trainer. Call it to refuse a configuration before
+// loading the data to train on.
+func CheckConfig(trainer string, cfg model.Config) error {
+	if trainer == "" {
+		trainer = TrainerBoost
+	}
+	switch trainer {
+	case TrainerBoost, TrainerCART, TrainerGolearnCART:
+	default:
+		_, err := NewTrainer(trainer, cfg)
+		return err
+	}
+	cfg = defaults(trainer, cfg, 1)
+	if trainer == TrainerBoost {
+		if err := checkBoost(cfg); err != nil {
+			return fmt.Errorf("config: %w", err)
+		}
+	}
+	if trainer == TrainerGolearnCART && cfg.Trees != 1 {
+		return fmt.Errorf("config: %s grows a single tree, not %d", TrainerGolearnCART, cfg.Trees)
+	}
+	_, err := resolve(cfg, 1)
+	return err
+}
+
+// checkBoost refuses the boosting parameters of cfg, its defaults filled
+// in, that FitBoost cannot train with.
+func checkBoost(cfg model.Config) error {
+	if cfg.MaxDepth < 0 || cfg.MaxDepth > MaxBoostDepth {
+		return fmt.Errorf("boosted tree depth %d outside 1..%d", cfg.MaxDepth, MaxBoostDepth)
+	}
+	if !(cfg.LearningRate > 0 && cfg.LearningRate <= 1) {
+		return fmt.Errorf("learning rate %v outside (0, 1]", cfg.LearningRate)
+	}
+	if !(cfg.L2 > 0) || math.IsInf(cfg.L2, 0) {
+		return fmt.Errorf("L2 %v is not a positive number", cfg.L2)
+	}
+	return nil
+}
+
 // resolve checks cfg's ranges and fills in what trainer-independent
 // defaults remain for nf features: MinLeaf 1, DefaultBins, class weights 1
 // for zeros (see balance), one tree, all features, GOMAXPROCS workers.
@@ -105,6 +148,16 @@ func resolve(c model.Config, nf int) (model.Config, error) {
 	}
 	if c.MaxDepth < 1 || c.MaxDepth > MaxDepthLimit {
 		return c, fmt.Errorf("config: max depth %d outside 1..%d", c.MaxDepth, MaxDepthLimit)
+	}
+	// The trainers that do not boost record these as given: a model file
+	// cannot hold NaN or an infinity.
+	for _, v := range [...]struct {
+		name string
+		v    float64
+	}{{"learning rate", c.LearningRate}, {"L2", c.L2}} {
+		if math.IsNaN(v.v) || math.IsInf(v.v, 0) {
+			return c, fmt.Errorf("config: %s %v is not a finite number", v.name, v.v)
+		}
 	}
 	switch {
 	case c.MinLeaf == 0:

@@ -90,3 +90,49 @@ func TestTrainedPredict(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckConfig checks that CheckConfig refuses, without data, what
+// Fit and FitBoost refuse with it, and accepts what they accept: the zero
+// Config for every trainer included.
+func TestCheckConfig(t *testing.T) {
+	nan := math.NaN()
+	x, y := synth(200, 6, 1, 0)
+	s := synthSchema(6)
+	fits := map[string]func(model.Config) error{
+		TrainerBoost: func(c model.Config) error { _, err := FitBoost(s, x, y, c); return err },
+		TrainerCART:  func(c model.Config) error { _, err := Fit(s, x, y, c); return err },
+	}
+	for _, tc := range []struct {
+		trainer string
+		cfg     model.Config
+		ok      bool
+	}{
+		{TrainerBoost, model.Config{}, true},
+		{TrainerCART, model.Config{}, true},
+		{TrainerBoost, model.Config{LearningRate: nan}, false},
+		{TrainerBoost, model.Config{LearningRate: 1.5}, false},
+		{TrainerBoost, model.Config{L2: math.Inf(1)}, false},
+		{TrainerBoost, model.Config{MaxDepth: MaxBoostDepth + 1}, false},
+		{TrainerBoost, model.Config{Trees: -1}, false},
+		{TrainerCART, model.Config{LearningRate: nan}, false}, // recorded in the model file, which cannot hold NaN
+		{TrainerCART, model.Config{L2: math.Inf(-1)}, false},
+		{TrainerCART, model.Config{MaxDepth: -2}, false},
+		{TrainerCART, model.Config{MinLeaf: -1}, false},
+		{TrainerCART, model.Config{MaxFeatures: -1}, false},
+		{TrainerCART, model.Config{ClassWeight: [2]float64{nan, 1}}, false},
+	} {
+		err := CheckConfig(tc.trainer, tc.cfg)
+		if (err == nil) != tc.ok {
+			t.Errorf("CheckConfig(%s, %+v) = %v, want ok %v", tc.trainer, tc.cfg, err, tc.ok)
+		}
+		if fitErr := fits[tc.trainer](tc.cfg); (fitErr == nil) != tc.ok {
+			t.Errorf("fit %s with %+v: %v, want ok %v", tc.trainer, tc.cfg, fitErr, tc.ok)
+		}
+	}
+	if err := CheckConfig(TrainerGolearnCART, model.Config{Trees: 2}); err == nil {
+		t.Error("golearn-cart with 2 trees: no error")
+	}
+	if err := CheckConfig("nosuch", model.Config{}); err == nil {
+		t.Error("unknown trainer: no error")
+	}
+}
