@@ -23,7 +23,9 @@ import (
 //     replaced by its children, it is the page's tree (the page was
 //     swallowed), otherwise the <noscript> is replaced by its children;
 //   - React's streamed segments (see revealStreamed) are moved to where
-//     the page's scripts move them.
+//     the page's scripts move them;
+//   - the JSON-LD article's articleBody is added when the visible text
+//     holds none of it (see addJSONLDBody).
 //
 // A tree it changed is checked against maxDepth, since moving segments
 // can nest elements deeper. Pages without these patterns are returned as
@@ -47,6 +49,9 @@ func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) 
 	}
 	if bytes.Contains(decoded, []byte(streamedMarker)) {
 		changed = revealStreamed(root) || changed
+	}
+	if bytes.Contains(decoded, []byte(`"articleBody"`)) {
+		changed = addJSONLDBody(root) || changed
 	}
 	if changed {
 		if err := checkDepth(root, maxDepth); err != nil {

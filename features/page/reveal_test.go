@@ -16,17 +16,24 @@ func TestRevealHiddenText(t *testing.T) {
 		page   string
 		want   []string // in this order
 		absent []string
+		once   []string // in one block only
 	}{
 		{"noscript-unclosed.html",
 			[]string{"Tide tables for small harbours", "Small harbours often dry out", "The harbour master posts", "Harbour notes"},
-			[]string{"JavaScript enabled"}},
+			[]string{"JavaScript enabled"}, nil},
 		{"noscript-iframe.html",
-			[]string{"Winter pruning shapes the tree", "Leave the short fruiting spurs"}, nil},
+			[]string{"Winter pruning shapes the tree", "Leave the short fruiting spurs"}, nil, nil},
 		{"noscript-crawler-view.html",
-			[]string{"Which soldering iron for a beginner?", "I want to build a few small kits", "Get the temperature-controlled station"}, nil},
+			[]string{"Which soldering iron for a beginner?", "I want to build a few small kits", "Get the temperature-controlled station"}, nil, nil},
 		{"react-streaming.html",
 			[]string{"How a heat pump moves heat", "A heat pump does not make heat", "The refrigerant boils", "Related: insulating an attic", "Home energy notes", "Running costs depend"},
-			[]string{"Loading"}},
+			[]string{"Loading"}, nil},
+		{"jsonld-body.html",
+			[]string{"Kitchen Notes", "Bread goes stale not because it dries out", "The refrigerator speeds this up", "as if it were fresh & warm.", "© Kitchen Notes"},
+			nil, nil},
+		{"jsonld-body-shown.html",
+			[]string{"Why bread goes stale", "Bread goes stale not because it dries out"},
+			nil, []string{"The refrigerator speeds this up"}},
 	}
 	for _, c := range cases {
 		t.Run(c.page, func(t *testing.T) {
@@ -54,6 +61,11 @@ func TestRevealHiddenText(t *testing.T) {
 			for _, a := range c.absent {
 				if strings.Contains(all, a) {
 					t.Errorf("%q in the blocks:\n%s", a, all)
+				}
+			}
+			for _, o := range c.once {
+				if n := strings.Count(all, o); n != 1 {
+					t.Errorf("%q %d times in the blocks:\n%s", o, n, all)
 				}
 			}
 		})
