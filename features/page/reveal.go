@@ -76,23 +76,21 @@ func parseScripting(ctx context.Context, decoded []byte) (*html.Node, error) {
 
 // noscriptHolder returns the outermost <noscript> under <body> whose
 // subtree holds at least half of the text of the document (allText), or
-// nil when there is none.
+// nil when there is none. The document's text is measured only when a
+// <noscript> holds at least minNoscriptText bytes of text.
 func noscriptHolder(root *html.Node) *html.Node {
-	total := allText(root)
-	if total == 0 {
-		return nil
-	}
-	var found *html.Node
+	var best *html.Node
+	bestText := 0
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode && c.Type != html.DocumentNode {
 				continue
 			}
 			switch c.DataAtom {
 			case atom.Noscript:
-				if 2*allText(c) >= total {
-					found = c
+				if t := allText(c); t > bestText {
+					best, bestText = c, t
 				}
 			case atom.Head, atom.Script, atom.Style, atom.Template:
 			default:
@@ -101,8 +99,16 @@ func noscriptHolder(root *html.Node) *html.Node {
 		}
 	}
 	walk(root)
-	return found
+	if bestText < minNoscriptText || 2*bestText < allText(root) {
+		return nil
+	}
+	return best
 }
+
+// minNoscriptText is the least text, in bytes, of a <noscript> that
+// noscriptHolder considers: a tracking pixel's or a "please enable
+// JavaScript" line is less.
+const minNoscriptText = 200
 
 // allText is the length of the text under n, raw text included (the text
 // of an <iframe> parsed with scripting off, which may be markup it
