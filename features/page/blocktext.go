@@ -1,14 +1,23 @@
 package page
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/winnow-dev/winnow/internal/text"
 )
 
 // text appends a text node to the open block, collapsing white space
-// (outside <pre>) and counting words inside links.
+// (outside <pre>) and counting words inside links. Soft hyphens are left
+// out, and double-encoded UTF-8 is repaired where the repair is
+// unambiguous (see text.RepairDoubleUTF8).
 func (s *segmenter) text(t string) {
+	if r, ok := text.RepairDoubleUTF8(t); ok {
+		t = r
+	}
+	if strings.IndexByte(t, 0xC2) >= 0 && strings.ContainsRune(t, text.SoftHyphen) {
+		t = strings.ReplaceAll(t, string(text.SoftHyphen), "")
+	}
 	if len(s.buf) == 0 {
 		s.src = t
 	}

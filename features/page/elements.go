@@ -2,12 +2,15 @@ package page
 
 import "golang.org/x/net/html/atom"
 
-// skipped reports the elements that never contribute text.
+// skipped reports the elements that never contribute text. Ruby
+// annotations (<rt>, <rtc>, and the <rp> parentheses around them for
+// browsers without ruby) are left out: they gloss the base text, which is
+// kept.
 func skipped(a atom.Atom) bool {
 	switch a {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math, atom.Head,
 		atom.Title, atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Audio, atom.Video,
-		atom.Select, atom.Textarea, atom.Datalist:
+		atom.Select, atom.Textarea, atom.Datalist, atom.Rt, atom.Rp, atom.Rtc:
 		return true
 	}
 	return false
@@ -20,8 +23,7 @@ func inline(a atom.Atom) bool {
 		atom.Code, atom.Data, atom.Del, atom.Dfn, atom.Em, atom.Font, atom.I, atom.Ins, atom.Kbd,
 		atom.Label, atom.Mark, atom.Q, atom.S, atom.Samp, atom.Small, atom.Span, atom.Strike,
 		atom.Strong, atom.Sub, atom.Sup, atom.Time, atom.Tt, atom.U, atom.Var, atom.Wbr, atom.Nobr,
-		atom.Img, atom.Button, atom.Input, atom.Output, atom.Meter, atom.Progress, atom.Ruby,
-		atom.Rt, atom.Rp:
+		atom.Img, atom.Button, atom.Input, atom.Output, atom.Meter, atom.Progress, atom.Ruby:
 		return true
 	}
 	return false

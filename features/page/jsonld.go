@@ -29,18 +29,9 @@ var articleTypes = map[string]bool{
 // title, author, date and site name. Invalid JSON, and JSON beyond the
 // limits, is ignored.
 func (m *metaReader) readJSONLD(src string) {
-	src = strings.TrimSpace(src)
-	if src == "" {
+	v, ok := decodeJSONLD(src)
+	if !ok {
 		return
-	}
-	var v any
-	if err := json.Unmarshal([]byte(src), &v); err != nil {
-		// Sites wrap JSON-LD in HTML comments or CDATA markers.
-		src = strings.TrimSuffix(strings.TrimPrefix(src, "<!--"), "-->")
-		src = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(src), "//<![CDATA["), "//]]>")
-		if err := json.Unmarshal([]byte(src), &v); err != nil {
-			return
-		}
 	}
 	budget := maxJSONLDValues
 	art := findArticle(v, 0, &budget)
@@ -51,6 +42,24 @@ func (m *metaReader) readJSONLD(src string) {
 	m.offerAuthor(jsonNames(art["author"]), rankJSONLDAuthor)
 	m.date.offer(jsonString(art["datePublished"]), rankJSONLDDate, maxDateBytes)
 	m.site.offer(jsonName(art["publisher"]), rankJSONLDSite, maxNameBytes)
+}
+
+// decodeJSONLD decodes the text of a JSON-LD script, also when the site
+// wrapped it in an HTML comment or CDATA markers.
+func decodeJSONLD(src string) (any, bool) {
+	src = strings.TrimSpace(src)
+	if src == "" {
+		return nil, false
+	}
+	var v any
+	if err := json.Unmarshal([]byte(src), &v); err != nil {
+		src = strings.TrimSuffix(strings.TrimPrefix(src, "<!--"), "-->")
+		src = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(src), "//<![CDATA["), "//]]>")
+		if err := json.Unmarshal([]byte(src), &v); err != nil {
+			return nil, false
+		}
+	}
+	return v, true
 }
 
 // findArticle returns the first object of an article type in v, searching

@@ -114,6 +114,9 @@ func parseTree(ctx context.Context, b []byte, opts Options) (*html.Node, string,
 		}
 		return nil, "", fmt.Errorf("parse html: %w", err)
 	}
+	if root, err = reveal(ctx, root, decoded, opts.maxDepth()); err != nil {
+		return nil, "", err
+	}
 	if max := opts.maxDepth(); max < parserMaxDepth {
 		if err := checkDepth(root, max); err != nil {
 			return nil, "", err

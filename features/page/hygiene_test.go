@@ -1,0 +1,47 @@
+package page
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestTextHygiene checks the blocks of the pages of testdata/hidden whose
+// text needs cleaning: ruby annotations left out, soft hyphens removed,
+// double-encoded UTF-8 repaired only where that is unambiguous.
+func TestTextHygiene(t *testing.T) {
+	cases := []struct {
+		page string
+		want []string // the blocks' texts
+	}{
+		{"ruby.html", []string{"子どもの読み物", "子は漢字を学ぶ。"}},
+		{"hygiene.html", []string{
+			"The Donaudampfschifffahrt company ran steamers on the Danube.",
+			"Hyphenation points written as characters: Worttrennung.",
+			"The café served crème brûlée, the world’s best.",
+			"SÃO PAULO E IRMÃ are written in capitals.",
+			"NÃO é verdade: a cafÃ© beside a correct café is left alone.",
+			"MÃE — CAFÉ at the corner.",
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.page, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "hidden", c.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := ParseBytes(b, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, bl := range p.Blocks {
+				got = append(got, bl.Text)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("blocks\n%q\nwant\n%q", got, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,174 @@
+package page
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Limits of the JSON-LD body: the shortest articleBody used (in letters
+// and digits, normalised as bodyKey does), and the probes of it looked for
+// in the page's text.
+const (
+	minJSONLDBody = 200
+	bodyProbes    = 8
+	bodyProbeLen  = 32 // runes
+)
+
+// addJSONLDBody adds the articleBody of the page's JSON-LD article to the
+// tree when the page's visible text holds none of it, as on pages that
+// render their article with a script from JSON: it becomes an <article>
+// of paragraphs (parsed as HTML when it is markup) at the end of the
+// first <main>, else of <body> (before its <footer>), where segmentation
+// and the model see it as any other text. The body is absent when none of bodyProbes stretches
+// of it, spread over its length, occurs in the visible text, compared in
+// lower case with runs of other characters than letters and digits read
+// as one space. It reports whether it changed the tree.
+func addJSONLDBody(root *html.Node) bool {
+	body := jsonLDArticleBody(root)
+	key := bodyKey(body)
+	if utf8.RuneCountInString(key) < minJSONLDBody {
+		return false
+	}
+	var visible strings.Builder
+	visibleTextOf(root, &visible)
+	page := bodyKey(visible.String())
+	runes := []rune(key)
+	step := (len(runes) - bodyProbeLen) / (bodyProbes - 1)
+	for i := range bodyProbes {
+		probe := string(runes[i*step : i*step+bodyProbeLen])
+		if strings.Contains(page, probe) {
+			return false
+		}
+	}
+	art := &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
+	if main := firstElement(root, atom.Main); main != nil {
+		main.AppendChild(art)
+	} else if body := firstElement(root, atom.Body); body != nil {
+		var footer *html.Node
+		for c := body.FirstChild; c != nil && footer == nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Footer {
+				footer = c
+			}
+		}
+		body.InsertBefore(art, footer)
+	} else {
+		return false
+	}
+	if strings.Contains(body, "</") || strings.Contains(body, "<br") {
+		if nodes, err := html.ParseFragment(strings.NewReader(body), art); err == nil {
+			for _, n := range nodes {
+				art.AppendChild(n)
+			}
+			return true
+		}
+	}
+	for line := range strings.Lines(body) {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		if strings.IndexByte(line, '&') >= 0 {
+			line = html.UnescapeString(line) // sites encode entities twice
+		}
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: line})
+		art.AppendChild(p)
+	}
+	return true
+}
+
+// jsonLDArticleBody is the articleBody of the first JSON-LD article of
+// the page (see findArticle) that has one, or "".
+func jsonLDArticleBody(root *html.Node) string {
+	scripts := 0
+	for n := root; n != nil; n = nextNode(n, root) {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
+			continue
+		}
+		if t, _ := attr(n, "type"); !isJSONLD(t) {
+			continue
+		}
+		if scripts++; scripts > maxJSONLDScripts {
+			break
+		}
+		v, ok := decodeJSONLD(scriptText(n))
+		if !ok {
+			continue
+		}
+		budget := maxJSONLDValues
+		if art := findArticle(v, 0, &budget); art != nil {
+			if s, _ := art["articleBody"].(string); strings.TrimSpace(s) != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// visibleTextOf writes the text under n that segmentation can reach
+// (outside the elements skipped gives none of), a space between nodes.
+func visibleTextOf(n *html.Node, b *strings.Builder) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+		case html.ElementNode, html.DocumentNode:
+			if !skipped(c.DataAtom) {
+				visibleTextOf(c, b)
+			}
+		}
+	}
+}
+
+// bodyKey is s in lower case with every run of characters other than
+// letters and digits, markup included, replaced by one space.
+func bodyKey(s string) string {
+	if strings.IndexByte(s, '<') >= 0 {
+		s = stripTags(s)
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// stripTags is the text of the markup s, entities decoded.
+func stripTags(s string) string {
+	var b bytes.Buffer
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			b.Write(z.Text())
+			b.WriteByte(' ')
+		}
+	}
+}
+
+// firstElement is the first element of kind a under root, in document
+// order, or nil.
+func firstElement(root *html.Node, a atom.Atom) *html.Node {
+	for n := root; n != nil; n = nextNode(n, root) {
+		if n.Type == html.ElementNode && n.DataAtom == a {
+			return n
+		}
+	}
+	return nil
+}

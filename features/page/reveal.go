@@ -1,0 +1,167 @@
+package page
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// reveal rewrites the tree parsed from decoded (with scripting off) where
+// it hides text that a browser shows, and returns the tree to segment:
+//
+//   - a <noscript> holding most of the page's text (see noscriptHolder)
+//     either swallowed the page, as `<noscript><div></noscript>` or
+//     `<noscript><iframe/></noscript>` do when parsed with scripting off,
+//     or holds the page's one readable copy of its content (the crawler
+//     view of a single-page application). decoded is parsed again with
+//     scripting on, as browsers parse it; if that tree shows at least
+//     half as much text as the first one would with the <noscript>
+//     replaced by its children, it is the page's tree (the page was
+//     swallowed), otherwise the <noscript> is replaced by its children;
+//   - React's streamed segments (see revealStreamed) are moved to where
+//     the page's scripts move them;
+//   - the JSON-LD article's articleBody is added when the visible text
+//     holds none of it (see addJSONLDBody).
+//
+// A tree it changed is checked against maxDepth, since moving segments
+// can nest elements deeper. Pages without these patterns are returned as
+// they are.
+func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) (*html.Node, error) {
+	changed := false
+	if hasFold(decoded, "<noscript") {
+		if ns := noscriptHolder(root); ns != nil {
+			again, err := parseScripting(ctx, decoded)
+			if err != nil {
+				return nil, err
+			}
+			// Unwrapped, ns shows its text beside the page's.
+			if 2*visibleText(again) >= visibleText(root)+visibleText(ns) {
+				root = again
+			} else {
+				unwrap(ns)
+			}
+			changed = true
+		}
+	}
+	if bytes.Contains(decoded, []byte(streamedMarker)) {
+		changed = revealStreamed(root) || changed
+	}
+	if bytes.Contains(decoded, []byte(`"articleBody"`)) {
+		changed = addJSONLDBody(root) || changed
+	}
+	if changed {
+		if err := checkDepth(root, maxDepth); err != nil {
+			return nil, err
+		}
+	}
+	return root, nil
+}
+
+// parseScripting parses decoded as a browser with scripting does:
+// <noscript> holds raw text.
+func parseScripting(ctx context.Context, decoded []byte) (*html.Node, error) {
+	root, err := html.ParseWithOptions(ctxReader{ctx, bytes.NewReader(decoded)}, html.ParseOptionEnableScripting(true))
+	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements") {
+			return nil, fmt.Errorf("%w: more than %d nested elements (%v)", ErrTooDeep, parserMaxDepth, err)
+		}
+		return nil, fmt.Errorf("parse html with scripting: %w", err)
+	}
+	return root, nil
+}
+
+// noscriptHolder returns the outermost <noscript> under <body> whose
+// subtree holds at least half of the text of the document (allText), or
+// nil when there is none. The document's text is measured only when a
+// <noscript> holds at least minNoscriptText bytes of text.
+func noscriptHolder(root *html.Node) *html.Node {
+	var best *html.Node
+	bestText := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode && c.Type != html.DocumentNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Noscript:
+				if t := allText(c); t > bestText {
+					best, bestText = c, t
+				}
+			case atom.Head, atom.Script, atom.Style, atom.Template:
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	if bestText < minNoscriptText || 2*bestText < allText(root) {
+		return nil
+	}
+	return best
+}
+
+// minNoscriptText is the least text, in bytes, of a <noscript> that
+// noscriptHolder considers: a tracking pixel's or a "please enable
+// JavaScript" line is less.
+const minNoscriptText = 200
+
+// allText is the length of the text under n, raw text included (the text
+// of an <iframe> parsed with scripting off, which may be markup it
+// swallowed), outside <script>, <style> and <template>. Space between
+// tags is not counted.
+func allText(n *html.Node) int {
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			total += len(strings.TrimSpace(c.Data))
+		case html.ElementNode, html.DocumentNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template:
+			default:
+				total += allText(c)
+			}
+		}
+	}
+	return total
+}
+
+// visibleText is the length of the text under n that segmentation can
+// reach: outside the elements that never give text (skipped).
+func visibleText(n *html.Node) int {
+	t, _ := subtreeText(n)
+	return t
+}
+
+// unwrap replaces n by its children.
+func unwrap(n *html.Node) {
+	p := n.Parent
+	for c := n.FirstChild; c != nil; c = n.FirstChild {
+		n.RemoveChild(c)
+		p.InsertBefore(c, n)
+	}
+	p.RemoveChild(n)
+}
+
+// hasFold reports whether b contains the lower-case ASCII string lower,
+// which starts with '<', ignoring the case of b.
+func hasFold(b []byte, lower string) bool {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if len(b)-i < len(lower) {
+			return false
+		}
+		if bytes.EqualFold(b[i:i+len(lower)], []byte(lower)) {
+			return true
+		}
+	}
+}

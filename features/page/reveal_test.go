@@ -1,0 +1,92 @@
+package page
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRevealHiddenText parses the pages of testdata/hidden, whose content
+// a parse with scripting off hides or a script reveals, and checks that
+// their blocks hold the content, in reading order, and not what a browser
+// does not show.
+func TestRevealHiddenText(t *testing.T) {
+	cases := []struct {
+		page   string
+		want   []string // in this order
+		absent []string
+		once   []string // in one block only
+	}{
+		{"noscript-unclosed.html",
+			[]string{"Tide tables for small harbours", "Small harbours often dry out", "The harbour master posts", "Harbour notes"},
+			[]string{"JavaScript enabled"}, nil},
+		{"noscript-iframe.html",
+			[]string{"Winter pruning shapes the tree", "Leave the short fruiting spurs"}, nil, nil},
+		{"noscript-crawler-view.html",
+			[]string{"Which soldering iron for a beginner?", "I want to build a few small kits", "Get the temperature-controlled station"}, nil, nil},
+		{"react-streaming.html",
+			[]string{"How a heat pump moves heat", "A heat pump does not make heat", "The refrigerant boils", "Related: insulating an attic", "Home energy notes", "Running costs depend"},
+			[]string{"Loading"}, nil},
+		{"jsonld-body.html",
+			[]string{"Kitchen Notes", "Bread goes stale not because it dries out", "The refrigerator speeds this up", "as if it were fresh & warm.", "© Kitchen Notes"},
+			nil, nil},
+		{"jsonld-body-shown.html",
+			[]string{"Why bread goes stale", "Bread goes stale not because it dries out"},
+			nil, []string{"The refrigerator speeds this up"}},
+	}
+	for _, c := range cases {
+		t.Run(c.page, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "hidden", c.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := ParseBytes(b, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts := make([]string, len(p.Blocks))
+			for i, bl := range p.Blocks {
+				texts[i] = bl.Text
+			}
+			all := strings.Join(texts, "\n")
+			at := 0
+			for _, w := range c.want {
+				i := strings.Index(all[at:], w)
+				if i < 0 {
+					t.Fatalf("%q missing after offset %d of the blocks:\n%s", w, at, all)
+				}
+				at += i + len(w)
+			}
+			for _, a := range c.absent {
+				if strings.Contains(all, a) {
+					t.Errorf("%q in the blocks:\n%s", a, all)
+				}
+			}
+			for _, o := range c.once {
+				if n := strings.Count(all, o); n != 1 {
+					t.Errorf("%q %d times in the blocks:\n%s", o, n, all)
+				}
+			}
+		})
+	}
+}
+
+// TestRevealStreamedHostile checks that streaming calls that would put a
+// segment inside itself, name missing nodes or repeat are ignored.
+func TestRevealStreamedHostile(t *testing.T) {
+	page := `<html><body><p>Before the boundary.</p>` +
+		`<div hidden id="S:0"><p>Segment zero.</p><template id="B:0"></template><template id="P:0"></template></div>` +
+		`<script>$RC("B:0","S:0");$RS("S:0","P:0");$RC("B:9","S:9");$RS("S:0","P:0")</script></body></html>`
+	p, err := ParseBytes([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, b := range p.Blocks {
+		texts = append(texts, b.Text)
+	}
+	if got := strings.Join(texts, "|"); got != "Before the boundary.|Segment zero." {
+		t.Errorf("blocks %q, want the segment shown where it is", got)
+	}
+}
