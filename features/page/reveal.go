@@ -42,7 +42,7 @@ func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) 
 			if 2*visibleText(again) >= visibleText(root)+visibleText(ns) {
 				root = again
 			} else {
-				unwrap(ns)
+				replaceByChildren(ns)
 			}
 			changed = true
 		}
@@ -138,8 +138,8 @@ func visibleText(n *html.Node) int {
 	return t
 }
 
-// unwrap replaces n by its children.
-func unwrap(n *html.Node) {
+// replaceByChildren replaces n by its children.
+func replaceByChildren(n *html.Node) {
 	p := n.Parent
 	for c := n.FirstChild; c != nil; c = n.FirstChild {
 		n.RemoveChild(c)
