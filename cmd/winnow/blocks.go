@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -131,13 +130,13 @@ type blockJSON struct {
 // by block: no more than one block's JSON is held at once. Should it fail
 // after it started (the time limit passing), the output is cut short.
 func printBlocksJSON(ctx context.Context, w io.Writer, p *page.Page) error {
+	// articleout.EncodeJSON escapes the C1 controls encoding/json leaves
+	// raw: the page's text stays off the terminal.
 	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	enc.SetEscapeHTML(false)
 	out.WriteString("{\n")
 	for _, f := range [][2]string{{"title", p.Title}, {"encoding", p.Encoding}, {"schema", features.SchemaVersion}} {
 		out.WriteString(`  "` + f[0] + `": `)
-		if err := enc.Encode(f[1]); err != nil {
+		if err := articleout.EncodeJSON(&out, f[1], "", ""); err != nil {
 			return err
 		}
 		trimNewline(&out)
@@ -149,7 +148,6 @@ func printBlocksJSON(ctx context.Context, w io.Writer, p *page.Page) error {
 	}
 	names := features.Names()
 	fm := make(map[string]float64, len(names))
-	enc.SetIndent("    ", "  ")
 	n := 0
 	err := eachBlock(ctx, p, func(b *page.Block, vec []float64) error {
 		for j, name := range names {
@@ -161,7 +159,7 @@ func printBlocksJSON(ctx context.Context, w io.Writer, p *page.Page) error {
 		}
 		out.WriteString("\n    ")
 		n++
-		if err := enc.Encode(blockJSON{Text: b.Text, Tag: b.Tag, Path: strings.Join(p.Path(b.Element), ">"), Kind: b.Kind.String(), Features: fm}); err != nil {
+		if err := articleout.EncodeJSON(&out, blockJSON{Text: b.Text, Tag: b.Tag, Path: strings.Join(p.Path(b.Element), ">"), Kind: b.Kind.String(), Features: fm}, "    ", "  "); err != nil {
 			return err
 		}
 		trimNewline(&out)
