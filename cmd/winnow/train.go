@@ -39,7 +39,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if *rolesOut == "" {
 		// The role models go beside a model file, not beside a device.
-		if fi, err := os.Stat(*out); err == nil && !fi.Mode().IsRegular() {
+		if fi, err := os.Stat(*out); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
 			return fmt.Errorf("%w: -o %s is not a regular file: give -roles FILE (- for none)", errUsage, *out)
 		}
 		*rolesOut = rolesFileOf(*out)
