@@ -20,6 +20,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/winnow-dev/winnow/internal/articleout"
 	"io"
 	"os"
 	"os/signal"
@@ -117,10 +118,12 @@ func run(ctx context.Context, e *env, args []string) int {
 		case errors.Is(err, errReported):
 			return 1
 		case errors.Is(err, errUsage):
-			fmt.Fprintf(e.stderr, "winnow %s: %v\nRun 'winnow help %s' for usage.\n", c.name, usageMessage(err), c.name)
+			fmt.Fprintf(e.stderr, "winnow %s: %s\nRun 'winnow help %s' for usage.\n", c.name, articleout.Printable(usageMessage(err)), c.name)
 			return 2
 		default:
-			fmt.Fprintf(e.stderr, "winnow %s: %v\n", c.name, err)
+			// An error may quote the page or the server (an HTTP status
+			// line): its controls stay off the terminal.
+			fmt.Fprintf(e.stderr, "winnow %s: %s\n", c.name, articleout.Printable(err.Error()))
 			return 1
 		}
 	}

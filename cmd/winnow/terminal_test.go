@@ -44,3 +44,22 @@ func TestNoTerminalControls(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsHaveNoTerminalControls checks that a command's error, which
+// may quote what the user or a server gave (here a file name), reaches
+// standard error without its control characters.
+func TestErrorsHaveNoTerminalControls(t *testing.T) {
+	missing := t.TempDir() + "/no\x1b]0;pwned\x07such\x1b[2J.html"
+	for _, args := range [][]string{
+		{"blocks", missing},
+		{"extract", "-threshold", "x\x1b[2J"},
+	} {
+		code, _, errOut := runWinnow(t, "", args...)
+		if code == 0 {
+			t.Errorf("%q: exit 0, want an error", args)
+		}
+		if strings.ContainsAny(errOut, "\x1b\x07") {
+			t.Errorf("%q writes a control to standard error: %q", args, errOut)
+		}
+	}
+}
