@@ -45,7 +45,7 @@ func checkTreeSize(decoded []byte, opts Options) error {
 
 // treeBound returns an upper bound on the nodes html.Parse makes of the
 // UTF-8 page b, and whether it is above limit, in which case it stops
-// counting there. The bound has two parts:
+// counting there. The bound has three parts:
 //
 //   - Every element, text and comment node the parser makes from the
 //     page's own markup comes with a '<' starting a tag, an end tag or a
@@ -62,14 +62,17 @@ func checkTreeSize(decoded []byte, opts Options) error {
 //     nodes per input byte. Elements can only be reopened after a tag
 //     closed them, so treeBound charges every start tag twice, and every
 //     end tag once, the number of formatting elements that may still be
-//     in the parser's list after it (started and not yet
-//     ended, counting as never ended one whose end tag comes inside a
-//     table, cell, select, object, template, svg or math element started
-//     after it, where the parser may ignore the end tag), and every
-//     formatting end
-//     tag 32 more nodes when another element was started inside it and not
-//     ended (the inside it and not ended (the adoption agency
-//     algorithm runs at most 8 times with 4 clones).
+//     in the parser's list after it (see fmtModel), and every formatting
+//     end tag 32 more nodes when another element was started inside it
+//     and not ended (the adoption agency algorithm runs at most 8 times
+//     with 4 clones).
+//   - Attributes are not nodes but cost memory as nodes do: every two
+//     attributes count as a node.
+//
+// The second and third parts follow the tokenizer, which reads the page
+// as the parser does except where the parser switches it to markup in a
+// raw text element (noscript, and any element inside svg and math,
+// which treeBound follows without their integration points).
 func treeBound(b []byte, limit int) (int, bool) {
 	n := 5 // the document, html, head, body and a first text node
 	for i := bytes.IndexByte(b, '<'); i >= 0; {
@@ -144,8 +147,18 @@ func formattingBound(b []byte, n, limit int) (int, bool) {
 		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
-		name, _ := z.TagName()
+		name, hasAttr := z.TagName()
 		k := formattingIndex(name)
+		var raw string // a formatting element's start tag, before TagAttr unescapes its values
+		if k >= 0 && tt != html.EndTagToken {
+			raw = string(z.Raw())
+		}
+		// An attribute costs about half a node.
+		attrs := 0
+		for ; hasAttr; attrs++ {
+			_, _, hasAttr = z.TagAttr()
+		}
+		n += (attrs + 1) / 2
 		if tt == html.EndTagToken {
 			n += m.end(name, k) + min(m.nlive, maxClones)
 		} else {
@@ -155,7 +168,7 @@ func formattingBound(b []byte, n, limit int) (int, bool) {
 				// off), and no element holds raw text in svg and math.
 				z.NextIsNotRawText()
 			}
-			m.start(name, k, tt == html.SelfClosingTagToken, z.Raw())
+			m.start(name, k, tt == html.SelfClosingTagToken, raw)
 		}
 		if n > limit {
 			return n, true
@@ -224,11 +237,10 @@ func (m *fmtModel) topMarker() bool {
 }
 
 // start follows the start tag of name (formattingNames[k], or k < 0),
-// written as raw.
-func (m *fmtModel) start(name []byte, k int, selfClosing bool, raw []byte) {
+// written as tag (for formatting elements).
+func (m *fmtModel) start(name []byte, k int, selfClosing bool, tag string) {
 	switch {
 	case k >= 0:
-		tag := string(raw)
 		if drop := replaced(m.live[k], k, tag, m.top()); drop >= 0 {
 			m.live[k] = append(m.live[k][:drop], m.live[k][drop+1:]...)
 			m.nlive--
