@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Default limits on the parsed tree, used where Options leaves MaxNodes
@@ -18,7 +19,7 @@ const (
 	// MinNodeBudget and NodesPerByte bound the tree of a page of n
 	// (decoded) bytes to MinNodeBudget + NodesPerByte×n nodes, so that a
 	// small page cannot grow a large tree either. Of the 10,305 pages of
-	// the shared labelled sets, none counts more than 0.6 nodes per byte
+	// the shared labelled sets, none counts more than 0.41 nodes per byte
 	// (docs/limits.md).
 	MinNodeBudget = 50_000
 	NodesPerByte  = 1
@@ -138,20 +139,31 @@ const maxClones = 512
 func formattingBound(b []byte, n, limit int) (int, bool) {
 	var m fmtModel
 	z := html.NewTokenizer(bytes.NewReader(b))
+	end := 0 // of the current token in b: the tokens' raw texts follow each other
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			return n, false
 		}
+		start := end
+		end += len(z.Raw())
 		m.position++
 		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
+		// The start tag as written, before TagName lowers its name and
+		// TagAttr unescapes its values in the tokenizer's buffer.
+		raw := z.Raw()
+		inPage := end <= len(b) && bytes.Equal(b[start:end], raw)
 		name, hasAttr := z.TagName()
 		k := formattingIndex(name)
-		var raw string // a formatting element's start tag, before TagAttr unescapes its values
+		var tag []byte // a formatting start tag as written
 		if k >= 0 && tt != html.EndTagToken {
-			raw = string(z.Raw())
+			if inPage {
+				tag = b[start:end]
+			} else {
+				tag = bytes.Clone(raw) // never seen: the tokens' raw texts follow each other
+			}
 		}
 		// An attribute costs about half a node.
 		attrs := 0
@@ -168,7 +180,7 @@ func formattingBound(b []byte, n, limit int) (int, bool) {
 				// off), and no element holds raw text in svg and math.
 				z.NextIsNotRawText()
 			}
-			m.start(name, k, tt == html.SelfClosingTagToken, raw)
+			m.start(name, k, tt == html.SelfClosingTagToken, tag)
 		}
 		if n > limit {
 			return n, true
@@ -195,7 +207,7 @@ type fmtModel struct {
 // the start tag as written.
 type openFormatting struct {
 	pos, elemsAt int
-	tag          string
+	tag          []byte // in the page
 }
 
 // barrier is an element started at position pos after which the parser
@@ -204,7 +216,7 @@ type openFormatting struct {
 // elements for it, so that ending it ends the formatting elements
 // started inside it.
 type barrier struct {
-	name   string
+	name   atom.Atom
 	pos    int
 	marker bool
 }
@@ -218,7 +230,7 @@ func (m *fmtModel) top() int {
 }
 
 // topIs reports whether the latest open barrier is named one of names.
-func (m *fmtModel) topIs(names ...string) bool {
+func (m *fmtModel) topIs(names ...atom.Atom) bool {
 	if len(m.barriers) == 0 {
 		return false
 	}
@@ -238,7 +250,7 @@ func (m *fmtModel) topMarker() bool {
 
 // start follows the start tag of name (formattingNames[k], or k < 0),
 // written as tag (for formatting elements).
-func (m *fmtModel) start(name []byte, k int, selfClosing bool, tag string) {
+func (m *fmtModel) start(name []byte, k int, selfClosing bool, tag []byte) {
 	switch {
 	case k >= 0:
 		if drop := replaced(m.live[k], k, tag, m.top()); drop >= 0 {
@@ -248,41 +260,41 @@ func (m *fmtModel) start(name []byte, k int, selfClosing bool, tag string) {
 		m.live[k] = append(m.live[k], openFormatting{m.position, m.elems, tag})
 		m.nlive++
 	case barrierTag(name):
-		nm := string(name)
-		if selfClosing && (nm == "svg" || nm == "math") {
+		nm := atom.Lookup(name)
+		if selfClosing && (nm == atom.Svg || nm == atom.Math) {
 			return // a foreign element honours />
 		}
 		// A new cell or row closes the open cell (and row), as the parser
 		// does in a table.
 		switch nm {
-		case "td", "th":
-			if m.topIs("td", "th") && m.topMarker() {
+		case atom.Td, atom.Th:
+			if m.topIs(atom.Td, atom.Th) && m.topMarker() {
 				m.pop(len(m.barriers) - 1)
 			}
-		case "tr":
-			if m.topIs("td", "th") && m.topMarker() {
+		case atom.Tr:
+			if m.topIs(atom.Td, atom.Th) && m.topMarker() {
 				m.pop(len(m.barriers) - 1)
 			}
-			if m.topIs("tr") {
+			if m.topIs(atom.Tr) {
 				m.pop(len(m.barriers) - 1)
 			}
 		}
 		b := barrier{name: nm, pos: m.position}
 		if m.selects == 0 && m.foreign == 0 {
 			switch nm {
-			case "td", "th":
-				b.marker = m.topIs("tr", "tbody", "thead", "tfoot", "table")
-			case "caption":
-				b.marker = m.topIs("table")
-			case "applet", "marquee", "object", "template":
+			case atom.Td, atom.Th:
+				b.marker = m.topIs(atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot, atom.Table)
+			case atom.Caption:
+				b.marker = m.topIs(atom.Table)
+			case atom.Applet, atom.Marquee, atom.Object, atom.Template:
 				b.marker = true
 			}
 		}
 		m.barriers = append(m.barriers, b)
 		switch nm {
-		case "svg", "math":
+		case atom.Svg, atom.Math:
 			m.foreign++
-		case "select":
+		case atom.Select:
 			m.selects++
 		}
 	case !selfClosing && !voidTag(name):
@@ -310,7 +322,7 @@ func (m *fmtModel) end(name []byte, k int) int {
 	case barrierTag(name):
 		// The end tag ends the latest barrier of its name if it is the
 		// latest barrier, or if only parts of a table it ends come after.
-		nm := string(name)
+		nm := atom.Lookup(name)
 		for i := len(m.barriers) - 1; i >= 0; i-- {
 			if m.barriers[i].name == nm {
 				m.pop(i)
@@ -328,17 +340,17 @@ func (m *fmtModel) end(name []byte, k int) int {
 
 // endsInside reports whether the end tag of a table part (table, a row
 // group, a row) also ends an open inner part named inner.
-func endsInside(end, inner string) bool {
+func endsInside(end, inner atom.Atom) bool {
 	switch end {
-	case "table":
+	case atom.Table:
 		switch inner {
-		case "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th":
+		case atom.Caption, atom.Colgroup, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th:
 			return true
 		}
-	case "tbody", "thead", "tfoot":
-		return inner == "tr" || inner == "td" || inner == "th"
-	case "tr":
-		return inner == "td" || inner == "th"
+	case atom.Tbody, atom.Thead, atom.Tfoot:
+		return inner == atom.Tr || inner == atom.Td || inner == atom.Th
+	case atom.Tr:
+		return inner == atom.Td || inner == atom.Th
 	}
 	return false
 }
@@ -348,9 +360,9 @@ func endsInside(end, inner string) bool {
 func (m *fmtModel) pop(i int) {
 	for _, b := range m.barriers[i:] {
 		switch b.name {
-		case "svg", "math":
+		case atom.Svg, atom.Math:
 			m.foreign--
-		case "select":
+		case atom.Select:
 			m.selects--
 		}
 	}
@@ -386,7 +398,7 @@ const noahWindow = 64
 // attributes included) only the latest three are kept; both apply only
 // to those started since the latest barrier that is still open (at
 // position top), and replaced looks only at the latest noahWindow.
-func replaced(open []openFormatting, k int, tag string, top int) int {
+func replaced(open []openFormatting, k int, tag []byte, top int) int {
 	identical, earliest := 0, -1
 	for i := len(open) - 1; i >= 0 && i >= len(open)-noahWindow; i-- {
 		if open[i].pos < top {
@@ -395,7 +407,7 @@ func replaced(open []openFormatting, k int, tag string, top int) int {
 		if formattingNames[k] == "a" {
 			return i
 		}
-		if open[i].tag == tag {
+		if bytes.Equal(open[i].tag, tag) {
 			identical++
 			earliest = i
 		}
