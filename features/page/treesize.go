@@ -139,7 +139,8 @@ const maxClones = 512
 func formattingBound(b []byte, n, limit int) (int, bool) {
 	var m fmtModel
 	z := html.NewTokenizer(bytes.NewReader(b))
-	end := 0 // of the current token in b: the tokens' raw texts follow each other
+	end := 0   // of the current token in b: the tokens' raw texts follow each other
+	attrs := 0 // attributes so far
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -166,11 +167,11 @@ func formattingBound(b []byte, n, limit int) (int, bool) {
 			}
 		}
 		// An attribute costs about half a node.
-		attrs := 0
+		before := attrs
 		for ; hasAttr; attrs++ {
 			_, _, hasAttr = z.TagAttr()
 		}
-		n += (attrs + 1) / 2
+		n += attrs/2 - before/2
 		if tt == html.EndTagToken {
 			n += m.end(name, k) + min(m.nlive, maxClones)
 		} else {
