@@ -128,9 +128,10 @@ func TestHostileInput(t *testing.T) {
 		// probability of it: the test is that a block of a million links
 		// is segmented, classified and rendered whole within the limits.
 		{name: "400,000 links in one block", reason: "a page that is one block of 400,000 links comes out whole", in: links(400_000, `<a href="/N">N</a> `), opts: []Option{WithThreshold(0)}, wantText: "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c"},
-		{name: "300,000 list links", reason: "300,000 blocks is above the default block limit", in: links(300_000, `<li><a href="/N">N</a>`), wantErr: page.ErrTooManyBlocks},
+		{name: "250,000 list links", reason: "250,000 blocks is above the default block limit", in: links(250_000, `<li><a href="/N">N</a>`), wantErr: page.ErrTooManyBlocks},
 		{name: "a million list links", reason: "a tree of over page.DefaultMaxNodes nodes is refused before it is built", in: links(1_000_000, `<li><a href="/N">N</a>`), wantErr: page.ErrTooLarge},
 		{name: "over WithMaxBlocks", reason: "the block limit is an option", in: seed, opts: []Option{WithMaxBlocks(5)}, wantErr: page.ErrTooManyBlocks},
+		{name: "over WithMaxNodes", reason: "the tree size limit is an option", in: seed, opts: []Option{WithMaxNodes(100)}, wantErr: page.ErrTooLarge},
 		{name: "timeout", reason: "a page that takes longer than WithTimeout stops with ErrTimeout", in: seed, opts: []Option{WithTimeout(time.Nanosecond)}, wantErr: ErrTimeout},
 		{name: "no timeout", reason: "WithTimeout(0) lifts the limit", in: seed, opts: []Option{WithTimeout(0)}, wantText: storyStart},
 		{name: "seed page", reason: "the control: a real article comes out whole", in: seed, wantText: story},

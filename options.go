@@ -80,6 +80,13 @@ func WithMaxBytes(n int64) Option { return func(c *config) { c.parse.MaxBytes = 
 // WithMaxBlocks sets the most text blocks a page may have (default page.DefaultMaxBlocks).
 func WithMaxBlocks(n int) Option { return func(c *config) { c.parse.MaxBlocks = n } }
 
+// WithMaxNodes sets the most nodes the parsed tree of a page may have
+// (default page.DefaultMaxNodes; a page of n bytes may have at most
+// page.MinNodeBudget + page.NodesPerByte×n whatever it says). The tree is
+// measured before it is built, and a page over the limit fails with an
+// error wrapping page.ErrTooLarge.
+func WithMaxNodes(n int) Option { return func(c *config) { c.parse.MaxNodes = n } }
+
 // WithMaxDepth sets the deepest element nesting accepted (default and
 // upper bound page.DefaultMaxDepth, 512). Deeper pages fail with an
 // error wrapping page.ErrTooDeep.

@@ -108,7 +108,12 @@ func segmentContext(ctx context.Context, root *html.Node, opts Options, onText f
 	s.flush()
 	s.markDataTables()
 	var blocks []Block
-	if s.err == nil && len(s.blocks) > 0 {
+	switch {
+	case s.err != nil || len(s.blocks) == 0:
+	case cap(s.blocks) > maxScratchBlocks:
+		// Too large to be kept for the next page: the page takes it.
+		blocks, s.blocks = s.blocks[:len(s.blocks):len(s.blocks)], nil
+	default:
 		blocks = make([]Block, len(s.blocks))
 		copy(blocks, s.blocks)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Default limits on the parsed tree, used where Options leaves MaxNodes
@@ -18,7 +19,7 @@ const (
 	// MinNodeBudget and NodesPerByte bound the tree of a page of n
 	// (decoded) bytes to MinNodeBudget + NodesPerByte×n nodes, so that a
 	// small page cannot grow a large tree either. Of the 10,305 pages of
-	// the shared labelled sets, none counts more than 0.6 nodes per byte
+	// the shared labelled sets, none counts more than 0.41 nodes per byte
 	// (docs/limits.md).
 	MinNodeBudget = 50_000
 	NodesPerByte  = 1
@@ -45,7 +46,7 @@ func checkTreeSize(decoded []byte, opts Options) error {
 
 // treeBound returns an upper bound on the nodes html.Parse makes of the
 // UTF-8 page b, and whether it is above limit, in which case it stops
-// counting there. The bound has two parts:
+// counting there. The bound has three parts:
 //
 //   - Every element, text and comment node the parser makes from the
 //     page's own markup comes with a '<' starting a tag, an end tag or a
@@ -62,14 +63,17 @@ func checkTreeSize(decoded []byte, opts Options) error {
 //     nodes per input byte. Elements can only be reopened after a tag
 //     closed them, so treeBound charges every start tag twice, and every
 //     end tag once, the number of formatting elements that may still be
-//     in the parser's list after it (started and not yet
-//     ended, counting as never ended one whose end tag comes inside a
-//     table, cell, select, object, template, svg or math element started
-//     after it, where the parser may ignore the end tag), and every
-//     formatting end
-//     tag 32 more nodes when another element was started inside it and not
-//     ended (the inside it and not ended (the adoption agency
-//     algorithm runs at most 8 times with 4 clones).
+//     in the parser's list after it (see fmtModel), and every formatting
+//     end tag 32 more nodes when another element was started inside it
+//     and not ended (the adoption agency algorithm runs at most 8 times
+//     with 4 clones).
+//   - Attributes are not nodes but cost memory as nodes do: every two
+//     attributes count as a node.
+//
+// The second and third parts follow the tokenizer, which reads the page
+// as the parser does except where the parser switches it to markup in a
+// raw text element (noscript, and any element inside svg and math,
+// which treeBound follows without their integration points).
 func treeBound(b []byte, limit int) (int, bool) {
 	n := 5 // the document, html, head, body and a first text node
 	for i := bytes.IndexByte(b, '<'); i >= 0; {
@@ -135,17 +139,39 @@ const maxClones = 512
 func formattingBound(b []byte, n, limit int) (int, bool) {
 	var m fmtModel
 	z := html.NewTokenizer(bytes.NewReader(b))
+	end := 0   // of the current token in b: the tokens' raw texts follow each other
+	attrs := 0 // attributes so far
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			return n, false
 		}
+		start := end
+		end += len(z.Raw())
 		m.position++
 		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
-		name, _ := z.TagName()
+		// The start tag as written, before TagName lowers its name and
+		// TagAttr unescapes its values in the tokenizer's buffer.
+		raw := z.Raw()
+		inPage := end <= len(b) && bytes.Equal(b[start:end], raw)
+		name, hasAttr := z.TagName()
 		k := formattingIndex(name)
+		var tag []byte // a formatting start tag as written
+		if k >= 0 && tt != html.EndTagToken {
+			if inPage {
+				tag = b[start:end]
+			} else {
+				tag = bytes.Clone(raw) // never seen: the tokens' raw texts follow each other
+			}
+		}
+		// An attribute costs about half a node.
+		before := attrs
+		for ; hasAttr; attrs++ {
+			_, _, hasAttr = z.TagAttr()
+		}
+		n += attrs/2 - before/2
 		if tt == html.EndTagToken {
 			n += m.end(name, k) + min(m.nlive, maxClones)
 		} else {
@@ -155,7 +181,7 @@ func formattingBound(b []byte, n, limit int) (int, bool) {
 				// off), and no element holds raw text in svg and math.
 				z.NextIsNotRawText()
 			}
-			m.start(name, k, tt == html.SelfClosingTagToken, z.Raw())
+			m.start(name, k, tt == html.SelfClosingTagToken, tag)
 		}
 		if n > limit {
 			return n, true
@@ -182,7 +208,7 @@ type fmtModel struct {
 // the start tag as written.
 type openFormatting struct {
 	pos, elemsAt int
-	tag          string
+	tag          []byte // in the page
 }
 
 // barrier is an element started at position pos after which the parser
@@ -191,7 +217,7 @@ type openFormatting struct {
 // elements for it, so that ending it ends the formatting elements
 // started inside it.
 type barrier struct {
-	name   string
+	name   atom.Atom
 	pos    int
 	marker bool
 }
@@ -205,7 +231,7 @@ func (m *fmtModel) top() int {
 }
 
 // topIs reports whether the latest open barrier is named one of names.
-func (m *fmtModel) topIs(names ...string) bool {
+func (m *fmtModel) topIs(names ...atom.Atom) bool {
 	if len(m.barriers) == 0 {
 		return false
 	}
@@ -224,11 +250,10 @@ func (m *fmtModel) topMarker() bool {
 }
 
 // start follows the start tag of name (formattingNames[k], or k < 0),
-// written as raw.
-func (m *fmtModel) start(name []byte, k int, selfClosing bool, raw []byte) {
+// written as tag (for formatting elements).
+func (m *fmtModel) start(name []byte, k int, selfClosing bool, tag []byte) {
 	switch {
 	case k >= 0:
-		tag := string(raw)
 		if drop := replaced(m.live[k], k, tag, m.top()); drop >= 0 {
 			m.live[k] = append(m.live[k][:drop], m.live[k][drop+1:]...)
 			m.nlive--
@@ -236,41 +261,41 @@ func (m *fmtModel) start(name []byte, k int, selfClosing bool, raw []byte) {
 		m.live[k] = append(m.live[k], openFormatting{m.position, m.elems, tag})
 		m.nlive++
 	case barrierTag(name):
-		nm := string(name)
-		if selfClosing && (nm == "svg" || nm == "math") {
+		nm := atom.Lookup(name)
+		if selfClosing && (nm == atom.Svg || nm == atom.Math) {
 			return // a foreign element honours />
 		}
 		// A new cell or row closes the open cell (and row), as the parser
 		// does in a table.
 		switch nm {
-		case "td", "th":
-			if m.topIs("td", "th") && m.topMarker() {
+		case atom.Td, atom.Th:
+			if m.topIs(atom.Td, atom.Th) && m.topMarker() {
 				m.pop(len(m.barriers) - 1)
 			}
-		case "tr":
-			if m.topIs("td", "th") && m.topMarker() {
+		case atom.Tr:
+			if m.topIs(atom.Td, atom.Th) && m.topMarker() {
 				m.pop(len(m.barriers) - 1)
 			}
-			if m.topIs("tr") {
+			if m.topIs(atom.Tr) {
 				m.pop(len(m.barriers) - 1)
 			}
 		}
 		b := barrier{name: nm, pos: m.position}
 		if m.selects == 0 && m.foreign == 0 {
 			switch nm {
-			case "td", "th":
-				b.marker = m.topIs("tr", "tbody", "thead", "tfoot", "table")
-			case "caption":
-				b.marker = m.topIs("table")
-			case "applet", "marquee", "object", "template":
+			case atom.Td, atom.Th:
+				b.marker = m.topIs(atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot, atom.Table)
+			case atom.Caption:
+				b.marker = m.topIs(atom.Table)
+			case atom.Applet, atom.Marquee, atom.Object, atom.Template:
 				b.marker = true
 			}
 		}
 		m.barriers = append(m.barriers, b)
 		switch nm {
-		case "svg", "math":
+		case atom.Svg, atom.Math:
 			m.foreign++
-		case "select":
+		case atom.Select:
 			m.selects++
 		}
 	case !selfClosing && !voidTag(name):
@@ -298,7 +323,7 @@ func (m *fmtModel) end(name []byte, k int) int {
 	case barrierTag(name):
 		// The end tag ends the latest barrier of its name if it is the
 		// latest barrier, or if only parts of a table it ends come after.
-		nm := string(name)
+		nm := atom.Lookup(name)
 		for i := len(m.barriers) - 1; i >= 0; i-- {
 			if m.barriers[i].name == nm {
 				m.pop(i)
@@ -316,17 +341,17 @@ func (m *fmtModel) end(name []byte, k int) int {
 
 // endsInside reports whether the end tag of a table part (table, a row
 // group, a row) also ends an open inner part named inner.
-func endsInside(end, inner string) bool {
+func endsInside(end, inner atom.Atom) bool {
 	switch end {
-	case "table":
+	case atom.Table:
 		switch inner {
-		case "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th":
+		case atom.Caption, atom.Colgroup, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th:
 			return true
 		}
-	case "tbody", "thead", "tfoot":
-		return inner == "tr" || inner == "td" || inner == "th"
-	case "tr":
-		return inner == "td" || inner == "th"
+	case atom.Tbody, atom.Thead, atom.Tfoot:
+		return inner == atom.Tr || inner == atom.Td || inner == atom.Th
+	case atom.Tr:
+		return inner == atom.Td || inner == atom.Th
 	}
 	return false
 }
@@ -336,9 +361,9 @@ func endsInside(end, inner string) bool {
 func (m *fmtModel) pop(i int) {
 	for _, b := range m.barriers[i:] {
 		switch b.name {
-		case "svg", "math":
+		case atom.Svg, atom.Math:
 			m.foreign--
-		case "select":
+		case atom.Select:
 			m.selects--
 		}
 	}
@@ -374,7 +399,7 @@ const noahWindow = 64
 // attributes included) only the latest three are kept; both apply only
 // to those started since the latest barrier that is still open (at
 // position top), and replaced looks only at the latest noahWindow.
-func replaced(open []openFormatting, k int, tag string, top int) int {
+func replaced(open []openFormatting, k int, tag []byte, top int) int {
 	identical, earliest := 0, -1
 	for i := len(open) - 1; i >= 0 && i >= len(open)-noahWindow; i-- {
 		if open[i].pos < top {
@@ -383,7 +408,7 @@ func replaced(open []openFormatting, k int, tag string, top int) int {
 		if formattingNames[k] == "a" {
 			return i
 		}
-		if open[i].tag == tag {
+		if bytes.Equal(open[i].tag, tag) {
 			identical++
 			earliest = i
 		}
