@@ -23,6 +23,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	d.register(e, fs)
 	out := fs.String("o", "model.json", "model file to write (\"\": train the role models only)")
 	rolesOut := fs.String("roles", "", "role model file to write (default: the -o file's name with .roles.json; \"-\": none)")
+	typesOut := fs.String("page-types", "", "page-type model file to write (default: the -o file's name with .pagetypes.json; \"-\": none)")
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
 	var tf trainerFlags
 	tf.register(fs)
@@ -39,8 +40,11 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *rolesOut == "" {
 		*rolesOut = rolesFileOf(*out)
 	}
-	if *out == "" && *rolesOut == "-" {
-		return fmt.Errorf("%w: -o \"\" and -roles - leave nothing to train", errUsage)
+	if *typesOut == "" {
+		*typesOut = pageTypesFileOf(*out)
+	}
+	if *out == "" && *rolesOut == "-" && *typesOut == "-" {
+		return fmt.Errorf("%w: -o \"\", -roles - and -page-types - leave nothing to train", errUsage)
 	}
 	// An unknown trainer or criterion, or a model file that could not be
 	// written, is refused before the data is read.
@@ -55,6 +59,11 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if *rolesOut != "-" {
 		if err := output.Check("-roles", *rolesOut, *force); err != nil {
+			return err
+		}
+	}
+	if *typesOut != "-" {
+		if err := output.Check("-page-types", *typesOut, *force); err != nil {
 			return err
 		}
 	}
@@ -105,6 +114,13 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *rolesOut != "-" {
 		st.Begin("roles", "fitting the role models")
 		if heads, err = trainRoles(ctx, tw, tf, cfg, train, vecsOf, summary, *rolesOut, *force); err != nil {
+			return output.ForceHint(err)
+		}
+		st.End()
+	}
+	if *typesOut != "-" {
+		st.Begin("page types", "fitting the page-type models")
+		if err := trainPageTypes(ctx, tw, tf, cfg, train, summary, *typesOut, *force); err != nil {
 			return output.ForceHint(err)
 		}
 		st.End()
@@ -178,16 +194,48 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 	return heads, nil
 }
 
+// trainPageTypes fits the page-type heads (eval.TrainPageTypes) with the
+// content model's trainer and configuration, writes them to out as one
+// heads file and describes them on tw.
+func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, summary model.TrainingSummary, out string, force bool) error {
+	heads, fits, err := eval.TrainPageTypes(train, func(x [][]float64, y []model.Label) (*model.Model, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return fitSchema(tf.trainer, cfg, winnow.PageTypeSchema(), x, y)
+	}, summary)
+	if err != nil {
+		return err
+	}
+	for i, f := range fits {
+		fmt.Fprintf(tw, "page type %s\t%d pages (%d of the type); %d nodes\n", f.Type, f.Pages, f.Positives, heads.Models[i].NumNodes())
+	}
+	if len(heads.Models) == 0 {
+		fmt.Fprintf(tw, "page-type models\tnone written: no training page has a type\n")
+		return nil
+	}
+	if err := model.WriteHeadsFile(out, heads, force); err != nil {
+		return err
+	}
+	fmt.Fprintf(tw, "page-type models\t%s\n", out)
+	return nil
+}
+
 // fitWith trains trainer with cfg on the rows x and labels y the way every
 // trainer is trained, as a golearn base.Classifier fitted on a grid; it is
 // shared by winnow train and winnow eval -cv. The trainer fills in its
 // defaults for the fields cfg leaves at 0.
 func fitWith(trainer string, cfg model.Config, x [][]float64, y []model.Label) (*model.Model, error) {
+	return fitSchema(trainer, cfg, winnow.Schema(), x, y)
+}
+
+// fitSchema is fitWith for rows of the feature schema s.
+func fitSchema(trainer string, cfg model.Config, s model.Schema, x [][]float64, y []model.Label) (*model.Model, error) {
 	tr, err := train.NewTrainer(trainer, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	grid, err := train.NewInstances(winnow.Schema(), x, y)
+	grid, err := train.NewInstances(s, x, y)
 	if err != nil {
 		return nil, err
 	}

@@ -43,6 +43,8 @@ func (m *metaReader) readJSONLD(src string) {
 		}
 	}
 	budget := maxJSONLDValues
+	m.jsonTypes(v, 0, &budget)
+	budget = maxJSONLDValues
 	art := findArticle(v, 0, &budget)
 	if art == nil {
 		return
