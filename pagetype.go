@@ -30,11 +30,15 @@ func PageTypeSchema() model.Schema {
 	return model.Schema{Version: features.PageSchemaVersion, Names: features.PageNames()}
 }
 
-// pageType returns the type of p under the page-type models of x: the
-// head with the highest probability (the first in the file's order on a
-// tie), or "" without page-type models.
-func (x *Extractor) pageType(p *page.Page) string {
-	h := x.cfg.pageTypes
+// pageType returns the type of p under the page-type models of x
+// (PageTypeOf).
+func (x *Extractor) pageType(p *page.Page) string { return PageTypeOf(x.cfg.pageTypes, p) }
+
+// PageTypeOf returns the type of p under the page-type models h (read
+// with LoadPageTypes): the head with the highest probability on p's page
+// vector (features.PageVector), the first in h's order on a tie; "" when
+// h is nil or has no head.
+func PageTypeOf(h *model.Heads, p *page.Page) string {
 	if h == nil || len(h.Models) == 0 {
 		return ""
 	}

@@ -118,9 +118,10 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		}
 		st.End()
 	}
+	var types *model.Heads
 	if *typesOut != "-" {
 		st.Begin("page types", "fitting the page-type models")
-		if err := trainPageTypes(ctx, tw, tf, cfg, train, summary, *typesOut, *force); err != nil {
+		if types, err = trainPageTypes(ctx, tw, tf, cfg, train, summary, *typesOut, *force); err != nil {
 			return output.ForceHint(err)
 		}
 		st.End()
@@ -140,7 +141,15 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if len(test) > 0 && heads != nil {
 		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), role heads, blocks the sets label:\n", len(test))
-		return eval.WriteHeadScores(e.stdout, eval.HeadScores(heads, test))
+		if err := eval.WriteHeadScores(e.stdout, eval.HeadScores(heads, test)); err != nil {
+			return err
+		}
+	}
+	if len(test) > 0 && types != nil {
+		if ps := eval.PageTypeScores(types, test); ps.Pages > 0 {
+			fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), page types, pages whose type the sets give:\n", len(test))
+			return eval.WritePageTypeScores(e.stdout, ps)
+		}
 	}
 	return nil
 }
@@ -197,7 +206,7 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 // trainPageTypes fits the page-type heads (eval.TrainPageTypes) with the
 // content model's trainer and configuration, writes them to out as one
 // heads file and describes them on tw.
-func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, summary model.TrainingSummary, out string, force bool) error {
+func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
 	heads, fits, err := eval.TrainPageTypes(train, func(x [][]float64, y []model.Label) (*model.Model, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -205,20 +214,20 @@ func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg mode
 		return fitSchema(tf.trainer, cfg, winnow.PageTypeSchema(), x, y)
 	}, summary)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i, f := range fits {
-		fmt.Fprintf(tw, "page type %s\t%d pages (%d of the type); %d nodes\n", f.Type, f.Pages, f.Positives, heads.Models[i].NumNodes())
+		fmt.Fprintf(tw, "page type %s\t%d rows (%d of the type); %d nodes\n", f.Type, f.Rows, f.Positives, heads.Models[i].NumNodes())
 	}
 	if len(heads.Models) == 0 {
 		fmt.Fprintf(tw, "page-type models\tnone written: no training page has a type\n")
-		return nil
+		return nil, nil
 	}
 	if err := model.WriteHeadsFile(out, heads, force); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(tw, "page-type models\t%s\n", out)
-	return nil
+	return heads, nil
 }
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 
@@ -13,26 +14,70 @@ import (
 
 // PageTypeRows are the training rows of the page-type head for type t:
 // one page vector (features.PageVector) per page whose type is one of
-// winnow.PageTypes, Content for the pages of type t.
+// winnow.PageTypes, Content for the pages of type t. The rows of the
+// rarer class are repeated, each as often, so that the two classes have
+// about as many rows (the repeats are the largest whole number that does
+// not make the rarer class the more common): a head's probabilities are
+// then comparable with the other heads', whose types are more or less
+// common.
 func PageTypeRows(pages []*dataset.LabelledPage, t string) (x [][]float64, y []model.Label) {
+	var pos, neg int
+	for _, p := range pages {
+		if slices.Contains(winnow.PageTypes(), p.PageType) {
+			if p.PageType == t {
+				pos++
+			} else {
+				neg++
+			}
+		}
+	}
 	for _, p := range pages {
 		if !slices.Contains(winnow.PageTypes(), p.PageType) {
 			continue
 		}
-		l := model.Boilerplate
-		if p.PageType == t {
+		l, repeat := model.Boilerplate, 1
+		if neg > 0 && pos > 0 {
+			if p.PageType == t {
+				l, repeat = model.Content, max(neg/pos, 1)
+			} else {
+				repeat = max(pos/neg, 1)
+			}
+		} else if p.PageType == t {
 			l = model.Content
 		}
-		x, y = append(x, features.PageVector(p.Page)), append(y, l)
+		v := features.PageVector(p.Page)
+		for range repeat {
+			x, y = append(x, v), append(y, l)
+		}
 	}
 	return x, y
 }
 
-// PageTypeFit describes one fitted page-type head: its rows and how many
-// are pages of its type.
+// PageTypeScores scores the page-type models h on the pages whose type is
+// known, as the report does (PageTypeScore, group "all"): the held-back
+// scores winnow train prints.
+func PageTypeScores(h *model.Heads, pages []*dataset.LabelledPage) PageTypeScore {
+	types := winnow.PageTypes()
+	ps := PageTypeScore{System: "page types", Group: "all"}
+	for _, p := range pages {
+		truth := slices.Index(types, p.PageType)
+		if truth < 0 {
+			continue
+		}
+		got := slices.Index(types, winnow.PageTypeOf(h, p.Page))
+		if got < 0 {
+			got = len(types)
+		}
+		ps.add(types, truth, got)
+	}
+	return ps
+}
+
+// PageTypeFit describes one fitted page-type head: its rows (repeats
+// included, see PageTypeRows) and how many are of its type.
 type PageTypeFit struct {
-	Type             string
-	Pages, Positives int
+	Type            string
+	Rows, Positives int
 }
 
 // TrainPageTypes fits one head per page type of winnow.PageTypes that
@@ -43,7 +88,7 @@ func TrainPageTypes(pages []*dataset.LabelledPage, fit Trainer, summary model.Tr
 	var fits []PageTypeFit
 	for _, t := range winnow.PageTypes() {
 		x, y := PageTypeRows(pages, t)
-		f := PageTypeFit{Type: t, Pages: len(x)}
+		f := PageTypeFit{Type: t, Rows: len(x)}
 		for _, l := range y {
 			if l == model.Content {
 				f.Positives++
@@ -57,7 +102,7 @@ func TrainPageTypes(pages []*dataset.LabelledPage, fit Trainer, summary model.Tr
 			return nil, nil, fmt.Errorf("page type %s: %w", t, err)
 		}
 		s := summary
-		s.Pages, s.Blocks = len(x), len(x)
+		s.Blocks = len(x)
 		s.Note = "page-type head " + t + ": P(page is " + t + ")"
 		m.Summary = s
 		heads.Names = append(heads.Names, t)
@@ -173,4 +218,13 @@ func pageTypeTable(r *Report) *table {
 		}
 	}
 	return t
+}
+
+// WritePageTypeScores prints ps as its confusion matrix (see
+// pageTypeTable).
+func WritePageTypeScores(w io.Writer, ps PageTypeScore) error {
+	ew := &errWriter{w: w}
+	t := pageTypeTable(&Report{PageTypes: []PageTypeScore{ps}})
+	t.writeText(ew)
+	return ew.err
 }
