@@ -59,21 +59,3 @@ func TestPageVector(t *testing.T) {
 		t.Errorf("a page without blocks or URL: %v", empty)
 	}
 }
-
-// TestPageContextGroup checks that the page-context group copies every
-// page feature it names, from the page's vector.
-func TestPageContextGroup(t *testing.T) {
-	if len(pageContextGroup.features) != len(pageContextNames) {
-		t.Fatalf("%d page-context features for %d names", len(pageContextGroup.features), len(pageContextNames))
-	}
-	p := parseString(t, `<head><link rel="canonical" href="https://x.example/forum/thread-12"><script type="application/ld+json">{"@type":"QAPage"}</script></head><p>One question, asked here.</p>`)
-	pv, v := PageVector(p), Vectors(p)[0]
-	for _, name := range pageContextNames {
-		if got, want := featureOf(t, v, "Page"+name), pageFeatureOf(t, pv, name); got != want {
-			t.Errorf("Page%s = %v, the page's %s %v", name, got, name, want)
-		}
-	}
-	if featureOf(t, v, "PageTypeForum") != 1 || featureOf(t, v, "PageURLForum") != 1 {
-		t.Errorf("a QAPage under /forum/: PageTypeForum %v, PageURLForum %v", featureOf(t, v, "PageTypeForum"), featureOf(t, v, "PageURLForum"))
-	}
-}

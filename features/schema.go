@@ -199,9 +199,6 @@ var schema = []group{
 	// Repeated structure: the block's run of alike blocks, specification
 	// markup, and the class vocabularies of FAQs and reviews (runs.go).
 	runGroup,
-
-	// The kind of page around the block (pagecontext.go).
-	pageContextGroup,
 }
 
 // localFeatures are the shallow text features of one block (textStats), in

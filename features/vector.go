@@ -100,8 +100,7 @@ type blockContext struct {
 	runFacts              []runFacts // by block (computeRuns)
 	runs                  []runAgg
 	largestRun            int32
-	rowCells              []int       // by Block.Row: table cells with text
-	pageCtx               [12]float64 // pageContextValues
+	rowCells              []int // by Block.Row: table cells with text
 
 	// The block.
 	i                        int
@@ -157,7 +156,6 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	c.longestBlock = &p.Blocks[c.longest]
 	c.sameTags = sc.sameTagCounts(p.Blocks, minC, len(c.containers))
 	sc.computeRuns(c)
-	c.pageContextValues()
 	c.sub = zeroed(sc.sub, max(p.Elements, 1))
 	sc.sub = c.sub
 	subtreeTotals(p, c.sub)
