@@ -111,27 +111,39 @@ func (sc *vecScratch) computeRuns(c *blockContext) {
 	// Blocks of one element share their Classes slice (and so do
 	// neighbouring elements with the same tokens): its hash and vocabulary
 	// are computed once per slice.
-	var lastClasses []string
-	var classSig uint64
+	var lastClasses, lastPath []string
+	var classSig, sig uint64
+	var lastKey runKey
+	var lastRun int32
 	var vocab uint8
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
-		if i == 0 || !sameSlice(b.Classes, lastClasses) {
+		newClasses := i == 0 || !sameSlice(b.Classes, lastClasses)
+		if newClasses {
 			classSig, vocab = hashStrings(fnvOffset, b.Classes), classVocab(b.Classes)
 			lastClasses = b.Classes
 		}
 		// The anchor fixes the path down to it: the last three tags
 		// complete the signature.
-		sig := hashStrings(classSig, b.Path[max(len(b.Path)-3, 0):])
+		if newClasses || !sameSlice(b.Path, lastPath) {
+			sig = hashStrings(classSig, b.Path[max(len(b.Path)-3, 0):])
+			lastPath = b.Path
+		}
 		k := runKey{sig: sig, anchor: -1}
 		if a := len(b.Ancestors) - 4; a >= 0 {
 			k.anchor = b.Ancestors[a]
 		}
-		r, ok := index[k]
-		if !ok {
-			r = int32(len(runs))
-			index[k] = r
-			runs = append(runs, runAgg{lastElem: -2, lastContainer: -2})
+		// Neighbours are often of one run: the map is asked only when the
+		// key changes.
+		r := lastRun
+		if i == 0 || k != lastKey {
+			var ok bool
+			if r, ok = index[k]; !ok {
+				r = int32(len(runs))
+				index[k] = r
+				runs = append(runs, runAgg{lastElem: -2, lastContainer: -2})
+			}
+			lastKey, lastRun = k, r
 		}
 		facts[i] = runFacts{run: r, vocab: vocab}
 		ra := &runs[r]
