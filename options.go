@@ -32,6 +32,9 @@ type config struct {
 	explain   bool
 	roles     *model.Heads // role models (RoleHeads); nil: none
 	rolesSet  bool         // WithRoles was given
+	// pageTypes are the page-type models (PageTypes); nil: none.
+	pageTypes    *model.Heads
+	pageTypesSet bool // WithPageTypes was given
 	// captions and comments: Article.Text and the renderings carry them
 	// (WithCaptions, WithComments).
 	captions, comments bool
@@ -58,6 +61,13 @@ func WithModel(m *model.Model) Option { return func(c *config) { c.model = m } }
 // the embedded ones (DefaultRoles); WithRoles(nil) assigns roles without
 // them: kept blocks are body, the rest boilerplate.
 func WithRoles(h *model.Heads) Option { return func(c *config) { c.roles, c.rolesSet = h, true } }
+
+// WithPageTypes uses h (read with LoadPageTypes) as the page-type models
+// instead of the embedded ones (DefaultPageTypes); WithPageTypes(nil)
+// leaves Article.PageType empty.
+func WithPageTypes(h *model.Heads) Option {
+	return func(c *config) { c.pageTypes, c.pageTypesSet = h, true }
+}
 
 // WithThreshold keeps blocks whose probability of content is at least t
 // (default DefaultThreshold). Lower keeps more (recall), higher keeps less

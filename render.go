@@ -53,6 +53,10 @@ type Article struct {
 	// SiteName is the site's name: og:site_name, else the JSON-LD
 	// article's publisher.
 	SiteName string
+	// PageType is the kind of page, one of PageTypes ("article",
+	// "listing", "product", ...), as the page-type models predict it from
+	// the whole page; "" without page-type models (WithPageTypes(nil)).
+	PageType string
 	// Encoding is the character encoding the page was read as.
 	Encoding string
 	// Blocks are all the page's text blocks, kept or not, in document order.

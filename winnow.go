@@ -73,6 +73,9 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 	}
+	if err := cfg.loadPageTypes(); err != nil {
+		return nil, err
+	}
 	if !(cfg.threshold >= 0 && cfg.threshold <= 1) {
 		return nil, fmt.Errorf("threshold %v outside [0, 1]", cfg.threshold)
 	}
@@ -210,6 +213,7 @@ func (x *Extractor) decide(p *page.Page, probs []float64, heads [][]float64, pat
 	}
 	roles := x.roles(p, keep, heads)
 	a := assemble(p, probs, keep, roles, nil, paths, &x.cfg)
+	a.PageType = x.pageType(p)
 	if !slices.ContainsFunc(a.Blocks, func(b Block) bool { return b.Content }) {
 		return a, ErrNoContent
 	}

@@ -58,6 +58,10 @@ type vecScratch struct {
 	tagHead    []int32
 	tags       []tagCount
 	low        []byte
+	runFacts   []runFacts
+	runs       []runAgg
+	runIndex   map[runKey]int32
+	rowCells   []int
 	ctx        blockContext
 }
 
@@ -79,6 +83,12 @@ func (sc *vecScratch) keep() {
 	sc.tagHead = keepUpTo(sc.tagHead, maxVecScratch)
 	sc.tags = keepUpTo(sc.tags, maxVecScratch)
 	sc.low = keepUpTo(sc.low, maxVecScratch)
+	sc.runFacts = keepUpTo(sc.runFacts, maxVecScratch)
+	sc.runs = keepUpTo(sc.runs, maxVecScratch)
+	sc.rowCells = keepUpTo(sc.rowCells, maxVecScratch)
+	if len(sc.runIndex) > maxVecScratch {
+		sc.runIndex = nil
+	}
 	vecScratchPool.Put(sc)
 }
 

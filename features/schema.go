@@ -7,7 +7,7 @@ import (
 // SchemaVersion names the feature schema. It changes whenever a feature is
 // added, removed, reordered or computed differently, so that a model trained
 // on one schema is never fed vectors of another.
-const SchemaVersion = "winnow-features-4"
+const SchemaVersion = "winnow-features-5"
 
 // feature is one position of the vectors: its name (as the model file
 // records it) and what it measures.
@@ -195,6 +195,10 @@ var schema = []group{
 		v[1] = bool01(c.b.StartsWithLink)
 		v[2] = ratio(float64(c.sameTag), c.container.blocks)
 	}},
+
+	// Repeated structure: the block's run of alike blocks, specification
+	// markup, and the class vocabularies of FAQs and reviews (runs.go).
+	runGroup,
 }
 
 // localFeatures are the shallow text features of one block (textStats), in

@@ -131,6 +131,10 @@ type blockContext struct {
 	prefix                []int      // by element: its path's common prefix with longestBlock's (sharedPrefixes)
 	title                 map[string]bool
 	titleKeys             text.ByteSet
+	runFacts              []runFacts // by block (computeRuns)
+	runs                  []runAgg
+	largestRun            int32
+	rowCells              []int // by Block.Row: table cells with text
 
 	// The block.
 	i                        int
@@ -185,6 +189,7 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	}
 	c.longestBlock = &p.Blocks[c.longest]
 	c.sameTags = sc.sameTagCounts(p.Blocks, minC, len(c.containers))
+	sc.computeRuns(c)
 	c.sub = zeroed(sc.sub, max(len(p.Elements), 1))
 	sc.sub = c.sub
 	subtreeTotals(p, c.sub)

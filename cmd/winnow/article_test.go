@@ -18,7 +18,7 @@ func TestExtractJSONFields(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{"title", "author", "date", "date_text", "text", "captions", "comments", "language", "url", "site_name"} {
+	for _, key := range []string{"title", "author", "date", "date_text", "text", "captions", "comments", "language", "url", "site_name", "page_type"} {
 		if _, ok := got[key]; !ok {
 			t.Errorf("no %q in the JSON", key)
 		}
@@ -26,6 +26,7 @@ func TestExtractJSONFields(t *testing.T) {
 	want := map[string]any{
 		"title": "Russia, China to talk about deeper security co-operation in Eurasia", "author": "Reuters",
 		"date": "2024-04-09", "date_text": "", "language": "en", "url": "", "site_name": "", "comments": "",
+		"page_type": "article",
 	}
 	for k, v := range want {
 		if got[k] != v {

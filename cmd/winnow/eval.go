@@ -102,7 +102,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 
 // report runs the evaluation the flags ask for.
 func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
-	opts := eval.Options{Threshold: f.threshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor}
+	opts := eval.Options{Threshold: f.threshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor, PageTypesOf: loadPageTypesFor}
 	if f.gold != "" {
 		opts.Split = "gold"
 	}

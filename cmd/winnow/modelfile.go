@@ -4,7 +4,9 @@ import "github.com/winnow-dev/winnow/internal/modelfile"
 
 // The model files a command names (internal/modelfile).
 var (
-	loadModelFile = modelfile.Load
-	loadRolesFor  = modelfile.LoadRoles
-	rolesFileOf   = modelfile.RolesPath
+	loadModelFile    = modelfile.Load
+	loadRolesFor     = modelfile.LoadRoles
+	rolesFileOf      = modelfile.RolesPath
+	loadPageTypesFor = modelfile.LoadPageTypes
+	pageTypesFileOf  = modelfile.PageTypesPath
 )

@@ -24,6 +24,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	d.register(e, fs)
 	out := fs.String("o", "model.json", "model file to write (\"\": train the role models only)")
 	rolesOut := fs.String("roles", "", "role model file to write (default: the -o file's name with .roles.json; \"-\": none)")
+	typesOut := fs.String("page-types", "", "page-type model file to write (default: the -o file's name with .pagetypes.json; \"-\": none)")
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
 	var tf trainerFlags
 	tf.register(fs)
@@ -44,8 +45,11 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		}
 		*rolesOut = rolesFileOf(*out)
 	}
-	if *out == "" && *rolesOut == "-" {
-		return fmt.Errorf("%w: -o \"\" and -roles - leave nothing to train", errUsage)
+	if *typesOut == "" {
+		*typesOut = pageTypesFileOf(*out)
+	}
+	if *out == "" && *rolesOut == "-" && *typesOut == "-" {
+		return fmt.Errorf("%w: -o \"\", -roles - and -page-types - leave nothing to train", errUsage)
 	}
 	if *testFrac == 1 {
 		return fmt.Errorf("%w: -test-frac 1 holds back every site, which leaves nothing to train on (want a share below 1; 0 trains on all)", errUsage)
@@ -76,6 +80,11 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		}
 		if err := output.Distinct("-o", *out, "-roles", *rolesOut); err != nil {
 			return fmt.Errorf("%w: %w", errUsage, err)
+		}
+	}
+	if *typesOut != "-" {
+		if err := output.Check("-page-types", *typesOut, *force); err != nil {
+			return err
 		}
 	}
 
@@ -132,6 +141,14 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		}
 		st.End()
 	}
+	var types *model.Heads
+	if *typesOut != "-" {
+		st.Begin("page types", "fitting the page-type models")
+		if types, err = trainPageTypes(ctx, tw, tf, cfg, train, summary, *typesOut, *force); err != nil {
+			return output.ForceHint(err)
+		}
+		st.End()
+	}
 	var scores []eval.SetScore
 	if len(test) > 0 && m != nil {
 		st.Begin("score", fmt.Sprintf("the held-back sites (%d pages)", len(test)))
@@ -147,7 +164,15 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if len(test) > 0 && heads != nil {
 		fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), role heads, blocks the sets label:\n", len(test))
-		return eval.WriteHeadScores(e.stdout, eval.HeadScores(heads, test))
+		if err := eval.WriteHeadScores(e.stdout, eval.HeadScores(heads, test)); err != nil {
+			return err
+		}
+	}
+	if len(test) > 0 && types != nil {
+		if ps := eval.PageTypeScores(types, test); ps.Pages > 0 {
+			fmt.Fprintf(e.stdout, "\nheld-back sites (%d pages), page types, pages whose type the sets give:\n", len(test))
+			return eval.WritePageTypeScores(e.stdout, ps)
+		}
 	}
 	return nil
 }
@@ -201,16 +226,48 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 	return heads, nil
 }
 
+// trainPageTypes fits the page-type heads (eval.TrainPageTypes) with the
+// content model's trainer and configuration, writes them to out as one
+// heads file and describes them on tw.
+func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
+	heads, fits, err := eval.TrainPageTypes(train, func(x [][]float64, y []model.Label) (*model.Model, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return fitSchema(tf.trainer, cfg, winnow.PageTypeSchema(), x, y)
+	}, summary)
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range fits {
+		fmt.Fprintf(tw, "page type %s\t%d rows (%d of the type); %d nodes\n", f.Type, f.Rows, f.Positives, heads.Models[i].NumNodes())
+	}
+	if len(heads.Models) == 0 {
+		fmt.Fprintf(tw, "page-type models\tnone written: no training page has a type\n")
+		return nil, nil
+	}
+	if err := model.WriteHeadsFile(out, heads, force); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(tw, "page-type models\t%s\n", out)
+	return heads, nil
+}
+
 // fitWith trains trainer with cfg on the rows x and labels y the way every
 // trainer is trained, as a golearn base.Classifier fitted on a grid; it is
 // shared by winnow train and winnow eval -cv. The trainer fills in its
 // defaults for the fields cfg leaves at 0.
 func fitWith(trainer string, cfg model.Config, x [][]float64, y []model.Label) (*model.Model, error) {
+	return fitSchema(trainer, cfg, winnow.Schema(), x, y)
+}
+
+// fitSchema is fitWith for rows of the feature schema s.
+func fitSchema(trainer string, cfg model.Config, s model.Schema, x [][]float64, y []model.Label) (*model.Model, error) {
 	tr, err := train.NewTrainer(trainer, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	grid, err := train.NewInstances(winnow.Schema(), x, y)
+	grid, err := train.NewInstances(s, x, y)
 	if err != nil {
 		return nil, err
 	}

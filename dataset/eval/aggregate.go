@@ -35,6 +35,7 @@ func buildReport(evals []pageEval, systems []*System) *Report {
 	r.Groups = groupScores(evals, systems)
 	r.Diffs = modelDiffs(r.Groups, systems)
 	r.Roles = rolesOf(evals, systems)
+	r.PageTypes = pageTypesOf(evals, systems)
 	for k, s := range systems {
 		if !s.isModel() {
 			continue

@@ -143,7 +143,11 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 				return nil, fmt.Errorf("fold %d: %w", i+1, err)
 			}
 		}
-		s, err := NewModelSystemRoles("model", fmt.Sprintf("fold %d", i+1), m, heads, o.Options)
+		// No page-type models are trained per fold: the folds' systems
+		// give no page type (the embedded models saw every page).
+		fo := o.Options
+		fo.PageTypesOf = func(string) (*model.Heads, error) { return nil, nil }
+		s, err := NewModelSystemRoles("model", fmt.Sprintf("fold %d", i+1), m, heads, fo)
 		if err != nil {
 			return nil, err
 		}

@@ -29,6 +29,9 @@ type Options struct {
 	// path ("default" for the embedded one; nil: none); when nil, every
 	// model system uses the embedded role models.
 	RolesOf func(path string) (*model.Heads, error)
+	// PageTypesOf is RolesOf for the page-type models (nil: every model
+	// system uses the embedded ones).
+	PageTypesOf func(path string) (*model.Heads, error)
 	// Split names the pages in the report: "test" (held-back sites),
 	// "all" or "gold" (a folder of the user's own pages).
 	Split string

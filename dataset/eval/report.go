@@ -32,6 +32,10 @@ type Report struct {
 	// Roles are each model's block roles per group (see RoleReport);
 	// empty when no page labels a role.
 	Roles []RoleReport `json:"roles,omitempty"`
+	// PageTypes are each model's page types against the sets' (see
+	// PageTypeScore); empty when no page has a known type or no model
+	// predicts types.
+	PageTypes []PageTypeScore `json:"page_types,omitempty"`
 	// Rules are, per model, the blocks each post-processing rule decided
 	// against the threshold's verdict; empty with smoothing off.
 	Rules       []RuleEffects      `json:"rules,omitempty"`

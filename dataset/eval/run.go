@@ -49,6 +49,13 @@ func NewModelSystem(name, path string, m *model.Model, o Options) (*System, erro
 		}
 		opts = append(opts, winnow.WithRoles(h))
 	}
+	if o.PageTypesOf != nil {
+		h, err := o.PageTypesOf(path)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, winnow.WithPageTypes(h))
+	}
 	x, err := winnow.New(opts...)
 	if err != nil {
 		return nil, err
@@ -131,6 +138,9 @@ type pageScore struct {
 	comment commentCount
 	// roles are the block roles' scores; models only.
 	roles pageRoles
+	// pageType is the page's type as the model's extractor predicts it
+	// (Article.PageType); models only.
+	pageType string
 }
 
 // ruleCount is how many blocks a rule decided on one page or more, and how
@@ -259,6 +269,7 @@ func scorePage(p *dataset.LabelledPage, a *winnow.Article, isModel bool) pageSco
 		ps.mistakes = biggestMistakes(p, ps.keep)
 		ps.rules = ruleCounts(p, a)
 		ps.roles = scoreRoles(p, a, ps.comment)
+		ps.pageType = a.PageType
 		if p.Fine != nil {
 			ps.kinds = make([]kindCount, len(dataset.FineLabels()))
 			for i, f := range p.Fine {

@@ -34,6 +34,8 @@ func (m *metaReader) readJSONLD(src string) {
 		return
 	}
 	budget := maxJSONLDValues
+	m.jsonTypes(v, 0, &budget)
+	budget = maxJSONLDValues
 	art := findArticle(v, 0, &budget)
 	if art == nil {
 		return

@@ -56,6 +56,15 @@ type Meta struct {
 	// content attribute; may be "") and their text. In document order, at
 	// most maxHints; the same caution as AuthorHints applies.
 	TimeHints []TimeHint
+	// Types are the schema.org types the page declares: the @type of
+	// every object of its JSON-LD (within the walk's limits, see
+	// jsonld.go) and its microdata itemtype attributes, without the
+	// vocabulary's URL ("Product", "BreadcrumbList"). In document order,
+	// without repeats, at most maxHints.
+	Types []string
+	// OGType is <meta property="og:type"> ("article", "product",
+	// "website"), lower-cased.
+	OGType string
 }
 
 // TimeHint is a time the body's markup marks: Value is its datetime (or
@@ -110,6 +119,8 @@ type metaReader struct {
 	title, author, date, url, site, lang metaField
 	authorHints, bylineHints             []string
 	timeHints                            []TimeHint
+	types                                []string
+	ogType                               metaField
 	jsonld                               int // scripts read
 	hintTries                            int // author and byline marks read, repeats included
 }
@@ -227,6 +238,8 @@ func (m *metaReader) meta(n *html.Node) {
 		m.url.offer(absoluteURL(content), rankOGURL, maxURLBytes)
 	case "og:site_name":
 		m.site.offer(content, rankOGSite, maxNameBytes)
+	case "og:type":
+		m.ogType.offer(strings.ToLower(content), 0, maxTypeBytes)
 	case "og:locale":
 		m.lang.offer(strings.ToLower(strings.ReplaceAll(content, "_", "-")), rankOGLocale, maxLangBytes)
 	}
@@ -267,6 +280,8 @@ func (m *metaReader) marks(n *html.Node) {
 				m.addTime(v, n)
 			}
 			author = author || hasToken(a.Val, "author")
+		case "itemtype":
+			m.addItemTypes(a.Val)
 		case "class":
 			author = author || authorClass(a.Val)
 			byline = byline || bylineClass(a.Val)
@@ -319,6 +334,7 @@ func (m *metaReader) result() Meta {
 		Title: m.title.val, Author: m.author.val, Date: m.date.val, URL: m.url.val,
 		SiteName: m.site.val, Language: m.lang.val,
 		AuthorHints: m.authorHints, BylineHints: m.bylineHints, TimeHints: m.timeHints,
+		Types: m.types, OGType: m.ogType.val,
 	}
 }
 

@@ -45,13 +45,14 @@ func TestMeta(t *testing.T) {
 {"@type":["NewsArticle"],"headline":"A &amp; B","datePublished":"2024-04-09","author":[{"@type":"Person","name":"Ann"},{"name":"Bob"},"Ann"],
 "publisher":{"@type":"Organization","name":"Daily Planet"}}]}</script><p>x`,
 			reason: "the article in @graph: headline decoded, authors joined without repeats, publisher as site name",
-			want:   Meta{Title: "A & B", Author: "Ann, Bob", Date: "2024-04-09", SiteName: "Daily Planet"},
+			want: Meta{Title: "A & B", Author: "Ann, Bob", Date: "2024-04-09", SiteName: "Daily Planet",
+				Types: []string{"WebSite", "NewsArticle", "Person", "Organization"}},
 		},
 		{
 			name:   "json-ld loses to meta",
 			page:   `<meta property="og:title" content="og"><script type="application/ld+json">{"@type":"Article","headline":"ld","author":"Al"}</script><meta name="author" content="Meta Author">`,
 			reason: "og:title and meta author rank above JSON-LD wherever they are",
-			want:   Meta{Title: "og", Author: "Meta Author"},
+			want:   Meta{Title: "og", Author: "Meta Author", Types: []string{"Article"}},
 		},
 		{
 			name:   "bad json-ld",

@@ -68,6 +68,7 @@ type JSON struct {
 	Comments string   `json:"comments"`
 	Language string   `json:"language"`
 	SiteName string   `json:"site_name"`
+	PageType string   `json:"page_type"` // winnow.Article.PageType
 	Encoding string   `json:"encoding,omitempty"`
 	// Blocks are every block's verdict, with -explain only.
 	Blocks []BlockJSON `json:"blocks,omitempty"`
@@ -141,7 +142,7 @@ func (aw *Writer) writeJSON(r Page) error {
 		if a.Captions != nil {
 			j.Captions = a.Captions
 		}
-		j.Language, j.SiteName = a.Language, a.SiteName
+		j.Language, j.SiteName, j.PageType = a.Language, a.SiteName, a.PageType
 		if j.URL == "" {
 			j.URL = a.URL // the page's canonical or og:url; a fetched page keeps the URL it came from
 		}

@@ -34,8 +34,8 @@ func TestWriter(t *testing.T) {
 	pages := []Page{{Name: "a.html", Article: a}, {Name: "b.html", Err: errors.New("b.html: no such file")}}
 	for _, tc := range []struct{ format, want string }{
 		{"text", "==> a.html <==\nBody & more\n\n"},
-		{"jsonl", `{"source":"a.html","url":"","status":"ok","title":"A <b>","author":"Ann","date":"","date_text":"","text":"Body & more","captions":[],"comments":"","language":"","site_name":""}` + "\n" +
-			`{"source":"b.html","url":"","status":"error","error":"b.html: no such file","title":"","author":"","date":"","date_text":"","text":"","captions":[],"comments":"","language":"","site_name":""}` + "\n"},
+		{"jsonl", `{"source":"a.html","url":"","status":"ok","title":"A <b>","author":"Ann","date":"","date_text":"","text":"Body & more","captions":[],"comments":"","language":"","site_name":"","page_type":""}` + "\n" +
+			`{"source":"b.html","url":"","status":"error","error":"b.html: no such file","title":"","author":"","date":"","date_text":"","text":"","captions":[],"comments":"","language":"","site_name":"","page_type":""}` + "\n"},
 	} {
 		var sb strings.Builder
 		w := New(&sb, Options{Format: tc.format, Batch: true})

@@ -53,3 +53,33 @@ func LoadRoles(path string) (*model.Heads, error) {
 	}
 	return h, nil
 }
+
+// PageTypesPath is the page-type model file winnow train writes beside
+// the model file path (-page-types' default): its name with
+// .pagetypes.json for .json.
+func PageTypesPath(path string) string {
+	return strings.TrimSuffix(path, ".json") + ".pagetypes.json"
+}
+
+// LoadPageTypes loads the page-type models of the model read from path:
+// the embedded ones for the embedded model, else the file
+// PageTypesPath(path) if it exists, else none (nil: no page type).
+func LoadPageTypes(path string) (*model.Heads, error) {
+	if path == "" || path == "default" {
+		return winnow.DefaultPageTypes()
+	}
+	pp := PageTypesPath(path)
+	f, err := os.Open(pp)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h, err := winnow.LoadPageTypes(f)
+	if err != nil {
+		return nil, fmt.Errorf("page-type models %s: %w", pp, err)
+	}
+	return h, nil
+}

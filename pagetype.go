@@ -1,0 +1,115 @@
+package winnow
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+
+	"github.com/winnow-dev/winnow/features"
+	"github.com/winnow-dev/winnow/features/page"
+	"github.com/winnow-dev/winnow/model"
+)
+
+// The page types: what kind of page a whole page is. A page-type model
+// file is a heads file (model.Heads) with one one-vs-rest model per type,
+// named by the type, over the page features (PageTypeSchema); the page's
+// type is the head with the highest probability.
+
+// PageTypes are the page types a page-type model file may hold heads for,
+// in the order `winnow train` writes them.
+func PageTypes() []string {
+	return []string{"article", "forum", "product", "listing", "collection", "documentation", "service"}
+}
+
+// PageTypeSchema is the page feature schema of this version of winnow, as
+// page-type models record it.
+func PageTypeSchema() model.Schema {
+	return model.Schema{Version: features.PageSchemaVersion, Names: features.PageNames()}
+}
+
+// pageType returns the type of p under the page-type models of x
+// (PageTypeOf).
+func (x *Extractor) pageType(p *page.Page) string { return PageTypeOf(x.cfg.pageTypes, p) }
+
+// PageTypeOf returns the type of p under the page-type models h (read
+// with LoadPageTypes): the head with the highest probability on p's page
+// vector (features.PageVector), the first in h's order on a tie; "" when
+// h is nil or has no head.
+func PageTypeOf(h *model.Heads, p *page.Page) string {
+	if h == nil || len(h.Models) == 0 {
+		return ""
+	}
+	v := features.PageVector(p)
+	best, bestP := "", -1.0
+	for i, m := range h.Models {
+		if pr := m.Predict(v); pr > bestP {
+			best, bestP = h.Names[i], pr
+		}
+	}
+	return best
+}
+
+// checkPageTypes checks that every head of h is one of PageTypes, on the
+// page feature schema.
+func checkPageTypes(h *model.Heads) error {
+	for _, name := range h.Names {
+		if !slices.Contains(PageTypes(), name) {
+			return fmt.Errorf("page-type models: unknown head %q (want some of %v)", name, PageTypes())
+		}
+	}
+	if err := h.CheckSchema(PageTypeSchema()); err != nil {
+		return fmt.Errorf("page-type models: %w", err)
+	}
+	return nil
+}
+
+//go:embed model/pagetypes.json
+var defaultPageTypesFile []byte
+
+var defaultPageTypes = sync.OnceValues(func() (*model.Heads, error) {
+	return LoadPageTypes(bytes.NewReader(defaultPageTypesFile))
+})
+
+// DefaultPageTypes returns the page-type models embedded in the package,
+// trained by `winnow train` beside the default model. They are loaded once.
+func DefaultPageTypes() (*model.Heads, error) {
+	h, err := defaultPageTypes()
+	if err != nil {
+		return nil, fmt.Errorf("embedded page-type models: %w", err)
+	}
+	return h, nil
+}
+
+// LoadPageTypes reads a page-type model file written by `winnow train` (a
+// heads file, see model.HeadsMagic) and checks that its heads are page
+// types (PageTypes) trained on the page feature schema of this version of
+// winnow.
+func LoadPageTypes(r io.Reader) (*model.Heads, error) {
+	h, err := model.LoadHeads(r, PageTypeSchema())
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPageTypes(h); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// loadPageTypes fills in the embedded page-type models unless
+// WithPageTypes was given, and checks them.
+func (c *config) loadPageTypes() error {
+	if !c.pageTypesSet {
+		h, err := DefaultPageTypes()
+		if err != nil {
+			return err
+		}
+		c.pageTypes = h
+	}
+	if c.pageTypes != nil {
+		return checkPageTypes(c.pageTypes)
+	}
+	return nil
+}
