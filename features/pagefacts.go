@@ -111,12 +111,14 @@ func zeroed[T any](buf []T, n int) []T {
 }
 
 // subtotal is the words and words in links of every block inside one element.
-type subtotal struct{ words, links, score float64 }
+type subtotal struct{ words, links, score, story float64 }
 
 // subtreeTotals sums, for every block-level element, the words and link
 // words of the blocks inside it, and a Readability-style content score: each
 // block's words outside links count fully for the element enclosing the
-// block element and half for the one above (Readability.js, grabArticle).
+// block element and half for the one above (Readability.js, grabArticle);
+// story is the same score without the blocks under comment-like classes
+// (page.SigComment).
 // sub must have max(len(p.Elements), 1) zero values, which it fills; the
 // document (element 0) gets nothing. It costs one step per block and per
 // element, whatever the nesting depth: every element's sums are added to
@@ -134,12 +136,16 @@ func subtreeTotals(p *page.Page, sub []subtotal) {
 		if l*2 >= w {
 			continue
 		}
+		inComments := b.SignalAny&page.SigComment != 0
 		share := 1.0
 		for up := 2; up <= 3; up++ {
 			if e = parentOf(p, e); e <= 0 {
 				break
 			}
 			sub[e].score += share * (w - l)
+			if !inComments {
+				sub[e].story += share * (w - l)
+			}
 			share /= 2
 		}
 	}
@@ -216,6 +222,19 @@ func topNode(sub []subtotal) int {
 	best := 0
 	for id := range sub {
 		if sub[id].score > sub[best].score {
+			best = id
+		}
+	}
+	return best
+}
+
+// storyNode is topNode with the score of the blocks under comment-like
+// classes left out (subtotal.story): on a page whose reader comments
+// outweigh its story, the region of the story rather than of the thread.
+func storyNode(sub []subtotal) int {
+	best := 0
+	for id := range sub {
+		if sub[id].story > sub[best].story {
 			best = id
 		}
 	}

@@ -184,6 +184,18 @@ var schema = []group{
 		v[2] = float64(c.belowTop)
 	}},
 
+	// The densest text region outside reader comments (see storyNode).
+	{[]feature{
+		{"InStoryNode", "1 if the block is inside the story node"},
+		{"StoryNodeWordShare", "words inside the story node / page words"},
+		{"LevelsBelowStoryNode", "block-level elements from the story node down to the block element; -1 outside it"},
+	}, func(c *blockContext, v []float64) {
+		_ = v[2]
+		v[0] = bool01(c.belowStory >= 0)
+		v[1] = ratio(c.sub[c.story].words, c.totalWords)
+		v[2] = float64(c.belowStory)
+	}},
+
 	// Anchors, and the block among its container's.
 	{[]feature{
 		{"Links", "<a> elements with words in the block"},

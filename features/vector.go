@@ -128,6 +128,7 @@ type blockContext struct {
 	sameTags              []int      // by block (sameTagCounts)
 	sub                   []subtotal // by element (subtreeTotals)
 	top, topEnd           int        // topNode(sub), and the last element inside it
+	story, storyEnd       int        // storyNode(sub), and the last element inside it
 	prefix                []int      // by element: its path's common prefix with longestBlock's (sharedPrefixes)
 	title                 map[string]bool
 	titleKeys             text.ByteSet
@@ -145,6 +146,7 @@ type blockContext struct {
 	windowWords, windowLinks float64 // of the ±3 blocks around it, itself excluded
 	sameTag                  int
 	belowTop                 int // block-level elements from the top node down to the block element, -1 outside it
+	belowStory               int // the same from the story node
 	// needTitle and needPhrases say whether TitleOverlap and
 	// BoilerplatePhrases read the block; low is its text lower-cased
 	// (appendLower) when one of them does.
@@ -195,6 +197,8 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	subtreeTotals(p, c.sub)
 	c.top = topNode(c.sub)
 	c.topEnd = subtreeEnd(p, c.top)
+	c.story = storyNode(c.sub)
+	c.storyEnd = subtreeEnd(p, c.story)
 	c.prefix = zeroed(sc.prefix, max(len(p.Elements), 1))
 	sc.prefix = c.prefix
 	sharedPrefixes(p, c.longestBlock.Element, c.prefix)
@@ -230,6 +234,7 @@ func (c *blockContext) block(i int) {
 	c.container = &c.containers[b.Container-c.minContainer]
 	c.sameTag = c.sameTags[i]
 	c.belowTop = below(c.p, c.top, c.topEnd, b.Element)
+	c.belowStory = below(c.p, c.story, c.storyEnd, b.Element)
 	// titleOverlapLower and phraseHitsLower read the lower-cased text of
 	// short blocks only; lower it once for both.
 	c.needTitle = len(c.title) > 0 && len(b.Text) <= titleMaxBytes
