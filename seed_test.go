@@ -10,11 +10,13 @@ import (
 // seedMisses are the fixture's lines that the default model alone decides
 // against the fixture (docs/rules.md: the post-processing rules that
 // patched them were removed): the Google News promotion between two
-// paragraphs and the topic-tags heading after the story are kept, and
-// the lead photo's caption (P 0.28) is dropped.
+// paragraphs is kept, and the lead photo's caption is dropped; the role
+// heads trained on winnow-features-5 take the byline "Reuters" for a
+// caption (P(caption) 0.92, P(byline) 0.08), so the author is not found
+// and "Reuters" is listed with the captions.
 // TestSeedPage checks that each is still missed, so that the list shrinks
 // as soon as the model learns one; an empty list is the goal.
-var seedMisses = []string{"Keep updated, follow", "Top News", "Lavrov shakes hands"}
+var seedMisses = []string{"Keep updated, follow", "Lavrov shakes hands", "Reuters"}
 
 // TestSeedPage extracts the fixture built in the shape of the page this
 // project exists for (testdata/seed, ../shared/seed): the headline, author
@@ -41,8 +43,13 @@ func TestSeedPage(t *testing.T) {
 		{"date_text", a.DateText, ""},
 		{"language", a.Language, "en"},
 	}
+	bylineMissed := slices.Contains(seedMisses, "Reuters")
 	for _, f := range fields {
-		if f.got != f.want {
+		switch {
+		case f.name == "author" && bylineMissed && f.got == f.want:
+			t.Errorf("the author is found: the model learned the byline; take it out of seedMisses")
+		case f.name == "author" && bylineMissed && f.got == "":
+		case f.got != f.want:
 			t.Errorf("%s = %q, want %q", f.name, f.got, f.want)
 		}
 	}
@@ -57,13 +64,17 @@ func TestSeedPage(t *testing.T) {
 			t.Errorf("not body, but in Text: %q", line)
 		}
 	}
-	caption := len(a.Captions) == 1 && strings.Contains(a.Captions[0], "Lavrov shakes hands with China's Foreign Minister")
+	captions := a.Captions
+	if bylineMissed {
+		captions = slices.DeleteFunc(slices.Clone(captions), func(c string) bool { return c == "Reuters" })
+	}
+	caption := len(captions) == 1 && strings.Contains(captions[0], "Lavrov shakes hands with China's Foreign Minister")
 	switch missed := slices.Contains(seedMisses, "Lavrov shakes hands"); {
 	case !caption && !missed:
 		t.Errorf("captions = %q, want the photo's caption", a.Captions)
 	case caption && missed:
 		t.Errorf("the photo's caption is found: the model learned it; take it out of seedMisses")
-	case !caption && len(a.Captions) != 0:
+	case !caption && len(captions) != 0:
 		t.Errorf("captions = %q, want none but the photo's", a.Captions)
 	}
 	boilerplate := []struct{ text, what string }{

@@ -132,7 +132,7 @@ func TestTrainProgress(t *testing.T) {
 					t.Errorf("stderr lacks %q:\n%q", w, stderr.String())
 				}
 			}
-			if !regexp.MustCompile(`(?m)^time +load [0-9.]+[µm]?s, fit [0-9.]+[µm]?s, write [0-9.]+[µm]?s, roles [0-9.]+[µm]?s, score [0-9.]+[µm]?s \(total [0-9.]+[µm]?s\)$`).MatchString(stdout.String()) {
+			if !regexp.MustCompile(`(?m)^time +load [0-9.]+[µm]?s, fit [0-9.]+[µm]?s, write [0-9.]+[µm]?s, roles [0-9.]+[µm]?s, page types [0-9.]+[µm]?s, score [0-9.]+[µm]?s \(total [0-9.]+[µm]?s\)$`).MatchString(stdout.String()) {
 				t.Errorf("the summary does not say where the time went:\n%s", stdout.String())
 			}
 		})

@@ -29,4 +29,19 @@ func TestLoad(t *testing.T) {
 	if h, err := LoadRoles(bad); h != nil || err != nil {
 		t.Errorf("no role file beside the model: %v %v, want none", h, err)
 	}
+	if h, err := LoadPageTypes(bad); h != nil || err != nil {
+		t.Errorf("no page-type file beside the model: %v %v, want none", h, err)
+	}
+	if err := os.WriteFile(PageTypesPath(bad), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadPageTypes(bad); err == nil || !strings.HasPrefix(err.Error(), "page-type models "+PageTypesPath(bad)+": ") {
+		t.Errorf("a page-type file that is no heads file: %v", err)
+	}
+	if got := PageTypesPath("dir/model.json"); got != "dir/model.pagetypes.json" {
+		t.Errorf("PageTypesPath: %s", got)
+	}
+	if h, err := LoadPageTypes("default"); err != nil || h == nil {
+		t.Errorf("the embedded page-type models: %v", err)
+	}
 }
