@@ -53,9 +53,9 @@ func TestReadmeCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^    ` + Env + `=(\S+) go test -race \./\.\.\.$`).FindSubmatch(readme)
+	m := regexp.MustCompile(`(?m)^    ` + Env + `=(\S+) go test -race -timeout 30m \./\.\.\.$`).FindSubmatch(readme)
 	if m == nil {
-		t.Fatalf("README.md has no line \"    %s=DIR go test -race ./...\"", Env)
+		t.Fatalf("README.md has no line \"    %s=DIR go test -race -timeout 30m ./...\"", Env)
 	}
 	value := string(m[1])
 	if want := filepath.Join(filepath.Dir(root), "shared", "data"); mustResolve(t, value) != want {
