@@ -22,8 +22,12 @@ const (
 // block's Role set already; see Extractor.roles) with what the page's
 // markup says: when no block is the title, the kept block that is the
 // headline (headlineBlock) is; a kept figure caption is a caption; and a
-// short block by the headline that holds an author or time mark of the
-// markup (page.Meta's hints) is a byline.
+// short block by the headline (headlineAnchor) that holds an author or
+// time mark of the markup (page.Meta's hints) is a byline.
+//
+// Which blocks become bylines does not depend on which blocks are kept,
+// so that raising the threshold never moves a block from byline back
+// into the text.
 func refineRoles(p *page.Page, blocks []Block) {
 	t := -1
 	for i := range blocks {
@@ -31,7 +35,9 @@ func refineRoles(p *page.Page, blocks []Block) {
 			t = i
 		}
 	}
+	anchor := t // the title head's verdict does not depend on the threshold
 	if t < 0 {
+		anchor = headlineAnchor(p, blocks)
 		if t = headlineBlock(blocks, titleKey(chooseTitle(p, blocks))); t >= 0 {
 			blocks[t].Role = RoleTitle
 		}
@@ -41,7 +47,32 @@ func refineRoles(p *page.Page, blocks []Block) {
 			blocks[i].Role = RoleCaption
 		}
 	}
-	markBylines(p, blocks, t)
+	markBylines(p, blocks, anchor)
+}
+
+// headlineAnchor is the block the byline marks are looked for around when
+// no block is the title head's: the first block, kept or not, that is the
+// headline the page's head names (og:title and the like, else <title>
+// without its site name; see sameTitle), else the page's first h1; -1
+// when there is none. It reads no block's verdict.
+func headlineAnchor(p *page.Page, blocks []Block) int {
+	title := stripSiteName(p.Title)
+	if p.Meta.Title != "" {
+		title = dropSiteName(p.Meta.Title, p.Meta.SiteName)
+	}
+	if key := titleKey(title); key != "" {
+		for i := range blocks {
+			if sameTitle(key, &blocks[i]) {
+				return i
+			}
+		}
+	}
+	for i := range blocks {
+		if blocks[i].Kind == page.KindHeading && blocks[i].Level == 1 {
+			return i
+		}
+	}
+	return -1
 }
 
 // headlineLead is how many of the first kept blocks headlineBlock looks
