@@ -219,23 +219,23 @@ func subtreeEnd(p *page.Page, top int) int {
 // topNode is the element with the highest content score: the region of the
 // page where most unlinked prose sits. Ties go to the first element.
 func topNode(sub []subtotal) int {
-	best := 0
-	for id := range sub {
-		if sub[id].score > sub[best].score {
-			best = id
-		}
-	}
-	return best
+	return bestElement(sub, func(t subtotal) float64 { return t.score })
 }
 
 // storyNode is topNode with the score of the blocks under comment-like
 // classes left out (subtotal.story): on a page whose reader comments
 // outweigh its story, the region of the story rather than of the thread.
 func storyNode(sub []subtotal) int {
-	best := 0
+	return bestElement(sub, func(t subtotal) float64 { return t.story })
+}
+
+// bestElement is the element whose subtotal scores highest by score; ties
+// go to the first element.
+func bestElement(sub []subtotal, score func(subtotal) float64) int {
+	best, top := 0, 0.0
 	for id := range sub {
-		if sub[id].story > sub[best].story {
-			best = id
+		if s := score(sub[id]); id == 0 || s > top {
+			best, top = id, s
 		}
 	}
 	return best

@@ -96,13 +96,7 @@ func PageVector(p *page.Page) []float64 {
 	var words, links, linked, para, paraWords, list, cell, head, pre, form, art, main, longest, long float64
 	var dl, twoCell, spec, faq, review, comment, content float64
 	if len(p.Blocks) > 0 {
-		minC, maxC := -1, max(len(p.Elements)-1, 0)
-		for i := range p.Blocks {
-			minC, maxC = min(minC, p.Blocks[i].Container), max(maxC, p.Blocks[i].Container)
-		}
-		c.minContainer = minC
-		c.containers = zeroed(sc.containers, maxC-minC+1)
-		sc.containers = c.containers
+		minC := sc.zeroContainers(c)
 		for i := range p.Blocks {
 			b := &p.Blocks[i]
 			c.containers[b.Container-minC].blocks++

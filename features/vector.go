@@ -164,15 +164,7 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	*c = blockContext{p: p, n: n, h1: -1, low: sc.low}
 	c.stats = zeroed(sc.stats, n)
 	sc.stats = c.stats
-	// Containers are element numbers, -1 (none) to len(p.Elements)-1; a slice
-	// indexed by number+1 replaces a map. Sums run in block order either way.
-	minC, maxC := -1, max(len(p.Elements)-1, 0)
-	for i := range p.Blocks {
-		minC, maxC = min(minC, p.Blocks[i].Container), max(maxC, p.Blocks[i].Container)
-	}
-	c.minContainer = minC
-	c.containers = zeroed(sc.containers, maxC-minC+1)
-	sc.containers = c.containers
+	minC := sc.zeroContainers(c)
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
 		c.stats[i] = computeTextStats(b)
@@ -206,6 +198,23 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	c.titleKeys = text.TokenKeys(c.title)
 	c.logWords, c.logBlocks = math.Log1p(c.totalWords), math.Log1p(float64(n))
 	return c
+}
+
+// zeroContainers gives c one zero agg per container of its page's blocks,
+// in sc's memory, and returns the smallest container number
+// (c.minContainer). Containers are element numbers, -1 (none) to
+// len(p.Elements)-1; a slice indexed by number-minContainer replaces a
+// map, and sums run in block order either way.
+func (sc *vecScratch) zeroContainers(c *blockContext) int {
+	p := c.p
+	minC, maxC := -1, max(len(p.Elements)-1, 0)
+	for i := range p.Blocks {
+		minC, maxC = min(minC, p.Blocks[i].Container), max(maxC, p.Blocks[i].Container)
+	}
+	c.minContainer = minC
+	c.containers = zeroed(sc.containers, maxC-minC+1)
+	sc.containers = c.containers
+	return minC
 }
 
 // block makes c the context of block i. Blocks must come in order: the
