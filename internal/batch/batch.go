@@ -59,10 +59,11 @@ func Run(ctx context.Context, x *winnow.Extractor, inputs []string, c Config, em
 	})
 }
 
-// Window is how many pages Run holds at most with jobs workers: one being
-// extracted on each, and as many finished and waiting for a slower page
-// before them to be handed on.
-func Window(jobs int) int { return 2 * max(jobs, 1) }
+// Window is how many pages Run holds at most with jobs workers, those
+// being extracted and those finished and waiting for a slower page before
+// them to be handed on together: one per worker. Behind a slow page the
+// other workers finish the pages they hold and then wait.
+func Window(jobs int) int { return max(jobs, 1) }
 
 // windowFull, when not nil, is called each time ordered waits for the
 // window to have room: a test's hook.
