@@ -3,6 +3,7 @@ package winnow
 import (
 	"bytes"
 	"errors"
+	"github.com/winnow-dev/winnow/internal/text"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,15 +89,17 @@ func FuzzExtract(f *testing.F) {
 
 // checkFromPage checks that the blocks' text, spaces left out, is found in
 // the page's text nodes, in order: segmentation may drop text (scripts,
-// hidden elements) and white space, never invent or reorder it.
+// hidden elements) and white space, never invent or reorder it. A text
+// node is compared as segmentation reads it, double-encoded UTF-8
+// repaired (text.RepairDoubleUTF8).
 func checkFromPage(t *testing.T, in []byte, a *Article) {
 	t.Helper()
 	// Decode as the page was read: detection may guess differently twice.
-	text, _, err := page.Decode(in, "text/html; charset="+a.Encoding)
+	decoded, _, err := page.Decode(in, "text/html; charset="+a.Encoding)
 	if err != nil {
 		t.Fatalf("extracted, but Decode fails: %v", err)
 	}
-	root, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
+	root, err := html.ParseWithOptions(bytes.NewReader(decoded), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		t.Fatalf("extracted, but the page does not parse: %v", err)
 	}
@@ -104,7 +107,11 @@ func checkFromPage(t *testing.T, in []byte, a *Article) {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			src = appendVisible(src, n.Data)
+			data := n.Data
+			if r, ok := text.RepairDoubleUTF8(data); ok {
+				data = r
+			}
+			src = appendVisible(src, data)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
