@@ -3,42 +3,14 @@ package winnow
 import (
 	"context"
 	"errors"
+	"github.com/winnow-dev/winnow/internal/countdown"
 	"io"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/winnow-dev/winnow/features/page"
 )
-
-// countdown is a context that ends, as if its deadline passed, at the
-// n-th call of Err: a deadline that falls at a chosen check, whatever the
-// machine's speed. With n < 0 it never ends and counts the calls.
-type countdown struct {
-	context.Context
-	n, calls atomic.Int64
-	once     sync.Once
-	done     chan struct{}
-}
-
-func newCountdown(n int64) *countdown {
-	c := &countdown{Context: context.Background(), done: make(chan struct{})}
-	c.n.Store(n)
-	return c
-}
-
-func (c *countdown) Done() <-chan struct{} { return c.done }
-
-func (c *countdown) Err() error {
-	calls := c.calls.Add(1)
-	if n := c.n.Load(); n >= 0 && calls >= n {
-		c.once.Do(func() { close(c.done) })
-		return context.DeadlineExceeded
-	}
-	return nil
-}
 
 // TestDeadlineWhileClassifying: the deadline is checked while the feature
 // vectors are computed and classified, and a deadline at any of those
@@ -51,22 +23,22 @@ func TestDeadlineWhileClassifying(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		parse := newCountdown(-1)
+		parse := countdown.New(-1)
 		if _, err := page.ParseBytesContext(parse, in, x.cfg.parse); err != nil {
 			t.Fatal(err)
 		}
-		all := newCountdown(-1)
+		all := countdown.New(-1)
 		if _, err := x.ExtractBytesContext(all, in); err != nil {
 			t.Fatal(err)
 		}
-		after := all.calls.Load() - parse.calls.Load()
+		after := all.Calls() - parse.Calls()
 		if want := int64(3000/256) - 1; after < want {
 			t.Fatalf("explain %v: %d checks of the context after parsing 3000 blocks, want at least %d", explain, after, want)
 		}
-		for n := all.calls.Load() - after + 1; n <= all.calls.Load(); n++ {
-			_, err := x.ExtractBytesContext(newCountdown(n), in)
+		for n := all.Calls() - after + 1; n <= all.Calls(); n++ {
+			_, err := x.ExtractBytesContext(countdown.New(n), in)
 			if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
-				t.Fatalf("explain %v: deadline at check %d of %d: err = %v, want ErrTimeout", explain, n, all.calls.Load(), err)
+				t.Fatalf("explain %v: deadline at check %d of %d: err = %v, want ErrTimeout", explain, n, all.Calls(), err)
 			}
 		}
 	}
