@@ -1,12 +1,10 @@
 package winnow
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
 	"slices"
-	"sync"
 
 	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/features/page"
@@ -69,19 +67,11 @@ func checkPageTypes(h *model.Heads) error {
 //go:embed model/pagetypes.json
 var defaultPageTypesFile []byte
 
-var defaultPageTypes = sync.OnceValues(func() (*model.Heads, error) {
-	return LoadPageTypes(bytes.NewReader(defaultPageTypesFile))
-})
+var defaultPageTypes = loadOnce("page-type models", defaultPageTypesFile, LoadPageTypes)
 
 // DefaultPageTypes returns the page-type models embedded in the package,
 // trained by `winnow train` beside the default model. They are loaded once.
-func DefaultPageTypes() (*model.Heads, error) {
-	h, err := defaultPageTypes()
-	if err != nil {
-		return nil, fmt.Errorf("embedded page-type models: %w", err)
-	}
-	return h, nil
-}
+func DefaultPageTypes() (*model.Heads, error) { return defaultPageTypes() }
 
 // LoadPageTypes reads a page-type model file written by `winnow train` (a
 // heads file, see model.HeadsMagic) and checks that its heads are page

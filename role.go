@@ -1,13 +1,11 @@
 package winnow
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
@@ -126,19 +124,11 @@ func checkRoles(h *model.Heads) error {
 //go:embed model/roles.json
 var defaultRolesFile []byte
 
-var defaultRoles = sync.OnceValues(func() (*model.Heads, error) {
-	return LoadRoles(bytes.NewReader(defaultRolesFile))
-})
+var defaultRoles = loadOnce("role models", defaultRolesFile, LoadRoles)
 
 // DefaultRoles returns the role models embedded in the package, trained by
 // `winnow train` beside the default model. They are loaded once.
-func DefaultRoles() (*model.Heads, error) {
-	h, err := defaultRoles()
-	if err != nil {
-		return nil, fmt.Errorf("embedded role models: %w", err)
-	}
-	return h, nil
-}
+func DefaultRoles() (*model.Heads, error) { return defaultRoles() }
 
 // LoadRoles reads a role model file written by `winnow train` (a heads
 // file, see model.HeadsMagic) and checks that it has every head of

@@ -1,7 +1,6 @@
 package winnow
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"errors"
@@ -294,19 +293,11 @@ func (x *Extractor) timeoutError(ctx context.Context, err error) error {
 //go:embed model/default.json
 var defaultModelFile []byte
 
-var defaultModel = sync.OnceValues(func() (*model.Model, error) {
-	return LoadModel(bytes.NewReader(defaultModelFile))
-})
+var defaultModel = loadOnce("model", defaultModelFile, LoadModel)
 
 // DefaultModel returns the model embedded in the package, trained on the
 // training side of the shared labelled sets. It is loaded once.
-func DefaultModel() (*model.Model, error) {
-	m, err := defaultModel()
-	if err != nil {
-		return nil, fmt.Errorf("embedded model: %w", err)
-	}
-	return m, nil
-}
+func DefaultModel() (*model.Model, error) { return defaultModel() }
 
 // LoadModel reads a model file written by `winnow train` and checks that it
 // was trained on the feature schema of this version of winnow.
