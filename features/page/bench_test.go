@@ -127,8 +127,9 @@ func BenchmarkSegmentTree(b *testing.B) {
 
 // stagePage is one page of the benchmark page set and its parsed tree.
 type stagePage struct {
-	raw  []byte
-	root *html.Node // nil if the page is refused
+	raw     []byte
+	decoded []byte     // nil if the page does not decode
+	root    *html.Node // nil if the page is refused
 }
 
 // loadSharedSample reads the benchmark page set (internal/pageset) and
@@ -144,6 +145,7 @@ func loadSharedSample(b *testing.B) (pages []stagePage, total int64) {
 		p := stagePage{raw: r.HTML}
 		total += int64(len(p.raw))
 		if text, _, err := Decode(p.raw, ""); err == nil {
+			p.decoded = text
 			if root, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false)); err == nil {
 				p.root = root
 			}
@@ -168,6 +170,10 @@ func BenchmarkStages(b *testing.B) {
 		})
 	}
 	run("decode", func(p *stagePage) { _, _, _ = Decode(p.raw, "") })
+	run("treebound", func(p *stagePage) { _, _ = treeBound(p.decoded, DefaultMaxNodes) })
+	run("parse", func(p *stagePage) {
+		_, _ = html.ParseWithOptions(bytes.NewReader(p.decoded), html.ParseOptionEnableScripting(false))
+	})
 	run("segment", func(p *stagePage) {
 		if p.root != nil {
 			if sp, err := segment(p.root, Options{}, nil); err == nil {
