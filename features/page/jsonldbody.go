@@ -19,17 +19,19 @@ const (
 	bodyProbeLen  = 32 // runes
 )
 
-// addJSONLDBody adds the articleBody of the page's JSON-LD article to the
-// tree when the page's visible text holds none of it, as on pages that
-// render their article with a script from JSON: it becomes an <article>
-// of paragraphs (parsed as HTML when it is markup) at the end of the
-// first <main>, else of <body> (before its <footer>), where segmentation
-// and the model see it as any other text. The body is absent when none of bodyProbes stretches
-// of it, spread over its length, occurs in the visible text, compared in
-// lower case with runs of other characters than letters and digits read
-// as one space. It reports whether it changed the tree.
-func addJSONLDBody(root *html.Node) bool {
-	body := jsonLDArticleBody(root)
+// addScriptBody adds body, the article text a script of the page holds
+// (JSON-LD articleBody, see jsonLDArticleBody, or the Next.js page data,
+// see nextDataBody), to the tree when the page's visible text holds none
+// of it, as on pages that render their article with a script from JSON:
+// it becomes an <article> of paragraphs (parsed as HTML when it is
+// markup) at the end of the first <main>, else of <body> (before its
+// <footer>), where segmentation and the model see it as any other text.
+// The body is absent when none of bodyProbes stretches of it, spread over
+// its length, occurs in the visible text, compared in lower case with
+// runs of other characters than letters and digits read as one space. A
+// body shorter than minJSONLDBody letters and digits is not added. It
+// reports whether it changed the tree.
+func addScriptBody(root *html.Node, body string) bool {
 	key := bodyKey(body)
 	if utf8.RuneCountInString(key) < minJSONLDBody {
 		return false

@@ -25,7 +25,9 @@ import (
 //   - React's streamed segments (see revealStreamed) are moved to where
 //     the page's scripts move them;
 //   - the JSON-LD article's articleBody is added when the visible text
-//     holds none of it (see addJSONLDBody).
+//     holds none of it (see addScriptBody); on a page that shows next
+//     to no text (see isShell), the prose of the Next.js page data (see
+//     nextDataBody) is, in the same way.
 //
 // A tree it changed is checked against maxDepth, since moving segments
 // can nest elements deeper. Pages without these patterns are returned as
@@ -50,9 +52,14 @@ func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) 
 	if bytes.Contains(decoded, []byte(streamedMarker)) {
 		changed = revealStreamed(root) || changed
 	}
+	added := false
 	if bytes.Contains(decoded, []byte(`"articleBody"`)) {
-		changed = addJSONLDBody(root) || changed
+		added = addScriptBody(root, jsonLDArticleBody(root))
 	}
+	if !added && bytes.Contains(decoded, []byte(nextDataID)) && isShell(root) {
+		added = addScriptBody(root, nextDataBody(root))
+	}
+	changed = changed || added
 	if changed {
 		if err := checkDepth(root, maxDepth); err != nil {
 			return nil, err
