@@ -3,7 +3,6 @@ package page
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -75,6 +74,17 @@ func checkTreeSize(decoded []byte, opts Options) error {
 // raw text element (noscript, and any element inside svg and math,
 // which treeBound follows without their integration points).
 func treeBound(b []byte, limit int) (int, bool) {
+	n, over := markupBound(b, limit)
+	if over {
+		return n, true
+	}
+	return formattingBound(b, n, limit)
+}
+
+// markupBound is the first part of treeBound: two nodes per '<' that
+// starts markup, more before table parts, and the five nodes every
+// document has.
+func markupBound(b []byte, limit int) (int, bool) {
 	n := 5 // the document, html, head, body and a first text node
 	for i := bytes.IndexByte(b, '<'); i >= 0; {
 		if i+1 < len(b) && startsMarkup(b[i+1]) {
@@ -89,7 +99,7 @@ func treeBound(b []byte, limit int) (int, bool) {
 		}
 		i += 1 + j
 	}
-	return formattingBound(b, n, limit)
+	return n, false
 }
 
 // startsMarkup reports whether c, after '<', makes a tag, an end tag, a
@@ -102,11 +112,13 @@ func startsMarkup(c byte) bool {
 // start tag that b starts with, after its '<': tbody and tr before a
 // table cell, tbody before a row, colgroup before a col.
 func implied(b []byte) int {
+	var name [4]byte
 	end := 0
-	for end < len(b) && end < 4 && isLetter(b[end]) {
+	for end < len(b) && end < len(name) && isLetter(b[end]) {
+		name[end] = lowerASCII(b[end])
 		end++
 	}
-	switch strings.ToLower(string(b[:end])) {
+	switch string(name[:end]) {
 	case "td", "th":
 		return 2
 	case "tr", "col":
@@ -135,43 +147,28 @@ func formattingIndex(name []byte) int {
 const maxClones = 512
 
 // formattingBound adds to n, the nodes counted so far, treeBound's
-// charges for formatting elements, stopping once n is above limit.
+// charges for formatting elements and attributes, stopping once n is
+// above limit. It reads the tokens of b as html.Tokenizer makes them,
+// with tagScanner.
 func formattingBound(b []byte, n, limit int) (int, bool) {
 	var m fmtModel
-	z := html.NewTokenizer(bytes.NewReader(b))
-	end := 0   // of the current token in b: the tokens' raw texts follow each other
+	s := newTagScanner(b)
+	var buf [maxName]byte
 	attrs := 0 // attributes so far
 	for {
-		tt := z.Next()
+		tt := s.next()
 		if tt == html.ErrorToken {
 			return n, false
 		}
-		start := end
-		end += len(z.Raw())
 		m.position++
 		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
-		// The start tag as written, before TagName lowers its name and
-		// TagAttr unescapes its values in the tokenizer's buffer.
-		raw := z.Raw()
-		inPage := end <= len(b) && bytes.Equal(b[start:end], raw)
-		name, hasAttr := z.TagName()
+		name := s.lowerName(&buf)
 		k := formattingIndex(name)
-		var tag []byte // a formatting start tag as written
-		if k >= 0 && tt != html.EndTagToken {
-			if inPage {
-				tag = b[start:end]
-			} else {
-				tag = bytes.Clone(raw) // never seen: the tokens' raw texts follow each other
-			}
-		}
 		// An attribute costs about half a node.
-		before := attrs
-		for ; hasAttr; attrs++ {
-			_, _, hasAttr = z.TagAttr()
-		}
-		n += attrs/2 - before/2
+		n += (attrs+s.attrs)/2 - attrs/2
+		attrs += s.attrs
 		if tt == html.EndTagToken {
 			n += m.end(name, k) + min(m.nlive, maxClones)
 		} else {
@@ -179,7 +176,11 @@ func formattingBound(b []byte, n, limit int) (int, bool) {
 			if string(name) == "noscript" || m.foreign > 0 {
 				// The parser reads <noscript> as markup (scripting is
 				// off), and no element holds raw text in svg and math.
-				z.NextIsNotRawText()
+				s.notRawText()
+			}
+			var tag []byte // a formatting start tag as written
+			if k >= 0 {
+				tag = b[s.start:s.end]
 			}
 			m.start(name, k, tt == html.SelfClosingTagToken, tag)
 		}
