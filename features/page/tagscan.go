@@ -12,9 +12,10 @@ import (
 // for every token the same type (html.TokenType) and the same raw bytes
 // (start..end in the page; the raw texts of the tokens follow each other,
 // and an unterminated tag at the end of the page ends the stream, as the
-// tokenizer's ErrorToken does), and for a tag its name as written and,
-// for a start tag, how many attributes Tokenizer.TagAttr returns: those
-// with a non-empty key, a key repeated in any case counted once.
+// tokenizer's ErrorToken does; NUL bytes and line ends are left as they
+// are, as in Tokenizer.Raw), and for a tag its name as written and, for a
+// start tag, how many attributes Tokenizer.TagAttr returns: those with a
+// non-empty key, a key repeated in any case counted once.
 //
 // After a start tag of a raw text or RCDATA element (script, style,
 // textarea, title, xmp, iframe, noembed, noframes, noscript, plaintext),
@@ -104,7 +105,7 @@ func (s *tagScanner) next() html.TokenType {
 			return s.text(len(b), true)
 		}
 		i += p
-		if c := b[i+1]; !isLetter(c) && c != '/' && c != '!' && c != '?' {
+		if !startsMarkup(b[i+1]) {
 			p = i + 1
 			continue
 		}

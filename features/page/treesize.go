@@ -67,12 +67,16 @@ func checkTreeSize(decoded []byte, opts Options) error {
 //     and not ended (the adoption agency algorithm runs at most 8 times
 //     with 4 clones).
 //   - Attributes are not nodes but cost memory as nodes do: every two
-//     attributes count as a node.
+//     attributes the tokenizer keeps (a repeated key once) count as a
+//     node.
 //
-// The second and third parts follow the tokenizer, which reads the page
-// as the parser does except where the parser switches it to markup in a
-// raw text element (noscript, and any element inside svg and math,
-// which treeBound follows without their integration points).
+// The second and third parts follow the tokens of html.Tokenizer, made
+// by tagScanner without allocating: the same tokens as the tokenizer's,
+// which reads the page as the parser does except where the parser
+// switches it to markup in a raw text element (noscript, and any element
+// inside svg and math, which treeBound follows without their integration
+// points) or reads CDATA sections in svg and math. treeBound allocates
+// only as fmtModel follows open elements.
 func treeBound(b []byte, limit int) (int, bool) {
 	n, over := markupBound(b, limit)
 	if over {
@@ -81,9 +85,9 @@ func treeBound(b []byte, limit int) (int, bool) {
 	return formattingBound(b, n, limit)
 }
 
-// markupBound is the first part of treeBound: two nodes per '<' that
-// starts markup, more before table parts, and the five nodes every
-// document has.
+// markupBound returns the first part of treeBound, and whether it is
+// above limit: the five nodes every document has, two per '<' that
+// starts markup and more before table cells, rows and cols.
 func markupBound(b []byte, limit int) (int, bool) {
 	n := 5 // the document, html, head, body and a first text node
 	for i := bytes.IndexByte(b, '<'); i >= 0; {
@@ -146,10 +150,9 @@ func formattingIndex(name []byte) int {
 // on the stack of open elements, which the parser caps at 512.
 const maxClones = 512
 
-// formattingBound adds to n, the nodes counted so far, treeBound's
-// charges for formatting elements and attributes, stopping once n is
-// above limit. It reads the tokens of b as html.Tokenizer makes them,
-// with tagScanner.
+// formattingBound adds to n, the nodes counted so far, the second and
+// third parts of treeBound, for formatting elements and attributes, and
+// reports whether the sum is above limit, where it stops counting.
 func formattingBound(b []byte, n, limit int) (int, bool) {
 	var m fmtModel
 	s := newTagScanner(b)
