@@ -71,12 +71,12 @@ func checkTreeSize(decoded []byte, opts Options) error {
 //     node.
 //
 // The second and third parts follow the tokens of html.Tokenizer, made
-// by tagScanner without allocating: the same tokens as the tokenizer's,
-// which reads the page as the parser does except where the parser
-// switches it to markup in a raw text element (noscript, and any element
-// inside svg and math, which treeBound follows without their integration
-// points) or reads CDATA sections in svg and math. treeBound allocates
-// only as fmtModel follows open elements.
+// by tagScanner without allocating. The parser drives the tokenizer in
+// two ways: it switches raw text elements to markup (noscript, and any
+// element inside svg and math, which treeBound follows without their
+// integration points), and it reads CDATA sections in svg and math,
+// which treeBound reads as bogus comments, as the tokenizer does by
+// default. treeBound allocates only as fmtModel follows open elements.
 func treeBound(b []byte, limit int) (int, bool) {
 	n, over := markupBound(b, limit)
 	if over {
