@@ -3,7 +3,6 @@ package page
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -68,13 +67,28 @@ func checkTreeSize(decoded []byte, opts Options) error {
 //     and not ended (the adoption agency algorithm runs at most 8 times
 //     with 4 clones).
 //   - Attributes are not nodes but cost memory as nodes do: every two
-//     attributes count as a node.
+//     attributes the tokenizer keeps (a repeated key once) count as a
+//     node.
 //
-// The second and third parts follow the tokenizer, which reads the page
-// as the parser does except where the parser switches it to markup in a
-// raw text element (noscript, and any element inside svg and math,
-// which treeBound follows without their integration points).
+// The second and third parts follow the tokens of html.Tokenizer, made
+// by tagScanner without allocating. The parser drives the tokenizer in
+// two ways: it switches raw text elements to markup (noscript, and any
+// element inside svg and math, which treeBound follows without their
+// integration points), and it reads CDATA sections in svg and math,
+// which treeBound reads as bogus comments, as the tokenizer does by
+// default. treeBound allocates only as fmtModel follows open elements.
 func treeBound(b []byte, limit int) (int, bool) {
+	n, over := markupBound(b, limit)
+	if over {
+		return n, true
+	}
+	return formattingBound(b, n, limit)
+}
+
+// markupBound returns the first part of treeBound, and whether it is
+// above limit: the five nodes every document has, two per '<' that
+// starts markup and more before table cells, rows and cols.
+func markupBound(b []byte, limit int) (int, bool) {
 	n := 5 // the document, html, head, body and a first text node
 	for i := bytes.IndexByte(b, '<'); i >= 0; {
 		if i+1 < len(b) && startsMarkup(b[i+1]) {
@@ -89,7 +103,7 @@ func treeBound(b []byte, limit int) (int, bool) {
 		}
 		i += 1 + j
 	}
-	return formattingBound(b, n, limit)
+	return n, false
 }
 
 // startsMarkup reports whether c, after '<', makes a tag, an end tag, a
@@ -102,11 +116,13 @@ func startsMarkup(c byte) bool {
 // start tag that b starts with, after its '<': tbody and tr before a
 // table cell, tbody before a row, colgroup before a col.
 func implied(b []byte) int {
+	var name [4]byte
 	end := 0
-	for end < len(b) && end < 4 && isLetter(b[end]) {
+	for end < len(b) && end < len(name) && isLetter(b[end]) {
+		name[end] = lowerASCII(b[end])
 		end++
 	}
-	switch strings.ToLower(string(b[:end])) {
+	switch string(name[:end]) {
 	case "td", "th":
 		return 2
 	case "tr", "col":
@@ -134,44 +150,28 @@ func formattingIndex(name []byte) int {
 // on the stack of open elements, which the parser caps at 512.
 const maxClones = 512
 
-// formattingBound adds to n, the nodes counted so far, treeBound's
-// charges for formatting elements, stopping once n is above limit.
+// formattingBound adds to n, the nodes counted so far, the second and
+// third parts of treeBound, for formatting elements and attributes, and
+// reports whether the sum is above limit, where it stops counting.
 func formattingBound(b []byte, n, limit int) (int, bool) {
 	var m fmtModel
-	z := html.NewTokenizer(bytes.NewReader(b))
-	end := 0   // of the current token in b: the tokens' raw texts follow each other
+	s := newTagScanner(b)
+	var buf [maxName]byte
 	attrs := 0 // attributes so far
 	for {
-		tt := z.Next()
+		tt := s.next()
 		if tt == html.ErrorToken {
 			return n, false
 		}
-		start := end
-		end += len(z.Raw())
 		m.position++
 		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
-		// The start tag as written, before TagName lowers its name and
-		// TagAttr unescapes its values in the tokenizer's buffer.
-		raw := z.Raw()
-		inPage := end <= len(b) && bytes.Equal(b[start:end], raw)
-		name, hasAttr := z.TagName()
+		name := s.lowerName(&buf)
 		k := formattingIndex(name)
-		var tag []byte // a formatting start tag as written
-		if k >= 0 && tt != html.EndTagToken {
-			if inPage {
-				tag = b[start:end]
-			} else {
-				tag = bytes.Clone(raw) // never seen: the tokens' raw texts follow each other
-			}
-		}
 		// An attribute costs about half a node.
-		before := attrs
-		for ; hasAttr; attrs++ {
-			_, _, hasAttr = z.TagAttr()
-		}
-		n += attrs/2 - before/2
+		n += (attrs+s.attrs)/2 - attrs/2
+		attrs += s.attrs
 		if tt == html.EndTagToken {
 			n += m.end(name, k) + min(m.nlive, maxClones)
 		} else {
@@ -179,7 +179,11 @@ func formattingBound(b []byte, n, limit int) (int, bool) {
 			if string(name) == "noscript" || m.foreign > 0 {
 				// The parser reads <noscript> as markup (scripting is
 				// off), and no element holds raw text in svg and math.
-				z.NextIsNotRawText()
+				s.notRawText()
+			}
+			var tag []byte // a formatting start tag as written
+			if k >= 0 {
+				tag = b[s.start:s.end]
 			}
 			m.start(name, k, tt == html.SelfClosingTagToken, tag)
 		}
