@@ -27,6 +27,42 @@ const (
 	maxShellText = 1500
 )
 
+// declaresArticle reports whether the page says it is an article: an
+// og:type of article (or article:*), or a JSON-LD object of an article
+// type (see findArticle). Page data holds the prose of shop guides,
+// FAQs and banners as well as articles; only where the page says it is
+// an article is its prose taken for one.
+func declaresArticle(root *html.Node) bool {
+	scripts := 0
+	for n := root; n != nil; n = nextNode(n, root) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Meta:
+			if p, _ := attr(n, "property"); strings.EqualFold(strings.TrimSpace(p), "og:type") {
+				if c, _ := attr(n, "content"); strings.HasPrefix(strings.ToLower(strings.TrimSpace(c)), "article") {
+					return true
+				}
+			}
+		case atom.Script:
+			if t, _ := attr(n, "type"); !isJSONLD(t) {
+				continue
+			}
+			if scripts++; scripts > maxJSONLDScripts {
+				continue
+			}
+			if v, ok := decodeJSONLD(scriptText(n)); ok {
+				budget := maxJSONLDValues
+				if findArticle(v, 0, &budget) != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // isShell reports whether the page shows next to no text: at most
 // maxShellText letters and digits in its visible text, as an application
 // shell that renders its content with a script does. Only there does

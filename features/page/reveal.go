@@ -26,7 +26,8 @@ import (
 //     the page's scripts move them;
 //   - the JSON-LD article's articleBody is added when the visible text
 //     holds none of it (see addScriptBody); on a page that shows next
-//     to no text (see isShell), the prose of the Next.js page data (see
+//     to no text (see isShell) and says it is an article (see
+//     declaresArticle), the prose of the Next.js page data (see
 //     nextDataBody) is, in the same way.
 //
 // A tree it changed is checked against maxDepth, since moving segments
@@ -56,7 +57,7 @@ func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) 
 	if bytes.Contains(decoded, []byte(`"articleBody"`)) {
 		added = addScriptBody(root, jsonLDArticleBody(root))
 	}
-	if !added && bytes.Contains(decoded, []byte(nextDataID)) && isShell(root) {
+	if !added && bytes.Contains(decoded, []byte(nextDataID)) && isShell(root) && declaresArticle(root) {
 		added = addScriptBody(root, nextDataBody(root))
 	}
 	changed = changed || added
