@@ -28,10 +28,13 @@ const DefaultTimeout = 30 * time.Second
 type config struct {
 	model     *model.Model
 	threshold float64
-	parse     page.Options
-	explain   bool
-	roles     *model.Heads // role models (RoleHeads); nil: none
-	rolesSet  bool         // WithRoles was given
+	// typeThresholds: the threshold is scaled by page type
+	// (typeThresholdScale; WithTypeThresholds).
+	typeThresholds bool
+	parse          page.Options
+	explain        bool
+	roles          *model.Heads // role models (RoleHeads); nil: none
+	rolesSet       bool         // WithRoles was given
 	// pageTypes are the page-type models (PageTypes); nil: none.
 	pageTypes    *model.Heads
 	pageTypesSet bool // WithPageTypes was given
@@ -74,6 +77,12 @@ func WithPageTypes(h *model.Heads) Option {
 // (precision): a higher threshold never keeps a block that a lower one
 // drops. New refuses a t outside [0, 1], NaN included.
 func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
+
+// WithTypeThresholds says whether the threshold is lowered on pages whose
+// predicted type is listing, documentation or service (see
+// Extractor.threshold; the default is true). With false, every page is
+// decided by the threshold as given.
+func WithTypeThresholds(on bool) Option { return func(c *config) { c.typeThresholds = on } }
 
 // WithRules chooses post-processing rules to run after the threshold.
 // There are none (Rules), so it changes nothing; it remains for the

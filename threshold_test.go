@@ -20,3 +20,33 @@ func TestThresholdChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeThreshold checks the threshold by page type: scaled on the
+// listed types unless WithTypeThresholds(false), as given elsewhere, and
+// never above the configured threshold.
+func TestTypeThreshold(t *testing.T) {
+	on, err := New(WithThreshold(0.5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err := New(WithThreshold(0.5), WithTypeThresholds(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, typ := range append(PageTypes(), "") {
+		got, fixed := on.threshold(typ), off.threshold(typ)
+		if fixed != 0.5 {
+			t.Errorf("WithTypeThresholds(false): threshold(%q) = %v, want 0.5", typ, fixed)
+		}
+		want := 0.5
+		if f, ok := typeThresholdScale[typ]; ok {
+			want = 0.5 * f
+		}
+		if got != want || got > 0.5 {
+			t.Errorf("threshold(%q) = %v, want %v", typ, got, want)
+		}
+	}
+	if on.threshold("listing") >= 0.5 {
+		t.Errorf("listing pages keep the threshold as given")
+	}
+}

@@ -46,7 +46,7 @@ type Extractor struct {
 // model trained on another feature schema gives an error wrapping
 // model.ErrSchemaMismatch.
 func New(opts ...Option) (*Extractor, error) {
-	cfg := config{threshold: DefaultThreshold}
+	cfg := config{threshold: DefaultThreshold, typeThresholds: true}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -201,18 +201,20 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 	return x.decide(p, probs, heads, paths)
 }
 
-// decide applies the threshold to the probabilities of p's
+// decide applies the threshold of p's page type (see threshold) to the probabilities of p's
 // blocks, assigns their roles from the role heads' probabilities heads
 // (nil without role models) and renders the kept ones; paths are the
 // blocks' decision paths for explanations (nil without).
 func (x *Extractor) decide(p *page.Page, probs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
+	pageType := x.pageType(p)
+	t := x.threshold(pageType)
 	keep := make([]bool, len(probs))
 	for i, pr := range probs {
-		keep[i] = pr >= x.cfg.threshold
+		keep[i] = pr >= t
 	}
 	roles := x.roles(p, keep, heads)
 	a := assemble(p, probs, keep, roles, nil, paths, &x.cfg)
-	a.PageType = x.pageType(p)
+	a.PageType = pageType
 	if !slices.ContainsFunc(a.Blocks, func(b Block) bool { return b.Content }) {
 		return a, ErrNoContent
 	}

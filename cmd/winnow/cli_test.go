@@ -131,6 +131,7 @@ func TestFlagsAfterArguments(t *testing.T) {
 var flagMeanings = map[string]string{
 	"max-depth":       "nesting",
 	"threshold":       "P(content)",
+	"fixed-threshold": "-threshold alone",
 	"align-threshold": "alignment threshold",
 	"j":               "in parallel",
 	"data":            "labelled sets",

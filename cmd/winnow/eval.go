@@ -39,8 +39,10 @@ type evalFlags struct {
 	force     bool
 	jobs      int
 	threshold float64
-	post      ruleFlags
-	seed      uint64
+	// fixedThreshold: no scaling of the threshold by page type.
+	fixedThreshold bool
+	post           ruleFlags
+	seed           uint64
 	// train configures the models -cv trains; its flags need -cv.
 	train    trainerFlags
 	trainSet []string     // the trainer flags given
@@ -61,6 +63,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&f.force, "force", false, "overwrite the -html file if it exists")
 	fs.IntVar(&f.jobs, "j", 2, "pages evaluated in parallel")
 	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this")
+	fs.BoolVar(&f.fixedThreshold, "fixed-threshold", false, "decide every page by -threshold alone (by default it is scaled by 0.6 on pages of the listing, documentation and service types)")
 	f.post.register(fs)
 	fs.Uint64Var(&f.seed, "seed", 1, "seed of the split and of the folds (winnow train's default), and of the trainer under -cv")
 	f.train.register(fs)
@@ -102,7 +105,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 
 // report runs the evaluation the flags ask for.
 func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
-	opts := eval.Options{Threshold: f.threshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor, PageTypesOf: loadPageTypesFor}
+	opts := eval.Options{Threshold: f.threshold, FixedThreshold: f.fixedThreshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor, PageTypesOf: loadPageTypesFor}
 	if f.gold != "" {
 		opts.Split = "gold"
 	}

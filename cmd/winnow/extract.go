@@ -23,15 +23,17 @@ type extractFlags struct {
 	force     bool
 	jobs      int
 	threshold float64
-	explain   bool
-	highlight string
-	maxBytes  int64
-	maxBlocks int
-	maxDepth  int
-	timeout   time.Duration
-	post      ruleFlags
-	parts     partFlags
-	fetch     fetchFlags
+	// fixedThreshold: no scaling of the threshold by page type.
+	fixedThreshold bool
+	explain        bool
+	highlight      string
+	maxBytes       int64
+	maxBlocks      int
+	maxDepth       int
+	timeout        time.Duration
+	post           ruleFlags
+	parts          partFlags
+	fetch          fetchFlags
 }
 
 const extractArgs = "PATH|DIR|GLOB|URL|- ..."
@@ -46,6 +48,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&f.force, "force", false, "overwrite the -o or -highlight file if it exists")
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "pages extracted in parallel")
 	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this; lower for recall, higher for precision")
+	fs.BoolVar(&f.fixedThreshold, "fixed-threshold", false, "decide every page by -threshold alone (by default it is scaled by 0.6 on pages of the listing, documentation and service types)")
 	fs.BoolVar(&f.explain, "explain", false, "print every block with its label, probability, what decided it (the threshold, or the post-processing rule that overrode it) and its tree path; as JSON with -format json or jsonl")
 	fs.StringVar(&f.highlight, "highlight", "", "write an HTML view of the page with content and boilerplate blocks coloured to this file (- for standard output, instead of the extraction unless -o is given)")
 	fs.Int64Var(&f.maxBytes, "max-bytes", page.DefaultMaxBytes, "largest page accepted, in bytes (also caps a decompressed .gz and a fetched body)")
@@ -92,7 +95,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err := output.Distinct("-o", f.out, "-highlight", f.highlight); err != nil {
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}
-	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithMaxBytes(f.maxBytes),
+	opts := []winnow.Option{winnow.WithThreshold(f.threshold), winnow.WithTypeThresholds(!f.fixedThreshold), winnow.WithMaxBytes(f.maxBytes),
 		winnow.WithMaxBlocks(f.maxBlocks), winnow.WithMaxDepth(f.maxDepth), winnow.WithTimeout(f.timeout),
 		f.post.option(), winnow.WithExplanations(f.explain)}
 	if f.modelPath != "default" {

@@ -25,6 +25,10 @@ type Options struct {
 	// winnow.Rules() are the extractor's defaults.
 	Threshold float64
 	Rules     []winnow.Rule
+	// FixedThreshold decides every page by Threshold alone
+	// (winnow.WithTypeThresholds(false)); by default, as in extraction,
+	// it is lowered on listing, documentation and service pages.
+	FixedThreshold bool
 	// RolesOf, when not nil, gives the role models of the model read from
 	// path ("default" for the embedded one; nil: none); when nil, every
 	// model system uses the embedded role models.

@@ -41,7 +41,8 @@ func (s *System) isModel() bool { return s.x != nil }
 // read from path ("default" for the embedded model), with the threshold
 // and rules of o.
 func NewModelSystem(name, path string, m *model.Model, o Options) (*System, error) {
-	opts := []winnow.Option{winnow.WithModel(m), winnow.WithThreshold(o.Threshold), winnow.WithRules(o.Rules...)}
+	opts := []winnow.Option{winnow.WithModel(m), winnow.WithThreshold(o.Threshold), winnow.WithRules(o.Rules...),
+		winnow.WithTypeThresholds(!o.FixedThreshold)}
 	if o.RolesOf != nil {
 		h, err := o.RolesOf(path)
 		if err != nil {
