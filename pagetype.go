@@ -2,9 +2,7 @@ package winnow
 
 import (
 	_ "embed"
-	"fmt"
 	"io"
-	"slices"
 
 	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/features/page"
@@ -50,20 +48,6 @@ func PageTypeOf(h *model.Heads, p *page.Page) string {
 	return best
 }
 
-// checkPageTypes checks that every head of h is one of PageTypes, on the
-// page feature schema.
-func checkPageTypes(h *model.Heads) error {
-	for _, name := range h.Names {
-		if !slices.Contains(PageTypes(), name) {
-			return fmt.Errorf("page-type models: unknown head %q (want some of %v)", name, PageTypes())
-		}
-	}
-	if err := h.CheckSchema(PageTypeSchema()); err != nil {
-		return fmt.Errorf("page-type models: %w", err)
-	}
-	return nil
-}
-
 //go:embed model/pagetypes.json
 var defaultPageTypesFile []byte
 
@@ -77,29 +61,4 @@ func DefaultPageTypes() (*model.Heads, error) { return defaultPageTypes() }
 // heads file, see model.HeadsMagic) and checks that its heads are page
 // types (PageTypes) trained on the page feature schema of this version of
 // winnow.
-func LoadPageTypes(r io.Reader) (*model.Heads, error) {
-	h, err := model.LoadHeads(r, PageTypeSchema())
-	if err != nil {
-		return nil, err
-	}
-	if err := checkPageTypes(h); err != nil {
-		return nil, err
-	}
-	return h, nil
-}
-
-// loadPageTypes fills in the embedded page-type models unless
-// WithPageTypes was given, and checks them.
-func (c *config) loadPageTypes() error {
-	if !c.pageTypesSet {
-		h, err := DefaultPageTypes()
-		if err != nil {
-			return err
-		}
-		c.pageTypes = h
-	}
-	if c.pageTypes != nil {
-		return checkPageTypes(c.pageTypes)
-	}
-	return nil
-}
+func LoadPageTypes(r io.Reader) (*model.Heads, error) { return pageTypeHeads.load(r) }

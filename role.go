@@ -2,9 +2,7 @@ package winnow
 
 import (
 	_ "embed"
-	"fmt"
 	"io"
-	"slices"
 	"strconv"
 
 	"github.com/winnow-dev/winnow/features/page"
@@ -107,20 +105,6 @@ func (x *Extractor) headModels() []*model.Model {
 	return ms
 }
 
-// checkRoles checks that every head of h is one of RoleHeads, on schema.
-// A file may lack heads: those whose role no training set labelled.
-func checkRoles(h *model.Heads) error {
-	for _, name := range h.Names {
-		if !slices.Contains(RoleHeads(), name) {
-			return fmt.Errorf("role models: unknown head %q (want some of %v)", name, RoleHeads())
-		}
-	}
-	if err := h.CheckSchema(Schema()); err != nil {
-		return fmt.Errorf("role models: %w", err)
-	}
-	return nil
-}
-
 //go:embed model/roles.json
 var defaultRolesFile []byte
 
@@ -133,13 +117,4 @@ func DefaultRoles() (*model.Heads, error) { return defaultRoles() }
 // LoadRoles reads a role model file written by `winnow train` (a heads
 // file, see model.HeadsMagic) and checks that it has every head of
 // RoleHeads, trained on the feature schema of this version of winnow.
-func LoadRoles(r io.Reader) (*model.Heads, error) {
-	h, err := model.LoadHeads(r, Schema())
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRoles(h); err != nil {
-		return nil, err
-	}
-	return h, nil
-}
+func LoadRoles(r io.Reader) (*model.Heads, error) { return roleHeads.load(r) }

@@ -60,19 +60,10 @@ func New(opts ...Option) (*Extractor, error) {
 	if err := cfg.model.CheckSchema(Schema()); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
-	if !cfg.rolesSet {
-		h, err := DefaultRoles()
-		if err != nil {
-			return nil, err
-		}
-		cfg.roles = h
+	if err := roleHeads.resolve(&cfg.roles, cfg.rolesSet, DefaultRoles); err != nil {
+		return nil, err
 	}
-	if cfg.roles != nil {
-		if err := checkRoles(cfg.roles); err != nil {
-			return nil, err
-		}
-	}
-	if err := cfg.loadPageTypes(); err != nil {
+	if err := pageTypeHeads.resolve(&cfg.pageTypes, cfg.pageTypesSet, DefaultPageTypes); err != nil {
 		return nil, err
 	}
 	if !(cfg.threshold >= 0 && cfg.threshold <= 1) {

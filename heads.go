@@ -1,0 +1,64 @@
+package winnow
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/winnow-dev/winnow/model"
+)
+
+// headsKind is a kind of heads file the package reads beside the content
+// model: role models and page-type models.
+type headsKind struct {
+	what   string       // its name in errors: "role models"
+	names  []string     // the heads a file may hold
+	schema model.Schema // the feature schema they must be trained on
+}
+
+var (
+	roleHeads     = headsKind{"role models", RoleHeads(), Schema()}
+	pageTypeHeads = headsKind{"page-type models", PageTypes(), PageTypeSchema()}
+)
+
+// check checks that every head of h is one of k.names, on k.schema. A file
+// may lack heads.
+func (k headsKind) check(h *model.Heads) error {
+	for _, name := range h.Names {
+		if !slices.Contains(k.names, name) {
+			return fmt.Errorf("%s: unknown head %q (want some of %v)", k.what, name, k.names)
+		}
+	}
+	if err := h.CheckSchema(k.schema); err != nil {
+		return fmt.Errorf("%s: %w", k.what, err)
+	}
+	return nil
+}
+
+// load reads a heads file (model.HeadsMagic) and checks it.
+func (k headsKind) load(r io.Reader) (*model.Heads, error) {
+	h, err := model.LoadHeads(r, k.schema)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.check(h); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// resolve fills in *h from embedded unless set (the option was given),
+// and checks it when there is one.
+func (k headsKind) resolve(h **model.Heads, set bool, embedded func() (*model.Heads, error)) error {
+	if !set {
+		e, err := embedded()
+		if err != nil {
+			return err
+		}
+		*h = e
+	}
+	if *h != nil {
+		return k.check(*h)
+	}
+	return nil
+}
