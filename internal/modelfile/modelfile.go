@@ -3,6 +3,7 @@ package modelfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -35,23 +36,7 @@ func RolesPath(path string) string { return strings.TrimSuffix(path, ".json") + 
 // embedded ones for the embedded model, else the file RolesPath(path)
 // if it exists, else none (nil: kept blocks are body).
 func LoadRoles(path string) (*model.Heads, error) {
-	if path == "" || path == "default" {
-		return winnow.DefaultRoles()
-	}
-	rp := RolesPath(path)
-	f, err := os.Open(rp)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	h, err := winnow.LoadRoles(f)
-	if err != nil {
-		return nil, fmt.Errorf("role models %s: %w", rp, err)
-	}
-	return h, nil
+	return loadBeside(path, "role models", RolesPath, winnow.DefaultRoles, winnow.LoadRoles)
 }
 
 // PageTypesPath is the page-type model file winnow train writes beside
@@ -65,11 +50,18 @@ func PageTypesPath(path string) string {
 // the embedded ones for the embedded model, else the file
 // PageTypesPath(path) if it exists, else none (nil: no page type).
 func LoadPageTypes(path string) (*model.Heads, error) {
+	return loadBeside(path, "page-type models", PageTypesPath, winnow.DefaultPageTypes, winnow.LoadPageTypes)
+}
+
+// loadBeside loads the heads file (what, in errors) of the model read from
+// path: embedded() for the embedded model, else the file beside(path),
+// read with load, if it exists, else none.
+func loadBeside(path, what string, beside func(string) string, embedded func() (*model.Heads, error), load func(io.Reader) (*model.Heads, error)) (*model.Heads, error) {
 	if path == "" || path == "default" {
-		return winnow.DefaultPageTypes()
+		return embedded()
 	}
-	pp := PageTypesPath(path)
-	f, err := os.Open(pp)
+	hp := beside(path)
+	f, err := os.Open(hp)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
@@ -77,9 +69,9 @@ func LoadPageTypes(path string) (*model.Heads, error) {
 		return nil, err
 	}
 	defer f.Close()
-	h, err := winnow.LoadPageTypes(f)
+	h, err := load(f)
 	if err != nil {
-		return nil, fmt.Errorf("page-type models %s: %w", pp, err)
+		return nil, fmt.Errorf("%s %s: %w", what, hp, err)
 	}
 	return h, nil
 }
