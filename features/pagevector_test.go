@@ -1,7 +1,6 @@
 package features
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -9,11 +8,7 @@ import (
 // pageFeatureOf returns the page feature named name in v.
 func pageFeatureOf(t *testing.T, v []float64, name string) float64 {
 	t.Helper()
-	k := slices.Index(PageNames(), name)
-	if k < 0 {
-		t.Fatalf("no page feature %q", name)
-	}
-	return v[k]
+	return namedValue(t, PageNames(), v, name)
 }
 
 func TestPageVector(t *testing.T) {

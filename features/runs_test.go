@@ -10,7 +10,14 @@ import (
 // vector; it fails t for an unknown name.
 func featureOf(t *testing.T, v []float64, name string) float64 {
 	t.Helper()
-	k := slices.Index(Names(), name)
+	return namedValue(t, Names(), v, name)
+}
+
+// namedValue returns v's value for name, v laid out as names; it fails t
+// for a name not in names.
+func namedValue(t *testing.T, names []string, v []float64, name string) float64 {
+	t.Helper()
+	k := slices.Index(names, name)
 	if k < 0 {
 		t.Fatalf("no feature %q", name)
 	}
