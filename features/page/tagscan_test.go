@@ -5,13 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
-
-	"github.com/winnow-dev/winnow/internal/shareddata"
 )
 
 // tagScanCases are snippets where the tokenizer's token boundaries are
@@ -231,36 +228,10 @@ func TestTagScanMatchesTokenizer(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	dir := shareddata.Dir(t)
-	var files []string
-	for _, pattern := range []string{"*/*/*.gz", "*/*/*/*.gz"} {
-		m, err := filepath.Glob(filepath.Join(dir, pattern))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	step := 1
-	if raceEnabled {
-		step = 10 // every tenth file, as TestTreeBoundOnSharedSets
-	}
-	pages := 0
-	for k := 0; k < len(files); k += step {
-		raw, err := readGz(files[k])
-		if err != nil {
-			continue // not a gzip page
-		}
-		dec, _, err := Decode(raw, "")
-		if err != nil {
-			continue
-		}
-		pages++
+	pages := eachSharedPage(t, func(_ string, dec []byte) {
 		checkTagScan(t, dec, "bound")
 		checkFormattingBound(t, dec)
-	}
-	if pages == 0 {
-		t.Fatalf("no pages under %s", dir)
-	}
+	})
 	t.Logf("%d shared pages tokenized alike, with the same formattingBound", pages)
 }
 

@@ -155,36 +155,9 @@ func TestTreeBoundOnSharedSets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses every page of the shared sets")
 	}
-	dir := shareddata.Dir(t)
-	var files []string
-	for _, pattern := range []string{"*/*/*.gz", "*/*/*/*.gz"} {
-		m, err := filepath.Glob(filepath.Join(dir, pattern))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		t.Fatalf("no .gz pages under %s", dir)
-	}
 	var worst float64
 	var worstFile string
-	pages := 0
-	step := 1
-	if raceEnabled {
-		step = 10 // every tenth file: the race detector makes parsing ten times slower
-	}
-	for k := 0; k < len(files); k += step {
-		f := files[k]
-		raw, err := readGz(f)
-		if err != nil {
-			continue // not a gzip page (a gold file, say)
-		}
-		dec, _, err := Decode(raw, "")
-		if err != nil {
-			continue
-		}
-		pages++
+	pages := eachSharedPage(t, func(f string, dec []byte) {
 		bound, _ := treeBound(dec, 1<<62)
 		if got := nodes(t, dec); got > bound {
 			t.Errorf("%s: treeBound %d, parser makes %d nodes", f, bound, got)
@@ -195,8 +168,46 @@ func TestTreeBoundOnSharedSets(t *testing.T) {
 		if r := float64(bound) / float64(len(dec)); r > worst {
 			worst, worstFile = r, f
 		}
-	}
+	})
 	t.Logf("%d pages; the most nodes per byte counted: %.2f (%s)", pages, worst, worstFile)
+}
+
+// eachSharedPage calls fn with the path and the decoded text of every
+// page of the shared sets (every tenth under the race detector, which
+// makes parsing ten times slower) and returns how many it read; it fails
+// t when there is none.
+func eachSharedPage(t *testing.T, fn func(path string, decoded []byte)) int {
+	t.Helper()
+	dir := shareddata.Dir(t)
+	var files []string
+	for _, pattern := range []string{"*/*/*.gz", "*/*/*/*.gz"} {
+		m, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	step := 1
+	if raceEnabled {
+		step = 10
+	}
+	pages := 0
+	for k := 0; k < len(files); k += step {
+		raw, err := readGz(files[k])
+		if err != nil {
+			continue // not a gzip page (a gold file, say)
+		}
+		dec, _, err := Decode(raw, "")
+		if err != nil {
+			continue
+		}
+		pages++
+		fn(files[k], dec)
+	}
+	if pages == 0 {
+		t.Fatalf("no .gz pages under %s", dir)
+	}
+	return pages
 }
 
 func readGz(path string) ([]byte, error) {
