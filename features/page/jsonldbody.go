@@ -86,6 +86,18 @@ func addScriptBody(root *html.Node, body string) bool {
 // jsonLDArticleBody is the articleBody of the first JSON-LD article of
 // the page (see findArticle) that has one, or "".
 func jsonLDArticleBody(root *html.Node) string {
+	art := firstJSONLDArticle(root, func(art map[string]any) bool {
+		s, _ := art["articleBody"].(string)
+		return strings.TrimSpace(s) != ""
+	})
+	s, _ := art["articleBody"].(string)
+	return s
+}
+
+// firstJSONLDArticle returns the first JSON-LD article (see findArticle)
+// of the page's first maxJSONLDScripts JSON-LD scripts for which want
+// holds, or nil.
+func firstJSONLDArticle(root *html.Node, want func(map[string]any) bool) map[string]any {
 	scripts := 0
 	for n := root; n != nil; n = nextNode(n, root) {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
@@ -102,13 +114,11 @@ func jsonLDArticleBody(root *html.Node) string {
 			continue
 		}
 		budget := maxJSONLDValues
-		if art := findArticle(v, 0, &budget); art != nil {
-			if s, _ := art["articleBody"].(string); strings.TrimSpace(s) != "" {
-				return s
-			}
+		if art := findArticle(v, 0, &budget); art != nil && want(art) {
+			return art
 		}
 	}
-	return ""
+	return nil
 }
 
 // visibleTextOf writes the text under n that segmentation can reach

@@ -33,34 +33,17 @@ const (
 // FAQs and banners as well as articles; only where the page says it is
 // an article is its prose taken for one.
 func declaresArticle(root *html.Node) bool {
-	scripts := 0
 	for n := root; n != nil; n = nextNode(n, root) {
-		if n.Type != html.ElementNode {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Meta {
 			continue
 		}
-		switch n.DataAtom {
-		case atom.Meta:
-			if p, _ := attr(n, "property"); strings.EqualFold(strings.TrimSpace(p), "og:type") {
-				if c, _ := attr(n, "content"); strings.HasPrefix(strings.ToLower(strings.TrimSpace(c)), "article") {
-					return true
-				}
-			}
-		case atom.Script:
-			if t, _ := attr(n, "type"); !isJSONLD(t) {
-				continue
-			}
-			if scripts++; scripts > maxJSONLDScripts {
-				continue
-			}
-			if v, ok := decodeJSONLD(scriptText(n)); ok {
-				budget := maxJSONLDValues
-				if findArticle(v, 0, &budget) != nil {
-					return true
-				}
+		if p, _ := attr(n, "property"); strings.EqualFold(strings.TrimSpace(p), "og:type") {
+			if c, _ := attr(n, "content"); strings.HasPrefix(strings.ToLower(strings.TrimSpace(c)), "article") {
+				return true
 			}
 		}
 	}
-	return false
+	return firstJSONLDArticle(root, func(map[string]any) bool { return true }) != nil
 }
 
 // isShell reports whether the page shows next to no text: at most
