@@ -19,4 +19,4 @@ package winnow
 // The embedded default model is rebuilt, byte for byte, from the shared
 // labelled sets with the training defaults:
 //
-//go:generate go run ./cmd/winnow train -data ../shared/data -o model/default.json -roles model/roles.json -page-types model/pagetypes.json -force
+//go:generate go run ./cmd/winnow train -data ../shared/data -o model/default.json -roles model/roles.json -page-types model/pagetypes.json -smooth model/smooth.json -force

@@ -38,6 +38,9 @@ type config struct {
 	// pageTypes are the page-type models (PageTypes); nil: none.
 	pageTypes    *model.Heads
 	pageTypesSet bool // WithPageTypes was given
+	// smooth is the smoothing model (SmoothHead); nil: none.
+	smooth    *model.Heads
+	smoothSet bool // WithSmoother was given
 	// captions and comments: Article.Text and the renderings carry them
 	// (WithCaptions, WithComments).
 	captions, comments bool
@@ -70,6 +73,16 @@ func WithRoles(h *model.Heads) Option { return func(c *config) { c.roles, c.role
 // leaves Article.PageType empty.
 func WithPageTypes(h *model.Heads) Option {
 	return func(c *config) { c.pageTypes, c.pageTypesSet = h, true }
+}
+
+// WithSmoother uses h (read with LoadSmoother) as the smoothing model,
+// which decides each block again from the block model's probabilities
+// around it; WithSmoother(nil) decides by the block model alone. Without
+// it, the embedded smoothing model (DefaultSmoother) goes with the
+// embedded block model, and none with a model given by WithModel, since a
+// smoothing model is trained for one block model.
+func WithSmoother(h *model.Heads) Option {
+	return func(c *config) { c.smooth, c.smoothSet = h, true }
 }
 
 // WithThreshold keeps blocks whose probability of content is at least t

@@ -87,11 +87,14 @@ type Block struct {
 	// probability against the threshold did, else the post-processing rule
 	// that overrode it.
 	Rule Rule
-	// Probability is the model's probability that the block is content.
+	// Probability is the probability that the block is content: the
+	// smoothing model's when there is one (WithSmoother), else the block
+	// model's.
 	Probability float64
 	// Path is the chain of decisions that classified the block in one tree
-	// of the model (see model.Model.Explain: for the default boosted model,
-	// the tree that moved the probability most); nil unless
+	// of the block model (see model.Model.Explain: for the default boosted
+	// model, the tree that moved the probability most; the smoothing
+	// model's decision is not in it); nil unless
 	// WithExplanations was given.
 	Path []model.Step
 	// Item is the number of an ordered list's item, as the page shows it,

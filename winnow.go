@@ -56,6 +56,8 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 		cfg.model = m
+	} else if !cfg.smoothSet {
+		cfg.smoothSet = true // a given model has no embedded smoothing model
 	}
 	if err := cfg.model.CheckSchema(Schema()); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
@@ -64,6 +66,9 @@ func New(opts ...Option) (*Extractor, error) {
 		return nil, err
 	}
 	if err := pageTypeHeads.resolve(&cfg.pageTypes, cfg.pageTypesSet, DefaultPageTypes); err != nil {
+		return nil, err
+	}
+	if err := smoothHeads.resolve(&cfg.smooth, cfg.smoothSet, DefaultSmoother); err != nil {
 		return nil, err
 	}
 	if !(cfg.threshold >= 0 && cfg.threshold <= 1) {
@@ -148,7 +153,7 @@ func (x *Extractor) fromPage(ctx context.Context, p *page.Page) (*Article, error
 	if err != nil {
 		return nil, err
 	}
-	return x.decide(p, probs, heads, nil)
+	return x.decide(p, Smooth(x.cfg.smooth, p, probs), heads, nil)
 }
 
 // FromVectors is FromPage for a page whose feature vectors
@@ -189,7 +194,7 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 			}
 		}
 	}
-	return x.decide(p, probs, heads, paths)
+	return x.decide(p, Smooth(x.cfg.smooth, p, probs), heads, paths)
 }
 
 // decide applies the threshold of p's page type (see threshold) to the probabilities of p's

@@ -216,8 +216,8 @@ func TestTrainInterrupted(t *testing.T) {
 			}
 			ents, _ := os.ReadDir(dir)
 			for _, e := range ents {
-				// The role and page-type models are written beside a model that is.
-				beside := e.Name() == "model.roles.json" || e.Name() == "model.pagetypes.json"
+				// The role, page-type and smoothing models are written beside a model that is.
+				beside := e.Name() == "model.roles.json" || e.Name() == "model.pagetypes.json" || e.Name() == "model.smooth.json"
 				if e.Name() != "model.json" && (!beside || !tt.wantModel || tt.existing != nil) {
 					t.Errorf("left behind: %s", e.Name())
 				}

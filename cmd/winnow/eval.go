@@ -105,7 +105,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 
 // report runs the evaluation the flags ask for.
 func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
-	opts := eval.Options{Threshold: f.threshold, FixedThreshold: f.fixedThreshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor, PageTypesOf: loadPageTypesFor}
+	opts := eval.Options{Threshold: f.threshold, FixedThreshold: f.fixedThreshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor, PageTypesOf: loadPageTypesFor, SmoothOf: loadSmoothFor}
 	if f.gold != "" {
 		opts.Split = "gold"
 	}
@@ -157,6 +157,9 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer, Roles: true,
 		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitWith(f.train.trainer, f.trainCfg, x, y)
+		},
+		TrainSmooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
+			return fitSchema(f.train.trainer, f.trainCfg, winnow.SmootherSchema(), x, y)
 		},
 		Describe: func(params model.Config) string { return f.train.describe(params) + ", " + how }})
 }

@@ -41,7 +41,7 @@ const extractArgs = "PATH|DIR|GLOB|URL|- ..."
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", extractArgs)
 	var f extractFlags
-	fs.StringVar(&f.modelPath, "model", "default", "model file, or \"default\" for the embedded model")
+	fs.StringVar(&f.modelPath, "model", "default", "model file, with the smoothing model winnow train wrote beside it if there is one, or \"default\" for the embedded model")
 	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, json (one object; an array for several pages), jsonl (one line per page) or html (web archives, .warc/.arc[.gz]: jsonl, a line per HTML response)")
 	fs.StringVar(&f.out, "o", "", "write output to this file instead of standard output")
 	fs.StringVar(&f.list, "i", "", "read inputs from this file (- for standard input), one path, folder, glob or URL per line")
@@ -103,7 +103,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		opts = append(opts, winnow.WithModel(m))
+		// Its smoothing model is the one trained with it, beside it.
+		sm, err := loadSmoothFor(f.modelPath)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, winnow.WithModel(m), winnow.WithSmoother(sm))
 	}
 	opts = append(opts, f.parts.options()...)
 	if isWARCInput(inputs) {

@@ -9,4 +9,6 @@ var (
 	rolesFileOf      = modelfile.RolesPath
 	loadPageTypesFor = modelfile.LoadPageTypes
 	pageTypesFileOf  = modelfile.PageTypesPath
+	loadSmoothFor    = modelfile.LoadSmoothing
+	smoothFileOf     = modelfile.SmoothPath
 )

@@ -25,6 +25,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	out := fs.String("o", "model.json", "model file to write (\"\": train the role models only)")
 	rolesOut := fs.String("roles", "", "role model file to write (default: the -o file's name with .roles.json; \"-\": none)")
 	typesOut := fs.String("page-types", "", "page-type model file to write (default: the -o file's name with .pagetypes.json; \"-\": none)")
+	smoothOut := fs.String("smooth", "", "smoothing model file to write, trained with the -o model (default: the -o file's name with .smooth.json; \"-\": none)")
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
 	var tf trainerFlags
 	tf.register(fs)
@@ -47,6 +48,12 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if *typesOut == "" {
 		*typesOut = pageTypesFileOf(*out)
+	}
+	if *smoothOut == "" && *out != "" {
+		*smoothOut = smoothFileOf(*out)
+	}
+	if *out == "" {
+		*smoothOut = "-" // a smoothing model goes with a block model
 	}
 	if *out == "" && *rolesOut == "-" && *typesOut == "-" {
 		return fmt.Errorf("%w: -o \"\", -roles - and -page-types - leave nothing to train", errUsage)
@@ -85,6 +92,14 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *typesOut != "-" {
 		if err := output.Check("-page-types", *typesOut, *force); err != nil {
 			return err
+		}
+	}
+	if *smoothOut != "-" {
+		if err := output.Check("-smooth", *smoothOut, *force); err != nil {
+			return err
+		}
+		if err := output.Distinct("-o", *out, "-smooth", *smoothOut); err != nil {
+			return fmt.Errorf("%w: %w", errUsage, err)
 		}
 	}
 
@@ -132,6 +147,13 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 			return output.ForceHint(err)
 		}
 		st.End()
+		if *smoothOut != "-" {
+			st.Begin("smooth", fmt.Sprintf("fitting the smoothing model (%d folds)", eval.SmoothFolds))
+			if err := trainSmoothing(ctx, tw, tf, cfg, train, vecsOf, summary, *smoothOut, *force); err != nil {
+				return output.ForceHint(err)
+			}
+			st.End()
+		}
 	}
 	var heads *model.Heads
 	if *rolesOut != "-" {
@@ -224,6 +246,32 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 	}
 	fmt.Fprintf(tw, "role models\t%s\n", out)
 	return heads, nil
+}
+
+// trainSmoothing fits the smoothing model (eval.TrainSmoothing) with the
+// content model's trainer and configuration, writes it to out and
+// describes it on tw.
+func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) error {
+	stop := func() error { return ctx.Err() }
+	h, fit, err := eval.TrainSmoothing(train, vecsOf, func(x [][]float64, y []model.Label) (*model.Model, error) {
+		if err := stop(); err != nil {
+			return nil, err
+		}
+		return fitWith(tf.trainer, cfg, x, y)
+	}, func(x [][]float64, y []model.Label) (*model.Model, error) {
+		if err := stop(); err != nil {
+			return nil, err
+		}
+		return fitSchema(tf.trainer, cfg, winnow.SmootherSchema(), x, y)
+	}, cfg.Seed, summary)
+	if err != nil {
+		return err
+	}
+	if err := model.WriteHeadsFile(out, h, force); err != nil {
+		return err
+	}
+	fmt.Fprintf(tw, "smoothing model\t%s: %d blocks from %d pages, probabilities from %d folds; %d nodes\n", out, fit.Blocks, fit.Pages, fit.Folds, h.Models[0].NumNodes())
+	return nil
 }
 
 // trainPageTypes fits the page-type heads (eval.TrainPageTypes) with the

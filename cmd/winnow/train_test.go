@@ -103,6 +103,15 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 			if !bytes.Equal(b.Bytes(), file) {
 				t.Errorf("library model (params %+v) differs from winnow train's (params %+v)", lib.Params, cli.Params)
 			}
+			// The smoothing model beside it, trained with it.
+			sf, err := os.Open(smoothFileOf(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer sf.Close()
+			if h, err := winnow.LoadSmoother(sf); err != nil || h.Head(winnow.SmootherHead) == nil {
+				t.Errorf("the smoothing model beside %s: %v", out, err)
+			}
 		})
 	}
 }
@@ -132,7 +141,7 @@ func TestTrainProgress(t *testing.T) {
 					t.Errorf("stderr lacks %q:\n%q", w, stderr.String())
 				}
 			}
-			if !regexp.MustCompile(`(?m)^time +load [0-9.]+[µm]?s, fit [0-9.]+[µm]?s, write [0-9.]+[µm]?s, roles [0-9.]+[µm]?s, page types [0-9.]+[µm]?s, score [0-9.]+[µm]?s \(total [0-9.]+[µm]?s\)$`).MatchString(stdout.String()) {
+			if !regexp.MustCompile(`(?m)^time +load [0-9.]+[µm]?s, fit [0-9.]+[µm]?s, write [0-9.]+[µm]?s, smooth [0-9.]+[µm]?s, roles [0-9.]+[µm]?s, page types [0-9.]+[µm]?s, score [0-9.]+[µm]?s \(total [0-9.]+[µm]?s\)$`).MatchString(stdout.String()) {
 				t.Errorf("the summary does not say where the time went:\n%s", stdout.String())
 			}
 		})

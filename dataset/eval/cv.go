@@ -71,6 +71,9 @@ type CVOptions struct {
 	// each fold's model; when false the folds' models assign roles
 	// without role models.
 	Roles bool
+	// TrainSmooth, when not nil, trains a smoothing model (TrainSmoothing)
+	// beside each fold's model, on rows of the smoothing schema.
+	TrainSmooth Trainer
 	// Describe says, for the report, how the folds' models were trained
 	// from the first fold's configuration (model.Model.Params).
 	Describe func(params model.Config) string
@@ -147,6 +150,13 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 		// give no page type (the embedded models saw every page).
 		fo := o.Options
 		fo.PageTypesOf = func(string) (*model.Heads, error) { return nil, nil }
+		var smooth *model.Heads
+		if o.TrainSmooth != nil {
+			if smooth, _, err = TrainSmoothing(train, vecsOf, o.Train, o.TrainSmooth, o.Seed, m.Summary); err != nil {
+				return nil, fmt.Errorf("fold %d: %w", i+1, err)
+			}
+		}
+		fo.SmoothOf = func(string) (*model.Heads, error) { return smooth, nil }
 		s, err := NewModelSystemRoles("model", fmt.Sprintf("fold %d", i+1), m, heads, fo)
 		if err != nil {
 			return nil, err
@@ -177,7 +187,10 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 	if o.Describe != nil {
 		desc = o.Describe(params)
 	}
-	r.Models = []ModelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold: %s; each page scored by the model that did not see its site", desc), Trainer: o.Trainer}}
+	if o.TrainSmooth != nil {
+		desc += ", with a smoothing model"
+	}
+	r.Models = []ModelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold: %s; each page scored by the model that did not see its site", desc), Trainer: o.Trainer, Smoothed: o.TrainSmooth != nil}}
 	r.Groups = groupScores(all, systems)
 	r.Roles = rolesOf(all, systems)
 	if ke, ok := kindErrorsOf(all, 0, "model"); ok {

@@ -36,6 +36,9 @@ type Options struct {
 	// PageTypesOf is RolesOf for the page-type models (nil: every model
 	// system uses the embedded ones).
 	PageTypesOf func(path string) (*model.Heads, error)
+	// SmoothOf is RolesOf for the smoothing model (nil: every model system
+	// decides by its block model alone).
+	SmoothOf func(path string) (*model.Heads, error)
 	// Split names the pages in the report: "test" (held-back sites),
 	// "all" or "gold" (a folder of the user's own pages).
 	Split string

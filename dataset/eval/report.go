@@ -56,12 +56,15 @@ type ModelInfo struct {
 	// TrainPages and TrainBlocks are from the model file's summary.
 	TrainPages  int `json:"train_pages"`
 	TrainBlocks int `json:"train_blocks"`
+	// Smoothed says a smoothing model decides the blocks from the
+	// model's probabilities (winnow.WithSmoother).
+	Smoothed bool `json:"smoothed"`
 }
 
 func describeModel(s *System) ModelInfo {
 	m := s.m
 	return ModelInfo{Name: s.name, Path: s.path, Trainer: m.Trainer, Trees: m.NumTrees(), Nodes: m.NumNodes(), Depth: m.Depth(),
-		TrainSets: m.Summary.Sets, TrainPages: m.Summary.Pages, TrainBlocks: m.Summary.Blocks}
+		TrainSets: m.Summary.Sets, TrainPages: m.Summary.Pages, TrainBlocks: m.Summary.Blocks, Smoothed: s.smoothed}
 }
 
 // GroupScore is every system's scores on one group of pages: a set, a

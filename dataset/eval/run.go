@@ -25,6 +25,9 @@ type System struct {
 	m *model.Model
 	// path is where the model was read from ("default" for the embedded one).
 	path string
+	// smoothed says the model's blocks are decided by a smoothing model
+	// (winnow.WithSmoother).
+	smoothed bool
 	// rule decides the blocks of a baseline from the page's feature vectors.
 	rule func(vecs [][]float64) []bool
 }
@@ -57,11 +60,20 @@ func NewModelSystem(name, path string, m *model.Model, o Options) (*System, erro
 		}
 		opts = append(opts, winnow.WithPageTypes(h))
 	}
+	smoothed := false
+	if o.SmoothOf != nil {
+		h, err := o.SmoothOf(path)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, winnow.WithSmoother(h))
+		smoothed = h.Head(winnow.SmootherHead) != nil
+	}
 	x, err := winnow.New(opts...)
 	if err != nil {
 		return nil, err
 	}
-	return &System{name: name, x: x, m: m, path: path}, nil
+	return &System{name: name, x: x, m: m, path: path, smoothed: smoothed}, nil
 }
 
 // NewModelSystemRoles is NewModelSystem with the role models h (nil:

@@ -79,8 +79,12 @@ func writeEvalHeader(w io.Writer, r *Report) {
 				fmt.Fprintf(tw, "%s\n", modelLabel(m))
 				continue
 			}
-			fmt.Fprintf(tw, "%s\ttrainer %s, %d trees, %d nodes, depth %d\ttrained on %d blocks from %d pages of %s\n",
-				modelLabel(m), m.Trainer, m.Trees, m.Nodes, m.Depth, m.TrainBlocks, m.TrainPages, strings.Join(m.TrainSets, ","))
+			smoothed := "no smoothing model"
+			if m.Smoothed {
+				smoothed = "smoothing model"
+			}
+			fmt.Fprintf(tw, "%s\ttrainer %s, %d trees, %d nodes, depth %d\ttrained on %d blocks from %d pages of %s\t%s\n",
+				modelLabel(m), m.Trainer, m.Trees, m.Nodes, m.Depth, m.TrainBlocks, m.TrainPages, strings.Join(m.TrainSets, ","), smoothed)
 		}
 		tw.Flush()
 	}

@@ -55,6 +55,17 @@ func LoadPageTypes(path string) (*model.Heads, error) {
 
 // loadBeside loads the heads file (what, in errors) of the model read from
 // path: embedded() for the embedded model, else the file beside(path),
+// SmoothPath is where winnow train writes the smoothing model of the model
+// file at path: beside it, ".json" replaced by ".smooth.json".
+func SmoothPath(path string) string { return strings.TrimSuffix(path, ".json") + ".smooth.json" }
+
+// LoadSmoothing reads the smoothing model beside the model file at path
+// (SmoothPath), or the embedded one for "default" or ""; it returns nil,
+// nil when the model has no smoothing model beside it.
+func LoadSmoothing(path string) (*model.Heads, error) {
+	return loadBeside(path, "smoothing model", SmoothPath, winnow.DefaultSmoother, winnow.LoadSmoother)
+}
+
 // read with load, if it exists, else none.
 func loadBeside(path, what string, beside func(string) string, embedded func() (*model.Heads, error), load func(io.Reader) (*model.Heads, error)) (*model.Heads, error) {
 	if path == "" || path == "default" {

@@ -44,4 +44,19 @@ func TestLoad(t *testing.T) {
 	if h, err := LoadPageTypes("default"); err != nil || h == nil {
 		t.Errorf("the embedded page-type models: %v", err)
 	}
+	if got := SmoothPath("dir/model.json"); got != "dir/model.smooth.json" {
+		t.Errorf("SmoothPath: %s", got)
+	}
+	if h, err := LoadSmoothing(bad); h != nil || err != nil {
+		t.Errorf("no smoothing file beside the model: %v %v, want none", h, err)
+	}
+	if h, err := LoadSmoothing("default"); err != nil || h == nil {
+		t.Errorf("the embedded smoothing model: %v", err)
+	}
+	if err := os.WriteFile(SmoothPath(bad), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadSmoothing(bad); err == nil || !strings.HasPrefix(err.Error(), "smoothing model "+SmoothPath(bad)+": ") {
+		t.Errorf("a smoothing file that is no heads file: %v", err)
+	}
 }

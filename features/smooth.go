@@ -1,0 +1,189 @@
+package features
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/winnow-dev/winnow/features/page"
+)
+
+// SmoothSchemaVersion names the smoothing features (SmoothNames); a
+// smoothing model trained on another version is refused.
+const SmoothSchemaVersion = "winnow-smooth-1"
+
+// smoothKeep is the probability at which a block counts as kept for the
+// smoothing features that look at kept blocks: the default threshold.
+const smoothKeep = 0.5
+
+// smoothFeatures are the smoothing features of one block: what the block
+// model's probabilities of content (P) say about the block and the blocks
+// around it in the page's order and in its tree. A second model trained on
+// them (the smoothing model) decides the block from its neighbourhood, as
+// hand-written smoothing rules used to. "Missing" values are -1.
+var smoothFeatures = []struct{ name, doc string }{
+	{"P", "the block's P"},
+	{"PPrev", "the previous block's P (-1 for the first block)"},
+	{"PNext", "the next block's P (-1 for the last block)"},
+	{"PPrev2", "P of the block two before"},
+	{"PNext2", "P of the block two after"},
+	{"PWindow", "mean P of the three blocks before and the three after"},
+	{"PWindowWords", "the same, each block weighed by its words+1"},
+	{"PContainer", "mean P of the other blocks in its container, weighed by words+1 (-1: none)"},
+	{"ContainerBlockCount", "blocks in its container"},
+	{"PGrandparent", "mean P of the blocks under its container's parent, weighed by words+1"},
+	{"PPage", "mean P of the page's blocks, weighed by words+1"},
+	{"PMax", "the highest P on the page"},
+	{"KeptWordsBefore", "words of the kept blocks (P ≥ 0.5) before it / words of all kept blocks"},
+	{"KeptWordsAfter", "words of the kept blocks after it / words of all kept blocks"},
+	{"KeptDistanceBefore", "blocks back to the nearest kept block (-1: none)"},
+	{"KeptDistanceAfter", "blocks on to the nearest kept block (-1: none)"},
+	{"PRank", "share of the page's blocks with a lower P"},
+	{"PLinked", "P × the block's link density"},
+}
+
+var smoothNames = func() []string {
+	out := make([]string, len(smoothFeatures))
+	for i, f := range smoothFeatures {
+		out[i] = f.name
+	}
+	return out
+}()
+
+// SmoothNames returns the smoothing feature names, in vector order.
+func SmoothNames() []string { return slices.Clone(smoothNames) }
+
+// NumSmoothFeatures returns the length of a smoothing vector.
+func NumSmoothFeatures() int { return len(smoothFeatures) }
+
+// SmoothDocs returns, for each smoothing feature, what it measures.
+func SmoothDocs() []string {
+	out := make([]string, len(smoothFeatures))
+	for i, f := range smoothFeatures {
+		out[i] = f.doc
+	}
+	return out
+}
+
+// SmoothVectors returns the smoothing vectors of p's blocks, one row of
+// NumSmoothFeatures values per block, in one flat slice (the layout of
+// model.Model.PredictBatch), given probs, the block model's probability
+// of content of every block. It panics if len(probs) != len(p.Blocks).
+func SmoothVectors(p *page.Page, probs []float64) []float64 {
+	n := len(p.Blocks)
+	if len(probs) != n {
+		panic("features: SmoothVectors: one probability per block needed")
+	}
+	nf := len(smoothFeatures)
+	out := make([]float64, n*nf)
+	if n == 0 {
+		return out
+	}
+	// Word-weighed P sums and weights per container element and per
+	// container's parent; block counts per container.
+	ne := len(p.Elements)
+	sums := make([]float64, 4*ne)
+	contS, contW, grandS, grandW := sums[:ne], sums[ne:2*ne], sums[2*ne:3*ne], sums[3*ne:]
+	counts := make([]int32, ne)
+	grand := func(b *page.Block) int {
+		if b.Container >= 0 && b.Container < ne {
+			if g := p.Elements[b.Container].Parent; g >= 0 {
+				return g
+			}
+		}
+		return -1
+	}
+	var pageS, pageW, maxP, keptTotal float64
+	for i := range p.Blocks {
+		b := &p.Blocks[i]
+		w, pr := float64(b.Words)+1, probs[i]
+		if c := b.Container; c >= 0 && c < ne {
+			contS[c] += w * pr
+			contW[c] += w
+			counts[c]++
+		}
+		if g := grand(b); g >= 0 {
+			grandS[g] += w * pr
+			grandW[g] += w
+		}
+		pageS += w * pr
+		pageW += w
+		maxP = max(maxP, pr)
+		if pr >= smoothKeep {
+			keptTotal += float64(b.Words)
+		}
+	}
+	sorted := slices.Clone(probs)
+	slices.Sort(sorted)
+	at := func(i int) float64 {
+		if i < 0 || i >= n {
+			return -1
+		}
+		return probs[i]
+	}
+	last := -1 // the nearest kept block before block i
+	var keptBefore float64
+	for i := range p.Blocks {
+		b := &p.Blocks[i]
+		v := out[i*nf : (i+1)*nf]
+		pr := probs[i]
+		w := float64(b.Words) + 1
+		var s, c, sw, cw float64
+		for j := max(i-3, 0); j <= min(i+3, n-1); j++ {
+			if j == i {
+				continue
+			}
+			wj := float64(p.Blocks[j].Words) + 1
+			s += probs[j]
+			c++
+			sw += wj * probs[j]
+			cw += wj
+		}
+		v[0], v[1], v[2], v[3], v[4] = pr, at(i-1), at(i+1), at(i-2), at(i+2)
+		v[5], v[6] = -1, -1
+		if c > 0 {
+			v[5], v[6] = s/c, sw/cw
+		}
+		v[7], v[9] = -1, -1
+		if k := b.Container; k >= 0 && k < ne {
+			if rest := contW[k] - w; rest > 0 {
+				v[7] = (contS[k] - w*pr) / rest
+			}
+			v[8] = float64(counts[k])
+		}
+		if g := grand(b); g >= 0 && grandW[g] > 0 {
+			v[9] = grandS[g] / grandW[g]
+		}
+		v[10], v[11] = pageS/pageW, maxP
+		kept := 0.0
+		if pr >= smoothKeep {
+			kept = float64(b.Words)
+		}
+		if keptTotal > 0 {
+			v[12] = keptBefore / keptTotal
+			v[13] = (keptTotal - keptBefore - kept) / keptTotal
+		}
+		keptBefore += kept
+		v[14] = -1
+		if last >= 0 {
+			v[14] = float64(i - last)
+		}
+		if pr >= smoothKeep {
+			last = i
+		}
+		v[16] = float64(sort.SearchFloat64s(sorted, pr)) / float64(n)
+		if b.Words > 0 {
+			v[17] = pr * float64(b.LinkWords) / float64(b.Words)
+		}
+	}
+	next := -1
+	for i := n - 1; i >= 0; i-- {
+		out[i*nf+15] = -1
+		if next >= 0 {
+			out[i*nf+15] = float64(next - i)
+		}
+		if probs[i] >= smoothKeep {
+			next = i
+		}
+	}
+	return out
+}

@@ -1,0 +1,60 @@
+package features
+
+import (
+	"math"
+	"testing"
+)
+
+func TestSmoothVectors(t *testing.T) {
+	p := parseString(t, `<html><body>
+<div><p>one two three</p><p>four five</p></div>
+<div><p>six</p><p>seven eight nine ten</p></div>
+</body></html>`)
+	if len(p.Blocks) != 4 {
+		t.Fatalf("%d blocks, want 4", len(p.Blocks))
+	}
+	probs := []float64{0.9, 0.2, 0.6, 0.1}
+	flat := SmoothVectors(p, probs)
+	nf := NumSmoothFeatures()
+	if len(flat) != 4*nf {
+		t.Fatalf("%d values, want %d", len(flat), 4*nf)
+	}
+	get := func(i int, name string) float64 {
+		for k, n := range SmoothNames() {
+			if n == name {
+				return flat[i*nf+k]
+			}
+		}
+		t.Fatalf("no feature %s", name)
+		return 0
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-12 }
+	for _, c := range []struct {
+		block int
+		name  string
+		want  float64
+	}{
+		{0, "P", 0.9}, {0, "PPrev", -1}, {0, "PNext", 0.2}, {3, "PNext", -1}, {2, "PPrev2", 0.9},
+		{0, "PWindow", (0.2 + 0.6 + 0.1) / 3},
+		// The other block of its container, words+1 = 3.
+		{0, "PContainer", 0.2}, {0, "ContainerBlockCount", 2},
+		{3, "PContainer", 0.6},
+		{1, "PMax", 0.9},
+		// Kept: blocks 0 (3 words) and 2 (1 word).
+		{1, "KeptWordsBefore", 0.75}, {1, "KeptWordsAfter", 0.25}, {0, "KeptWordsBefore", 0}, {0, "KeptWordsAfter", 0.25},
+		{0, "KeptDistanceBefore", -1}, {1, "KeptDistanceBefore", 1}, {3, "KeptDistanceBefore", 1},
+		{0, "KeptDistanceAfter", 2}, {2, "KeptDistanceAfter", -1}, {3, "KeptDistanceAfter", -1},
+		{3, "PRank", 0}, {0, "PRank", 0.75},
+		{0, "PPage", (4*0.9 + 3*0.2 + 2*0.6 + 5*0.1) / 14},
+	} {
+		if got := get(c.block, c.name); !near(got, c.want) {
+			t.Errorf("block %d %s = %v, want %v", c.block, c.name, got, c.want)
+		}
+	}
+	if len(SmoothDocs()) != nf || len(SmoothNames()) != nf {
+		t.Errorf("%d docs, %d names, want %d", len(SmoothDocs()), len(SmoothNames()), nf)
+	}
+	if got := SmoothVectors(parseString(t, `<html><body></body></html>`), nil); len(got) != 0 {
+		t.Errorf("a page without blocks: %d values", len(got))
+	}
+}
