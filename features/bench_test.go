@@ -28,6 +28,23 @@ func BenchmarkEachChunk(b *testing.B) {
 	benchNewsPage(b, func(p *page.Page) { EachChunk(p, buf, func(int, []float64) {}) })
 }
 
+// BenchmarkSmoothVectors computes the smoothing vectors of the same page
+// from probabilities spread over [0, 1].
+//
+//	go test ./features -run '^$' -bench SmoothVectors -benchmem
+func BenchmarkSmoothVectors(b *testing.B) {
+	var probs []float64
+	benchNewsPage(b, func(p *page.Page) {
+		if probs == nil {
+			probs = make([]float64, len(p.Blocks))
+			for i := range probs {
+				probs[i] = float64(i%11) / 10
+			}
+		}
+		SmoothVectors(p, probs)
+	})
+}
+
 // benchNewsPage times fn on the parsed news-npr test page. Besides ns/op it
 // reports cpu-ns/op, the process CPU time per op, which a busy machine
 // disturbs less than wall time (left out where it cannot be read).
