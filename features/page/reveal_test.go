@@ -1,10 +1,14 @@
 package page
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestRevealHiddenText parses the pages of testdata/hidden, whose content
@@ -97,5 +101,55 @@ func TestRevealStreamedHostile(t *testing.T) {
 	}
 	if got := strings.Join(texts, "|"); got != "Before the boundary.|Segment zero." {
 		t.Errorf("blocks %q, want the segment shown where it is", got)
+	}
+}
+
+// TestRevealCandidates checks that revealCandidates finds, on the pages of
+// testdata/hidden, the elements each step of reveal rewrites, and none on
+// a page that has none of them, where reveal returns the tree unchanged.
+func TestRevealCandidates(t *testing.T) {
+	cases := []struct {
+		page string
+		want candidates
+	}{
+		{"noscript-unclosed.html", candidates{noscript: true}},
+		{"noscript-iframe.html", candidates{noscript: true}},
+		{"react-streaming.html", candidates{segment: true}},
+		{"jsonld-body.html", candidates{jsonLD: true}},
+		{"next-data.html", candidates{nextData: true}},
+	}
+	for _, c := range cases {
+		t.Run(c.page, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "hidden", c.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			root, err := html.Parse(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := revealCandidates(root)
+			missed := c.want.noscript && !got.noscript || c.want.segment && !got.segment ||
+				c.want.jsonLD && !got.jsonLD || c.want.nextData && !got.nextData
+			if missed {
+				t.Errorf("revealCandidates = %+v, want at least %+v", got, c.want)
+			}
+		})
+	}
+	// Near misses: a segment id without hidden, a hidden div with another
+	// id, a script of another type, the Next.js id on a div.
+	plain := `<html><head><script type="text/javascript">var x = "__NEXT_DATA__";</script></head><body>` +
+		`<div id="S:1">shown</div><div hidden id="main">hidden</div><div id="__NEXT_DATA__"></div>` +
+		`<p>noscript is a word here</p></body></html>`
+	root, err := html.Parse(strings.NewReader(plain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := revealCandidates(root); got != (candidates{}) {
+		t.Errorf("revealCandidates of a page without candidates = %+v, want none", got)
+	}
+	out, err := reveal(context.Background(), root, []byte(plain), DefaultMaxDepth)
+	if err != nil || out != root {
+		t.Errorf("reveal of a page without candidates = %p, %v; want the tree itself", out, err)
 	}
 }
