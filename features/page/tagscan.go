@@ -223,15 +223,14 @@ func (s *tagScanner) tag(p int, attrs bool) (end int, ok bool) {
 			return 0, false
 		}
 		c := b[p]
-		if c == '/' || c == '>' {
-			s.nameEnd = p
-			break
+		if tagBytes[c]&endsName == 0 {
+			continue
 		}
+		s.nameEnd = p
 		if isSpace(c) {
-			s.nameEnd = p
 			p++
-			break
 		}
+		break
 	}
 	s.last, s.lastKept = attrSpan{}, false
 	s.keys.reset()
@@ -271,7 +270,7 @@ func scanAttr(b []byte, p int) (a attrSpan, next int, ok bool) {
 	if b[p] == '=' {
 		p++ // a '=' where the key starts belongs to it
 	}
-	for p < len(b) && !isSpace(b[p]) && b[p] != '/' && b[p] != '>' && b[p] != '=' {
+	for p < len(b) && tagBytes[b[p]]&endsKey == 0 {
 		p++
 	}
 	a.keyEnd, a.valEnd = p, p // no value: its (empty) span starts where the key ends
@@ -344,4 +343,22 @@ func hasPrefixFold(b []byte, prefix string) bool {
 	return true
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' }
+// isSpace reports whether c is white space to the tokenizer.
+func isSpace(c byte) bool { return tagBytes[c]&tagSpace != 0 }
+
+// Classes of bytes in a tag (tagBytes).
+const (
+	tagSpace = 1 << iota // white space: ' ', '\n', '\r', '\t', '\f'
+	endsName             // ends a tag's name: white space, '/', '>'
+	endsKey              // ends an attribute's key: white space, '/', '>', '='
+)
+
+// tagBytes holds the classes of every byte.
+var tagBytes = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f") {
+		t[c] = tagSpace | endsName | endsKey
+	}
+	t['/'], t['>'] = endsName|endsKey, endsName|endsKey
+	t['='] = endsKey
+	return t
+}()
