@@ -42,6 +42,14 @@ type span struct{ start, end int }
 // raw text or RCDATA up to their end tag (plaintext: to the end).
 var rawTextTags = [...]string{"iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"}
 
+// rawTextByLen holds rawTextTags by the length of their names.
+var rawTextByLen = func() (byLen [len("plaintext") + 1][]string) {
+	for _, t := range rawTextTags {
+		byLen[len(t)] = append(byLen[len(t)], t)
+	}
+	return byLen
+}()
+
 func newTagScanner(b []byte) tagScanner { return tagScanner{b: b, keys: attrKeys{b: b}} }
 
 // notRawText makes the token after a raw text element's start tag markup,
@@ -192,11 +200,12 @@ func (s *tagScanner) startTag() html.TokenType {
 		return html.ErrorToken
 	}
 	s.end = end
-	name := s.b[s.nameStart:s.nameEnd]
-	for _, t := range rawTextTags {
-		if len(name) == len(t) && hasPrefixFold(name, t) {
-			s.rawTag = t
-			break
+	if name := s.b[s.nameStart:s.nameEnd]; len(name) < len(rawTextByLen) {
+		for _, t := range rawTextByLen[len(name)] {
+			if hasPrefixFold(name, t) {
+				s.rawTag = t
+				break
+			}
 		}
 	}
 	if s.b[end-2] != '/' {
