@@ -92,7 +92,10 @@ func markupBound(b []byte, limit int) (int, bool) {
 	n := 5 // the document, html, head, body and a first text node
 	for i := bytes.IndexByte(b, '<'); i >= 0; {
 		if i+1 < len(b) && startsMarkup(b[i+1]) {
-			n += 2 + implied(b[i+1:])
+			n += 2
+			if c := b[i+1] | 0x20; c == 't' || c == 'c' { // td, th, tr, col in any case
+				n += implied(b[i+1:])
+			}
 			if n > limit {
 				return n, true
 			}
