@@ -168,6 +168,8 @@ func checkMonotone(t *testing.T, xs []*Extractor, path string) {
 	if err != nil {
 		return // refused pages have no verdicts
 	}
+	// xs[0], at threshold 0, scores the byline and caption heads of every
+	// block any threshold keeps (see headScorer).
 	probs, heads, _, err := xs[0].probabilities(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)

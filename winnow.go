@@ -213,13 +213,15 @@ func (x *Extractor) decide(p *page.Page, pageType string, probs []float64, heads
 }
 
 // probabilities returns the model's probability of content of every block
-// of page, the role heads' probabilities (nil without role models,
-// see newHeadProbs) and the page's type (see pageType). The vectors are
-// computed straight into a chunk buffer and every full chunk is
-// classified with one PredictBatch call: no copy, and no vectors kept for
-// the whole page. The page vector comes from the same page sums as the
-// block vectors (features.EachChunkPageContext). It stops, with an error
-// wrapping ctx.Err(), when ctx is done.
+// of page, the role heads' probabilities (nil without role models, see
+// newHeadProbs and headScorer: the byline and caption heads only of the
+// blocks roles reads them of) and the page's type (see pageType). The
+// vectors are computed straight into a chunk buffer and every full chunk
+// is classified with one PredictBatch call: no copy, and no vectors kept
+// for the whole page. The page vector comes from the same page sums as
+// the block vectors (features.EachChunkPageContext), before the first
+// chunk, so the threshold is known when the chunks are classified. It
+// stops, with an error wrapping ctx.Err(), when ctx is done.
 func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float64, [][]float64, string, error) {
 	probs := make([]float64, len(page.Blocks))
 	hms := x.headModels()
@@ -235,18 +237,24 @@ func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float
 	if hasHeads(x.cfg.pageTypes) {
 		pageVec = make([]float64, features.NumPageFeatures())
 	}
+	pageType, typed := "", false
+	var hs headScorer
 	err := features.EachChunkPageContext(ctx, page, *buf, pageVec, func(first int, vecs []float64) {
-		x.cfg.model.PredictBatch(vecs, probs[first:first+len(vecs)/nf])
-		for h, m := range hms {
-			if m != nil {
-				m.PredictBatch(vecs, heads[h][first:first+len(vecs)/nf])
-			}
+		if !typed {
+			pageType, typed = pageTypeOfVector(x.cfg.pageTypes, pageVec), true
+			hs = headScorer{models: hms, heads: heads, threshold: x.threshold(pageType)}
 		}
+		chunk := probs[first : first+len(vecs)/nf]
+		x.cfg.model.PredictBatch(vecs, chunk)
+		hs.score(first, vecs, nf, chunk)
 	})
 	if err != nil {
 		return nil, nil, "", fmt.Errorf("classify: %w", err)
 	}
-	return probs, heads, pageTypeOfVector(x.cfg.pageTypes, pageVec), nil
+	if !typed {
+		pageType = pageTypeOfVector(x.cfg.pageTypes, pageVec)
+	}
+	return probs, heads, pageType, nil
 }
 
 // newHeadProbs allocates the probabilities of n blocks under each of the
