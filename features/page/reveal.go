@@ -57,7 +57,7 @@ func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) 
 		changed = revealStreamed(root) || changed
 	}
 	added := false
-	if has.jsonLD && bytes.Contains(decoded, []byte(`"articleBody"`)) {
+	if has.articleBody || has.escapedJSONLD && bytes.Contains(decoded, []byte(articleBodyKey)) {
 		added = addScriptBody(root, jsonLDArticleBody(root))
 	}
 	if !added && has.nextData && bytes.Contains(decoded, []byte(nextDataID)) && isShell(root) && declaresArticle(root) {
@@ -76,12 +76,25 @@ func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) 
 // Each step of reveal that finds none of its elements leaves the tree as
 // it is, so reveal skips it, and its check of the page's bytes, where
 // revealCandidates finds none.
+//
+// The JSON-LD body is looked for where the page's bytes hold
+// articleBodyKey. A JSON-LD article with an articleBody has the key in
+// its script's text, and so in the page's bytes, unless the key is
+// written with \u escapes. So where a JSON-LD script's text holds the key
+// (articleBody), the page's bytes do; where none does and none has a \u
+// escape, no JSON-LD article has a body; only in between are the page's
+// bytes searched (escapedJSONLD).
 type candidates struct {
-	noscript bool // a <noscript> (noscriptHolder)
-	segment  bool // a <div hidden> with a streamed segment's id (revealStreamed)
-	jsonLD   bool // a JSON-LD <script> (jsonLDArticleBody)
-	nextData bool // a <script id="__NEXT_DATA__"> (nextDataBody)
+	noscript      bool // a <noscript> (noscriptHolder)
+	segment       bool // a <div hidden> with a streamed segment's id (revealStreamed)
+	articleBody   bool // a JSON-LD <script> whose text holds articleBodyKey
+	escapedJSONLD bool // a JSON-LD <script> whose text may hold the key escaped
+	nextData      bool // a <script id="__NEXT_DATA__"> (nextDataBody)
 }
+
+// articleBodyKey is the key of the JSON-LD article body, quoted as JSON
+// writes it.
+const articleBodyKey = `"articleBody"`
 
 // revealCandidates walks the whole tree under root once and reports the
 // candidates it holds.
@@ -101,7 +114,7 @@ func revealCandidates(root *html.Node) candidates {
 			}
 		case atom.Script:
 			if t, _ := attr(n, "type"); isJSONLD(t) {
-				has.jsonLD = true
+				has.scanJSONLD(n)
 			}
 			if id, _ := attr(n, "id"); id == nextDataID {
 				has.nextData = true
@@ -109,6 +122,25 @@ func revealCandidates(root *html.Node) candidates {
 		}
 	}
 	return has
+}
+
+// scanJSONLD notes what the text of the JSON-LD script n says of its
+// articleBody (see candidates).
+func (has *candidates) scanJSONLD(n *html.Node) {
+	t := n.FirstChild
+	if t == nil {
+		return
+	}
+	if t.Type != html.TextNode || t.NextSibling != nil {
+		has.escapedJSONLD = true // not one text: search the bytes
+		return
+	}
+	switch {
+	case strings.Contains(t.Data, articleBodyKey):
+		has.articleBody = true
+	case strings.Contains(t.Data, `\u`):
+		has.escapedJSONLD = true
+	}
 }
 
 // parseScripting parses decoded as a browser with scripting does:
