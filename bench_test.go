@@ -194,6 +194,21 @@ func BenchmarkRender(b *testing.B) {
 	})
 }
 
+// BenchmarkFromPage: FromPage over the segmented pages: the vectors, the
+// predictions of the content model and its heads, the decisions and the
+// Article.
+func BenchmarkFromPage(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchPass(b, loadBenchPages(b), func(p *benchPage) {
+		if p.page != nil {
+			_, _ = x.FromPage(p.page)
+		}
+	})
+}
+
 // BenchmarkExtract: the whole ExtractBytes.
 func BenchmarkExtract(b *testing.B) {
 	x, err := New()

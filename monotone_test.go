@@ -85,7 +85,7 @@ func TestThresholdMonotone(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := x.decide(p, probs, nil, nil)
+			a, err := x.decide(p, x.pageType(p), probs, nil, nil)
 			if err != nil && !errors.Is(err, ErrNoContent) {
 				t.Fatal(err)
 			}
@@ -168,14 +168,16 @@ func checkMonotone(t *testing.T, xs []*Extractor, path string) {
 	if err != nil {
 		return // refused pages have no verdicts
 	}
-	probs, heads, err := xs[0].probabilities(context.Background(), p)
+	// xs[0], at threshold 0, scores the byline and caption heads of every
+	// block any threshold keeps (see headScorer).
+	probs, heads, _, err := xs[0].probabilities(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var prevKeep []bool
 	prevWords := 0
 	for k, x := range xs {
-		a, err := x.decide(p, probs, heads, nil)
+		a, err := x.decide(p, x.pageType(p), probs, heads, nil)
 		if err != nil && !errors.Is(err, ErrNoContent) {
 			t.Fatalf("%s: %v", path, err)
 		}

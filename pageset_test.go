@@ -53,9 +53,12 @@ func TestPageSet(t *testing.T) {
 		}
 		// Extract classifies in chunks (probabilities); it must agree with
 		// Vectors and Predict, which the benchmark pages were scored with.
-		probs, _, err := x.probabilities(context.Background(), p.page)
+		probs, _, pageType, err := x.probabilities(context.Background(), p.page)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if want := x.pageType(p.page); pageType != want {
+			t.Fatalf("%s: page type %q from the chunked vectors, %q from PageVector", p.name, pageType, want)
 		}
 		for i, pr := range probs {
 			if math.Float64bits(pr) != math.Float64bits(p.probs[i]) {

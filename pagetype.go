@@ -35,10 +35,21 @@ func (x *Extractor) pageType(p *page.Page) string { return PageTypeOf(x.cfg.page
 // vector (features.PageVector), the first in h's order on a tie; "" when
 // h is nil or has no head.
 func PageTypeOf(h *model.Heads, p *page.Page) string {
-	if h == nil || len(h.Models) == 0 {
+	if !hasHeads(h) {
 		return ""
 	}
-	v := features.PageVector(p)
+	return pageTypeOfVector(h, features.PageVector(p))
+}
+
+// hasHeads reports whether h holds a model.
+func hasHeads(h *model.Heads) bool { return h != nil && len(h.Models) > 0 }
+
+// pageTypeOfVector is PageTypeOf for the page whose page vector is v; v
+// is not read when h has no head.
+func pageTypeOfVector(h *model.Heads, v []float64) string {
+	if !hasHeads(h) {
+		return ""
+	}
 	best, bestP := "", -1.0
 	for i, m := range h.Models {
 		if pr := m.Predict(v); pr > bestP {

@@ -3,6 +3,7 @@ package winnow
 import (
 	_ "embed"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/winnow-dev/winnow/features/page"
@@ -103,6 +104,58 @@ func (x *Extractor) headModels() []*model.Model {
 		ms = append(ms, x.cfg.roles.Head(name))
 	}
 	return ms
+}
+
+// headScorer writes the role heads' probabilities of a page's blocks,
+// chunk by chunk, into heads (newHeadProbs): of every block for the
+// comment and title heads, which roles reads for every block, and for the
+// byline and caption heads only of the blocks roles reads them of, those
+// kept (content probability at least threshold) and not comments. The
+// others keep 0.
+type headScorer struct {
+	models    []*model.Model // RoleHeads order; nil without role models
+	heads     [][]float64
+	threshold float64
+	blocks    []int     // the chunk's blocks that need every head
+	out       []float64 // their probabilities under one head
+}
+
+// score writes the heads' probabilities of the blocks first, first+1, ...
+// whose vectors are vecs (nf values each, row-major) and whose content
+// probabilities are probs. It moves the vectors of the blocks that need
+// every head to the front of vecs, overwriting the others.
+func (s *headScorer) score(first int, vecs []float64, nf int, probs []float64) {
+	if s.models == nil {
+		return
+	}
+	n := len(probs)
+	for _, h := range [...]int{headComment, headTitle} {
+		if m := s.models[h]; m != nil {
+			m.PredictBatch(vecs, s.heads[h][first:first+n])
+		}
+	}
+	s.blocks = s.blocks[:0]
+	for j, pr := range probs {
+		if pr >= s.threshold && s.heads[headComment][first+j] < RoleThreshold {
+			if k := len(s.blocks); k != j {
+				copy(vecs[k*nf:(k+1)*nf], vecs[j*nf:(j+1)*nf])
+			}
+			s.blocks = append(s.blocks, first+j)
+		}
+	}
+	k := len(s.blocks)
+	if k == 0 {
+		return
+	}
+	s.out = slices.Grow(s.out[:0], k)[:k]
+	for _, h := range [...]int{headByline, headCaption} {
+		if m := s.models[h]; m != nil {
+			m.PredictBatch(vecs[:k*nf], s.out)
+			for j, i := range s.blocks {
+				s.heads[h][i] = s.out[j]
+			}
+		}
+	}
 }
 
 //go:embed model/roles.json

@@ -149,11 +149,11 @@ func (x *Extractor) fromPage(ctx context.Context, p *page.Page) (*Article, error
 		}
 		return x.fromVectors(ctx, p, vecs)
 	}
-	probs, heads, err := x.probabilities(ctx, p)
+	probs, heads, pageType, err := x.probabilities(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	return x.decide(p, Smooth(x.cfg.smooth, p, probs), heads, nil)
+	return x.decide(p, pageType, Smooth(x.cfg.smooth, p, probs), heads, nil)
 }
 
 // FromVectors is FromPage for a page whose feature vectors
@@ -194,15 +194,15 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 			}
 		}
 	}
-	return x.decide(p, Smooth(x.cfg.smooth, p, probs), heads, paths)
+	return x.decide(p, x.pageType(p), Smooth(x.cfg.smooth, p, probs), heads, paths)
 }
 
-// decide applies the threshold of p's page type (see threshold) to the probabilities of p's
-// blocks, assigns their roles from the role heads' probabilities heads
-// (nil without role models) and renders the kept ones; paths are the
-// blocks' decision paths for explanations (nil without).
-func (x *Extractor) decide(p *page.Page, probs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
-	pageType := x.pageType(p)
+// decide applies the threshold of p's page type (see pageType and
+// threshold) to the probabilities of p's blocks, assigns their roles from
+// the role heads' probabilities heads (nil without role models) and
+// renders the kept ones; paths are the blocks' decision paths for
+// explanations (nil without).
+func (x *Extractor) decide(p *page.Page, pageType string, probs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
 	t := x.threshold(pageType)
 	keep := make([]bool, len(probs))
 	for i, pr := range probs {
@@ -218,12 +218,16 @@ func (x *Extractor) decide(p *page.Page, probs []float64, heads [][]float64, pat
 }
 
 // probabilities returns the model's probability of content of every block
-// of page, and the role heads' probabilities (nil without role models,
-// see newHeadProbs). The vectors are computed straight into a chunk buffer and every
-// full chunk is classified with one PredictBatch call: no copy, and no
-// vectors kept for the whole page. It stops, with an error wrapping
-// ctx.Err(), when ctx is done (see features.EachChunkContext).
-func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float64, [][]float64, error) {
+// of page, the role heads' probabilities (nil without role models, see
+// newHeadProbs and headScorer: the byline and caption heads only of the
+// blocks roles reads them of) and the page's type (see pageType). The
+// vectors are computed straight into a chunk buffer and every full chunk
+// is classified with one PredictBatch call: no copy, and no vectors kept
+// for the whole page. The page vector comes from the same page sums as
+// the block vectors (features.EachChunkPageContext), before the first
+// chunk, so the threshold is known when the chunks are classified. It
+// stops, with an error wrapping ctx.Err(), when ctx is done.
+func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float64, [][]float64, string, error) {
 	probs := make([]float64, len(page.Blocks))
 	hms := x.headModels()
 	heads := newHeadProbs(hms, len(page.Blocks))
@@ -234,18 +238,34 @@ func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float
 		buf = &b
 	}
 	defer chunkBufs.Put(buf)
-	err := features.EachChunkContext(ctx, page, *buf, func(first int, vecs []float64) {
-		x.cfg.model.PredictBatch(vecs, probs[first:first+len(vecs)/nf])
-		for h, m := range hms {
-			if m != nil {
-				m.PredictBatch(vecs, heads[h][first:first+len(vecs)/nf])
+	var pageVec []float64
+	if hasHeads(x.cfg.pageTypes) {
+		pageVec = make([]float64, features.NumPageFeatures())
+	}
+	pageType, typed := "", false
+	var hs headScorer
+	err := features.EachChunkPageContext(ctx, page, *buf, pageVec, func(first int, vecs []float64) {
+		if !typed {
+			pageType, typed = pageTypeOfVector(x.cfg.pageTypes, pageVec), true
+			// With a smoothing model the kept blocks are known only
+			// after it: every block may be kept.
+			t := x.threshold(pageType)
+			if x.cfg.smooth.Head(SmootherHead) != nil {
+				t = 0
 			}
+			hs = headScorer{models: hms, heads: heads, threshold: t}
 		}
+		chunk := probs[first : first+len(vecs)/nf]
+		x.cfg.model.PredictBatch(vecs, chunk)
+		hs.score(first, vecs, nf, chunk)
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("classify: %w", err)
+		return nil, nil, "", fmt.Errorf("classify: %w", err)
 	}
-	return probs, heads, nil
+	if !typed {
+		pageType = pageTypeOfVector(x.cfg.pageTypes, pageVec)
+	}
+	return probs, heads, pageType, nil
 }
 
 // newHeadProbs allocates the probabilities of n blocks under each of the

@@ -1,6 +1,7 @@
 package features
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,10 +68,11 @@ func benchNewsPage(b *testing.B, fn func(p *page.Page)) {
 	}
 }
 
-// BenchmarkStages times EachChunk over the benchmark page set
-// (internal/pageset), parsed once beforehand: one op is one pass over the
-// pages; MB/s counts raw page bytes, cpu-pages/s pages per second of
-// process CPU time. The stages before it are features/page's
+// BenchmarkStages times EachChunk, PageVector, and both at once
+// (EachChunkPageContext, as extraction computes them) over the benchmark
+// page set (internal/pageset), parsed once beforehand: one op is one pass
+// over the pages; MB/s counts raw page bytes, cpu-pages/s pages per second
+// of process CPU time. The stages before them are features/page's
 // BenchmarkStages.
 //
 //	WINNOW_DATA=../../shared/data go test ./features -run '^$' -bench Stages -benchmem -cpu 1
@@ -91,6 +93,21 @@ func BenchmarkStages(b *testing.B) {
 		benchpass.Run(b, len(pages), total, func(i int) {
 			if pages[i] != nil {
 				EachChunk(pages[i], buf, func(int, []float64) {})
+			}
+		})
+	})
+	b.Run("stage=pagevector", func(b *testing.B) {
+		benchpass.Run(b, len(pages), total, func(i int) {
+			if pages[i] != nil {
+				_ = PageVector(pages[i])
+			}
+		})
+	})
+	pageVec := make([]float64, NumPageFeatures())
+	b.Run("stage=eachchunk+pagevector", func(b *testing.B) {
+		benchpass.Run(b, len(pages), total, func(i int) {
+			if pages[i] != nil {
+				_ = EachChunkPageContext(context.Background(), pages[i], buf, pageVec, func(int, []float64) {})
 			}
 		})
 	})

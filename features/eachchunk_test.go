@@ -1,6 +1,7 @@
 package features
 
 import (
+	"context"
 	"math"
 	"slices"
 	"testing"
@@ -42,4 +43,40 @@ func TestEachChunk(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEachChunkPageVector checks that EachChunkPageContext writes the page
+// vector of PageVector, bit for bit, on the test pages and on a page
+// without blocks.
+func TestEachChunkPageVector(t *testing.T) {
+	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
+	check := func(name string, p *page.Page) {
+		t.Helper()
+		got := make([]float64, NumPageFeatures())
+		for i := range got {
+			got[i] = math.NaN() // every value must be written
+		}
+		buf := make([]float64, 8*NumFeatures())
+		if err := EachChunkPageContext(context.Background(), p, buf, got, func(int, []float64) {}); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if want := PageVector(p); !slices.EqualFunc(got, want, same) {
+			t.Errorf("%s: page vector\n%v\nwant PageVector's\n%v", name, got, want)
+		}
+	}
+	for _, tp := range readTestPages(t) {
+		p, err := page.ParseBytes(tp.raw, page.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tp.path, err)
+		}
+		check(tp.path, p)
+	}
+	empty, err := page.ParseBytes([]byte(`<html><head><title>Nothing</title><meta property="og:type" content="article"></head><body></body></html>`), page.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(empty.Blocks) != 0 {
+		t.Fatalf("the empty page has %d blocks", len(empty.Blocks))
+	}
+	check("a page without blocks", empty)
 }

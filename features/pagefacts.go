@@ -59,6 +59,7 @@ type vecScratch struct {
 	tags       []tagCount
 	low        []byte
 	runFacts   []runFacts
+	vocabs     []uint8 // by element (ownVocab)
 	runs       []runAgg
 	runIndex   map[runKey]int32
 	rowCells   []int
@@ -84,6 +85,7 @@ func (sc *vecScratch) keep() {
 	sc.tags = keepUpTo(sc.tags, maxVecScratch)
 	sc.low = keepUpTo(sc.low, maxVecScratch)
 	sc.runFacts = keepUpTo(sc.runFacts, maxVecScratch)
+	sc.vocabs = keepUpTo(sc.vocabs, maxVecScratch)
 	sc.runs = keepUpTo(sc.runs, maxVecScratch)
 	sc.rowCells = keepUpTo(sc.rowCells, maxVecScratch)
 	if len(sc.runIndex) > maxVecScratch {

@@ -93,8 +93,6 @@ func PageVector(p *page.Page) []float64 {
 	defer sc.keep()
 	c := &sc.ctx
 	*c = blockContext{p: p, n: len(p.Blocks)}
-	var words, links, linked, para, paraWords, list, cell, head, pre, form, art, main, longest, long float64
-	var dl, twoCell, spec, faq, review, comment, content float64
 	if len(p.Blocks) > 0 {
 		minC := sc.zeroContainers(c)
 		for i := range p.Blocks {
@@ -106,6 +104,20 @@ func PageVector(p *page.Page) []float64 {
 		sc.sub = c.sub
 		subtreeTotals(p, c.sub)
 	}
+	c.pageVector(v)
+	return v
+}
+
+// pageVector writes the page features of c's page into v
+// (NumPageFeatures values, whatever they hold before). Of c it reads the page, the blocks of each
+// container, the runs (computeRuns) and the subtree totals
+// (subtreeTotals), which pageContext makes as PageVector does.
+func (c *blockContext) pageVector(v []float64) {
+	_ = v[len(pageFeatures)-1]
+	clear(v)
+	p := c.p
+	var words, links, linked, para, paraWords, list, cell, head, pre, form, art, main, longest, long float64
+	var dl, twoCell, spec, faq, review, comment, content float64
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
 		w := float64(b.Words)
@@ -170,7 +182,6 @@ func PageVector(p *page.Page) []float64 {
 	v[40] = bool01(p.Meta.Author != "")
 	v[41] = float64(len(p.Meta.TimeHints))
 	urlShape(p.Meta.URL, v[42:51:51])
-	return v
 }
 
 // typeKinds sort schema.org types into the page kinds of the Type*

@@ -108,6 +108,8 @@ func (sc *vecScratch) computeRuns(c *blockContext) {
 	index := sc.runIndex
 	clear(index)
 	rowCells := zeroed(sc.rowCells, max(len(p.Elements), 1))
+	vocabs := zeroed(sc.vocabs, len(p.Elements))
+	sc.vocabs = vocabs
 	// The blocks of one element share its signature: it is computed once
 	// per element.
 	var sig uint64
@@ -119,7 +121,7 @@ func (sc *vecScratch) computeRuns(c *blockContext) {
 		b := &p.Blocks[i]
 		e := b.Element
 		if i == 0 || e != lastElem {
-			sig, vocab = elementSignature(p, e)
+			sig, vocab = elementSignature(p, e, vocabs)
 			lastElem = e
 		}
 		k := runKey{sig: sig, anchor: -1}
@@ -266,13 +268,13 @@ func nthParent(p *page.Page, e, n int) int {
 // elementSignature hashes the class and id tokens of element e of p and
 // its two nearest block-level ancestors (page.Page.Classes, nearest first)
 // and then the last three tags of its path (page.Page.Path, outermost
-// first); vocab is the classes' vocabulary (classVocab). It allocates
-// nothing.
-func elementSignature(p *page.Page, e int) (sig uint64, vocab uint8) {
+// first); vocab is the classes' vocabulary (classVocab), read through
+// vocabs (see ownVocab). It allocates nothing.
+func elementSignature(p *page.Page, e int, vocabs []uint8) (sig uint64, vocab uint8) {
 	sig = fnvOffset
 	for k, a := 0, e; k < 3 && a > 0 && a < len(p.Elements); k, a = k+1, p.Elements[a].Parent {
 		sig = hashStrings(sig, p.Elements[a].Classes)
-		vocab |= classVocab(p.Elements[a].Classes)
+		vocab |= ownVocab(p, a, vocabs)
 	}
 	var tags [3]string
 	n := 0
@@ -281,4 +283,19 @@ func elementSignature(p *page.Page, e int) (sig uint64, vocab uint8) {
 		n++
 	}
 	return hashStrings(sig, tags[3-n:]), vocab
+}
+
+// vocabKnown marks an element's vocabulary in ownVocab's memo as computed.
+const vocabKnown = 1 << 7
+
+// ownVocab is classVocab of the class and id tokens of element a of p,
+// computed once per page: vocabs, zero at first, holds it by element,
+// with vocabKnown set, once computed.
+func ownVocab(p *page.Page, a int, vocabs []uint8) uint8 {
+	v := vocabs[a]
+	if v&vocabKnown == 0 {
+		v = classVocab(p.Elements[a].Classes) | vocabKnown
+		vocabs[a] = v
+	}
+	return v &^ vocabKnown
 }

@@ -26,7 +26,7 @@ func VectorsContext(ctx context.Context, p *page.Page) ([][]float64, error) {
 	for i := range out {
 		out[i] = flat[i*nf : (i+1)*nf : (i+1)*nf]
 	}
-	if err := fillVectors(ctx, p, func(i int) []float64 { return out[i] }, nil); err != nil {
+	if err := fillVectors(ctx, p, nil, func(i int) []float64 { return out[i] }, nil); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -54,13 +54,25 @@ func EachChunk(p *page.Page, buf []float64, fn func(first int, vecs []float64)) 
 // ctx.Err(), when ctx is done: it checks ctx every ctxEvery blocks, and
 // calls fn for no block after.
 func EachChunkContext(ctx context.Context, p *page.Page, buf []float64, fn func(first int, vecs []float64)) error {
+	return EachChunkPageContext(ctx, p, buf, nil, fn)
+}
+
+// EachChunkPageContext is EachChunkContext that also writes p's page
+// vector, PageVector(p) bit for bit, into pageVec (NumPageFeatures values;
+// nil for none), from the page's sums the block vectors are made from,
+// which PageVector makes again. pageVec is written before the first call
+// of fn, or, when ctx is done first, maybe not at all.
+func EachChunkPageContext(ctx context.Context, p *page.Page, buf, pageVec []float64, fn func(first int, vecs []float64)) error {
 	nf := NumFeatures()
 	k := len(buf) / nf
 	if k == 0 {
 		panic(fmt.Sprintf("features: EachChunk buffer of %d values holds no vector of %d", len(buf), nf))
 	}
 	n := len(p.Blocks)
-	return fillVectors(ctx, p, func(i int) []float64 {
+	if pageVec != nil && n == 0 {
+		copy(pageVec, PageVector(p))
+	}
+	return fillVectors(ctx, p, pageVec, func(i int) []float64 {
 		j := i % k
 		return buf[j*nf : (j+1)*nf : (j+1)*nf]
 	}, func(i int, _ []float64) {
@@ -72,11 +84,12 @@ func EachChunkContext(ctx context.Context, p *page.Page, buf []float64, fn func(
 
 // fillVectors computes the vector of every block i into rowOf(i), which
 // must have NumFeatures values and may hold anything, and then calls
-// done(i, row) if done is not nil. Row position k holds Names()[k]: each
+// done(i, row) if done is not nil. Before the first block, it writes the
+// page vector into pageVec unless pageVec is nil. Row position k holds Names()[k]: each
 // group of the schema fills its run of the row, in table order. It checks
 // ctx before the page's sums and every ctxEvery blocks, and returns an
 // error wrapping ctx.Err() once it is done.
-func fillVectors(ctx context.Context, p *page.Page, rowOf func(i int) []float64, done func(i int, row []float64)) error {
+func fillVectors(ctx context.Context, p *page.Page, pageVec []float64, rowOf func(i int) []float64, done func(i int, row []float64)) error {
 	n := len(p.Blocks)
 	if n == 0 {
 		return nil
@@ -87,6 +100,9 @@ func fillVectors(ctx context.Context, p *page.Page, rowOf func(i int) []float64,
 	sc := vecScratchPool.Get().(*vecScratch)
 	defer sc.keep()
 	c := sc.pageContext(p)
+	if pageVec != nil {
+		c.pageVector(pageVec)
+	}
 	for i := range p.Blocks {
 		if i%ctxEvery == 0 && i > 0 {
 			if err := ctx.Err(); err != nil {

@@ -54,17 +54,31 @@ func declaresArticle(root *html.Node) bool {
 // browser hides (plot summaries of a listing, descriptions of variants,
 // banners) than the article.
 func isShell(root *html.Node) bool {
-	var visible strings.Builder
-	visibleTextOf(root, &visible)
 	n := 0
-	for _, r := range visible.String() {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if n++; n > maxShellText {
-				return false
+	return !moreVisible(root, &n)
+}
+
+// moreVisible adds to *n the letters and digits of the text under root
+// that segmentation can reach (visibleTextOf's), and reports, as soon as
+// *n passes maxShellText, that it did.
+func moreVisible(root *html.Node, n *int) bool {
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			for _, r := range c.Data {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					if *n++; *n > maxShellText {
+						return true
+					}
+				}
+			}
+		case html.ElementNode, html.DocumentNode:
+			if !skipped(c.DataAtom) && moreVisible(c, n) {
+				return true
 			}
 		}
 	}
-	return true
+	return false
 }
 
 // nextDataBody is the article text of the page's Next.js data (the JSON

@@ -1,8 +1,12 @@
 package page
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -34,5 +38,49 @@ func TestNextDataBody(t *testing.T) {
 				t.Errorf("nextDataBody = %.200q, want %.200q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestIsShell checks isShell against its definition, the letters and
+// digits of the visible text (visibleTextOf) counted to maxShellText, on
+// the pages of testdata/hidden and on pages at the limit, with the
+// letters split over nodes, in skipped elements and in several scripts.
+func TestIsShell(t *testing.T) {
+	byText := func(root *html.Node) bool {
+		var b strings.Builder
+		visibleTextOf(root, &b)
+		n := 0
+		for _, r := range b.String() {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+			}
+		}
+		return n <= maxShellText
+	}
+	pages := map[string]string{}
+	files, err := filepath.Glob(filepath.Join("testdata", "hidden", "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[f] = string(b)
+	}
+	for _, n := range []int{maxShellText - 1, maxShellText, maxShellText + 1} {
+		half := strings.Repeat("é", n/2)
+		rest := strings.Repeat("7", n-n/2)
+		pages[fmt.Sprint(n, " letters")] = "<p>" + half + "</p><div>- " + rest + " -</div><script>var x = 'abcdef';</script><select><option>hidden words</option></select>"
+	}
+	for name, src := range pages {
+		root, err := html.Parse(strings.NewReader(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := isShell(root), byText(root); got != want {
+			t.Errorf("%s: isShell = %v, want %v", name, got, want)
+		}
 	}
 }

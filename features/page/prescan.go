@@ -51,8 +51,8 @@ func declaredEncoding(b []byte) (encoding.Encoding, string) {
 		rest := b[i:]
 		switch {
 		case isTag(rest, "meta"):
-			if m := metaCharset.FindSubmatch(rest[:min(len(rest), metaTagWindow)]); m != nil {
-				if e, name := lookupDeclared(string(m[1])); e != nil {
+			if label := metaCharsetLabel(rest[:min(len(rest), metaTagWindow)]); label != nil {
+				if e, name := lookupDeclared(string(label)); e != nil {
 					return e, name
 				}
 			}
@@ -62,6 +62,25 @@ func declaredEncoding(b []byte) (encoding.Encoding, string) {
 		i++
 	}
 	return nil, ""
+}
+
+// metaCharsetLabel returns the label metaCharset captures in tag, or nil.
+// A match lies before the tag's first '>' (no part of the pattern matches
+// one) and holds "charset", whose c, h, a and r fold to no other letter:
+// the pattern runs only on tags that hold "char" in any case there, which
+// most <meta> tags do not.
+func metaCharsetLabel(tag []byte) []byte {
+	head := tag
+	if gt := bytes.IndexByte(tag, '>'); gt >= 0 {
+		head = tag[:gt]
+	}
+	if indexASCIIFold(head, "char") < 0 {
+		return nil
+	}
+	if m := metaCharset.FindSubmatch(tag); m != nil {
+		return m[1]
+	}
+	return nil
 }
 
 // lookupDeclared is charset.Lookup for a label declared in a <meta> tag,

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -142,6 +143,43 @@ func FuzzDecode(f *testing.F) {
 		declaredEncoding(in)
 		if w := withoutScripts(in, len(in)); len(w) > len(in) {
 			t.Fatalf("withoutScripts grew %d bytes to %d", len(in), len(w))
+		}
+	})
+}
+
+// metaCharsetByRegexp is metaCharsetLabel as its doc states it: the
+// pattern run on the whole tag.
+func metaCharsetByRegexp(tag []byte) []byte {
+	if m := metaCharset.FindSubmatch(tag); m != nil {
+		return m[1]
+	}
+	return nil
+}
+
+// TestMetaCharsetLabel checks metaCharsetLabel against metaCharset run on
+// the whole tag.
+func TestMetaCharsetLabel(t *testing.T) {
+	for _, tag := range []string{
+		`<meta charset="utf-8">`, `<META CHARSET=UTF-8>`, `<meta http-equiv="Content-Type" content="text/html; charset=gbk">`,
+		`<meta name="description" content="charity shop">`, `<meta name="x" content="y">`, `<meta>charset=utf-8`,
+		"<meta charſet=latin1>", "<meta charset=\u212aoi8-r>", `<meta content="character set"; charset = 'shift_jis' >`,
+		`<meta charset=>`, `<meta charset`, "<meta chars\xffet=utf-8>", `<meta data-charset="x" charset="big5">`,
+	} {
+		if got, want := metaCharsetLabel([]byte(tag)), metaCharsetByRegexp([]byte(tag)); !bytes.Equal(got, want) {
+			t.Errorf("metaCharsetLabel(%q) = %q, want %q", tag, got, want)
+		}
+	}
+}
+
+// FuzzMetaCharsetLabel checks metaCharsetLabel against metaCharset run on
+// the whole tag, for any tag.
+func FuzzMetaCharsetLabel(f *testing.F) {
+	f.Add([]byte(`<meta charset="utf-8">`))
+	f.Add([]byte("<meta name=a content='char' charſet=b>"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tag := append([]byte("<meta"), b...)
+		if got, want := metaCharsetLabel(tag), metaCharsetByRegexp(tag); !bytes.Equal(got, want) {
+			t.Errorf("metaCharsetLabel(%q) = %q, want %q", tag, got, want)
 		}
 	})
 }

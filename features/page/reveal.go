@@ -32,10 +32,12 @@ import (
 //
 // A tree it changed is checked against maxDepth, since moving segments
 // can nest elements deeper. Pages without these patterns are returned as
-// they are.
+// they are. One walk over the tree (revealCandidates) tells which steps
+// can apply; only those look for their markers in decoded.
 func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) (*html.Node, error) {
 	changed := false
-	if hasFold(decoded, "<noscript") {
+	has := revealCandidates(root)
+	if has.noscript {
 		if ns := noscriptHolder(root); ns != nil {
 			again, err := parseScripting(ctx, decoded)
 			if err != nil {
@@ -44,20 +46,21 @@ func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) 
 			// Unwrapped, ns shows its text beside the page's.
 			if 2*visibleText(again) >= visibleText(root)+visibleText(ns) {
 				root = again
+				has = revealCandidates(root)
 			} else {
 				replaceByChildren(ns)
 			}
 			changed = true
 		}
 	}
-	if bytes.Contains(decoded, []byte(streamedMarker)) {
+	if has.segment && bytes.Contains(decoded, []byte(streamedMarker)) {
 		changed = revealStreamed(root) || changed
 	}
 	added := false
-	if bytes.Contains(decoded, []byte(`"articleBody"`)) {
+	if has.articleBody || has.escapedJSONLD && bytes.Contains(decoded, []byte(articleBodyKey)) {
 		added = addScriptBody(root, jsonLDArticleBody(root))
 	}
-	if !added && bytes.Contains(decoded, []byte(nextDataID)) && isShell(root) && declaresArticle(root) {
+	if !added && has.nextData && bytes.Contains(decoded, []byte(nextDataID)) && isShell(root) && declaresArticle(root) {
 		added = addScriptBody(root, nextDataBody(root))
 	}
 	changed = changed || added
@@ -67,6 +70,77 @@ func reveal(ctx context.Context, root *html.Node, decoded []byte, maxDepth int) 
 		}
 	}
 	return root, nil
+}
+
+// candidates says which of the elements that reveal rewrites a tree has.
+// Each step of reveal that finds none of its elements leaves the tree as
+// it is, so reveal skips it, and its check of the page's bytes, where
+// revealCandidates finds none.
+//
+// The JSON-LD body is looked for where the page's bytes hold
+// articleBodyKey. A JSON-LD article with an articleBody has the key in
+// its script's text, and so in the page's bytes, unless the key is
+// written with \u escapes. So where a JSON-LD script's text holds the key
+// (articleBody), the page's bytes do; where none does and none has a \u
+// escape, no JSON-LD article has a body; only in between are the page's
+// bytes searched (escapedJSONLD).
+type candidates struct {
+	noscript      bool // a <noscript> (noscriptHolder)
+	segment       bool // a <div hidden> with a streamed segment's id (revealStreamed)
+	articleBody   bool // a JSON-LD <script> whose text holds articleBodyKey
+	escapedJSONLD bool // a JSON-LD <script> whose text may hold the key escaped
+	nextData      bool // a <script id="__NEXT_DATA__"> (nextDataBody)
+}
+
+// articleBodyKey is the key of the JSON-LD article body, quoted as JSON
+// writes it.
+const articleBodyKey = `"articleBody"`
+
+// revealCandidates walks the whole tree under root once and reports the
+// candidates it holds.
+func revealCandidates(root *html.Node) candidates {
+	var has candidates
+	for n := root; n != nil; n = nextNode(n, root) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Noscript:
+			has.noscript = true
+		case atom.Div:
+			if id, ok := attr(n, "id"); ok && streamedID(id, 'S') {
+				_, hidden := attr(n, "hidden")
+				has.segment = has.segment || hidden
+			}
+		case atom.Script:
+			if t, _ := attr(n, "type"); isJSONLD(t) {
+				has.scanJSONLD(n)
+			}
+			if id, _ := attr(n, "id"); id == nextDataID {
+				has.nextData = true
+			}
+		}
+	}
+	return has
+}
+
+// scanJSONLD notes what the text of the JSON-LD script n says of its
+// articleBody (see candidates).
+func (has *candidates) scanJSONLD(n *html.Node) {
+	t := n.FirstChild
+	if t == nil {
+		return
+	}
+	if t.Type != html.TextNode || t.NextSibling != nil {
+		has.escapedJSONLD = true // not one text: search the bytes
+		return
+	}
+	switch {
+	case strings.Contains(t.Data, articleBodyKey):
+		has.articleBody = true
+	case strings.Contains(t.Data, `\u`):
+		has.escapedJSONLD = true
+	}
 }
 
 // parseScripting parses decoded as a browser with scripting does:
@@ -154,22 +228,4 @@ func replaceByChildren(n *html.Node) {
 		p.InsertBefore(c, n)
 	}
 	p.RemoveChild(n)
-}
-
-// hasFold reports whether b contains the lower-case ASCII string lower,
-// which starts with '<', ignoring the case of b.
-func hasFold(b []byte, lower string) bool {
-	for i := 0; ; i++ {
-		j := bytes.IndexByte(b[i:], '<')
-		if j < 0 {
-			return false
-		}
-		i += j
-		if len(b)-i < len(lower) {
-			return false
-		}
-		if bytes.EqualFold(b[i:i+len(lower)], []byte(lower)) {
-			return true
-		}
-	}
 }

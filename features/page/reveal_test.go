@@ -1,10 +1,14 @@
 package page
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestRevealHiddenText parses the pages of testdata/hidden, whose content
@@ -97,5 +101,91 @@ func TestRevealStreamedHostile(t *testing.T) {
 	}
 	if got := strings.Join(texts, "|"); got != "Before the boundary.|Segment zero." {
 		t.Errorf("blocks %q, want the segment shown where it is", got)
+	}
+}
+
+// TestRevealCandidates checks that revealCandidates finds, on the pages of
+// testdata/hidden, the elements each step of reveal rewrites, and none on
+// a page that has none of them, where reveal returns the tree unchanged.
+func TestRevealCandidates(t *testing.T) {
+	cases := []struct {
+		page string
+		want candidates
+	}{
+		{"noscript-unclosed.html", candidates{noscript: true}},
+		{"noscript-iframe.html", candidates{noscript: true}},
+		{"react-streaming.html", candidates{segment: true}},
+		{"jsonld-body.html", candidates{articleBody: true}},
+		{"next-data.html", candidates{nextData: true}},
+	}
+	for _, c := range cases {
+		t.Run(c.page, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "hidden", c.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			root, err := html.Parse(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := revealCandidates(root)
+			missed := c.want.noscript && !got.noscript || c.want.segment && !got.segment ||
+				c.want.articleBody && !got.articleBody || c.want.nextData && !got.nextData
+			if missed {
+				t.Errorf("revealCandidates = %+v, want at least %+v", got, c.want)
+			}
+		})
+	}
+	// Near misses: a segment id without hidden, a hidden div with another
+	// id, scripts of another type, a JSON-LD article without a body, the
+	// Next.js id on a div.
+	plain := `<html><head><script type="text/javascript">var x = "__NEXT_DATA__", y = {"articleBody": 1};</script>` +
+		`<script type="application/ld+json">{"@type": "NewsArticle", "headline": "No body"}</script></head><body>` +
+		`<div id="S:1">shown</div><div hidden id="main">hidden</div><div id="__NEXT_DATA__"></div>` +
+		`<p>noscript is a word here</p></body></html>`
+	root, err := html.Parse(strings.NewReader(plain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := revealCandidates(root); got != (candidates{}) {
+		t.Errorf("revealCandidates of a page without candidates = %+v, want none", got)
+	}
+	out, err := reveal(context.Background(), root, []byte(plain), DefaultMaxDepth)
+	if err != nil || out != root {
+		t.Errorf("reveal of a page without candidates = %p, %v; want the tree itself", out, err)
+	}
+}
+
+// TestRevealEscapedArticleBody checks that a JSON-LD article whose
+// articleBody key is written with \u escapes gets its body added exactly
+// when the page's bytes hold the key as JSON writes it elsewhere, as
+// reveal's search of the bytes has always decided.
+func TestRevealEscapedArticleBody(t *testing.T) {
+	body := strings.Repeat("Bread goes stale because its starch crystallises again once it cools. ", 6)
+	page := func(elsewhere string) string {
+		return `<html><head><script type="application/ld+json">{"@type": "NewsArticle", "article\u0042ody": "` + body + `"}</script>` +
+			elsewhere + `</head><body><p>Kitchen Notes</p></body></html>`
+	}
+	for _, c := range []struct {
+		name      string
+		elsewhere string
+		added     bool
+	}{
+		{"key only escaped", "", false},
+		{"key also in another script", `<script>var keys = ["articleBody"];</script>`, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := ParseBytes([]byte(page(c.elsewhere)), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all []string
+			for _, b := range p.Blocks {
+				all = append(all, b.Text)
+			}
+			if got := strings.Contains(strings.Join(all, "\n"), "starch crystallises"); got != c.added {
+				t.Errorf("body in the blocks: %v, want %v; blocks %q", got, c.added, all)
+			}
+		})
 	}
 }

@@ -3,10 +3,12 @@ package page
 import "sync"
 
 // scratch is the working memory of segment, kept from page to page: the
-// blocks are collected in it and then copied out once, at their final
-// length, instead of growing (and being copied) while the page is walked.
+// blocks and the elements are collected in it and then copied out once,
+// at their final length, instead of growing (and being copied) while the
+// page is walked.
 type scratch struct {
 	blocks      []Block
+	elements    []Element
 	stack       []frame
 	classValues map[string]classValue
 	tables      []tableFacts
@@ -27,10 +29,14 @@ const (
 // page and returns it to the pool.
 func (sc *scratch) keep(s *segmenter) {
 	clear(s.blocks)
+	clear(s.elements)
 	clear(s.stack[:cap(s.stack)])
-	sc.blocks, sc.stack, sc.classValues = nil, nil, nil
+	sc.blocks, sc.elements, sc.stack, sc.classValues = nil, nil, nil, nil
 	if cap(s.blocks) <= maxScratchBlocks {
 		sc.blocks = s.blocks[:0]
+	}
+	if cap(s.elements) <= maxScratchBlocks {
+		sc.elements = s.elements[:0]
 	}
 	sc.tables, sc.blockTable = nil, nil
 	if cap(s.tables) <= maxScratchBlocks {

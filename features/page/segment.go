@@ -102,7 +102,7 @@ func segmentContext(ctx context.Context, root *html.Node, opts Options, onText f
 		tables:      sc.tables[:0],
 		blockTable:  sc.blockTable[:0],
 	}
-	s.elements = []Element{{Tag: "#document", Parent: -1}}
+	s.elements = append(sc.elements[:0], Element{Tag: "#document", Parent: -1})
 	s.stack = append(s.stack, frame{tag: "#document", id: 0, row: -1})
 	s.walk(root)
 	s.flush()
@@ -117,11 +117,20 @@ func segmentContext(ctx context.Context, root *html.Node, opts Options, onText f
 		blocks = make([]Block, len(s.blocks))
 		copy(blocks, s.blocks)
 	}
+	var elements []Element
+	switch {
+	case s.err != nil:
+	case cap(s.elements) > maxScratchBlocks:
+		elements, s.elements = s.elements[:len(s.elements):len(s.elements)], nil
+	default:
+		elements = make([]Element, len(s.elements))
+		copy(elements, s.elements)
+	}
 	sc.keep(s)
 	if s.err != nil {
 		return nil, s.err
 	}
-	return &Page{Blocks: blocks, Elements: s.elements}, nil
+	return &Page{Blocks: blocks, Elements: elements}, nil
 }
 
 func (s *segmenter) walk(n *html.Node) {

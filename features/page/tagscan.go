@@ -42,6 +42,14 @@ type span struct{ start, end int }
 // raw text or RCDATA up to their end tag (plaintext: to the end).
 var rawTextTags = [...]string{"iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"}
 
+// rawTextByLen holds rawTextTags by the length of their names.
+var rawTextByLen = func() (byLen [len("plaintext") + 1][]string) {
+	for _, t := range rawTextTags {
+		byLen[len(t)] = append(byLen[len(t)], t)
+	}
+	return byLen
+}()
+
 func newTagScanner(b []byte) tagScanner { return tagScanner{b: b, keys: attrKeys{b: b}} }
 
 // notRawText makes the token after a raw text element's start tag markup,
@@ -192,11 +200,12 @@ func (s *tagScanner) startTag() html.TokenType {
 		return html.ErrorToken
 	}
 	s.end = end
-	name := s.b[s.nameStart:s.nameEnd]
-	for _, t := range rawTextTags {
-		if len(name) == len(t) && hasPrefixFold(name, t) {
-			s.rawTag = t
-			break
+	if name := s.b[s.nameStart:s.nameEnd]; len(name) < len(rawTextByLen) {
+		for _, t := range rawTextByLen[len(name)] {
+			if hasPrefixFold(name, t) {
+				s.rawTag = t
+				break
+			}
 		}
 	}
 	if s.b[end-2] != '/' {
@@ -223,15 +232,14 @@ func (s *tagScanner) tag(p int, attrs bool) (end int, ok bool) {
 			return 0, false
 		}
 		c := b[p]
-		if c == '/' || c == '>' {
-			s.nameEnd = p
-			break
+		if tagBytes[c]&endsName == 0 {
+			continue
 		}
+		s.nameEnd = p
 		if isSpace(c) {
-			s.nameEnd = p
 			p++
-			break
 		}
+		break
 	}
 	s.last, s.lastKept = attrSpan{}, false
 	s.keys.reset()
@@ -271,7 +279,7 @@ func scanAttr(b []byte, p int) (a attrSpan, next int, ok bool) {
 	if b[p] == '=' {
 		p++ // a '=' where the key starts belongs to it
 	}
-	for p < len(b) && !isSpace(b[p]) && b[p] != '/' && b[p] != '>' && b[p] != '=' {
+	for p < len(b) && tagBytes[b[p]]&endsKey == 0 {
 		p++
 	}
 	a.keyEnd, a.valEnd = p, p // no value: its (empty) span starts where the key ends
@@ -344,4 +352,22 @@ func hasPrefixFold(b []byte, prefix string) bool {
 	return true
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' }
+// isSpace reports whether c is white space to the tokenizer.
+func isSpace(c byte) bool { return tagBytes[c]&tagSpace != 0 }
+
+// Classes of bytes in a tag (tagBytes).
+const (
+	tagSpace = 1 << iota // white space: ' ', '\n', '\r', '\t', '\f'
+	endsName             // ends a tag's name: white space, '/', '>'
+	endsKey              // ends an attribute's key: white space, '/', '>', '='
+)
+
+// tagBytes holds the classes of every byte.
+var tagBytes = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f") {
+		t[c] = tagSpace | endsName | endsKey
+	}
+	t['/'], t['>'] = endsName|endsKey, endsName|endsKey
+	t['='] = endsKey
+	return t
+}()

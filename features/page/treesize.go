@@ -92,7 +92,10 @@ func markupBound(b []byte, limit int) (int, bool) {
 	n := 5 // the document, html, head, body and a first text node
 	for i := bytes.IndexByte(b, '<'); i >= 0; {
 		if i+1 < len(b) && startsMarkup(b[i+1]) {
-			n += 2 + implied(b[i+1:])
+			n += 2
+			if c := b[i+1] | 0x20; c == 't' || c == 'c' { // td, th, tr, col in any case
+				n += implied(b[i+1:])
+			}
 			if n > limit {
 				return n, true
 			}
@@ -137,11 +140,37 @@ func isLetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 
 // ones the parser keeps in its list of active formatting elements.
 var formattingNames = [...]string{"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"}
 
+// formattingIndex is the index of name in formattingNames, or -1.
 func formattingIndex(name []byte) int {
-	for i, f := range formattingNames {
-		if string(name) == f {
-			return i
-		}
+	switch string(name) {
+	case "a":
+		return 0
+	case "b":
+		return 1
+	case "big":
+		return 2
+	case "code":
+		return 3
+	case "em":
+		return 4
+	case "font":
+		return 5
+	case "i":
+		return 6
+	case "nobr":
+		return 7
+	case "s":
+		return 8
+	case "small":
+		return 9
+	case "strike":
+		return 10
+	case "strong":
+		return 11
+	case "tt":
+		return 12
+	case "u":
+		return 13
 	}
 	return -1
 }

@@ -222,3 +222,18 @@ func readGz(path string) ([]byte, error) {
 	}
 	return io.ReadAll(zr)
 }
+
+// TestFormattingIndex checks that formattingIndex finds every formatting
+// element at its place in formattingNames, and no other name.
+func TestFormattingIndex(t *testing.T) {
+	for i, f := range formattingNames {
+		if got := formattingIndex([]byte(f)); got != i {
+			t.Errorf("formattingIndex(%q) = %d, want %d", f, got, i)
+		}
+	}
+	for _, name := range []string{"", "div", "A", "bb", "strongs", "span", "em "} {
+		if got := formattingIndex([]byte(name)); got != -1 {
+			t.Errorf("formattingIndex(%q) = %d, want -1", name, got)
+		}
+	}
+}
