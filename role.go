@@ -61,11 +61,12 @@ const RoleThreshold = 0.5
 //   - title: the one block, not a comment, with the highest P(title), if
 //     that is at least RoleThreshold, kept or not;
 //   - of the other kept blocks, byline, then caption, when that head's
-//     probability reaches RoleThreshold, and body otherwise;
+//     probability reaches RoleThreshold and the block model alone kept
+//     the block too (blockKeep; see headScorer), and body otherwise;
 //   - the rest boilerplate.
 //
 // Without role models, kept blocks are body and the rest boilerplate.
-func (x *Extractor) roles(p *page.Page, keep []bool, heads [][]float64) []Role {
+func (x *Extractor) roles(p *page.Page, keep, blockKeep []bool, heads [][]float64) []Role {
 	out := make([]Role, len(p.Blocks))
 	title, best := -1, RoleThreshold
 	for i, k := range keep {
@@ -75,9 +76,9 @@ func (x *Extractor) roles(p *page.Page, keep []bool, heads [][]float64) []Role {
 			continue
 		case !k:
 			out[i] = RoleBoilerplate
-		case heads != nil && heads[headByline][i] >= RoleThreshold:
+		case heads != nil && blockKeep[i] && heads[headByline][i] >= RoleThreshold:
 			out[i] = RoleByline
-		case heads != nil && heads[headCaption][i] >= RoleThreshold:
+		case heads != nil && blockKeep[i] && heads[headCaption][i] >= RoleThreshold:
 			out[i] = RoleCaption
 		default:
 			out[i] = RoleBody

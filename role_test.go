@@ -36,12 +36,18 @@ func TestRolesAssignment(t *testing.T) {
 		{0, 0, 0.6, 0, 0, 0},     // byline
 		{0, 0, 0, 0, 0, 0},       // caption
 	}
-	got := x.roles(p, keep, heads)
+	got := x.roles(p, keep, keep, heads)
 	want := []Role{RoleBody, RoleTitle, RoleByline, RoleComment, RoleComment, RoleBoilerplate}
 	if !slices.Equal(got, want) {
 		t.Fatalf("roles %v, want %v", got, want)
 	}
-	got = x.roles(p, keep, nil)
+	// A block kept only after smoothing is not read as a byline.
+	got = x.roles(p, keep, []bool{true, true, false, true, false, false}, heads)
+	want = []Role{RoleBody, RoleTitle, RoleBody, RoleComment, RoleComment, RoleBoilerplate}
+	if !slices.Equal(got, want) {
+		t.Fatalf("byline kept by smoothing alone: roles %v, want %v", got, want)
+	}
+	got = x.roles(p, keep, keep, nil)
 	want = []Role{RoleBody, RoleBody, RoleBody, RoleBody, RoleBoilerplate, RoleBoilerplate}
 	if !slices.Equal(got, want) {
 		t.Fatalf("without heads: roles %v, want %v", got, want)
@@ -52,7 +58,7 @@ func TestCommentNeverInText(t *testing.T) {
 	x := &Extractor{}
 	p := &page.Page{Blocks: []page.Block{{Text: "The story.", Kind: page.KindParagraph}, {Text: "Great post!", Kind: page.KindParagraph}}}
 	keep := []bool{true, true}
-	roles := x.roles(p, keep, [][]float64{{0, 0.9}, {0, 0}, {0, 0}, {0, 0}})
+	roles := x.roles(p, keep, keep, [][]float64{{0, 0.9}, {0, 0}, {0, 0}, {0, 0}})
 	a := assemble(p, []float64{1, 1}, keep, roles, nil, nil, &config{})
 	// The comment stays content (the content model kept it) but is no
 	// part of the text; it is the Article's Comments.

@@ -3,6 +3,7 @@ package winnow
 import (
 	_ "embed"
 	"io"
+	"sync"
 
 	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/features/page"
@@ -50,6 +51,21 @@ func Smooth(h *model.Heads, p *page.Page, probs []float64) []float64 {
 		return probs
 	}
 	out := make([]float64, len(probs))
-	m.PredictBatch(features.SmoothVectors(p, probs), out)
+	buf, _ := smoothBufs.Get().(*[]float64)
+	if buf == nil {
+		buf = new([]float64)
+	}
+	*buf = features.AppendSmoothVectors((*buf)[:0], p, probs)
+	m.PredictBatch(*buf, out)
+	if cap(*buf) <= maxPooledSmooth {
+		smoothBufs.Put(buf)
+	}
 	return out
 }
+
+// smoothBufs recycles the smoothing vectors' buffers between pages; a
+// huge page's buffer (over maxPooledSmooth values) is left to the
+// collector.
+var smoothBufs sync.Pool
+
+const maxPooledSmooth = 1 << 20

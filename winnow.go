@@ -153,7 +153,7 @@ func (x *Extractor) fromPage(ctx context.Context, p *page.Page) (*Article, error
 	if err != nil {
 		return nil, err
 	}
-	return x.decide(p, pageType, Smooth(x.cfg.smooth, p, probs), heads, nil)
+	return x.decide(p, pageType, probs, heads, nil)
 }
 
 // FromVectors is FromPage for a page whose feature vectors
@@ -194,7 +194,7 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 			}
 		}
 	}
-	return x.decide(p, x.pageType(p), Smooth(x.cfg.smooth, p, probs), heads, paths)
+	return x.decide(p, x.pageType(p), probs, heads, paths)
 }
 
 // decide applies the threshold of p's page type (see pageType and
@@ -202,13 +202,14 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 // the role heads' probabilities heads (nil without role models) and
 // renders the kept ones; paths are the blocks' decision paths for
 // explanations (nil without).
-func (x *Extractor) decide(p *page.Page, pageType string, probs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
+func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
 	t := x.threshold(pageType)
-	keep := make([]bool, len(probs))
+	probs := Smooth(x.cfg.smooth, p, blockProbs)
+	keep, blockKeep := make([]bool, len(probs)), make([]bool, len(probs))
 	for i, pr := range probs {
-		keep[i] = pr >= t
+		keep[i], blockKeep[i] = pr >= t, blockProbs[i] >= t
 	}
-	roles := x.roles(p, keep, heads)
+	roles := x.roles(p, keep, blockKeep, heads)
 	a := assemble(p, probs, keep, roles, nil, paths, &x.cfg)
 	a.PageType = pageType
 	if !slices.ContainsFunc(a.Blocks, func(b Block) bool { return b.Content }) {
@@ -247,13 +248,7 @@ func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float
 	err := features.EachChunkPageContext(ctx, page, *buf, pageVec, func(first int, vecs []float64) {
 		if !typed {
 			pageType, typed = pageTypeOfVector(x.cfg.pageTypes, pageVec), true
-			// With a smoothing model the kept blocks are known only
-			// after it: every block may be kept.
-			t := x.threshold(pageType)
-			if x.cfg.smooth.Head(SmootherHead) != nil {
-				t = 0
-			}
-			hs = headScorer{models: hms, heads: heads, threshold: t}
+			hs = headScorer{models: hms, heads: heads, threshold: x.threshold(pageType)}
 		}
 		chunk := probs[first : first+len(vecs)/nf]
 		x.cfg.model.PredictBatch(vecs, chunk)

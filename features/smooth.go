@@ -3,13 +3,14 @@ package features
 import (
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/winnow-dev/winnow/features/page"
 )
 
 // SmoothSchemaVersion names the smoothing features (SmoothNames); a
 // smoothing model trained on another version is refused.
-const SmoothSchemaVersion = "winnow-smooth-1"
+const SmoothSchemaVersion = "winnow-smooth-2"
 
 // smoothKeep is the probability at which a block counts as kept for the
 // smoothing features that look at kept blocks: the default threshold.
@@ -39,6 +40,16 @@ var smoothFeatures = []struct{ name, doc string }{
 	{"KeptDistanceAfter", "blocks on to the nearest kept block (-1: none)"},
 	{"PRank", "share of the page's blocks with a lower P"},
 	{"PLinked", "P × the block's link density"},
+	// A few facts of the block itself, read from the page, so that the
+	// neighbourhood can weigh differently on a heading, a list item, a
+	// table cell, a long or a linked block.
+	{"BlockWords", "the block's words"},
+	{"BlockLinkDensity", "link words / words"},
+	{"BlockHeading", "1 if it is a heading"},
+	{"BlockListItem", "1 if it is a list item"},
+	{"BlockTableCell", "1 if it is a table cell in a row"},
+	{"BlockInTable", "1 if it is inside <table>"},
+	{"BlockPosition", "block index / (blocks-1)"},
 }
 
 var smoothNames = func() []string {
@@ -69,21 +80,39 @@ func SmoothDocs() []string {
 // model.Model.PredictBatch), given probs, the block model's probability
 // of content of every block. It panics if len(probs) != len(p.Blocks).
 func SmoothVectors(p *page.Page, probs []float64) []float64 {
+	return AppendSmoothVectors(nil, p, probs)
+}
+
+// AppendSmoothVectors is SmoothVectors appending the vectors to dst, so
+// that a caller can reuse one buffer from page to page.
+func AppendSmoothVectors(dst []float64, p *page.Page, probs []float64) []float64 {
 	n := len(p.Blocks)
 	if len(probs) != n {
 		panic("features: SmoothVectors: one probability per block needed")
 	}
 	nf := len(smoothFeatures)
-	out := make([]float64, n*nf)
+	start := len(dst)
+	dst = slices.Grow(dst, n*nf)[:start+n*nf]
+	out := dst[start:]
+	clear(out)
 	if n == 0 {
-		return out
+		return dst
 	}
+	sc, _ := smoothScratch.Get().(*smoothBufs)
+	if sc == nil {
+		sc = new(smoothBufs)
+	}
+	defer smoothScratch.Put(sc)
 	// Word-weighed P sums and weights per container element and per
 	// container's parent; block counts per container.
 	ne := len(p.Elements)
-	sums := make([]float64, 4*ne)
+	sc.sums = slices.Grow(sc.sums[:0], 4*ne)[:4*ne]
+	clear(sc.sums)
+	sums := sc.sums
 	contS, contW, grandS, grandW := sums[:ne], sums[ne:2*ne], sums[2*ne:3*ne], sums[3*ne:]
-	counts := make([]int32, ne)
+	sc.counts = slices.Grow(sc.counts[:0], ne)[:ne]
+	clear(sc.counts)
+	counts := sc.counts
 	grand := func(b *page.Block) int {
 		if b.Container >= 0 && b.Container < ne {
 			if g := p.Elements[b.Container].Parent; g >= 0 {
@@ -112,7 +141,8 @@ func SmoothVectors(p *page.Page, probs []float64) []float64 {
 			keptTotal += float64(b.Words)
 		}
 	}
-	sorted := slices.Clone(probs)
+	sc.sorted = append(sc.sorted[:0], probs...)
+	sorted := sc.sorted
 	slices.Sort(sorted)
 	at := func(i int) float64 {
 		if i < 0 || i >= n {
@@ -172,7 +202,16 @@ func SmoothVectors(p *page.Page, probs []float64) []float64 {
 		}
 		v[16] = float64(sort.SearchFloat64s(sorted, pr)) / float64(n)
 		if b.Words > 0 {
-			v[17] = pr * float64(b.LinkWords) / float64(b.Words)
+			ld := float64(b.LinkWords) / float64(b.Words)
+			v[17], v[19] = pr*ld, ld
+		}
+		v[18] = float64(b.Words)
+		v[20] = bool01(b.Kind == page.KindHeading)
+		v[21] = bool01(b.Kind == page.KindListItem)
+		v[22] = bool01(b.Kind == page.KindTableCell)
+		v[23] = bool01(b.Flags&page.InTable != 0)
+		if n > 1 {
+			v[24] = float64(i) / float64(n-1)
 		}
 	}
 	next := -1
@@ -185,5 +224,15 @@ func SmoothVectors(p *page.Page, probs []float64) []float64 {
 			next = i
 		}
 	}
-	return out
+	return dst
 }
+
+// smoothBufs is the working memory of AppendSmoothVectors, kept between
+// pages in smoothScratch.
+type smoothBufs struct {
+	sums   []float64
+	counts []int32
+	sorted []float64
+}
+
+var smoothScratch sync.Pool

@@ -46,6 +46,7 @@ func TestSmoothVectors(t *testing.T) {
 		{0, "KeptDistanceAfter", 2}, {2, "KeptDistanceAfter", -1}, {3, "KeptDistanceAfter", -1},
 		{3, "PRank", 0}, {0, "PRank", 0.75},
 		{0, "PPage", (4*0.9 + 3*0.2 + 2*0.6 + 5*0.1) / 14},
+		{3, "BlockWords", 4}, {3, "BlockPosition", 1}, {1, "BlockPosition", 1.0 / 3}, {0, "BlockHeading", 0}, {0, "BlockLinkDensity", 0},
 	} {
 		if got := get(c.block, c.name); !near(got, c.want) {
 			t.Errorf("block %d %s = %v, want %v", c.block, c.name, got, c.want)
