@@ -69,13 +69,7 @@ var pageFeatures = []feature{
 	{"URLArticle", "1 if a path segment names news (news, blog, article, articles, story, post, posts) or is a year"},
 }
 
-var pageNames = func() []string {
-	out := make([]string, len(pageFeatures))
-	for k, f := range pageFeatures {
-		out[k] = f.name
-	}
-	return out
-}()
+var pageNames = featureNames(pageFeatures)
 
 // PageNames returns the page feature names in vector order. The caller
 // must not modify the slice.

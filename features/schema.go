@@ -16,6 +16,15 @@ type feature struct {
 	doc  string
 }
 
+// featureNames returns the names of fs, in order.
+func featureNames(fs []feature) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.name
+	}
+	return out
+}
+
 // group is a run of consecutive features computed together, in one call
 // per block: fill sets v[k] to the value of features[k] for every k, v
 // having exactly len(features) values, from a block in its page. Computing

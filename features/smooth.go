@@ -21,7 +21,7 @@ const smoothKeep = 0.5
 // around it in the page's order and in its tree. A second model trained on
 // them (the smoothing model) decides the block from its neighbourhood, as
 // hand-written smoothing rules used to. "Missing" values are -1.
-var smoothFeatures = []struct{ name, doc string }{
+var smoothFeatures = []feature{
 	{"P", "the block's P"},
 	{"PPrev", "the previous block's P (-1 for the first block)"},
 	{"PNext", "the next block's P (-1 for the last block)"},
@@ -52,28 +52,13 @@ var smoothFeatures = []struct{ name, doc string }{
 	{"BlockPosition", "block index / (blocks-1)"},
 }
 
-var smoothNames = func() []string {
-	out := make([]string, len(smoothFeatures))
-	for i, f := range smoothFeatures {
-		out[i] = f.name
-	}
-	return out
-}()
+var smoothNames = featureNames(smoothFeatures)
 
 // SmoothNames returns the smoothing feature names, in vector order.
 func SmoothNames() []string { return slices.Clone(smoothNames) }
 
 // NumSmoothFeatures returns the length of a smoothing vector.
 func NumSmoothFeatures() int { return len(smoothFeatures) }
-
-// SmoothDocs returns, for each smoothing feature, what it measures.
-func SmoothDocs() []string {
-	out := make([]string, len(smoothFeatures))
-	for i, f := range smoothFeatures {
-		out[i] = f.doc
-	}
-	return out
-}
 
 // SmoothVectors returns the smoothing vectors of p's blocks, one row of
 // NumSmoothFeatures values per block, in one flat slice (the layout of
