@@ -52,6 +52,14 @@ func RoleHeads() []string {
 // block gets that role.
 const RoleThreshold = 0.5
 
+// partFloor is the block model's probability of content below which a
+// block is never read as a byline or a caption (it is body when kept): the
+// lowest threshold a page gets by default (DefaultThreshold scaled by
+// typeThresholdScale). It does not move with the threshold, so that
+// raising the threshold never turns a byline into body text, and the
+// byline and caption heads need scoring only on the blocks above it.
+const partFloor = 0.3
+
 // roles assigns every block of p its role from the content decisions keep
 // and the role heads' probabilities heads (heads[h][i] for head h of
 // RoleHeads and block i; nil without role models):
@@ -61,12 +69,12 @@ const RoleThreshold = 0.5
 //   - title: the one block, not a comment, with the highest P(title), if
 //     that is at least RoleThreshold, kept or not;
 //   - of the other kept blocks, byline, then caption, when that head's
-//     probability reaches RoleThreshold and the block model alone kept
-//     the block too (blockKeep; see headScorer), and body otherwise;
+//     probability reaches RoleThreshold and the block model's probability
+//     of content reaches partFloor (readPart), and body otherwise;
 //   - the rest boilerplate.
 //
 // Without role models, kept blocks are body and the rest boilerplate.
-func (x *Extractor) roles(p *page.Page, keep, blockKeep []bool, heads [][]float64) []Role {
+func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64) []Role {
 	out := make([]Role, len(p.Blocks))
 	title, best := -1, RoleThreshold
 	for i, k := range keep {
@@ -76,9 +84,9 @@ func (x *Extractor) roles(p *page.Page, keep, blockKeep []bool, heads [][]float6
 			continue
 		case !k:
 			out[i] = RoleBoilerplate
-		case heads != nil && blockKeep[i] && heads[headByline][i] >= RoleThreshold:
+		case heads != nil && readPart[i] && heads[headByline][i] >= RoleThreshold:
 			out[i] = RoleByline
-		case heads != nil && blockKeep[i] && heads[headCaption][i] >= RoleThreshold:
+		case heads != nil && readPart[i] && heads[headCaption][i] >= RoleThreshold:
 			out[i] = RoleCaption
 		default:
 			out[i] = RoleBody
@@ -111,14 +119,13 @@ func (x *Extractor) headModels() []*model.Model {
 // chunk by chunk, into heads (newHeadProbs): of every block for the
 // comment and title heads, which roles reads for every block, and for the
 // byline and caption heads only of the blocks roles reads them of, those
-// kept (content probability at least threshold) and not comments. The
-// others keep 0.
+// whose content probability (the block model's) reaches partFloor and
+// that are not comments. The others keep 0.
 type headScorer struct {
-	models    []*model.Model // RoleHeads order; nil without role models
-	heads     [][]float64
-	threshold float64
-	blocks    []int     // the chunk's blocks that need every head
-	out       []float64 // their probabilities under one head
+	models []*model.Model // RoleHeads order; nil without role models
+	heads  [][]float64
+	blocks []int     // the chunk's blocks that need every head
+	out    []float64 // their probabilities under one head
 }
 
 // score writes the heads' probabilities of the blocks first, first+1, ...
@@ -137,7 +144,7 @@ func (s *headScorer) score(first int, vecs []float64, nf int, probs []float64) {
 	}
 	s.blocks = s.blocks[:0]
 	for j, pr := range probs {
-		if pr >= s.threshold && s.heads[headComment][first+j] < RoleThreshold {
+		if pr >= partFloor && s.heads[headComment][first+j] < RoleThreshold {
 			if k := len(s.blocks); k != j {
 				copy(vecs[k*nf:(k+1)*nf], vecs[j*nf:(j+1)*nf])
 			}

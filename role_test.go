@@ -41,7 +41,8 @@ func TestRolesAssignment(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("roles %v, want %v", got, want)
 	}
-	// A block kept only after smoothing is not read as a byline.
+	// A block the block model gives less than partFloor is not read as a
+	// byline.
 	got = x.roles(p, keep, []bool{true, true, false, true, false, false}, heads)
 	want = []Role{RoleBody, RoleTitle, RoleBody, RoleComment, RoleComment, RoleBoilerplate}
 	if !slices.Equal(got, want) {

@@ -205,11 +205,11 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
 	t := x.threshold(pageType)
 	probs := Smooth(x.cfg.smooth, p, blockProbs)
-	keep, blockKeep := make([]bool, len(probs)), make([]bool, len(probs))
+	keep, readPart := make([]bool, len(probs)), make([]bool, len(probs))
 	for i, pr := range probs {
-		keep[i], blockKeep[i] = pr >= t, blockProbs[i] >= t
+		keep[i], readPart[i] = pr >= t, blockProbs[i] >= partFloor
 	}
-	roles := x.roles(p, keep, blockKeep, heads)
+	roles := x.roles(p, keep, readPart, heads)
 	a := assemble(p, probs, keep, roles, nil, paths, &x.cfg)
 	a.PageType = pageType
 	if !slices.ContainsFunc(a.Blocks, func(b Block) bool { return b.Content }) {
@@ -225,9 +225,8 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, 
 // vectors are computed straight into a chunk buffer and every full chunk
 // is classified with one PredictBatch call: no copy, and no vectors kept
 // for the whole page. The page vector comes from the same page sums as
-// the block vectors (features.EachChunkPageContext), before the first
-// chunk, so the threshold is known when the chunks are classified. It
-// stops, with an error wrapping ctx.Err(), when ctx is done.
+// the block vectors (features.EachChunkPageContext). It stops, with an
+// error wrapping ctx.Err(), when ctx is done.
 func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float64, [][]float64, string, error) {
 	probs := make([]float64, len(page.Blocks))
 	hms := x.headModels()
@@ -243,13 +242,8 @@ func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float
 	if hasHeads(x.cfg.pageTypes) {
 		pageVec = make([]float64, features.NumPageFeatures())
 	}
-	pageType, typed := "", false
-	var hs headScorer
+	hs := headScorer{models: hms, heads: heads}
 	err := features.EachChunkPageContext(ctx, page, *buf, pageVec, func(first int, vecs []float64) {
-		if !typed {
-			pageType, typed = pageTypeOfVector(x.cfg.pageTypes, pageVec), true
-			hs = headScorer{models: hms, heads: heads, threshold: x.threshold(pageType)}
-		}
 		chunk := probs[first : first+len(vecs)/nf]
 		x.cfg.model.PredictBatch(vecs, chunk)
 		hs.score(first, vecs, nf, chunk)
@@ -257,10 +251,7 @@ func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float
 	if err != nil {
 		return nil, nil, "", fmt.Errorf("classify: %w", err)
 	}
-	if !typed {
-		pageType = pageTypeOfVector(x.cfg.pageTypes, pageVec)
-	}
-	return probs, heads, pageType, nil
+	return probs, heads, pageTypeOfVector(x.cfg.pageTypes, pageVec), nil
 }
 
 // newHeadProbs allocates the probabilities of n blocks under each of the

@@ -53,8 +53,8 @@ func decodeLines(t *testing.T, out string) []warc.Line {
 
 // The Common Crawl sample gives its 16 HTML responses, one line each, the
 // same with one worker and with four, and a summary on stderr. With the
-// threshold alone deciding (no fallback rule), the default model keeps no
-// block of two of them, which are counted as no content.
+// threshold alone deciding (no fallback rule), the default models keep no
+// block of one of them, which is counted as no content.
 func TestExtractWARC(t *testing.T) {
 	path := filepath.Join(warcTestDir(t), "warcfile.warc.gz")
 	code, out, errOut := runWinnow(t, "", "extract", "-format", "jsonl", "-j", "1", path)
@@ -70,7 +70,7 @@ func TestExtractWARC(t *testing.T) {
 			t.Errorf("line %+v", l)
 		}
 	}
-	want := "winnow extract: files 1, records 50, HTML responses 16, extracted 14, no content 2, damaged 0\n"
+	want := "winnow extract: files 1, records 50, HTML responses 16, extracted 15, no content 1, damaged 0\n"
 	if errOut != want {
 		t.Errorf("stderr %q, want %q", errOut, want)
 	}
