@@ -138,8 +138,9 @@ func TestOutputToDevice(t *testing.T) {
 }
 
 // TestTrainToDevice checks that train -o to a device (here through a
-// link to /dev/null) does not put the role models beside the device: it
-// asks for -roles instead of creating DEVICE.roles.json.
+// link to /dev/null) does not put the role or smoothing models beside the
+// device: it asks for -roles and -smooth instead of creating
+// DEVICE.roles.json or DEVICE.smooth.json.
 func TestTrainToDevice(t *testing.T) {
 	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		t.Skipf("no character device at %s", os.DevNull)
@@ -152,5 +153,9 @@ func TestTrainToDevice(t *testing.T) {
 	code, _, stderr := runWinnow(t, "", "train", "-data", filepath.Join(dir, "no-data"), "-o", link)
 	if code != 2 || !strings.Contains(stderr, "give -roles FILE") {
 		t.Errorf("train -o %s: exit %d, stderr %q; want 2 asking for -roles", link, code, stderr)
+	}
+	code, _, stderr = runWinnow(t, "", "train", "-data", filepath.Join(dir, "no-data"), "-o", link, "-roles", "-")
+	if code != 2 || !strings.Contains(stderr, "give -smooth FILE") {
+		t.Errorf("train -o %s -roles -: exit %d, stderr %q; want 2 asking for -smooth", link, code, stderr)
 	}
 }

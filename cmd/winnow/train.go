@@ -50,6 +50,10 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		*typesOut = pageTypesFileOf(*out)
 	}
 	if *smoothOut == "" && *out != "" {
+		// Nor does the smoothing model.
+		if fi, err := os.Stat(*out); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+			return fmt.Errorf("%w: -o %s is not a regular file: give -smooth FILE (- for none)", errUsage, *out)
+		}
 		*smoothOut = smoothFileOf(*out)
 	}
 	if *out == "" {
