@@ -38,7 +38,7 @@ type config struct {
 	// pageTypes are the page-type models (PageTypes); nil: none.
 	pageTypes    *model.Heads
 	pageTypesSet bool // WithPageTypes was given
-	// smooth is the smoothing model (SmoothHead); nil: none.
+	// smooth is the smoothing model (SmootherHead); nil: none.
 	smooth    *model.Heads
 	smoothSet bool // WithSmoother was given
 	// captions and comments: Article.Text and the renderings carry them

@@ -21,10 +21,10 @@ type SmoothFit struct {
 
 // TrainSmoothing trains the smoothing model (winnow.SmootherHead) on pages,
 // whose block vectors vecsOf gives: pages are split into SmoothFolds
-// folds, or one per page when there are fewer (smoothingFolds; at least
-// 2 pages are needed); each fold's pages get
-// their probabilities of content from a block model trained with fit on
-// the other folds; the smoothing vectors of those out-of-fold
+// folds, or one per page when there are fewer pages (smoothingFolds; at
+// least 2 are needed); each fold's pages get their probabilities of
+// content from a block model trained with fit on the other folds; the
+// smoothing vectors of those out-of-fold
 // probabilities (features.SmoothVectors) and the pages' labels train the
 // smoothing model with fitSmooth. The block model that extraction pairs
 // it with is trained on every page, so it sees, on unseen sites, what the
