@@ -42,10 +42,10 @@ func DefaultSmoother() (*model.Heads, error) { return defaultSmooth() }
 // heads file holding SmootherHead, trained on SmootherSchema).
 func LoadSmoother(r io.Reader) (*model.Heads, error) { return smoothHeads.load(r) }
 
-// Smooth returns the probabilities of content of p's blocks under the
+// smoothProbs returns the probabilities of content of p's blocks under the
 // smoothing model h, given probs, the block model's; it returns probs
 // itself when h has no SmootherHead (nil h included).
-func Smooth(h *model.Heads, p *page.Page, probs []float64) []float64 {
+func smoothProbs(h *model.Heads, p *page.Page, probs []float64) []float64 {
 	m := h.Head(SmootherHead)
 	if m == nil || len(probs) == 0 {
 		return probs

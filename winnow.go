@@ -50,14 +50,14 @@ func New(opts ...Option) (*Extractor, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if cfg.model == nil {
+	// The embedded smoothing model goes with the embedded model only.
+	givenModel := cfg.model != nil
+	if !givenModel {
 		m, err := DefaultModel()
 		if err != nil {
 			return nil, err
 		}
 		cfg.model = m
-	} else if !cfg.smoothSet {
-		cfg.smoothSet = true // a given model has no embedded smoothing model
 	}
 	if err := cfg.model.CheckSchema(Schema()); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
@@ -68,7 +68,7 @@ func New(opts ...Option) (*Extractor, error) {
 	if err := pageTypeHeads.resolve(&cfg.pageTypes, cfg.pageTypesSet, DefaultPageTypes); err != nil {
 		return nil, err
 	}
-	if err := smoothHeads.resolve(&cfg.smooth, cfg.smoothSet, DefaultSmoother); err != nil {
+	if err := smoothHeads.resolve(&cfg.smooth, cfg.smoothSet || givenModel, DefaultSmoother); err != nil {
 		return nil, err
 	}
 	if !(cfg.threshold >= 0 && cfg.threshold <= 1) {
@@ -204,7 +204,7 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 // explanations (nil without).
 func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
 	t := x.threshold(pageType)
-	probs := Smooth(x.cfg.smooth, p, blockProbs)
+	probs := smoothProbs(x.cfg.smooth, p, blockProbs)
 	keep, readPart := make([]bool, len(probs)), make([]bool, len(probs))
 	for i, pr := range probs {
 		keep[i], readPart[i] = pr >= t, blockProbs[i] >= partFloor

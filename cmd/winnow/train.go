@@ -40,24 +40,20 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: unexpected arguments %q", errUsage, rest)
 	}
 	if *rolesOut == "" {
-		// The role models go beside a model file, not beside a device.
-		if fi, err := os.Stat(*out); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-			return fmt.Errorf("%w: -o %s is not a regular file: give -roles FILE (- for none)", errUsage, *out)
+		if *rolesOut, err = besideModel(*out, "-roles", rolesFileOf); err != nil {
+			return err
 		}
-		*rolesOut = rolesFileOf(*out)
 	}
 	if *typesOut == "" {
 		*typesOut = pageTypesFileOf(*out)
 	}
-	if *smoothOut == "" && *out != "" {
-		// Nor does the smoothing model.
-		if fi, err := os.Stat(*out); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-			return fmt.Errorf("%w: -o %s is not a regular file: give -smooth FILE (- for none)", errUsage, *out)
-		}
-		*smoothOut = smoothFileOf(*out)
-	}
-	if *out == "" {
+	switch {
+	case *out == "":
 		*smoothOut = "-" // a smoothing model goes with a block model
+	case *smoothOut == "":
+		if *smoothOut, err = besideModel(*out, "-smooth", smoothFileOf); err != nil {
+			return err
+		}
 	}
 	if *out == "" && *rolesOut == "-" && *typesOut == "-" {
 		return fmt.Errorf("%w: -o \"\", -roles - and -page-types - leave nothing to train", errUsage)
@@ -228,12 +224,7 @@ func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.
 // model's trainer and configuration, writes them to out as one heads file
 // and describes them on tw.
 func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
-	heads, fits, err := eval.TrainRoles(train, vecsOf, func(x [][]float64, y []model.Label) (*model.Model, error) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		return fitWith(tf.trainer, cfg, x, y)
-	}, summary)
+	heads, fits, err := eval.TrainRoles(train, vecsOf, fitter(ctx, tf, cfg, winnow.Schema()), summary)
 	if err != nil {
 		return nil, err
 	}
@@ -256,18 +247,7 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 // content model's trainer and configuration, writes it to out and
 // describes it on tw.
 func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) error {
-	stop := func() error { return ctx.Err() }
-	h, fit, err := eval.TrainSmoothing(train, vecsOf, func(x [][]float64, y []model.Label) (*model.Model, error) {
-		if err := stop(); err != nil {
-			return nil, err
-		}
-		return fitWith(tf.trainer, cfg, x, y)
-	}, func(x [][]float64, y []model.Label) (*model.Model, error) {
-		if err := stop(); err != nil {
-			return nil, err
-		}
-		return fitSchema(tf.trainer, cfg, winnow.SmootherSchema(), x, y)
-	}, cfg.Seed, summary)
+	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, cfg, winnow.Schema()), fitter(ctx, tf, cfg, winnow.SmootherSchema()), cfg.Seed, summary)
 	if err != nil {
 		return err
 	}
@@ -282,12 +262,7 @@ func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg mode
 // content model's trainer and configuration, writes them to out as one
 // heads file and describes them on tw.
 func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
-	heads, fits, err := eval.TrainPageTypes(train, func(x [][]float64, y []model.Label) (*model.Model, error) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		return fitSchema(tf.trainer, cfg, winnow.PageTypeSchema(), x, y)
-	}, summary)
+	heads, fits, err := eval.TrainPageTypes(train, fitter(ctx, tf, cfg, winnow.PageTypeSchema()), summary)
 	if err != nil {
 		return nil, err
 	}
@@ -303,6 +278,27 @@ func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg mode
 	}
 	fmt.Fprintf(tw, "page-type models\t%s\n", out)
 	return heads, nil
+}
+
+// fitter is fitSchema with the trainer and configuration of the flags, as
+// an eval.Trainer that fits nothing once ctx is done.
+func fitter(ctx context.Context, tf trainerFlags, cfg model.Config, s model.Schema) eval.Trainer {
+	return func(x [][]float64, y []model.Label) (*model.Model, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return fitSchema(tf.trainer, cfg, s, x, y)
+	}
+}
+
+// besideModel is where the file of flag goes by default: beside the model
+// file out (fileOf), never beside a device or a pipe, which asks for the
+// flag instead.
+func besideModel(out, flag string, fileOf func(string) string) (string, error) {
+	if fi, err := os.Stat(out); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return "", fmt.Errorf("%w: -o %s is not a regular file: give %s FILE (- for none)", errUsage, out, flag)
+	}
+	return fileOf(out), nil
 }
 
 // fitWith trains trainer with cfg on the rows x and labels y the way every
