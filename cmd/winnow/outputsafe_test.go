@@ -138,9 +138,10 @@ func TestOutputToDevice(t *testing.T) {
 }
 
 // TestTrainToDevice checks that train -o to a device (here through a
-// link to /dev/null) does not put the role or smoothing models beside the
-// device: it asks for -roles and -smooth instead of creating
-// DEVICE.roles.json or DEVICE.smooth.json.
+// link to /dev/null) does not put the role, smoothing or page-type models
+// beside the device: it asks for -roles, -smooth and -page-types instead
+// of creating DEVICE.roles.json, DEVICE.smooth.json or
+// DEVICE.pagetypes.json.
 func TestTrainToDevice(t *testing.T) {
 	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		t.Skipf("no character device at %s", os.DevNull)
@@ -154,8 +155,12 @@ func TestTrainToDevice(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "give -roles FILE") {
 		t.Errorf("train -o %s: exit %d, stderr %q; want 2 asking for -roles", link, code, stderr)
 	}
-	code, _, stderr = runWinnow(t, "", "train", "-data", filepath.Join(dir, "no-data"), "-o", link, "-roles", "-")
+	code, _, stderr = runWinnow(t, "", "train", "-data", filepath.Join(dir, "no-data"), "-o", link, "-roles", "-", "-page-types", "-")
 	if code != 2 || !strings.Contains(stderr, "give -smooth FILE") {
-		t.Errorf("train -o %s -roles -: exit %d, stderr %q; want 2 asking for -smooth", link, code, stderr)
+		t.Errorf("train -o %s -roles - -page-types -: exit %d, stderr %q; want 2 asking for -smooth", link, code, stderr)
+	}
+	code, _, stderr = runWinnow(t, "", "train", "-data", filepath.Join(dir, "no-data"), "-o", link, "-roles", "-", "-smooth", "-")
+	if code != 2 || !strings.Contains(stderr, "give -page-types FILE") {
+		t.Errorf("train -o %s -roles - -smooth -: exit %d, stderr %q; want 2 asking for -page-types", link, code, stderr)
 	}
 }

@@ -45,7 +45,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if *typesOut == "" {
-		*typesOut = pageTypesFileOf(*out)
+		if *typesOut, err = besideModel(*out, "-page-types", pageTypesFileOf); err != nil {
+			return err
+		}
 	}
 	switch {
 	case *out == "":
