@@ -41,7 +41,7 @@ const extractArgs = "PATH|DIR|GLOB|URL|- ..."
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", extractArgs)
 	var f extractFlags
-	fs.StringVar(&f.modelPath, "model", "default", "model file, with the smoothing model winnow train wrote beside it if there is one, or \"default\" for the embedded model")
+	fs.StringVar(&f.modelPath, "model", "default", "model file, with the smoothing, role and page-type models winnow train wrote beside it (NAME.smooth.json, NAME.roles.json, NAME.pagetypes.json) where they exist, or \"default\" for the embedded models")
 	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, json (one object; an array for several pages), jsonl (one line per page) or html (web archives, .warc/.arc[.gz]: jsonl, a line per HTML response)")
 	fs.StringVar(&f.out, "o", "", "write output to this file instead of standard output")
 	fs.StringVar(&f.list, "i", "", "read inputs from this file (- for standard input), one path, folder, glob or URL per line")
@@ -103,12 +103,22 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		// Its smoothing model is the one trained with it, beside it.
+		// Its smoothing, role and page-type models are the ones trained with
+		// it, beside it, as winnow eval reads them: none where there is no
+		// file.
 		sm, err := loadSmoothFor(f.modelPath)
 		if err != nil {
 			return err
 		}
-		opts = append(opts, winnow.WithModel(m), winnow.WithSmoother(sm))
+		roles, err := loadRolesFor(f.modelPath)
+		if err != nil {
+			return err
+		}
+		types, err := loadPageTypesFor(f.modelPath)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, winnow.WithModel(m), winnow.WithSmoother(sm), winnow.WithRoles(roles), winnow.WithPageTypes(types))
 	}
 	opts = append(opts, f.parts.options()...)
 	if isWARCInput(inputs) {

@@ -220,3 +220,57 @@ func TestExtractRules(t *testing.T) {
 		t.Errorf("-rules smoothing: exit %d, stderr %q; want 2 and the unknown rule named", code, errOut)
 	}
 }
+
+// TestExtractModelBeside checks that `winnow extract -model NAME.json`
+// reads the smoothing, role and page-type models winnow train writes
+// beside it, as winnow eval does: with copies of the embedded files it
+// extracts what the embedded models do, without the page-type file it
+// gives no page type, and a corrupt role file is an error naming it.
+func TestExtractModelBeside(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "m.json")
+	for from, to := range map[string]string{"default.json": m, "smooth.json": smoothFileOf(m), "roles.json": rolesFileOf(m), "pagetypes.json": pageTypesFileOf(m)} {
+		b, err := os.ReadFile(filepath.Join("../../model", from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, def, errOut := runWinnow(t, "", "extract", "-format", "json", seedPath)
+	if code != 0 {
+		t.Fatalf("default: exit %d; stderr %s", code, errOut)
+	}
+	var want struct {
+		PageType string `json:"page_type"`
+	}
+	if err := json.Unmarshal([]byte(def), &want); err != nil || want.PageType == "" {
+		t.Fatalf("default: page type %q, %v", want.PageType, err)
+	}
+	if code, out, errOut := runWinnow(t, "", "extract", "-format", "json", "-model", m, seedPath); code != 0 || out != def {
+		t.Errorf("-model with the embedded files beside it: exit %d, same output as the default %v; stderr %s", code, out == def, errOut)
+	}
+	// Without the page-type file, no page type.
+	if err := os.Remove(pageTypesFileOf(m)); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runWinnow(t, "", "extract", "-format", "json", "-model", m, seedPath)
+	var got struct {
+		PageType string `json:"page_type"`
+		Text     string `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+		t.Fatalf("-model without page types: exit %d, %v; stderr %s", code, err, errOut)
+	}
+	if got.PageType != "" || !strings.Contains(got.Text, seedStory) {
+		t.Errorf("-model without page types: page type %q (want none), story %v", got.PageType, strings.Contains(got.Text, seedStory))
+	}
+	// A corrupt file beside the model is an error naming it.
+	if err := os.WriteFile(rolesFileOf(m), []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runWinnow(t, "", "extract", "-model", m, seedPath); code != 1 || !strings.Contains(errOut, rolesFileOf(m)) {
+		t.Errorf("-model with a corrupt role file: exit %d, stderr %q; want 1 and the file named", code, errOut)
+	}
+}
