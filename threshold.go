@@ -2,15 +2,17 @@ package winnow
 
 // typeThresholdScale is, for the page types whose text the model's
 // probabilities underrate, the factor the threshold is multiplied by on a
-// page of that type: their records, steps and entries are short blocks
-// that each look like a teaser, and on the held-back WCXB sites a
-// threshold of 0.3 instead of 0.5 keeps more of them than it adds
-// boilerplate, on every split seed measured (docs/accuracy.md, "Page
-// types"). Types not listed keep the threshold as given.
+// page of that type: their records, steps, entries and replies are short
+// blocks that each look like a teaser or a reader comment, and on the
+// held-back WCXB sites a lower threshold keeps more of them than it adds
+// boilerplate, on every split seed measured (docs/accuracy.md, "Threshold
+// by page type"). Types not listed keep the threshold as given. No factor
+// is below partFloor / DefaultThreshold.
 var typeThresholdScale = map[string]float64{
 	"listing":       0.6,
 	"documentation": 0.6,
 	"service":       0.6,
+	"forum":         0.8,
 }
 
 // threshold is the probability of content at or above which a block of a

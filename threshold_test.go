@@ -2,6 +2,7 @@ package winnow
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -48,5 +49,16 @@ func TestTypeThreshold(t *testing.T) {
 	}
 	if on.threshold("listing") >= 0.5 {
 		t.Errorf("listing pages keep the threshold as given")
+	}
+	// At the default threshold no page type goes below partFloor, under
+	// which a kept block would be read as body without the byline and
+	// caption heads being asked.
+	for typ, f := range typeThresholdScale {
+		if !slices.Contains(PageTypes(), typ) {
+			t.Errorf("typeThresholdScale names %q, not a page type", typ)
+		}
+		if DefaultThreshold*f < partFloor {
+			t.Errorf("%s: default threshold scaled to %v, below partFloor %v", typ, DefaultThreshold*f, partFloor)
+		}
 	}
 }
