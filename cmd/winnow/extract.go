@@ -99,26 +99,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		winnow.WithMaxBlocks(f.maxBlocks), winnow.WithMaxDepth(f.maxDepth), winnow.WithTimeout(f.timeout),
 		f.post.option(), winnow.WithExplanations(f.explain)}
 	if f.modelPath != "default" {
-		m, err := loadModelFile(f.modelPath)
+		mo, err := modelOptions(f.modelPath)
 		if err != nil {
 			return err
 		}
-		// Its smoothing, role and page-type models are the ones trained with
-		// it, beside it, as winnow eval reads them: none where there is no
-		// file.
-		sm, err := loadSmoothFor(f.modelPath)
-		if err != nil {
-			return err
-		}
-		roles, err := loadRolesFor(f.modelPath)
-		if err != nil {
-			return err
-		}
-		types, err := loadPageTypesFor(f.modelPath)
-		if err != nil {
-			return err
-		}
-		opts = append(opts, winnow.WithModel(m), winnow.WithSmoother(sm), winnow.WithRoles(roles), winnow.WithPageTypes(types))
+		opts = append(opts, mo...)
 	}
 	opts = append(opts, f.parts.options()...)
 	if isWARCInput(inputs) {
