@@ -14,10 +14,14 @@ import (
 // named by the type, over the page features (PageTypeSchema); the page's
 // type is the head with the highest probability.
 
+// pageTypeForum is the type of a discussion thread, whose posts are its
+// content rather than reader comments on it (see roles).
+const pageTypeForum = "forum"
+
 // PageTypes are the page types a page-type model file may hold heads for,
 // in the order `winnow train` writes them.
 func PageTypes() []string {
-	return []string{"article", "forum", "product", "listing", "collection", "documentation", "service"}
+	return []string{"article", pageTypeForum, "product", "listing", "collection", "documentation", "service"}
 }
 
 // PageTypeSchema is the page feature schema of this version of winnow, as

@@ -42,7 +42,8 @@ type Article struct {
 	Text string
 	// Captions are the texts of the figure captions, in document order.
 	Captions []string
-	// Comments is the reader comments as plain text, as Text is written.
+	// Comments is the reader comments as plain text, as Text is written;
+	// "" on a page of type forum, whose posts are its body (see roles).
 	Comments string
 	// Language is the page's language as its markup declares it (<html
 	// lang>, Content-Language, og:locale), lower-cased: "en", "de-at".

@@ -36,19 +36,26 @@ func TestRolesAssignment(t *testing.T) {
 		{0, 0, 0.6, 0, 0, 0},     // byline
 		{0, 0, 0, 0, 0, 0},       // caption
 	}
-	got := x.roles(p, keep, keep, heads)
+	got := x.roles(p, keep, keep, heads, false)
 	want := []Role{RoleBody, RoleTitle, RoleByline, RoleComment, RoleComment, RoleBoilerplate}
 	if !slices.Equal(got, want) {
 		t.Fatalf("roles %v, want %v", got, want)
 	}
+	// On a forum page the posts are the content: the kept block the
+	// comment head marks is body, the other is boilerplate.
+	got = x.roles(p, keep, keep, heads, true)
+	want = []Role{RoleBody, RoleTitle, RoleByline, RoleBody, RoleBoilerplate, RoleBoilerplate}
+	if !slices.Equal(got, want) {
+		t.Fatalf("forum: roles %v, want %v", got, want)
+	}
 	// A block the block model gives less than partFloor is not read as a
 	// byline.
-	got = x.roles(p, keep, []bool{true, true, false, true, false, false}, heads)
+	got = x.roles(p, keep, []bool{true, true, false, true, false, false}, heads, false)
 	want = []Role{RoleBody, RoleTitle, RoleBody, RoleComment, RoleComment, RoleBoilerplate}
 	if !slices.Equal(got, want) {
 		t.Fatalf("byline kept by smoothing alone: roles %v, want %v", got, want)
 	}
-	got = x.roles(p, keep, keep, nil)
+	got = x.roles(p, keep, keep, nil, false)
 	want = []Role{RoleBody, RoleBody, RoleBody, RoleBody, RoleBoilerplate, RoleBoilerplate}
 	if !slices.Equal(got, want) {
 		t.Fatalf("without heads: roles %v, want %v", got, want)
@@ -59,7 +66,7 @@ func TestCommentNeverInText(t *testing.T) {
 	x := &Extractor{}
 	p := &page.Page{Blocks: []page.Block{{Text: "The story.", Kind: page.KindParagraph}, {Text: "Great post!", Kind: page.KindParagraph}}}
 	keep := []bool{true, true}
-	roles := x.roles(p, keep, keep, [][]float64{{0, 0.9}, {0, 0}, {0, 0}, {0, 0}})
+	roles := x.roles(p, keep, keep, [][]float64{{0, 0.9}, {0, 0}, {0, 0}, {0, 0}}, false)
 	a := assemble(p, []float64{1, 1}, keep, roles, nil, nil, &config{})
 	// The comment stays content (the content model kept it) but is no
 	// part of the text; it is the Article's Comments.

@@ -12,7 +12,7 @@ var typeThresholdScale = map[string]float64{
 	"listing":       0.6,
 	"documentation": 0.6,
 	"service":       0.6,
-	"forum":         0.8,
+	pageTypeForum:   0.8,
 }
 
 // threshold is the probability of content at or above which a block of a
