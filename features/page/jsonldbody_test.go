@@ -38,22 +38,32 @@ func TestBodyKey(t *testing.T) {
 		"日本語のテキスト、二〇二四年", "٣٤ Arabic digits", "bad \xff\xfe utf8 \xc3", "a<b>bold</b>&amp;c",
 		"x\u00ady", "tab\there\nnew", "ＡＢＣ１２３",
 	}
-	files, err := filepath.Glob(filepath.Join("testdata", "hidden", "*.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in = append(in, string(b))
+	for _, b := range hiddenPages(t) {
+		in = append(in, b)
 	}
 	for _, s := range in {
 		if got, want := bodyKey(s), bodyKeyByRune(s); got != want {
 			t.Errorf("bodyKey(%.40q) = %.60q, want %.60q", s, got, want)
 		}
 	}
+}
+
+// hiddenPages reads the pages of testdata/hidden, by file name.
+func hiddenPages(t *testing.T) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "hidden", "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[f] = string(b)
+	}
+	return pages
 }
 
 // FuzzBodyKey checks bodyKey against its definition on any string.

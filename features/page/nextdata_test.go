@@ -2,8 +2,6 @@ package page
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -57,18 +55,7 @@ func TestIsShell(t *testing.T) {
 		}
 		return n <= maxShellText
 	}
-	pages := map[string]string{}
-	files, err := filepath.Glob(filepath.Join("testdata", "hidden", "*.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages[f] = string(b)
-	}
+	pages := hiddenPages(t)
 	for _, n := range []int{maxShellText - 1, maxShellText, maxShellText + 1} {
 		half := strings.Repeat("é", n/2)
 		rest := strings.Repeat("7", n-n/2)
