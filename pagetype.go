@@ -18,10 +18,23 @@ import (
 // content rather than reader comments on it (see roles).
 const pageTypeForum = "forum"
 
+// pageTypeDocumentation is the type of a manual's or a reference's page.
+const pageTypeDocumentation = "documentation"
+
+// readerComments reports whether a page of type pageType may have reader
+// comments, which roles takes out of its text: not a forum thread, whose
+// posts are its content, nor a documentation page, whose steps, notes
+// and code samples the comment head takes for comments far more often
+// than it finds one (docs/accuracy.md, "No reader comments on
+// documentation pages").
+func readerComments(pageType string) bool {
+	return pageType != pageTypeForum && pageType != pageTypeDocumentation
+}
+
 // PageTypes are the page types a page-type model file may hold heads for,
 // in the order `winnow train` writes them.
 func PageTypes() []string {
-	return []string{"article", pageTypeForum, "product", "listing", "collection", "documentation", "service"}
+	return []string{"article", pageTypeForum, "product", "listing", "collection", pageTypeDocumentation, "service"}
 }
 
 // PageTypeSchema is the page feature schema of this version of winnow, as

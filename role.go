@@ -65,10 +65,11 @@ const partFloor = 0.3
 // RoleHeads and block i; nil without role models):
 //
 //   - comment: P(comment) ≥ RoleThreshold, kept or not: reader comments
-//     are never main content; but on a forum page (thread), whose posts
-//     are its content, no block is a reader comment: the comment head is
-//     not read, and the blocks it marks are body when kept (without being
-//     read as bylines or captions, see headScorer);
+//     are never main content; but on a page that has none (noComments:
+//     a forum thread, whose posts are its content, or a documentation
+//     page, see readerComments) no block is a reader comment: the comment
+//     head is not read, and the blocks it marks are body when kept
+//     (without being read as bylines or captions, see headScorer);
 //   - title: the one block, not a comment, with the highest P(title), if
 //     that is at least RoleThreshold, kept or not;
 //   - of the other kept blocks, byline, then caption, when that head's
@@ -77,12 +78,12 @@ const partFloor = 0.3
 //   - the rest boilerplate.
 //
 // Without role models, kept blocks are body and the rest boilerplate.
-func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64, thread bool) []Role {
+func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64, noComments bool) []Role {
 	out := make([]Role, len(p.Blocks))
 	title, best := -1, RoleThreshold
 	for i, k := range keep {
 		switch {
-		case heads != nil && !thread && heads[headComment][i] >= RoleThreshold:
+		case heads != nil && !noComments && heads[headComment][i] >= RoleThreshold:
 			out[i] = RoleComment
 			continue
 		case !k:

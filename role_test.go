@@ -48,6 +48,14 @@ func TestRolesAssignment(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("forum: roles %v, want %v", got, want)
 	}
+	for _, c := range []struct {
+		pageType string
+		want     bool
+	}{{"article", true}, {"", true}, {"product", true}, {pageTypeForum, false}, {pageTypeDocumentation, false}} {
+		if got := readerComments(c.pageType); got != c.want {
+			t.Errorf("readerComments(%q) = %v, want %v", c.pageType, got, c.want)
+		}
+	}
 	// A block the block model gives less than partFloor is not read as a
 	// byline.
 	got = x.roles(p, keep, []bool{true, true, false, true, false, false}, heads, false)

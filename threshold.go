@@ -9,10 +9,10 @@ package winnow
 // by page type"). Types not listed keep the threshold as given. No factor
 // is below partFloor / DefaultThreshold.
 var typeThresholdScale = map[string]float64{
-	"listing":       0.6,
-	"documentation": 0.6,
-	"service":       0.6,
-	pageTypeForum:   0.8,
+	"listing":             0.6,
+	pageTypeDocumentation: 0.6,
+	"service":             0.6,
+	pageTypeForum:         0.8,
 }
 
 // threshold is the probability of content at or above which a block of a

@@ -209,7 +209,7 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, 
 	for i, pr := range probs {
 		keep[i], readPart[i] = pr >= t, blockProbs[i] >= partFloor
 	}
-	roles := x.roles(p, keep, readPart, heads, pageType == pageTypeForum)
+	roles := x.roles(p, keep, readPart, heads, !readerComments(pageType))
 	a := assemble(p, probs, keep, roles, nil, paths, &x.cfg)
 	a.PageType = pageType
 	if !slices.ContainsFunc(a.Blocks, func(b Block) bool { return b.Content }) {
