@@ -77,6 +77,10 @@ const partFloor = 0.3
 //     of content reaches partFloor (readPart), and body otherwise;
 //   - the rest boilerplate.
 //
+// Reader comments follow the article: a block the comment head claims
+// with at least commentBodyAfter words of body after it is not one, but
+// body when kept and boilerplate otherwise.
+//
 // Without role models, kept blocks are body and the rest boilerplate.
 func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64, noComments bool) []Role {
 	out := make([]Role, len(p.Blocks))
@@ -102,8 +106,24 @@ func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64
 	if title >= 0 {
 		out[title] = RoleTitle
 	}
+	after := 0 // words of body after block i
+	for i := len(out) - 1; i >= 0; i-- {
+		switch {
+		case out[i] == RoleBody:
+			after += p.Blocks[i].Words
+		case out[i] == RoleComment && after >= commentBodyAfter && keep[i]:
+			out[i] = RoleBody
+		case out[i] == RoleComment && after >= commentBodyAfter:
+			out[i] = RoleBoilerplate
+		}
+	}
 	return out
 }
+
+// commentBodyAfter is the words of body text after a block above which
+// roles does not read it as a reader comment. Chosen from the held-back
+// sites' Text F1 (docs/accuracy.md, "Comments follow the article").
+const commentBodyAfter = 50
 
 // headModels are the role heads of x in RoleHeads order, nil without role
 // models; a head the role model file lacks (no training set labelled that

@@ -48,6 +48,20 @@ func TestRolesAssignment(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("forum: roles %v, want %v", got, want)
 	}
+	// Comments follow the article: a block the comment head claims with
+	// commentBodyAfter words of body after it is body when kept, and
+	// boilerplate otherwise; the comments after the body stay comments.
+	q := &page.Page{Blocks: []page.Block{{Words: 30}, {Words: 20}, {Words: 10}, {Words: commentBodyAfter}, {Words: 40}, {Words: 5}}}
+	qkeep := []bool{true, true, false, true, true, true}
+	qheads := [][]float64{
+		{0, 0.9, 0.9, 0, 0.9, 0.9}, // comment
+		make([]float64, 6), make([]float64, 6), make([]float64, 6),
+	}
+	got = x.roles(q, qkeep, qkeep, qheads, false)
+	want = []Role{RoleBody, RoleBody, RoleBoilerplate, RoleBody, RoleComment, RoleComment}
+	if !slices.Equal(got, want) {
+		t.Fatalf("comments before the body: roles %v, want %v", got, want)
+	}
 	for _, c := range []struct {
 		pageType string
 		want     bool
