@@ -86,3 +86,21 @@ func loadBeside(path, what string, beside func(string) string, embedded func() (
 	}
 	return h, nil
 }
+
+// Options are the extractor's options for the model file at path (the
+// embedded models for "default" or "") and the smoothing, role and
+// page-type models trained with it, read from beside it as winnow eval
+// reads them: none of a part whose file is not there.
+func Options(path string) ([]winnow.Option, error) {
+	m, err := Load(path)
+	if err != nil {
+		return nil, err
+	}
+	var heads [3]*model.Heads
+	for i, load := range [...]func(string) (*model.Heads, error){LoadSmoothing, LoadRoles, LoadPageTypes} {
+		if heads[i], err = load(path); err != nil {
+			return nil, err
+		}
+	}
+	return []winnow.Option{winnow.WithModel(m), winnow.WithSmoother(heads[0]), winnow.WithRoles(heads[1]), winnow.WithPageTypes(heads[2])}, nil
+}

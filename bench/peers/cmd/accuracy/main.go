@@ -7,7 +7,8 @@
 // Pages without gold text (CleanEval-Victor) are left out.
 //
 //	go run ./cmd/accuracy                        # the default model, seed 1: its own held-back sites
-//	go run ./cmd/accuracy -seed 2 -model m2.json # another split needs a model trained on it
+//	go run ./cmd/accuracy -seed 2 -model m2.json # another split needs a model trained on it,
+//	                                             # with the models winnow train wrote beside it
 //	go run ./cmd/accuracy -pages pages.tsv       # also one line per page and contender
 //
 // The embedded model was trained on the training side of seed 1, so only
@@ -26,13 +27,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/bench/peers"
 	"github.com/winnow-dev/winnow/bench/peers/rd"
 	"github.com/winnow-dev/winnow/bench/peers/tf"
 	"github.com/winnow-dev/winnow/bench/peers/wn"
 	"github.com/winnow-dev/winnow/dataset"
 	"github.com/winnow-dev/winnow/internal/gzfile"
+	"github.com/winnow-dev/winnow/internal/modelfile"
 )
 
 func main() {
@@ -51,16 +52,13 @@ var contenders = map[string]func(modelPath string) (peers.Extractor, error){
 		if modelPath == "" {
 			return wn.New()
 		}
-		f, err := os.Open(modelPath)
+		// The smoothing, role and page-type models beside the file, as
+		// winnow extract -model and winnow eval -model read them.
+		opts, err := modelfile.Options(modelPath)
 		if err != nil {
 			return peers.Extractor{}, err
 		}
-		defer f.Close()
-		m, err := winnow.LoadModel(f)
-		if err != nil {
-			return peers.Extractor{}, fmt.Errorf("model %s: %w", modelPath, err)
-		}
-		return wn.NewWith(winnow.WithModel(m))
+		return wn.NewWith(opts...)
 	},
 	"trafilatura":          func(string) (peers.Extractor, error) { return tf.New() },
 	"trafilatura+fallback": func(string) (peers.Extractor, error) { return tf.NewFallback() },
