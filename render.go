@@ -43,7 +43,8 @@ type Article struct {
 	// Captions are the texts of the figure captions, in document order.
 	Captions []string
 	// Comments is the reader comments as plain text, as Text is written;
-	// "" on a page of type forum, whose posts are its body (see roles).
+	// "" on a page whose type has no reader comments: a forum, whose
+	// posts are its body, or documentation (see readerComments).
 	Comments string
 	// Language is the page's language as its markup declares it (<html
 	// lang>, Content-Language, og:locale), lower-cased: "en", "de-at".

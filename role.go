@@ -111,10 +111,11 @@ func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64
 		switch {
 		case out[i] == RoleBody:
 			after += p.Blocks[i].Words
-		case out[i] == RoleComment && after >= commentBodyAfter && keep[i]:
-			out[i] = RoleBody
 		case out[i] == RoleComment && after >= commentBodyAfter:
 			out[i] = RoleBoilerplate
+			if keep[i] {
+				out[i] = RoleBody
+			}
 		}
 	}
 	return out

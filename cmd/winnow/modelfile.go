@@ -1,8 +1,6 @@
 package main
 
-import (
-	"github.com/winnow-dev/winnow/internal/modelfile"
-)
+import "github.com/winnow-dev/winnow/internal/modelfile"
 
 // The model files a command names (internal/modelfile).
 var (
