@@ -10,7 +10,8 @@ import (
 // seedMisses are the fixture's lines that the default model alone decides
 // against the fixture (docs/rules.md: the post-processing rules that
 // patched them were removed): the Google News promotion between two
-// paragraphs is kept, and the lead photo's caption is dropped.
+// paragraphs is kept (in Text or taken for a caption), and the lead photo's
+// caption is dropped.
 // TestSeedPage checks that each is still missed, so that the list shrinks
 // as soon as the model learns one; an empty list is the goal.
 var seedMisses = []string{"Keep updated, follow", "Lavrov shakes hands"}
@@ -61,10 +62,12 @@ func TestSeedPage(t *testing.T) {
 			t.Errorf("not body, but in Text: %q", line)
 		}
 	}
-	captions := a.Captions
-	if bylineMissed {
-		captions = slices.DeleteFunc(slices.Clone(captions), func(c string) bool { return c == "Reuters" })
-	}
+	// A boilerplate line the model still keeps may come out as a caption
+	// (seedMisses): the check below finds it there.
+	promoMissed := slices.Contains(seedMisses, "Keep updated, follow")
+	captions := slices.DeleteFunc(slices.Clone(a.Captions), func(c string) bool {
+		return bylineMissed && c == "Reuters" || promoMissed && strings.Contains(c, "Keep updated, follow")
+	})
 	caption := len(captions) == 1 && strings.Contains(captions[0], "Lavrov shakes hands with China's Foreign Minister")
 	switch missed := slices.Contains(seedMisses, "Lavrov shakes hands"); {
 	case !caption && !missed:
@@ -91,8 +94,10 @@ func TestSeedPage(t *testing.T) {
 		{"Home", "the menu"},
 		{"&#039;", "an undecoded entity"},
 	}
+	// Boilerplate belongs in neither the body nor the captions.
+	out := a.Text + "\n" + strings.Join(a.Captions, "\n")
 	for _, b := range boilerplate {
-		switch kept := strings.Contains(a.Text, b.text); {
+		switch kept := strings.Contains(out, b.text); {
 		case kept && !slices.Contains(seedMisses, b.text):
 			t.Errorf("boilerplate kept: %s (%q)", b.what, b.text)
 		case !kept && slices.Contains(seedMisses, b.text):

@@ -58,7 +58,9 @@ const bylineWords = 25
 //     WCXB pages with an author or date in their gold: the short blocks
 //     naming the author or holding the date's year with a word;
 //   - caption: L3S-GN1's Supplemental text that does not look like a
-//     byline (captions and image credits; the rest is Unknown).
+//     byline and does look like a caption (looksLikeCaption: captions and
+//     image credits; the rest, such as agency names, table cells and
+//     subheadings, is Unknown).
 //
 // A block whose content label is Unknown is Unknown here too.
 func (p *LabelledPage) RoleLabels(h RoleHead) []Label {
@@ -107,7 +109,7 @@ func (p *LabelledPage) RoleLabels(h RoleHead) []Label {
 				switch {
 				case f != Supplemental:
 					return Boilerplate
-				case looksLikeByline(b.Text):
+				case looksLikeByline(b.Text) || !looksLikeCaption(b):
 					return Unknown
 				}
 				return Content
@@ -216,6 +218,31 @@ func looksLikeByline(text string) bool {
 		}
 	}
 	return false
+}
+
+// captionMinWords is the fewest words a block of L3S-GN1's Supplemental
+// text outside a figure needs to be labelled a caption: shorter ones are
+// agency names, dates and numbers ("Reuters", "(IANS)", "100.0%").
+const captionMinWords = 4
+
+// looksLikeCaption reports whether a block of L3S-GN1's Supplemental text
+// is a figure caption or image credit rather than the set's other
+// supplemental text: a <figcaption> or <caption> or a block in a <figure>,
+// or else a sentence-long block that is not a heading, list item, table
+// cell or preformatted text and not a copyright line.
+func looksLikeCaption(b *page.Block) bool {
+	if b.Kind == page.KindCaption || b.Flags&page.InFigure != 0 {
+		return true
+	}
+	switch b.Kind {
+	case page.KindHeading, page.KindListItem, page.KindTableCell, page.KindPre:
+		return false
+	}
+	if b.Words < captionMinWords {
+		return false
+	}
+	low := strings.ToLower(b.Text)
+	return !strings.Contains(low, "©") && !strings.Contains(low, "copyright") && !strings.Contains(low, "rights reserved")
 }
 
 // containsRun reports whether run occurs in s as consecutive elements.
