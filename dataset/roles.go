@@ -228,8 +228,8 @@ const captionMinWords = 4
 // looksLikeCaption reports whether a block of L3S-GN1's Supplemental text
 // is a figure caption or image credit rather than the set's other
 // supplemental text: a <figcaption> or <caption> or a block in a <figure>,
-// or else a sentence-long block that is not a heading, list item, table
-// cell or preformatted text and not a copyright line.
+// or else a block of at least captionMinWords words that is not a heading,
+// list item, table cell or preformatted text and not a copyright line.
 func looksLikeCaption(b *page.Block) bool {
 	if b.Kind == page.KindCaption || b.Flags&page.InFigure != 0 {
 		return true
