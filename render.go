@@ -212,7 +212,15 @@ func (a *Article) renderRoles(f render.Format, roles ...Role) string {
 	}
 	return render.Blocks(len(a.Blocks), func(i int) render.Block {
 		b := &a.Blocks[i]
-		return b.render(int(b.Role) < len(want) && want[b.Role])
+		rb := b.render(int(b.Role) < len(want) && want[b.Role])
+		// A caption that is a paragraph or a generic text block renders as
+		// a <figcaption> does (a <figure>'s caption in HTML); one that is a
+		// list item, table cell, heading or code keeps its element, so that
+		// the structure around it holds.
+		if b.Role == RoleCaption && (b.Kind == page.KindParagraph || b.Kind == page.KindText) {
+			rb.Kind = page.KindCaption
+		}
+		return rb
 	}, f)
 }
 

@@ -85,10 +85,11 @@ func TestRenderHTMLEscapes(t *testing.T) {
 		{Text: "one", Kind: page.KindListItem, Row: -1, Content: true, Role: RoleBody},
 		{Text: "two", Kind: page.KindListItem, Row: -1, Content: true, Role: RoleBody, Item: 2},
 		{Text: "<caption>", Kind: page.KindCaption, Row: -1, Content: true, Role: RoleCaption},
+		{Text: "A photo's caption in a <p>.", Kind: page.KindParagraph, Row: -1, Content: true, Role: RoleCaption},
 	}}
 	want := "<article>\n<header>\n<h1>&lt;b&gt;</h1>\n<address>A &amp; B</address>\n<time datetime=\"2024-04-09\">2024-04-09</time>\n</header>\n" +
 		"<p>&lt;script&gt;x&lt;/script&gt; &amp; co</p>\n<ul>\n<li>one</li>\n</ul>\n<ol start=\"2\">\n<li>two</li>\n</ol>\n" +
-		"<figure><figcaption>&lt;caption&gt;</figcaption></figure>\n</article>"
+		"<figure><figcaption>&lt;caption&gt;</figcaption></figure>\n<figure><figcaption>A photo&#39;s caption in a &lt;p&gt;.</figcaption></figure>\n</article>"
 	if diff := cmp.Diff(want, a.HTML()); diff != "" {
 		t.Errorf("HTML mismatch (-want +got):\n%s", diff)
 	}
