@@ -189,7 +189,7 @@ func BenchmarkPredict(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	benchPass(b, loadBenchPages(b), func(p *benchPage) {
 		if p.page != nil {
-			assemble(p.page, p.probs, p.keep, make([]Role, len(p.keep)), nil, nil, &config{})
+			assemble(p.page, "", p.probs, p.keep, make([]Role, len(p.keep)), nil, nil, &config{})
 		}
 	})
 }

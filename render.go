@@ -229,11 +229,11 @@ func (b *Block) render(keep bool) render.Block {
 }
 
 // assemble builds the Article of page from the pipeline's results: the
-// model's probabilities, the final decisions, the blocks' roles, the rule that decided each
-// block (nil: the threshold decided all) and the decision paths (nil
-// unless explaining).
-func assemble(page *page.Page, probs []float64, keep []bool, roles []Role, why []Rule, paths [][]model.Step, cfg *config) *Article {
-	a := &Article{Encoding: page.Encoding, Blocks: make([]Block, len(page.Blocks)),
+// page's type, the model's probabilities, the final decisions, the blocks'
+// roles, the rule that decided each block (nil: the threshold decided all)
+// and the decision paths (nil unless explaining).
+func assemble(page *page.Page, pageType string, probs []float64, keep []bool, roles []Role, why []Rule, paths [][]model.Step, cfg *config) *Article {
+	a := &Article{Encoding: page.Encoding, Blocks: make([]Block, len(page.Blocks)), PageType: pageType,
 		withCaptions: cfg.captions, withComments: cfg.comments}
 	for i := range page.Blocks {
 		b := &page.Blocks[i]
@@ -245,7 +245,7 @@ func assemble(page *page.Page, probs []float64, keep []bool, roles []Role, why [
 			a.Blocks[i].Path = paths[i]
 		}
 	}
-	refineRoles(page, a.Blocks)
+	refineRoles(page, a.Blocks, pageType == pageTypeForum)
 	a.fillMetadata(page)
 	a.Text = a.text()
 	return a

@@ -89,7 +89,7 @@ func TestCommentNeverInText(t *testing.T) {
 	p := &page.Page{Blocks: []page.Block{{Text: "The story.", Kind: page.KindParagraph}, {Text: "Great post!", Kind: page.KindParagraph}}}
 	keep := []bool{true, true}
 	roles := x.roles(p, keep, keep, [][]float64{{0, 0.9}, {0, 0}, {0, 0}, {0, 0}}, false)
-	a := assemble(p, []float64{1, 1}, keep, roles, nil, nil, &config{})
+	a := assemble(p, "", []float64{1, 1}, keep, roles, nil, nil, &config{})
 	// The comment stays content (the content model kept it) but is no
 	// part of the text; it is the Article's Comments.
 	if a.Text != "The story." || a.Blocks[1].Role != RoleComment || a.Comments != "Great post!" {

@@ -23,12 +23,15 @@ const (
 // markup says: when no block is the title, the kept block that is the
 // headline (headlineBlock) is; a kept figure caption is a caption; and a
 // short block by the headline (headlineAnchor) that holds an author or
-// time mark of the markup (page.Meta's hints) is a byline.
+// time mark of the markup (page.Meta's hints) is a byline. On a forum
+// thread (posts), whose posts are its text, a kept byline or caption is
+// body: a post's header (who wrote it, when) and whatever the heads take
+// for a caption in it are part of the post.
 //
 // Which blocks become bylines does not depend on which blocks are kept,
 // so that raising the threshold never moves a block from byline back
 // into the text.
-func refineRoles(p *page.Page, blocks []Block) {
+func refineRoles(p *page.Page, blocks []Block, posts bool) {
 	t := -1
 	for i := range blocks {
 		if blocks[i].Role == RoleTitle {
@@ -48,6 +51,13 @@ func refineRoles(p *page.Page, blocks []Block) {
 		}
 	}
 	markBylines(p, blocks, anchor)
+	if posts {
+		for i := range blocks {
+			if b := &blocks[i]; b.Content && (b.Role == RoleByline || b.Role == RoleCaption) {
+				b.Role = RoleBody
+			}
+		}
+	}
 }
 
 // headlineAnchor is the block the byline marks are looked for around when

@@ -25,12 +25,42 @@ func TestBylinesIgnoreVerdicts(t *testing.T) {
 				blocks[i].Role = RoleBody
 			}
 		}
-		refineRoles(p, blocks)
+		refineRoles(p, blocks, false)
 		if blocks[2].Role != RoleByline {
 			t.Errorf("headline kept %v: the byline's role is %v, want byline", headlineKept, blocks[2].Role)
 		}
 		if blocks[3].Role != RoleBody {
 			t.Errorf("headline kept %v: the story's role is %v, want body", headlineKept, blocks[3].Role)
+		}
+	}
+}
+
+// TestForumPostsKeepTheirParts checks that on a forum thread a kept block
+// read as a byline or a caption is body (a post's header is part of the
+// post), and that a byline that is not kept stays a byline.
+func TestForumPostsKeepTheirParts(t *testing.T) {
+	p := &page.Page{Title: "Why did the ISO grow?", Meta: page.Meta{AuthorHints: []string{"jdoe"}}}
+	newBlocks := func() []Block {
+		return []Block{
+			{Text: "Why did the ISO grow?", Kind: page.KindHeading, Level: 1, Content: true, Role: RoleTitle},
+			{Text: "jdoe, 1 May 2025", Kind: page.KindParagraph, Content: true, Role: RoleBody},
+			{Text: "The boot loader changed, so the kernel is there twice.", Kind: page.KindParagraph, Content: true, Role: RoleCaption},
+			{Text: "asked by jdoe", Kind: page.KindText, Role: RoleByline},
+		}
+	}
+	for _, tc := range []struct {
+		posts bool
+		want  []Role
+	}{
+		{false, []Role{RoleTitle, RoleByline, RoleCaption, RoleByline}},
+		{true, []Role{RoleTitle, RoleBody, RoleBody, RoleByline}},
+	} {
+		blocks := newBlocks()
+		refineRoles(p, blocks, tc.posts)
+		for i, b := range blocks {
+			if b.Role != tc.want[i] {
+				t.Errorf("posts %v: block %d (%q) is %v, want %v", tc.posts, i, b.Text, b.Role, tc.want[i])
+			}
 		}
 	}
 }

@@ -210,8 +210,7 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, 
 		keep[i], readPart[i] = pr >= t, blockProbs[i] >= partFloor
 	}
 	roles := x.roles(p, keep, readPart, heads, !readerComments(pageType))
-	a := assemble(p, probs, keep, roles, nil, paths, &x.cfg)
-	a.PageType = pageType
+	a := assemble(p, pageType, probs, keep, roles, nil, paths, &x.cfg)
 	if !slices.ContainsFunc(a.Blocks, func(b Block) bool { return b.Content }) {
 		return a, ErrNoContent
 	}
