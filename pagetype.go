@@ -14,6 +14,11 @@ import (
 // named by the type, over the page features (PageTypeSchema); the page's
 // type is the head with the highest probability.
 
+// pageTypeArticle is the type of a news story, a blog post or any other
+// article: the one type whose parts (headline, bylines, captions) roles
+// tells from its body (see refineRoles).
+const pageTypeArticle = "article"
+
 // pageTypeForum is the type of a discussion thread, whose posts are its
 // content rather than reader comments on it (see roles).
 const pageTypeForum = "forum"
@@ -34,7 +39,7 @@ func readerComments(pageType string) bool {
 // PageTypes are the page types a page-type model file may hold heads for,
 // in the order `winnow train` writes them.
 func PageTypes() []string {
-	return []string{"article", pageTypeForum, "product", "listing", "collection", pageTypeDocumentation, "service"}
+	return []string{pageTypeArticle, pageTypeForum, "product", "listing", "collection", pageTypeDocumentation, "service"}
 }
 
 // PageTypeSchema is the page feature schema of this version of winnow, as

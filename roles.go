@@ -23,15 +23,16 @@ const (
 // markup says: when no block is the title, the kept block that is the
 // headline (headlineBlock) is; a kept figure caption is a caption; and a
 // short block by the headline (headlineAnchor) that holds an author or
-// time mark of the markup (page.Meta's hints) is a byline. On a forum
-// thread (posts), whose posts are its text, a kept byline or caption is
-// body: a post's header (who wrote it, when) and whatever the heads take
-// for a caption in it are part of the post.
+// time mark of the markup (page.Meta's hints) is a byline. Bylines and
+// captions are an article's parts: on a page of another type (notArticle:
+// a forum thread, a product, a listing, ...), a kept byline or caption is
+// body, as a post's header (who wrote it, when), a listing item's date or
+// a product photo's legend is part of what the page shows.
 //
 // Which blocks become bylines does not depend on which blocks are kept,
 // so that raising the threshold never moves a block from byline back
 // into the text.
-func refineRoles(p *page.Page, blocks []Block, posts bool) {
+func refineRoles(p *page.Page, blocks []Block, notArticle bool) {
 	t := -1
 	for i := range blocks {
 		if blocks[i].Role == RoleTitle {
@@ -51,7 +52,7 @@ func refineRoles(p *page.Page, blocks []Block, posts bool) {
 		}
 	}
 	markBylines(p, blocks, anchor)
-	if posts {
+	if notArticle {
 		for i := range blocks {
 			if b := &blocks[i]; b.Content && (b.Role == RoleByline || b.Role == RoleCaption) {
 				b.Role = RoleBody

@@ -35,10 +35,11 @@ func TestBylinesIgnoreVerdicts(t *testing.T) {
 	}
 }
 
-// TestForumPostsKeepTheirParts checks that on a forum thread a kept block
-// read as a byline or a caption is body (a post's header is part of the
-// post), and that a byline that is not kept stays a byline.
-func TestForumPostsKeepTheirParts(t *testing.T) {
+// TestPartsOfOtherPages checks that on a page that is not an article a
+// kept block read as a byline or a caption is body (a forum post's
+// header is part of the post), that a byline that is not kept stays a
+// byline, and that an article keeps its parts.
+func TestPartsOfOtherPages(t *testing.T) {
 	p := &page.Page{Title: "Why did the ISO grow?", Meta: page.Meta{AuthorHints: []string{"jdoe"}}}
 	newBlocks := func() []Block {
 		return []Block{
@@ -49,17 +50,17 @@ func TestForumPostsKeepTheirParts(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct {
-		posts bool
-		want  []Role
+		notArticle bool
+		want       []Role
 	}{
 		{false, []Role{RoleTitle, RoleByline, RoleCaption, RoleByline}},
 		{true, []Role{RoleTitle, RoleBody, RoleBody, RoleByline}},
 	} {
 		blocks := newBlocks()
-		refineRoles(p, blocks, tc.posts)
+		refineRoles(p, blocks, tc.notArticle)
 		for i, b := range blocks {
 			if b.Role != tc.want[i] {
-				t.Errorf("posts %v: block %d (%q) is %v, want %v", tc.posts, i, b.Text, b.Role, tc.want[i])
+				t.Errorf("not an article %v: block %d (%q) is %v, want %v", tc.notArticle, i, b.Text, b.Role, tc.want[i])
 			}
 		}
 	}
