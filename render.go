@@ -40,7 +40,9 @@ type Article struct {
 	// unless WithCaptions (captions in place) or WithComments (comments
 	// after the body, a blank line apart) asked for them.
 	Text string
-	// Captions are the texts of the figure captions, in document order.
+	// Captions are the texts of the figure captions, in document order;
+	// none on a page whose type is not article, where what reads as a
+	// caption (or a byline) is part of the body (see refineRoles).
 	Captions []string
 	// Comments is the reader comments as plain text, as Text is written;
 	// "" on a page whose type has no reader comments: a forum, whose
