@@ -36,6 +36,14 @@ func readerComments(pageType string) bool {
 	return pageType != pageTypeForum && pageType != pageTypeDocumentation
 }
 
+// articleParts reports whether a page of type pageType keeps its bylines
+// and captions apart from its text: an article's (or a page of unknown
+// type's, without page-type models); on any other page they are part of
+// what it shows (see refineRoles).
+func articleParts(pageType string) bool {
+	return pageType == "" || pageType == pageTypeArticle
+}
+
 // PageTypes are the page types a page-type model file may hold heads for,
 // in the order `winnow train` writes them.
 func PageTypes() []string {

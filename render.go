@@ -247,7 +247,7 @@ func assemble(page *page.Page, pageType string, probs []float64, keep []bool, ro
 			a.Blocks[i].Path = paths[i]
 		}
 	}
-	refineRoles(page, a.Blocks, pageType != "" && pageType != pageTypeArticle)
+	refineRoles(page, a.Blocks, !articleParts(pageType))
 	a.fillMetadata(page)
 	a.Text = a.text()
 	return a

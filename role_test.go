@@ -70,6 +70,14 @@ func TestRolesAssignment(t *testing.T) {
 			t.Errorf("readerComments(%q) = %v, want %v", c.pageType, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		pageType string
+		want     bool
+	}{{"article", true}, {"", true}, {"product", false}, {pageTypeForum, false}, {pageTypeDocumentation, false}} {
+		if got := articleParts(c.pageType); got != c.want {
+			t.Errorf("articleParts(%q) = %v, want %v", c.pageType, got, c.want)
+		}
+	}
 	// A block the block model gives less than partFloor is not read as a
 	// byline.
 	got = x.roles(p, keep, []bool{true, true, false, true, false, false}, heads, false)
