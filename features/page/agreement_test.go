@@ -80,7 +80,7 @@ func pct(a, b int) float64 {
 // (exact). Text is compared whitespace-normalised.
 func spanAgreement(b []byte, prefixes ...string) (spanStats, error) {
 	st := spanStats{pages: 1, splitBy: map[string]int{}}
-	root, _, err := parseTree(context.Background(), b, Options{})
+	root, _, err := parseTree(context.Background(), b, Options{}, true)
 	if err != nil {
 		return st, err
 	}

@@ -173,7 +173,7 @@ func BenchmarkStages(b *testing.B) {
 		})
 	}
 	run("decode", func(p *stagePage) { _, _, _ = Decode(p.raw, "") })
-	run("treebound", func(p *stagePage) { _, _ = treeBound(p.decoded, DefaultMaxNodes) })
+	run("treebound", func(p *stagePage) { _, _ = treeBound(p.decoded, DefaultMaxNodes, nil) })
 	run("parse", func(p *stagePage) {
 		_, _ = html.ParseWithOptions(bytes.NewReader(p.decoded), html.ParseOptionEnableScripting(false))
 	})

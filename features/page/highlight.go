@@ -30,7 +30,7 @@ import (
 // ParseBytes(b, opts).Blocks[i], and it refuses what ParseBytes refuses,
 // with the same errors.
 func Highlight(b []byte, opts Options, attrs func(block int) []html.Attribute) ([]byte, error) {
-	root, _, err := parseTree(context.Background(), b, opts)
+	root, _, err := parseTree(context.Background(), b, opts, false)
 	if err != nil {
 		return nil, err
 	}

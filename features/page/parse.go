@@ -70,7 +70,7 @@ func ParseBytes(b []byte, opts Options) (*Page, error) {
 }
 
 func parseBytes(ctx context.Context, b []byte, opts Options) (*Page, error) {
-	root, enc, err := parseTree(ctx, b, opts)
+	root, enc, err := parseTree(ctx, b, opts, true)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,10 @@ func parseBytes(ctx context.Context, b []byte, opts Options) (*Page, error) {
 // parseTree is the part of Parse before segmentation, shared with
 // Highlight: it checks b against the limits of opts, decodes it to UTF-8
 // and parses it. It returns the tree and the name of the encoding.
-func parseTree(ctx context.Context, b []byte, opts Options) (*html.Node, string, error) {
+//
+// With skipRaw, the parser does not read the text of the page's scripts
+// and styles that nothing reads (see rawSkip); their elements stay.
+func parseTree(ctx context.Context, b []byte, opts Options, skipRaw bool) (*html.Node, string, error) {
 	if max := opts.maxBytes(); int64(len(b)) > max {
 		return nil, "", fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(b), max)
 	}
@@ -100,14 +103,23 @@ func parseTree(ctx context.Context, b []byte, opts Options) (*html.Node, string,
 	if err != nil {
 		return nil, "", err
 	}
-	if err := checkTreeSize(decoded, opts); err != nil {
+	var skip *rawSkip
+	if skipRaw {
+		skip = new(rawSkip)
+	}
+	if err := checkTreeSize(decoded, opts, skip); err != nil {
 		return nil, "", err
 	}
-	var src io.Reader = bytes.NewReader(decoded)
+	in := decoded
+	if skip != nil {
+		in = cutSpans(decoded, skip.spans)
+	}
+	var src io.Reader = bytes.NewReader(in)
 	if ctx.Done() != nil {
 		src = ctxReader{ctx, src}
 	}
 	root, err := html.ParseWithOptions(src, html.ParseOptionEnableScripting(false))
+	putCut(in, decoded)
 	if err != nil {
 		if strings.Contains(err.Error(), "open stack of elements") {
 			return nil, "", fmt.Errorf("%w: more than %d nested elements (%v)", ErrTooDeep, parserMaxDepth, err)

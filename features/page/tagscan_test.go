@@ -156,7 +156,7 @@ func lowerBytes(b []byte) []byte {
 func checkFormattingBound(t testing.TB, b []byte) {
 	t.Helper()
 	n, _ := markupBound(b, 1<<62)
-	got, _ := formattingBound(b, n, 1<<62)
+	got, _ := formattingBound(b, n, 1<<62, nil)
 	want, _ := formattingBoundTokenizer(b, n, 1<<62)
 	if got != want {
 		t.Fatalf("formattingBound = %d, over html.Tokenizer %d, of %.200q", got, want, b)

@@ -35,9 +35,9 @@ func (o Options) maxNodes(n int) int {
 // checkTreeSize refuses, before the tree is built, a decoded page whose
 // tree could have more than opts.maxNodes nodes (see treeBound), with an
 // error wrapping ErrTooLarge.
-func checkTreeSize(decoded []byte, opts Options) error {
+func checkTreeSize(decoded []byte, opts Options, skip *rawSkip) error {
 	limit := opts.maxNodes(len(decoded))
-	if n, over := treeBound(decoded, limit); over {
+	if n, over := treeBound(decoded, limit, skip); over {
 		return fmt.Errorf("%w: its tree would have more than %d nodes (at least %d)", ErrTooLarge, limit, n)
 	}
 	return nil
@@ -77,12 +77,15 @@ func checkTreeSize(decoded []byte, opts Options) error {
 // integration points), and it reads CDATA sections in svg and math,
 // which treeBound reads as bogus comments, as the tokenizer does by
 // default. treeBound allocates only as fmtModel follows open elements.
-func treeBound(b []byte, limit int) (int, bool) {
+//
+// With skip not nil, it also notes in skip the raw text the parser need
+// not read (see rawSkip).
+func treeBound(b []byte, limit int, skip *rawSkip) (int, bool) {
 	n, over := markupBound(b, limit)
 	if over {
 		return n, true
 	}
-	return formattingBound(b, n, limit)
+	return formattingBound(b, n, limit, skip)
 }
 
 // markupBound returns the first part of treeBound, and whether it is
@@ -181,8 +184,9 @@ const maxClones = 512
 
 // formattingBound adds to n, the nodes counted so far, the second and
 // third parts of treeBound, for formatting elements and attributes, and
-// reports whether the sum is above limit, where it stops counting.
-func formattingBound(b []byte, n, limit int) (int, bool) {
+// reports whether the sum is above limit, where it stops counting; with
+// skip not nil, it notes the raw text the parser need not read there.
+func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 	var m fmtModel
 	s := newTagScanner(b)
 	var buf [maxName]byte
@@ -191,6 +195,9 @@ func formattingBound(b []byte, n, limit int) (int, bool) {
 		tt := s.next()
 		if tt == html.ErrorToken {
 			return n, false
+		}
+		if skip != nil && skip.pending != 0 {
+			skip.token(tt == html.TextToken, b, s.start, s.end)
 		}
 		m.position++
 		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
@@ -209,6 +216,9 @@ func formattingBound(b []byte, n, limit int) (int, bool) {
 				// The parser reads <noscript> as markup (scripting is
 				// off), and no element holds raw text in svg and math.
 				s.notRawText()
+			}
+			if skip != nil && s.rawTag != "" {
+				skip.startTag(s.rawTag, b[s.start:s.end])
 			}
 			var tag []byte // a formatting start tag as written
 			if k >= 0 {

@@ -85,7 +85,7 @@ func TestTreeBoundCoversParser(t *testing.T) {
 
 func checkTreeBound(t testing.TB, b []byte) {
 	t.Helper()
-	got, over := treeBound(b, 1<<62)
+	got, over := treeBound(b, 1<<62, nil)
 	want := nodes(t, b)
 	if over || got < want {
 		t.Fatalf("treeBound = %d (over: %v), parser makes %d nodes of %.200q", got, over, want, b)
@@ -158,7 +158,7 @@ func TestTreeBoundOnSharedSets(t *testing.T) {
 	var worst float64
 	var worstFile string
 	pages := eachSharedPage(t, func(f string, dec []byte) {
-		bound, _ := treeBound(dec, 1<<62)
+		bound, _ := treeBound(dec, 1<<62, nil)
 		if got := nodes(t, dec); got > bound {
 			t.Errorf("%s: treeBound %d, parser makes %d nodes", f, bound, got)
 		}

@@ -1,0 +1,118 @@
+package page
+
+import (
+	"bytes"
+	"sync"
+)
+
+// The text of a page's <script> and <style> elements is often most of its
+// bytes, and nothing of segmentation reads it: the parser copies it into
+// text nodes that segmentation skips. So treeBound, which scans the page's
+// tokens anyway, notes where that text lies (rawSkip), and the page is
+// parsed with it cut out (cutSpans). The tree is the same but for the
+// text nodes of those elements: only text the tokenizer reads as an
+// element's raw text is cut, and the element's start and end tags stay.
+//
+// The scripts the package reads keep their text: JSON-LD, __NEXT_DATA__
+// and any other script whose start tag speaks of JSON or names a type
+// that is not JavaScript (skippableScript), and React's streaming calls
+// (text holding "$R", see revealStreamed). Highlight parses the whole
+// page, since its copy keeps the page's style sheets.
+
+// rawSkip collects the spans of raw text that the parser need not read,
+// token by token, as formattingBound scans them.
+type rawSkip struct {
+	spans   []span
+	pending byte // 's' after a skippable script's start tag, 'c' after a style's, else 0
+}
+
+// startTag notes the start tag b[start:end] of element rawTag: the raw
+// text element whose text is the next token ("" for none).
+func (r *rawSkip) startTag(rawTag string, tag []byte) {
+	switch rawTag {
+	case "script":
+		if skippableScript(tag) {
+			r.pending = 's'
+		}
+	case "style":
+		r.pending = 'c'
+	}
+}
+
+// token notes the token b[start:end] of type text (or another type: then
+// the raw text was empty).
+func (r *rawSkip) token(text bool, b []byte, start, end int) {
+	p := r.pending
+	r.pending = 0
+	if !text || p == 0 || end <= start {
+		return
+	}
+	if p == 's' && bytes.Contains(b[start:end], []byte("$R")) {
+		return
+	}
+	r.spans = append(r.spans, span{start, end})
+}
+
+// skippableScript reports whether the script whose start tag is tag (as
+// written, '<' to '>') holds JavaScript the package never reads: its tag
+// does not speak of JSON (application/ld+json, application/json,
+// __NEXT_DATA__) and has no type, or a JavaScript one.
+func skippableScript(tag []byte) bool {
+	var buf [256]byte
+	if len(tag) > len(buf) {
+		return false
+	}
+	low := buf[:len(tag)]
+	for i, c := range tag {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	if bytes.Contains(low, []byte("json")) || bytes.Contains(low, []byte("next_data")) {
+		return false
+	}
+	if !bytes.Contains(low, []byte("type")) {
+		return true
+	}
+	return bytes.Contains(low, []byte("javascript")) || bytes.Contains(low, []byte("module")) ||
+		bytes.Contains(low, []byte("ecmascript"))
+}
+
+// cutBufs are the buffers cutSpans writes into, reused from page to page:
+// the parser copies what it keeps, so the buffer is free once the tree is
+// built (putCut).
+var cutBufs sync.Pool
+
+// cutSpans returns b without the bytes of spans (in order, not
+// overlapping), in a buffer from cutBufs; with no spans, b itself.
+func cutSpans(b []byte, spans []span) []byte {
+	if len(spans) == 0 {
+		return b
+	}
+	cut := 0
+	for _, s := range spans {
+		cut += s.end - s.start
+	}
+	var out []byte
+	if p, _ := cutBufs.Get().(*[]byte); p != nil {
+		out = (*p)[:0]
+	}
+	if cap(out) < len(b)-cut {
+		out = make([]byte, 0, len(b)-cut)
+	}
+	from := 0
+	for _, s := range spans {
+		out = append(out, b[from:s.start]...)
+		from = s.end
+	}
+	return append(out, b[from:]...)
+}
+
+// putCut gives the buffer of cutSpans(b, spans) back, unless it is b.
+func putCut(out, b []byte) {
+	if len(out) == 0 || len(b) > 0 && &out[0] == &b[0] || cap(out) > 8<<20 {
+		return
+	}
+	cutBufs.Put(&out)
+}

@@ -1,0 +1,113 @@
+package page
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// parseBoth parses b as ParseBytes does, with the raw text of scripts and
+// styles cut (the package's way) and without, and returns both pages, or
+// the errors.
+func parseBoth(b []byte) (cut, whole *Page, errCut, errWhole error) {
+	parse := func(skipRaw bool) (*Page, error) {
+		root, enc, err := parseTree(context.Background(), b, Options{}, skipRaw)
+		if err != nil {
+			return nil, err
+		}
+		p, err := segment(root, Options{}, nil)
+		if err != nil {
+			return nil, err
+		}
+		p.Encoding = enc
+		readHead(root, p)
+		return p, nil
+	}
+	cut, errCut = parse(true)
+	whole, errWhole = parse(false)
+	return
+}
+
+// checkSameParse fails t unless cutting the raw text of b changes nothing
+// segmentation or the head reader make of it.
+func checkSameParse(t *testing.T, name string, b []byte) {
+	t.Helper()
+	cut, whole, errCut, errWhole := parseBoth(b)
+	if (errCut == nil) != (errWhole == nil) || errCut != nil && errCut.Error() != errWhole.Error() {
+		t.Fatalf("%s: error %v with the raw text cut, %v without", name, errCut, errWhole)
+	}
+	if !reflect.DeepEqual(cut, whole) {
+		for i := range min(len(cut.Blocks), len(whole.Blocks)) {
+			if !reflect.DeepEqual(cut.Blocks[i], whole.Blocks[i]) {
+				t.Fatalf("%s: block %d is %+v with the raw text cut, %+v without", name, i, cut.Blocks[i], whole.Blocks[i])
+			}
+		}
+		t.Fatalf("%s: the pages differ (%d and %d blocks)", name, len(cut.Blocks), len(whole.Blocks))
+	}
+}
+
+var rawSkipCases = []string{
+	`<html><head><style>p{color:red}</style><script>var x = "<p>not text</p>";</script></head><body><p>Hello</p></body></html>`,
+	`<p>a<script>document.write("<b>")</script>b</p><style>.x{}</style><p>c</p>`,
+	`<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","articleBody":"The body."}</script><p>x</p>`,
+	`<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"post":{"content":"<p>Story</p>"}}}}</script><div id="__next"></div>`,
+	`<div hidden id="S:1"><p>Streamed story text.</p></div><script>$RC("B:1","S:1")</script><template id="B:1"></template>`,
+	`<script><!-- <script> </script> --></script><p>after an escaped script</p>`,
+	`<script><!--</script><p>visible</p>`,
+	`<script>`,
+	`<style>`,
+	`<p>text</p><script>unterminated`,
+	`<svg><script>if (a < b) {}</script><style>.s{}</style></svg><p>after svg</p>`,
+	`<math><style><p>in math</p></style></math><p>x</p>`,
+	`<noscript><script>x()</script><p>noscript text</p></noscript>`,
+	`<table><script>x</script><tr><td>cell<style>td{}</style></td></tr></table>`,
+	`<textarea><script>not a script</script></textarea><title><style></title><p>t</p>`,
+	`<SCRIPT TYPE="text/template"><div>template</div></SCRIPT><p>y</p>`,
+	`<script type=module>import x from "y"</script><script type="text/javascript">z</script><p>z</p>`,
+	`<select><script>s</script><option>o</option></select>`,
+	`<frameset><script>f</script></frameset>`,
+}
+
+// TestRawSkipSameTree checks that cutting the raw text of scripts and
+// styles changes nothing of the page ParseBytes makes, on tricky markup.
+func TestRawSkipSameTree(t *testing.T) {
+	for _, in := range append(append(rawSkipCases, tagScanCases...), treeBoundCaseInputs()...) {
+		checkSameParse(t, strings.ReplaceAll(in, "\n", " "), []byte(in))
+	}
+}
+
+// TestRawSkipCuts checks that the raw text is cut: the JavaScript and
+// the style sheets, not the scripts the package reads.
+func TestRawSkipCuts(t *testing.T) {
+	in := rawSkipCases[0] + rawSkipCases[2] + rawSkipCases[3] + rawSkipCases[4] + rawSkipCases[15]
+	var skip rawSkip
+	treeBound([]byte(in), 1<<62, &skip)
+	var got []string
+	for _, s := range skip.spans {
+		got = append(got, in[s.start:s.end])
+	}
+	want := []string{`p{color:red}`, `var x = "<p>not text</p>";`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("cut %q, want %q", got, want)
+	}
+}
+
+// TestRawSkipOnSharedSets checks every page of the shared sets.
+//
+//	WINNOW_DATA=/work/shared/data go test ./features/page -run RawSkipOnSharedSets
+func TestRawSkipOnSharedSets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses every page of the shared sets twice")
+	}
+	eachSharedPage(t, func(f string, dec []byte) { checkSameParse(t, f, dec) })
+}
+
+// FuzzRawSkip checks on arbitrary bytes that cutting the raw text changes
+// nothing of the page.
+func FuzzRawSkip(f *testing.F) {
+	for _, in := range append(rawSkipCases, tagScanCases...) {
+		f.Add([]byte(in))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) { checkSameParse(t, "input", in) })
+}
