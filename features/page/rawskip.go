@@ -6,12 +6,13 @@ import (
 )
 
 // The text of a page's <script> and <style> elements is often most of its
-// bytes, and nothing of segmentation reads it: the parser copies it into
-// text nodes that segmentation skips. So treeBound, which scans the page's
-// tokens anyway, notes where that text lies (rawSkip), and the page is
-// parsed with it cut out (cutSpans). The tree is the same but for the
-// text nodes of those elements: only text the tokenizer reads as an
-// element's raw text is cut, and the element's start and end tags stay.
+// bytes, and nothing of segmentation reads it, nor its comments: the parser
+// copies them into nodes that segmentation skips. So treeBound, which
+// scans the page's tokens anyway, notes where they lie (rawSkip), and the
+// page is parsed with them cut out (cutSpans). The tree is the same but
+// for those nodes: only text the tokenizer reads as an element's raw text
+// is cut, the element's start and end tags stay, and a comment cut between
+// two texts joins them, as segmentation would.
 //
 // The scripts the package reads keep their text: JSON-LD, __NEXT_DATA__
 // and any other script whose start tag speaks of JSON or names a type
@@ -37,6 +38,27 @@ func (r *rawSkip) startTag(rawTag string, tag []byte) {
 	case "style":
 		r.pending = 'c'
 	}
+}
+
+// comment notes the comment token b[start:end]: a comment the page wrote
+// ("<!--" to "-->") is cut where it follows a tag, white space or nothing,
+// so that the bytes around it cannot join into markup ("<" and "A" of
+// "<<!---->A") or an entity ("&amp" and ";"), unless it is one of the
+// boundaries of React's streaming ("<!--$-->", "<!--/$-->", ...), which
+// revealStreamed reads. Bogus comments ("<?...>", "</ >"), which the
+// tokenizer reads as comments too, stay.
+func (r *rawSkip) comment(b []byte, start, end int) {
+	c := b[start:end]
+	if !bytes.HasPrefix(c, []byte("<!--")) {
+		return
+	}
+	if start > 0 && b[start-1] != '>' && !isSpace(b[start-1]) {
+		return
+	}
+	if t := c[4:]; bytes.HasPrefix(t, []byte("$")) || bytes.HasPrefix(t, []byte("/$")) {
+		return
+	}
+	r.spans = append(r.spans, span{start, end})
 }
 
 // token notes the token b[start:end] of type text (or another type: then

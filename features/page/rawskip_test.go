@@ -67,6 +67,10 @@ var rawSkipCases = []string{
 	`<script type=module>import x from "y"</script><script type="text/javascript">z</script><p>z</p>`,
 	`<select><script>s</script><option>o</option></select>`,
 	`<frameset><script>f</script></frameset>`,
+	`<p>a<!-- one -->b <!-- two --> c</p><table><!--x-->t<tr><!--y--><td>u<!--z-->v</td></tr></table>`,
+	`<!--[if IE]><p>old</p><![endif]--><p>new</p><!--$--><template id="B:0"></template><p>fallback</p><!--/$--><div hidden id="S:0"><p>done</p></div><script>$RC("B:0","S:0")</script>`,
+	`<p>x<!-- unterminated`,
+	`<<!-->A <!---->B&amp<!---->; &<!---->amp;`,
 }
 
 // TestRawSkipSameTree checks that cutting the raw text of scripts and
@@ -77,17 +81,17 @@ func TestRawSkipSameTree(t *testing.T) {
 	}
 }
 
-// TestRawSkipCuts checks that the raw text is cut: the JavaScript and
-// the style sheets, not the scripts the package reads.
+// TestRawSkipCuts checks what is cut: the JavaScript, the style sheets and
+// the comments, not the scripts the package reads nor React's boundaries.
 func TestRawSkipCuts(t *testing.T) {
-	in := rawSkipCases[0] + rawSkipCases[2] + rawSkipCases[3] + rawSkipCases[4] + rawSkipCases[15]
+	in := rawSkipCases[0] + rawSkipCases[2] + rawSkipCases[3] + rawSkipCases[4] + rawSkipCases[15] + `<!--c--><!--$--><!--/$--><?php x ?>`
 	var skip rawSkip
 	treeBound([]byte(in), 1<<62, &skip)
 	var got []string
 	for _, s := range skip.spans {
 		got = append(got, in[s.start:s.end])
 	}
-	want := []string{`p{color:red}`, `var x = "<p>not text</p>";`}
+	want := []string{`p{color:red}`, `var x = "<p>not text</p>";`, `<!--c-->`}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("cut %q, want %q", got, want)
 	}

@@ -196,8 +196,13 @@ func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 		if tt == html.ErrorToken {
 			return n, false
 		}
-		if skip != nil && skip.pending != 0 {
-			skip.token(tt == html.TextToken, b, s.start, s.end)
+		if skip != nil {
+			if skip.pending != 0 {
+				skip.token(tt == html.TextToken, b, s.start, s.end)
+			}
+			if tt == html.CommentToken {
+				skip.comment(b, s.start, s.end)
+			}
 		}
 		m.position++
 		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
