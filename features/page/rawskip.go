@@ -3,6 +3,8 @@ package page
 import (
 	"bytes"
 	"sync"
+
+	"golang.org/x/net/html"
 )
 
 // The text of a page's <script> and <style> elements is often most of its
@@ -22,9 +24,38 @@ import (
 
 // rawSkip collects the spans of raw text that the parser need not read,
 // token by token, as formattingBound scans them.
+//
+// formattingBound's tokens are the tokenizer's as the parser drives it
+// except in svg and math, where it reads a CDATA section as a bogus
+// comment and follows none of the ways out of foreign content (see
+// treeBound). So nothing is cut there (foreign), no cut holds "]]>", which
+// may end a CDATA section the parser reads, and once a CDATA section
+// starts in foreign content nothing more of the page is cut (stopped).
 type rawSkip struct {
 	spans   []span
 	pending byte // 's' after a skippable script's start tag, 'c' after a style's, else 0
+	stopped bool
+}
+
+// follow notes the token b[start:end] of type tt; foreign says that it
+// is read in svg or math.
+func (r *rawSkip) follow(tt html.TokenType, b []byte, start, end int, foreign bool) {
+	if r.stopped {
+		return
+	}
+	if foreign {
+		r.pending = 0
+		if tt == html.CommentToken && bytes.HasPrefix(b[start:end], []byte("<![CDATA[")) {
+			r.stopped = true
+		}
+		return
+	}
+	if r.pending != 0 {
+		r.token(tt == html.TextToken, b, start, end)
+	}
+	if tt == html.CommentToken {
+		r.comment(b, start, end)
+	}
 }
 
 // startTag notes the start tag b[start:end] of element rawTag: the raw
@@ -58,7 +89,14 @@ func (r *rawSkip) comment(b []byte, start, end int) {
 	if t := c[4:]; bytes.HasPrefix(t, []byte("$")) || bytes.HasPrefix(t, []byte("/$")) {
 		return
 	}
-	r.spans = append(r.spans, span{start, end})
+	r.add(b, start, end)
+}
+
+// add cuts b[start:end] unless it holds "]]>".
+func (r *rawSkip) add(b []byte, start, end int) {
+	if !bytes.Contains(b[start:end], []byte("]]>")) {
+		r.spans = append(r.spans, span{start, end})
+	}
 }
 
 // token notes the token b[start:end] of type text (or another type: then
@@ -72,7 +110,7 @@ func (r *rawSkip) token(text bool, b []byte, start, end int) {
 	if p == 's' && bytes.Contains(b[start:end], []byte("$R")) {
 		return
 	}
-	r.spans = append(r.spans, span{start, end})
+	r.add(b, start, end)
 }
 
 // skippableScript reports whether the script whose start tag is tag (as

@@ -71,6 +71,11 @@ var rawSkipCases = []string{
 	`<!--[if IE]><p>old</p><![endif]--><p>new</p><!--$--><template id="B:0"></template><p>fallback</p><!--/$--><div hidden id="S:0"><p>done</p></div><script>$RC("B:0","S:0")</script>`,
 	`<p>x<!-- unterminated`,
 	`<<!-->A <!---->B&amp<!---->; &<!---->amp;`,
+	`<svg><![CDATA[>  <!-- ]]> --><p>visible</p>`,
+	`<svg><![CDATA[ > </svg> <!-- ]]> --> <p>v</p>`,
+	`<svg><![CDATA[ > </svg> ]]><script><p>visible</p></script>`,
+	`<svg><foreignObject><script> <!-- <script> --> </script><p>v</p></script></foreignObject></svg>`,
+	`<math><mi><style>a<!-- b --></style></mi></math><p>m</p>`,
 }
 
 // TestRawSkipSameTree checks that cutting the raw text of scripts and

@@ -197,12 +197,7 @@ func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 			return n, false
 		}
 		if skip != nil {
-			if skip.pending != 0 {
-				skip.token(tt == html.TextToken, b, s.start, s.end)
-			}
-			if tt == html.CommentToken {
-				skip.comment(b, s.start, s.end)
-			}
+			skip.follow(tt, b, s.start, s.end, m.foreign > 0)
 		}
 		m.position++
 		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
