@@ -27,14 +27,71 @@ import (
 //
 // formattingBound's tokens are the tokenizer's as the parser drives it
 // except in svg and math, where it reads a CDATA section as a bogus
-// comment and follows none of the ways out of foreign content (see
-// treeBound). So nothing is cut there (foreign), no cut holds "]]>", which
-// may end a CDATA section the parser reads, and once a CDATA section
-// starts in foreign content nothing more of the page is cut (stopped).
+// comment, every element as markup, and follows none of the ways out of
+// foreign content (see treeBound). So nothing is cut there, no cut holds
+// "]]>", which may end a CDATA section the parser reads, and nothing more
+// of the page is cut (stopped) once the two reads may part: at a CDATA
+// section in foreign content, at an element that ends foreign content for
+// the parser (foreignTag), and at a raw text element inside an HTML
+// integration point (svg's foreignObject, desc and title, MathML's text
+// elements and annotation-xml), whose text the parser reads as raw text.
 type rawSkip struct {
 	spans   []span
 	pending byte // 's' after a skippable script's start tag, 'c' after a style's, else 0
 	stopped bool
+	points  int // integration points open in foreign content
+}
+
+// foreignTag notes the tag name (lower case) of type tt, read in svg or
+// math.
+func (r *rawSkip) foreignTag(tt html.TokenType, name []byte) {
+	if tt == html.EndTagToken {
+		switch {
+		case integrationPoint(name):
+			r.points = max(r.points-1, 0)
+		case r.points == 0 && (string(name) == "p" || string(name) == "br"):
+			r.stopped = true // </p> and </br> end foreign content
+		}
+		return
+	}
+	switch {
+	case r.points > 0:
+		for _, t := range rawTextTags {
+			if string(name) == t {
+				r.stopped = true
+			}
+		}
+	case endsForeign(name):
+		r.stopped = true
+	}
+	if integrationPoint(name) && tt == html.StartTagToken {
+		r.points++
+	}
+}
+
+// integrationPoint reports whether name is an element in whose content
+// the parser reads HTML: svg's foreignObject, desc and title, MathML's
+// mi, mo, mn, ms, mtext and annotation-xml.
+func integrationPoint(name []byte) bool {
+	switch string(name) {
+	case "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
+		return true
+	}
+	return false
+}
+
+// endsForeign reports whether a start tag named name ends foreign content
+// for the parser (the HTML standard's list for "any other start tag" in
+// foreign content; font whatever its attributes).
+func endsForeign(name []byte) bool {
+	switch string(name) {
+	case "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
+		"em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
+		"listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+		"strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font":
+		return true
+	}
+	return false
 }
 
 // follow notes the token b[start:end] of type tt; foreign says that it

@@ -76,6 +76,9 @@ var rawSkipCases = []string{
 	`<svg><![CDATA[ > </svg> ]]><script><p>visible</p></script>`,
 	`<svg><foreignObject><script> <!-- <script> --> </script><p>v</p></script></foreignObject></svg>`,
 	`<math><mi><style>a<!-- b --></style></mi></math><p>m</p>`,
+	`<svg><foreignObject><style></svg></style></foreignObject><script><p>v</p></script></svg>`,
+	`<svg><p></p></svg><script><!--</script><p>x</p>`,
+	`<svg><title>t</title><path d="M0"/></svg><script>cut()</script><!-- c --><p>after an icon</p>`,
 }
 
 // TestRawSkipSameTree checks that cutting the raw text of scripts and
@@ -89,14 +92,15 @@ func TestRawSkipSameTree(t *testing.T) {
 // TestRawSkipCuts checks what is cut: the JavaScript, the style sheets and
 // the comments, not the scripts the package reads nor React's boundaries.
 func TestRawSkipCuts(t *testing.T) {
-	in := rawSkipCases[0] + rawSkipCases[2] + rawSkipCases[3] + rawSkipCases[4] + rawSkipCases[15] + `<!--c--><!--$--><!--/$--><?php x ?>`
+	in := rawSkipCases[0] + rawSkipCases[2] + rawSkipCases[3] + rawSkipCases[4] + rawSkipCases[15] + `<!--c--><!--$--><!--/$--><?php x ?>` +
+		`<svg><title>t</title><!--in svg--></svg><style>after</style><svg><![CDATA[x]]></svg><style>never</style>`
 	var skip rawSkip
 	treeBound([]byte(in), 1<<62, &skip)
 	var got []string
 	for _, s := range skip.spans {
 		got = append(got, in[s.start:s.end])
 	}
-	want := []string{`p{color:red}`, `var x = "<p>not text</p>";`, `<!--c-->`}
+	want := []string{`p{color:red}`, `var x = "<p>not text</p>";`, `<!--c-->`, `after`}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("cut %q, want %q", got, want)
 	}

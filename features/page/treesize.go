@@ -204,6 +204,9 @@ func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 			continue
 		}
 		name := s.lowerName(&buf)
+		if skip != nil && m.foreign > 0 {
+			skip.foreignTag(tt, name)
+		}
 		k := formattingIndex(name)
 		// An attribute costs about half a node.
 		n += (attrs+s.attrs)/2 - attrs/2
