@@ -149,11 +149,17 @@ func (r *rawSkip) comment(b []byte, start, end int) {
 	r.add(b, start, end)
 }
 
-// add cuts b[start:end] unless it holds "]]>".
+// add cuts b[start:end] unless it holds "]]>", joined to the span before
+// when it starts where that one ends.
 func (r *rawSkip) add(b []byte, start, end int) {
-	if !bytes.Contains(b[start:end], []byte("]]>")) {
-		r.spans = append(r.spans, span{start, end})
+	if bytes.Contains(b[start:end], []byte("]]>")) {
+		return
 	}
+	if k := len(r.spans) - 1; k >= 0 && r.spans[k].end == start {
+		r.spans[k].end = end
+		return
+	}
+	r.spans = append(r.spans, span{start, end})
 }
 
 // token notes the token b[start:end] of type text (or another type: then

@@ -92,7 +92,7 @@ func TestRawSkipSameTree(t *testing.T) {
 // TestRawSkipCuts checks what is cut: the JavaScript, the style sheets and
 // the comments, not the scripts the package reads nor React's boundaries.
 func TestRawSkipCuts(t *testing.T) {
-	in := rawSkipCases[0] + rawSkipCases[2] + rawSkipCases[3] + rawSkipCases[4] + rawSkipCases[15] + `<!--c--><!--$--><!--/$--><?php x ?>` +
+	in := rawSkipCases[0] + rawSkipCases[2] + rawSkipCases[3] + rawSkipCases[4] + rawSkipCases[15] + `<!--c--><!--$--><!--/$--><?php x ?><!--a--><!--b-->` +
 		`<svg><title>t</title><!--in svg--></svg><style>after</style><svg><![CDATA[x]]></svg><style>never</style>`
 	var skip rawSkip
 	treeBound([]byte(in), 1<<62, &skip)
@@ -100,7 +100,7 @@ func TestRawSkipCuts(t *testing.T) {
 	for _, s := range skip.spans {
 		got = append(got, in[s.start:s.end])
 	}
-	want := []string{`p{color:red}`, `var x = "<p>not text</p>";`, `<!--c-->`, `after`}
+	want := []string{`p{color:red}`, `var x = "<p>not text</p>";`, `<!--c-->`, `<!--a--><!--b-->`, `after`}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("cut %q, want %q", got, want)
 	}
