@@ -7,8 +7,8 @@ import (
 	"golang.org/x/net/html"
 )
 
-// The text of a page's <script> and <style> elements is often most of its
-// bytes, and nothing of segmentation reads it, nor its comments: the parser
+// The text of a page's <script> and <style> elements can be a large part
+// of its bytes, and nothing of segmentation reads it, nor its comments: the parser
 // copies them into nodes that segmentation skips. So treeBound, which
 // scans the page's tokens anyway, notes where they lie (rawSkip), and the
 // page is parsed with them cut out (cutSpans). The tree is the same but
@@ -232,7 +232,8 @@ func cutSpans(b []byte, spans []span) []byte {
 	return append(out, b[from:]...)
 }
 
-// putCut gives the buffer of cutSpans(b, spans) back, unless it is b.
+// putCut gives out, the buffer of cutSpans(b, spans), back to cutBufs,
+// unless it is b itself or larger than 8 MiB (left to the collector).
 func putCut(out, b []byte) {
 	if len(out) == 0 || len(b) > 0 && &out[0] == &b[0] || cap(out) > 8<<20 {
 		return
