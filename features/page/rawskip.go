@@ -35,11 +35,36 @@ import (
 // the parser (foreignTag), and at a raw text element inside an HTML
 // integration point (svg's foreignObject, desc and title, MathML's text
 // elements and annotation-xml), whose text the parser reads as raw text.
+//
+// An inline <svg> that ends as it began, none of these met inside, has
+// its content cut whole (svgStart, foreignEnd): segmentation skips svg.
 type rawSkip struct {
 	spans   []span
 	pending byte // 's' after a skippable script's start tag, 'c' after a style's, else 0
 	stopped bool
 	points  int // integration points open in foreign content
+	svgFrom int // where the content of the open outermost <svg> starts, or 0
+	// title says a <title> start tag was seen: readHead takes the first
+	// one in document order, an svg's own too, which is then not cut.
+	title bool
+}
+
+// svgStart notes an outermost <svg> start tag, not self-closing, outside
+// <select> (where the parser ignores it), that ends at end.
+func (r *rawSkip) svgStart(end int) {
+	if !r.stopped {
+		r.svgFrom = end
+	}
+}
+
+// foreignEnd notes the end tag name, starting at b[start], that leaves
+// foreign content: the content of the <svg> it ends is cut.
+func (r *rawSkip) foreignEnd(b, name []byte, start int) {
+	from := r.svgFrom
+	r.svgFrom = 0
+	if from > 0 && !r.stopped && string(name) == "svg" && start > from {
+		r.add(b, from, start)
+	}
 }
 
 // foreignTag notes the tag name (lower case) of type tt, read in svg or
@@ -51,6 +76,10 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte) {
 			r.points = max(r.points-1, 0)
 		case r.points == 0 && (string(name) == "p" || string(name) == "br"):
 			r.stopped = true // </p> and </br> end foreign content
+		case r.points > 0 && (string(name) == "svg" || string(name) == "math"):
+			// The parser may ignore it, the integration point being a
+			// special element, where the pre-pass leaves svg or math.
+			r.stopped = true
 		}
 		return
 	}
@@ -66,6 +95,12 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte) {
 	}
 	if integrationPoint(name) && tt == html.StartTagToken {
 		r.points++
+	}
+	if string(name) == "title" {
+		if !r.title {
+			r.svgFrom = 0
+		}
+		r.title = true
 	}
 }
 
@@ -119,6 +154,8 @@ func (r *rawSkip) follow(tt html.TokenType, b []byte, start, end int, foreign bo
 // text element whose text is the next token ("" for none).
 func (r *rawSkip) startTag(rawTag string, tag []byte) {
 	switch rawTag {
+	case "title":
+		r.title = true
 	case "script":
 		if skippableScript(tag) {
 			r.pending = 's'

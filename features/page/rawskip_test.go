@@ -79,6 +79,12 @@ var rawSkipCases = []string{
 	`<svg><foreignObject><style></svg></style></foreignObject><script><p>v</p></script></svg>`,
 	`<svg><p></p></svg><script><!--</script><p>x</p>`,
 	`<svg><title>t</title><path d="M0"/></svg><script>cut()</script><!-- c --><p>after an icon</p>`,
+	`<p>a<svg viewBox="0 0 1 1"><g><path d="M0 0"/><svg><circle r="1"/></svg></g><text>in svg</text></svg>b</p>`,
+	`<select><svg><option>o</option></svg></select><p>s</p>`,
+	`<svg><g><p>breaks out</p></g></svg><p>after</p>`,
+	`<svg/><p>x</p><svg><rect/></SVG ><p>y</p>`,
+	`<table><svg><path/></svg><tr><td>c</td></tr></table>`,
+	`<svg><path></div><p>q</p></svg>`,
 }
 
 // TestRawSkipSameTree checks that cutting the raw text of scripts and
@@ -89,10 +95,11 @@ func TestRawSkipSameTree(t *testing.T) {
 	}
 }
 
-// TestRawSkipCuts checks what is cut: the JavaScript, the style sheets and
-// the comments, not the scripts the package reads nor React's boundaries.
+// TestRawSkipCuts checks what is cut: the JavaScript, the style sheets,
+// the comments and the content of an svg, not the scripts the package
+// reads nor React's boundaries, and nothing after a CDATA section in svg.
 func TestRawSkipCuts(t *testing.T) {
-	in := rawSkipCases[0] + rawSkipCases[2] + rawSkipCases[3] + rawSkipCases[4] + rawSkipCases[15] + `<!--c--><!--$--><!--/$--><?php x ?><!--a--><!--b-->` +
+	in := `<title>T</title>` + rawSkipCases[0] + rawSkipCases[2] + rawSkipCases[3] + rawSkipCases[4] + rawSkipCases[15] + `<!--c--><!--$--><!--/$--><?php x ?><!--a--><!--b-->` +
 		`<svg><title>t</title><!--in svg--></svg><style>after</style><svg><![CDATA[x]]></svg><style>never</style>`
 	var skip rawSkip
 	treeBound([]byte(in), 1<<62, &skip)
@@ -100,7 +107,7 @@ func TestRawSkipCuts(t *testing.T) {
 	for _, s := range skip.spans {
 		got = append(got, in[s.start:s.end])
 	}
-	want := []string{`p{color:red}`, `var x = "<p>not text</p>";`, `<!--c-->`, `<!--a--><!--b-->`, `after`}
+	want := []string{`p{color:red}`, `var x = "<p>not text</p>";`, `<!--c-->`, `<!--a--><!--b-->`, `<title>t</title><!--in svg-->`, `after`}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("cut %q, want %q", got, want)
 	}

@@ -213,6 +213,9 @@ func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 		attrs += s.attrs
 		if tt == html.EndTagToken {
 			n += m.end(name, k) + min(m.nlive, maxClones)
+			if skip != nil && m.foreign == 0 {
+				skip.foreignEnd(b, name, s.start)
+			}
 		} else {
 			n += 2 * min(m.nlive, maxClones)
 			if string(name) == "noscript" || m.foreign > 0 {
@@ -226,6 +229,9 @@ func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 			var tag []byte // a formatting start tag as written
 			if k >= 0 {
 				tag = b[s.start:s.end]
+			}
+			if skip != nil && m.foreign == 0 && m.selects == 0 && tt == html.StartTagToken && string(name) == "svg" {
+				skip.svgStart(s.end)
 			}
 			m.start(name, k, tt == html.SelfClosingTagToken, tag)
 		}
