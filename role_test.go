@@ -63,19 +63,17 @@ func TestRolesAssignment(t *testing.T) {
 		t.Fatalf("comments before the body: roles %v, want %v", got, want)
 	}
 	for _, c := range []struct {
-		pageType string
-		want     bool
-	}{{"article", true}, {"", true}, {"product", true}, {pageTypeForum, false}, {pageTypeDocumentation, false}} {
-		if got := readerComments(c.pageType); got != c.want {
-			t.Errorf("readerComments(%q) = %v, want %v", c.pageType, got, c.want)
+		pageType        string
+		comments, parts bool
+	}{
+		{"article", true, true}, {"", true, true}, {"product", true, false},
+		{pageTypeForum, false, false}, {pageTypeDocumentation, false, false},
+	} {
+		if got := readerComments(c.pageType); got != c.comments {
+			t.Errorf("readerComments(%q) = %v, want %v", c.pageType, got, c.comments)
 		}
-	}
-	for _, c := range []struct {
-		pageType string
-		want     bool
-	}{{"article", true}, {"", true}, {"product", false}, {pageTypeForum, false}, {pageTypeDocumentation, false}} {
-		if got := articleParts(c.pageType); got != c.want {
-			t.Errorf("articleParts(%q) = %v, want %v", c.pageType, got, c.want)
+		if got := articleParts(c.pageType); got != c.parts {
+			t.Errorf("articleParts(%q) = %v, want %v", c.pageType, got, c.parts)
 		}
 	}
 	// A block the block model gives less than partFloor is not read as a

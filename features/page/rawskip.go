@@ -68,8 +68,9 @@ func (r *rawSkip) foreignEnd(b, name []byte, start int) {
 }
 
 // foreignTag notes the tag name (lower case) of type tt, read in svg or
-// math.
-func (r *rawSkip) foreignTag(tt html.TokenType, name []byte) {
+// math; rawText says that name is one of rawTextTags, whose text the
+// tokenizer would read raw outside svg and math.
+func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 	if tt == html.EndTagToken {
 		switch {
 		case integrationPoint(name):
@@ -85,11 +86,7 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte) {
 	}
 	switch {
 	case r.points > 0:
-		for _, t := range rawTextTags {
-			if string(name) == t {
-				r.stopped = true
-			}
-		}
+		r.stopped = r.stopped || rawText
 	case endsForeign(name):
 		r.stopped = true
 	}
@@ -224,10 +221,7 @@ func skippableScript(tag []byte) bool {
 	}
 	low := buf[:len(tag)]
 	for i, c := range tag {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		low[i] = c
+		low[i] = lowerASCII(c)
 	}
 	if bytes.Contains(low, []byte("json")) || bytes.Contains(low, []byte("next_data")) {
 		return false

@@ -77,6 +77,7 @@ var rawSkipCases = []string{
 	`<svg><foreignObject><script> <!-- <script> --> </script><p>v</p></script></foreignObject></svg>`,
 	`<math><mi><style>a<!-- b --></style></mi></math><p>m</p>`,
 	`<svg><foreignObject><style></svg></style></foreignObject><script><p>v</p></script></svg>`,
+	`<svg><foreignObject><style></foreignObject></svg><script></style></foreignObject></svg><p>v</p><script>x</script>`,
 	`<svg><p></p></svg><script><!--</script><p>x</p>`,
 	`<svg><title>t</title><path d="M0"/></svg><script>cut()</script><!-- c --><p>after an icon</p>`,
 	`<p>a<svg viewBox="0 0 1 1"><g><path d="M0 0"/><svg><circle r="1"/></svg></g><text>in svg</text></svg>b</p>`,

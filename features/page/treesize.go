@@ -205,7 +205,8 @@ func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 		}
 		name := s.lowerName(&buf)
 		if skip != nil && m.foreign > 0 {
-			skip.foreignTag(tt, name)
+			// s.rawTag is still the scanner's own: notRawText comes below.
+			skip.foreignTag(tt, name, s.rawTag != "")
 		}
 		k := formattingIndex(name)
 		// An attribute costs about half a node.
