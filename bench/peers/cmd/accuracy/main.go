@@ -27,6 +27,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/bench/peers"
 	"github.com/winnow-dev/winnow/bench/peers/rd"
 	"github.com/winnow-dev/winnow/bench/peers/tf"
@@ -43,26 +44,35 @@ func main() {
 	}
 }
 
-// contenderNames are the contenders, in the default order.
+// contenderNames are the contenders run by default, in order.
 var contenderNames = []string{"winnow", "trafilatura", "trafilatura+fallback", "readability"}
 
-// contenders builds the contenders by name (contenderNames).
+// allContenders are every contender's name: the default ones and
+// "winnow-parts" (wn.NewParts).
+var allContenders = append(contenderNames[:len(contenderNames):len(contenderNames)], "winnow-parts")
+
+// contenders builds the contenders by name (allContenders).
 var contenders = map[string]func(modelPath string) (peers.Extractor, error){
-	"winnow": func(modelPath string) (peers.Extractor, error) {
-		if modelPath == "" {
-			return wn.New()
-		}
-		// The smoothing, role and page-type models beside the file, as
-		// winnow extract -model and winnow eval -model read them.
-		opts, err := modelfile.Options(modelPath)
-		if err != nil {
-			return peers.Extractor{}, err
-		}
-		return wn.NewWith(opts...)
-	},
+	"winnow":               func(modelPath string) (peers.Extractor, error) { return winnowWith(modelPath, wn.NewWith) },
+	"winnow-parts":         func(modelPath string) (peers.Extractor, error) { return winnowWith(modelPath, wn.NewParts) },
 	"trafilatura":          func(string) (peers.Extractor, error) { return tf.New() },
 	"trafilatura+fallback": func(string) (peers.Extractor, error) { return tf.NewFallback() },
 	"readability":          func(string) (peers.Extractor, error) { return rd.New() },
+}
+
+// winnowWith builds a winnow contender with mk: the embedded models when
+// modelPath is "", else the model file and the smoothing, role and
+// page-type models beside it, as winnow extract -model and winnow eval
+// -model read them.
+func winnowWith(modelPath string, mk func(...winnow.Option) (peers.Extractor, error)) (peers.Extractor, error) {
+	if modelPath == "" {
+		return mk()
+	}
+	opts, err := modelfile.Options(modelPath)
+	if err != nil {
+		return peers.Extractor{}, err
+	}
+	return mk(opts...)
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -71,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	data := fs.String("data", peers.DataDir(), "the shared data folder ($WINNOW_DATA)")
 	seed := fs.Uint64("seed", 1, "split seed, as winnow train -seed and winnow eval -seed")
 	sets := fs.String("sets", "", "comma-separated sets (default: all)")
-	names := fs.String("contenders", strings.Join(contenderNames, ","), "comma-separated contenders")
+	names := fs.String("contenders", strings.Join(contenderNames, ","), "comma-separated contenders, of "+strings.Join(allContenders, ","))
 	modelPath := fs.String("model", "", "winnow's model file (default: the embedded model)")
 	pagesOut := fs.String("pages", "", "also write one line per page and contender to this TSV file (must not exist)")
 	if err := fs.Parse(args); err != nil {
@@ -84,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	for _, n := range strings.Split(*names, ",") {
 		mk := contenders[n]
 		if mk == nil {
-			return fmt.Errorf("unknown contender %q (want some of %s)", n, strings.Join(contenderNames, ","))
+			return fmt.Errorf("unknown contender %q (want some of %s)", n, strings.Join(allContenders, ","))
 		}
 		x, err := mk(*modelPath)
 		if err != nil {
