@@ -148,6 +148,27 @@ func Split(pages []*LabelledPage, testFrac float64, seed uint64) (train, test []
 	return train, test
 }
 
+// SplitSets returns the sets, besides sets, whose pages Split needs to place
+// the sites of sets as it does over the pages of the sets trained: Split
+// places a site by the first set, in SetNames order, that has it, and
+// sizes each set's test side after the sites earlier sets placed, so the
+// split of a set depends on the trainable sets before it in trained.
+func SplitSets(sets, trained []string) []string {
+	last := -1
+	for _, s := range sets {
+		if Trainable(s) {
+			last = max(last, slices.Index(SetNames(), s))
+		}
+	}
+	var extra []string
+	for i, s := range SetNames() {
+		if i < last && Trainable(s) && slices.Contains(trained, s) && !slices.Contains(sets, s) {
+			extra = append(extra, s)
+		}
+	}
+	return extra
+}
+
 // HeldBack returns the pages an evaluation on held-back sites scores: the
 // test side of Split over the trainable pages (see Trainable), as winnow
 // train splits them, and every page of a regression set, which is never

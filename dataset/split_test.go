@@ -222,3 +222,20 @@ func TestSplitNewSetsLast(t *testing.T) {
 		t.Errorf("the shared site's Dragnet page is on another side than its L3S-GN1 pages")
 	}
 }
+
+func TestSplitSets(t *testing.T) {
+	all := SetNames()
+	for _, tc := range []struct {
+		sets, trained, want []string
+	}{
+		{[]string{SetL3S}, all, nil},
+		{[]string{SetVictor}, all, []string{SetL3S, SetCleanEval}},
+		{[]string{SetDragnet, SetCleanEval}, all, []string{SetL3S, SetVictor, SetCleanPortalEval, SetWCXB, SetMSVCode}},
+		{[]string{SetDragnet}, []string{SetWCXB, SetDragnet}, []string{SetWCXB}},
+		{[]string{SetReadability}, all, nil}, // never trained on: no split
+	} {
+		if got := SplitSets(tc.sets, tc.trained); !slices.Equal(got, tc.want) {
+			t.Errorf("SplitSets(%v, %v) = %v, want %v", tc.sets, tc.trained, got, tc.want)
+		}
+	}
+}

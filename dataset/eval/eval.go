@@ -215,18 +215,7 @@ func splitOnlySets(sets []string, m *model.Model) (extra, warnings []string) {
 			warnings = append(warnings, fmt.Sprintf("warning: the model held back %.2f of the pages, not %.2f; -split test does not match its split", m.Summary.TestFraction, TestFraction))
 		}
 	}
-	last := -1
-	for _, s := range sets {
-		if dataset.Trainable(s) {
-			last = max(last, slices.Index(dataset.SetNames(), s))
-		}
-	}
-	for i, s := range dataset.SetNames() {
-		if i < last && dataset.Trainable(s) && slices.Contains(trained, s) && !slices.Contains(sets, s) {
-			extra = append(extra, s)
-		}
-	}
-	return extra, warnings
+	return dataset.SplitSets(sets, trained), warnings
 }
 
 // ModelNames are the short names of models in the report: the file name

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,5 +102,37 @@ func TestUsage(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(existing); string(b) != "keep me" {
 		t.Errorf("an existing -pages file was overwritten: %q", b)
+	}
+}
+
+// TestHeldBackAsEval checks that the pages of one set are the ones held
+// back when every set is loaded: CleanEval-Victor's pages are CleanEval
+// pages, so their sites are placed by CleanEval's split, which loading
+// CleanEval-Victor alone would not see.
+func TestHeldBackAsEval(t *testing.T) {
+	dir := dataDir(t)
+	sets := []string{dataset.SetL3S, dataset.SetCleanEval, dataset.SetVictor}
+	c, err := dataset.Load(dir, dataset.Options{Sets: sets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seed := uint64(1); seed <= 3; seed++ {
+		var want []string
+		for _, p := range dataset.HeldBack(c.Pages, 0.2, seed) {
+			if p.Set == dataset.SetVictor {
+				want = append(want, p.ID)
+			}
+		}
+		pages, err := heldBack(dir, []string{dataset.SetVictor}, dataset.SetNames(), seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range pages {
+			got = append(got, p.ID)
+		}
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("seed %d: held back %v, want %v", seed, got, want)
+		}
 	}
 }
