@@ -1,6 +1,7 @@
 package winnow
 
 import (
+	"slices"
 	"time"
 
 	"github.com/winnow-dev/winnow/features/page"
@@ -44,6 +45,8 @@ type config struct {
 	// captions and comments: Article.Text and the renderings carry them
 	// (WithCaptions, WithComments).
 	captions, comments bool
+	// repeat: RuleRepeat runs (WithRules).
+	repeat bool
 
 	perPage    time.Duration // per page; see timeout()
 	timeoutSet bool
@@ -97,14 +100,16 @@ func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t 
 // decided by the threshold as given.
 func WithTypeThresholds(on bool) Option { return func(c *config) { c.typeThresholds = on } }
 
-// WithRules chooses post-processing rules to run after the threshold.
-// There are none (Rules), so it changes nothing; it remains for the
-// callers that use it.
-func WithRules(...Rule) Option { return func(*config) {} }
+// WithRules chooses the post-processing rules to run after the threshold
+// (default Rules(): all of them); WithRules() runs none. RuleThreshold is
+// no rule and is ignored.
+func WithRules(rules ...Rule) Option {
+	return func(c *config) { c.repeat = slices.Contains(rules, RuleRepeat) }
+}
 
-// WithSmoothing is WithRules' older name: with no post-processing rules,
-// on or off, it changes nothing.
-func WithSmoothing(bool) Option { return func(*config) {} }
+// WithSmoothing is WithRules' older name: true runs every post-processing
+// rule (the default), false none.
+func WithSmoothing(on bool) Option { return func(c *config) { c.repeat = on } }
 
 // WithMaxBytes sets the largest page accepted (default page.DefaultMaxBytes).
 func WithMaxBytes(n int64) Option { return func(c *config) { c.parse.MaxBytes = n } }

@@ -26,6 +26,9 @@ const pageTypeForum = "forum"
 // pageTypeDocumentation is the type of a manual's or a reference's page.
 const pageTypeDocumentation = "documentation"
 
+// pageTypeProduct is the type of a product's page in a shop.
+const pageTypeProduct = "product"
+
 // readerComments reports whether a page of type pageType may have reader
 // comments, which roles takes out of its text: not a forum thread, whose
 // posts are its content, nor a documentation page, whose steps, notes
@@ -34,6 +37,15 @@ const pageTypeDocumentation = "documentation"
 // documentation pages").
 func readerComments(pageType string) bool {
 	return pageType != pageTypeForum && pageType != pageTypeDocumentation
+}
+
+// repeatTypes reports whether RuleRepeat runs on a page of type pageType:
+// a product's or a forum thread's, where a block repeated word for word is
+// a copy of the same text (see repeats). On articles the annotators of the
+// labelled sets keep both copies of a story a page prints twice, and
+// dropping repeats lowers held-back text F1 there (docs/rules.md).
+func repeatTypes(pageType string) bool {
+	return pageType == pageTypeForum || pageType == pageTypeProduct
 }
 
 // articleParts reports whether a page of type pageType keeps its bylines
@@ -47,7 +59,7 @@ func articleParts(pageType string) bool {
 // PageTypes are the page types a page-type model file may hold heads for,
 // in the order `winnow train` writes them.
 func PageTypes() []string {
-	return []string{pageTypeArticle, pageTypeForum, "product", "listing", "collection", pageTypeDocumentation, "service"}
+	return []string{pageTypeArticle, pageTypeForum, pageTypeProduct, "listing", "collection", pageTypeDocumentation, "service"}
 }
 
 // PageTypeSchema is the page feature schema of this version of winnow, as

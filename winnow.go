@@ -46,7 +46,7 @@ type Extractor struct {
 // model trained on another feature schema gives an error wrapping
 // model.ErrSchemaMismatch.
 func New(opts ...Option) (*Extractor, error) {
-	cfg := config{threshold: DefaultThreshold, typeThresholds: true}
+	cfg := config{threshold: DefaultThreshold, typeThresholds: true, repeat: true}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -209,8 +209,12 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, 
 	for i, pr := range probs {
 		keep[i], readPart[i] = pr >= t, blockProbs[i] >= partFloor
 	}
+	var why []Rule
+	if x.cfg.repeat && repeatTypes(pageType) {
+		why = repeats(p, probs, keep)
+	}
 	roles := x.roles(p, keep, readPart, heads, !readerComments(pageType))
-	a := assemble(p, pageType, probs, keep, roles, nil, paths, &x.cfg)
+	a := assemble(p, pageType, probs, keep, roles, why, paths, &x.cfg)
 	if !slices.ContainsFunc(a.Blocks, func(b Block) bool { return b.Content }) {
 		return a, ErrNoContent
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/winnow-dev/winnow"
 )
@@ -16,7 +17,7 @@ type ruleFlags struct {
 }
 
 func (r *ruleFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&r.list, "rules", "all", "post-processing rules run after the threshold: all or none, which are the same (there are no post-processing rules: the threshold alone decides)")
+	fs.StringVar(&r.list, "rules", "all", "post-processing rules run after the threshold: all, none, or some of "+strings.Join(winnow.RuleNames(), ",")+" (repeat: on product and forum pages, a block that repeats a kept block's text word for word is dropped)")
 	fs.BoolVar(&r.noSmooth, "no-smooth", false, "run no post-processing rule (-rules none)")
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -220,20 +221,21 @@ func TestKindErrors(t *testing.T) {
 	}
 }
 
-// TestRuleEffects checks that with no post-processing rules (winnow.Rules
-// is empty) no block is counted as a rule's and the report lists no rule.
+// TestRuleEffects checks that a block a post-processing rule decided is
+// counted as that rule's, right when its verdict agrees with the label,
+// and that the threshold's blocks and unlabelled ones are not counted.
 func TestRuleEffects(t *testing.T) {
-	C, B := dataset.Content, dataset.Boilerplate
-	p := &dataset.LabelledPage{Page: &page.Page{Blocks: make([]page.Block, 3)}, Labels: []dataset.Label{C, B, C}}
-	a := &winnow.Article{Blocks: []winnow.Block{{Content: true}, {Content: true}, {}}}
-	evals := []pageEval{{page: p, sys: []pageScore{scorePage(p, a, true)}}}
-	for r, c := range evals[0].sys[0].rules {
-		if c != (ruleCount{}) {
-			t.Errorf("rule %v counted %+v", winnow.Rule(r), c)
-		}
+	C, B, U := dataset.Content, dataset.Boilerplate, dataset.Unknown
+	p := &dataset.LabelledPage{Page: &page.Page{Blocks: make([]page.Block, 5)}, Labels: []dataset.Label{C, B, C, B, U}}
+	a := &winnow.Article{Blocks: []winnow.Block{{Content: true}, {Content: true},
+		{Rule: winnow.RuleRepeat}, {Rule: winnow.RuleRepeat}, {Rule: winnow.RuleRepeat}}}
+	evals := []pageEval{{page: p, sys: []pageScore{scorePage(p, a, true)}}, {page: p, sys: []pageScore{scorePage(p, a, true)}}}
+	want := RuleEffects{System: "model", Rules: []RuleRow{{Rule: "repeat", Pages: 2, Blocks: 4, Right: 2, Wrong: 2}}}
+	if got := ruleEffectsOf(evals, 0, "model", winnow.Rules()); !reflect.DeepEqual(got, want) {
+		t.Errorf("rule effects %+v, want %+v", got, want)
 	}
-	if got := ruleEffectsOf(evals, 0, "model", winnow.Rules()); got.System != "model" || len(got.Rules) != 0 {
-		t.Errorf("rule effects %+v, want none", got)
+	if got := ruleEffectsOf(evals, 0, "model", nil); len(got.Rules) != 0 {
+		t.Errorf("rule effects with no rules run: %+v, want none", got)
 	}
 }
 
