@@ -198,10 +198,11 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 }
 
 // decide applies the threshold of p's page type (see pageType and
-// threshold) to the probabilities of p's blocks, assigns their roles from
-// the role heads' probabilities heads (nil without role models) and
-// renders the kept ones; paths are the blocks' decision paths for
-// explanations (nil without).
+// threshold) to the probabilities of p's blocks, drops the copies of kept
+// blocks on the page types RuleRepeat runs on (repeats), assigns the
+// blocks' roles from the role heads' probabilities heads (nil without role
+// models) and renders the kept ones; paths are the blocks' decision paths
+// for explanations (nil without).
 func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
 	t := x.threshold(pageType)
 	probs := smoothProbs(x.cfg.smooth, p, blockProbs)
