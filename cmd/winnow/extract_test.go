@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnow-dev/winnow/dataset"
+	"github.com/winnow-dev/winnow/internal/shareddata"
 	"github.com/winnow-dev/winnow/model"
 )
 
@@ -184,17 +186,18 @@ func rewrapBody(t *testing.T, body []byte) []byte {
 	return out
 }
 
-// TestExtractRules checks the post-processing flags now that there are no
-// post-processing rules: -rules all, -rules none and -no-smooth extract
-// what the default does, -explain says the threshold decided every block,
-// and a rule name is a usage error naming it.
+// TestExtractRules checks the post-processing flags on the seed page, an
+// article, where the one rule (repeat) does not run: -rules all, none and
+// repeat and -no-smooth extract what the default does, -explain says the
+// threshold decided every block, and an unknown rule name is a usage error
+// naming it.
 func TestExtractRules(t *testing.T) {
 	const seed = seedPath
 	code, def, errOut := runWinnow(t, "", "extract", seed)
 	if code != 0 || !strings.Contains(def, seedStory) {
 		t.Fatalf("default: exit %d, story %v; stderr %s", code, strings.Contains(def, seedStory), errOut)
 	}
-	for _, args := range [][]string{{"-rules", "all"}, {"-rules", "none"}, {"-no-smooth"}} {
+	for _, args := range [][]string{{"-rules", "all"}, {"-rules", "none"}, {"-rules", "repeat"}, {"-no-smooth"}} {
 		code, out, errOut := runWinnow(t, "", append(append([]string{"extract"}, args...), seed)...)
 		if code != 0 || out != def {
 			t.Errorf("%v: exit %d, same text as the default %v; stderr %s", args, code, out == def, errOut)
@@ -218,6 +221,43 @@ func TestExtractRules(t *testing.T) {
 	}
 	if code, _, errOut := runWinnow(t, "", "extract", "-rules", "smoothing", seed); code != 2 || !strings.Contains(errOut, `"smoothing"`) {
 		t.Errorf("-rules smoothing: exit %d, stderr %q; want 2 and the unknown rule named", code, errOut)
+	}
+}
+
+// TestExtractRepeatRule checks the repeat rule on a held-back product page
+// of the shared data that repeats its description (ridge.com): by default
+// the paragraph comes out once and -explain names the rule for its
+// copies; with -rules none every copy comes out.
+func TestExtractRepeatRule(t *testing.T) {
+	page := filepath.Join(shareddata.Dir(t, dataset.SetWCXB), "dev", "html", "0587.html.gz")
+	const para = "The Ridge is minimalist without being limiting."
+	for _, c := range []struct {
+		rules string
+		want  int
+	}{{"all", 1}, {"none", 4}} {
+		code, out, errOut := runWinnow(t, "", "extract", "-rules", c.rules, page)
+		if code != 0 {
+			t.Fatalf("-rules %s: exit %d; stderr %s", c.rules, code, errOut)
+		}
+		if n := strings.Count(out, para); n != c.want {
+			t.Errorf("-rules %s: the paragraph %d times, want %d", c.rules, n, c.want)
+		}
+	}
+	code, out, errOut := runWinnow(t, "", "extract", "-explain", page)
+	if code != 0 {
+		t.Fatalf("-explain: exit %d; stderr %s", code, errOut)
+	}
+	repeats := 0
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 3 && f[3] == "repeat" {
+			repeats++
+			if f[1] != "boilerplate" {
+				t.Errorf("-explain line %q: a copy the rule dropped is labelled %q", l, f[1])
+			}
+		}
+	}
+	if repeats == 0 {
+		t.Errorf("-explain names no block decided by the repeat rule:\n%s", out)
 	}
 }
 
