@@ -109,7 +109,12 @@ func WithRules(rules ...Rule) Option {
 
 // WithSmoothing is WithRules' older name: true runs every post-processing
 // rule (the default), false none.
-func WithSmoothing(on bool) Option { return func(c *config) { c.repeat = on } }
+func WithSmoothing(on bool) Option {
+	if on {
+		return WithRules(Rules()...)
+	}
+	return WithRules()
+}
 
 // WithMaxBytes sets the largest page accepted (default page.DefaultMaxBytes).
 func WithMaxBytes(n int64) Option { return func(c *config) { c.parse.MaxBytes = n } }

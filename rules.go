@@ -62,7 +62,7 @@ func ParseRules(s string) ([]Rule, error) {
 	var rules []Rule
 	for _, name := range strings.Split(s, ",") {
 		name = strings.TrimSpace(name)
-		i := slices.Index(RuleNames(), name)
+		i := slices.IndexFunc(Rules(), func(r Rule) bool { return r.String() == name })
 		if i < 0 {
 			return nil, fmt.Errorf("unknown post-processing rule %q (want all, none or some of %s)", name, strings.Join(RuleNames(), ","))
 		}

@@ -169,6 +169,29 @@ func SplitSets(sets, trained []string) []string {
 	return extra
 }
 
+// LoadHeldBack loads the pages of sets that HeldBack keeps (with testFrac
+// and seed) for a model trained on the sets trained: the sets before them
+// that Split needs to place their sites (SplitSets) are read too, then left
+// out. The corpus's Skipped are those of sets.
+func LoadHeldBack(dir string, sets, trained []string, testFrac float64, seed uint64) (*Corpus, error) {
+	all, err := Load(dir, Options{Sets: append(slices.Clone(sets), SplitSets(sets, trained)...)})
+	if err != nil {
+		return nil, err
+	}
+	out := &Corpus{}
+	for _, s := range all.Skipped {
+		if slices.Contains(sets, s.Set) {
+			out.Skipped = append(out.Skipped, s)
+		}
+	}
+	for _, p := range HeldBack(all.Pages, testFrac, seed) {
+		if slices.Contains(sets, p.Set) {
+			out.Pages = append(out.Pages, p)
+		}
+	}
+	return out, nil
+}
+
 // HeldBack returns the pages an evaluation on held-back sites scores: the
 // test side of Split over the trainable pages (see Trainable), as winnow
 // train splits them, and every page of a regression set, which is never

@@ -170,28 +170,16 @@ func LoadPages(sel Selection) (c *dataset.Corpus, warnings []string, err error) 
 	if sets == nil {
 		sets = dataset.TrainableSets()
 	}
-	var extra []string
+	var out *dataset.Corpus
 	if sel.HeldBack {
-		extra, warnings = splitOnlySets(sets, sel.Model)
+		var trained []string
+		trained, warnings = trainedSets(sel.Model)
+		out, err = dataset.LoadHeldBack(sel.Dir, sets, trained, TestFraction, sel.Seed)
+	} else {
+		out, err = dataset.Load(sel.Dir, dataset.Options{Sets: sets})
 	}
-	all, err := dataset.Load(sel.Dir, dataset.Options{Sets: append(slices.Clone(sets), extra...)})
 	if err != nil {
 		return nil, warnings, err
-	}
-	out := &dataset.Corpus{}
-	for _, s := range all.Skipped {
-		if slices.Contains(sets, s.Set) {
-			out.Skipped = append(out.Skipped, s)
-		}
-	}
-	pages := all.Pages
-	if sel.HeldBack {
-		pages = dataset.HeldBack(pages, TestFraction, sel.Seed)
-	}
-	for _, p := range pages {
-		if slices.Contains(sets, p.Set) {
-			out.Pages = append(out.Pages, p)
-		}
 	}
 	if len(out.Pages) == 0 {
 		return out, warnings, fmt.Errorf("no usable pages in %s", strings.Join(sets, ","))
@@ -199,14 +187,12 @@ func LoadPages(sel Selection) (c *dataset.Corpus, warnings []string, err error) 
 	return out, warnings, nil
 }
 
-// splitOnlySets are the sets that must be loaded, besides the evaluated
-// ones, to reproduce winnow train's split: dataset.Split places a site by
-// the first set, in SetNames order, that has it, and sizes each set's test
-// side after the sites earlier sets placed, so the split of a set depends
-// on the sets before it that training saw. Those are the model's training
-// sets (its summary), or every trainable set when the model does not say.
-func splitOnlySets(sets []string, m *model.Model) (extra, warnings []string) {
-	trained := dataset.SetNames()
+// trainedSets are the sets a model was trained on, whose split the
+// held-back pages reproduce (dataset.LoadHeldBack): the model's training
+// sets (its summary), or every set when the model does not say; warnings
+// say where the model's file does not match the split.
+func trainedSets(m *model.Model) (trained, warnings []string) {
+	trained = dataset.SetNames()
 	if m != nil && len(m.Summary.Sets) > 0 {
 		trained = m.Summary.Sets
 		if m.Summary.TestFraction == 0 {
@@ -215,7 +201,7 @@ func splitOnlySets(sets []string, m *model.Model) (extra, warnings []string) {
 			warnings = append(warnings, fmt.Sprintf("warning: the model held back %.2f of the pages, not %.2f; -split test does not match its split", m.Summary.TestFraction, TestFraction))
 		}
 	}
-	return dataset.SplitSets(sets, trained), warnings
+	return trained, warnings
 }
 
 // ModelNames are the short names of models in the report: the file name

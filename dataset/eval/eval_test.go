@@ -167,7 +167,8 @@ func TestSplitOnlySets(t *testing.T) {
 			if tc.trained != nil {
 				m = &model.Model{Summary: model.TrainingSummary{Sets: tc.trained, TestFraction: TestFraction}}
 			}
-			extra, warnings := splitOnlySets(tc.sets, m)
+			trained, warnings := trainedSets(m)
+			extra := dataset.SplitSets(tc.sets, trained)
 			if d := cmp.Diff(tc.want, extra); d != "" {
 				t.Errorf("%s (-want +got):\n%s", tc.reason, d)
 			}
@@ -250,7 +251,7 @@ func TestSplitOnlySetsWarns(t *testing.T) {
 		{0.3, "held back 0.30 of the pages, not 0.20"},
 	} {
 		m := &model.Model{Summary: model.TrainingSummary{Sets: []string{"l3s-gn1"}, TestFraction: tc.frac}}
-		_, warnings := splitOnlySets([]string{"l3s-gn1"}, m)
+		_, warnings := trainedSets(m)
 		if len(warnings) != 1 || !strings.Contains(warnings[0], tc.want) {
 			t.Errorf("test fraction %v: warnings %q, want one saying %q", tc.frac, warnings, tc.want)
 		}

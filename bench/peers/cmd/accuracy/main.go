@@ -127,10 +127,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	t0 := time.Now()
-	pages, err := heldBack(*data, chosen, trained, *seed)
+	c, err := dataset.LoadHeldBack(*data, chosen, trained, 0.2, *seed)
 	if err != nil {
 		return err
 	}
+	pages := c.Pages
 	fmt.Fprintf(stderr, "loaded %d held-back pages in %v\n", len(pages), time.Since(t0).Round(time.Millisecond))
 
 	tally, err := scorePages(pages, xs, tsv, stderr)
@@ -139,24 +140,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	tally.write(stdout, xs)
 	return nil
-}
-
-// heldBack loads the held-back pages of the sets chosen, as winnow eval
-// -seed picks them for a model trained on the sets trained: the split is
-// by site over the training sets, so the sets before the chosen ones are
-// loaded too (dataset.SplitSets), and then left out.
-func heldBack(data string, chosen, trained []string, seed uint64) ([]*dataset.LabelledPage, error) {
-	c, err := dataset.Load(data, dataset.Options{Sets: append(slices.Clone(chosen), dataset.SplitSets(chosen, trained)...)})
-	if err != nil {
-		return nil, err
-	}
-	var pages []*dataset.LabelledPage
-	for _, p := range dataset.HeldBack(c.Pages, 0.2, seed) {
-		if slices.Contains(chosen, p.Set) {
-			pages = append(pages, p)
-		}
-	}
-	return pages, nil
 }
 
 // scorePages runs every contender on every page with gold text and tallies

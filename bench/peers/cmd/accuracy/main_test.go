@@ -105,8 +105,8 @@ func TestUsage(t *testing.T) {
 	}
 }
 
-// TestHeldBackAsEval checks that the pages of one set are the ones held
-// back when every set is loaded: CleanEval-Victor's pages are CleanEval
+// TestHeldBackAsEval checks that the pages of one set the tool scores
+// (dataset.LoadHeldBack) are the ones held back when every set is loaded: CleanEval-Victor's pages are CleanEval
 // pages, so their sites are placed by CleanEval's split, which loading
 // CleanEval-Victor alone would not see.
 func TestHeldBackAsEval(t *testing.T) {
@@ -123,12 +123,12 @@ func TestHeldBackAsEval(t *testing.T) {
 				want = append(want, p.ID)
 			}
 		}
-		pages, err := heldBack(dir, []string{dataset.SetVictor}, dataset.SetNames(), seed)
+		c, err := dataset.LoadHeldBack(dir, []string{dataset.SetVictor}, dataset.SetNames(), 0.2, seed)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got []string
-		for _, p := range pages {
+		for _, p := range c.Pages {
 			got = append(got, p.ID)
 		}
 		if len(want) == 0 || !slices.Equal(got, want) {
