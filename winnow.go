@@ -313,6 +313,12 @@ func LoadModel(r io.Reader) (*model.Model, error) {
 	return model.Load(r, Schema())
 }
 
+// CommentFeatures are the features of Schema that only the comment head of
+// the role models is trained on: the content model and the other heads
+// are trained with them in their model.Config.Exclude
+// (features.CommentOnly).
+func CommentFeatures() []string { return features.CommentOnly() }
+
 // Schema is the feature schema of this version of winnow, as models record it.
 func Schema() model.Schema {
 	return model.Schema{Version: features.SchemaVersion, Names: features.Names()}

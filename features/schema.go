@@ -7,7 +7,7 @@ import (
 // SchemaVersion names the feature schema. It changes whenever a feature is
 // added, removed, reordered or computed differently, so that a model trained
 // on one schema is never fed vectors of another.
-const SchemaVersion = "winnow-features-5"
+const SchemaVersion = "winnow-features-6"
 
 // feature is one position of the vectors: its name (as the model file
 // records it) and what it measures.
@@ -220,6 +220,10 @@ var schema = []group{
 	// Repeated structure: the block's run of alike blocks, specification
 	// markup, and the class vocabularies of FAQs and reviews (runs.go).
 	runGroup,
+
+	// Comment sections: the headings that open them and the blocks under
+	// them (commentsection.go).
+	commentGroup,
 }
 
 // localFeatures are the shallow text features of one block (textStats), in

@@ -151,7 +151,8 @@ type blockContext struct {
 	runFacts              []runFacts // by block (computeRuns)
 	runs                  []runAgg
 	largestRun            int32
-	rowCells              []int // by Block.Row: table cells with text
+	rowCells              []int   // by Block.Row: table cells with text
+	commentFacts          []uint8 // by block (computeCommentSections)
 
 	// The block.
 	i                        int
@@ -200,6 +201,7 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	c.longestBlock = &p.Blocks[c.longest]
 	c.sameTags = sc.sameTagCounts(p.Blocks, minC, len(c.containers))
 	sc.computeRuns(c)
+	sc.computeCommentSections(c)
 	c.sub = zeroed(sc.sub, max(len(p.Elements), 1))
 	sc.sub = c.sub
 	subtreeTotals(p, c.sub)

@@ -99,6 +99,11 @@ type Config struct {
 	// Seed seeds the bootstrap samples and feature draws (math/rand/v2 PCG);
 	// a single tree with all features, and boosting, use no randomness.
 	Seed uint64 `json:"seed"`
+	// Exclude names features the trainers never test: each is read as if
+	// it had one value on every row. A model trained on sets that disagree
+	// about what a feature marks (reader comments are content to some,
+	// boilerplate to others) can thus leave it to the models it suits.
+	Exclude []string `json:"exclude,omitempty"`
 	// Workers is the number of goroutines the trainer uses; 0 means
 	// GOMAXPROCS. The model does not depend on it.
 	Workers int `json:"-"`

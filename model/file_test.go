@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -72,7 +73,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 					t.Fatalf("row %d: loaded model predicts %v, original %v", i, got.Predict(x), m.Predict(x))
 				}
 			}
-			if got.Trainer != m.Trainer || got.Params != m.Params || got.Summary.Blocks != 1500 ||
+			if got.Trainer != m.Trainer || !reflect.DeepEqual(got.Params, m.Params) || got.Summary.Blocks != 1500 ||
 				got.NumNodes() != m.NumNodes() || got.Depth() != m.Depth() {
 				t.Errorf("metadata differs after round trip: %+v vs %+v", got, m)
 			}

@@ -158,6 +158,11 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitWith(f.train.trainer, f.trainCfg, x, y)
 		},
+		TrainRole: func(h dataset.RoleHead) eval.Trainer {
+			return func(x [][]float64, y []model.Label) (*model.Model, error) {
+				return fitSchema(f.train.trainer, headConfig(h, f.trainCfg), winnow.Schema(), x, y)
+			}
+		},
 		TrainSmooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitSchema(f.train.trainer, f.trainCfg, winnow.SmootherSchema(), x, y)
 		},

@@ -226,7 +226,9 @@ func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.
 // model's trainer and configuration, writes them to out as one heads file
 // and describes them on tw.
 func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
-	heads, fits, err := eval.TrainRoles(train, vecsOf, fitter(ctx, tf, cfg, winnow.Schema()), summary)
+	heads, fits, err := eval.TrainRoles(train, vecsOf, func(h dataset.RoleHead) eval.Trainer {
+		return fitter(ctx, tf, headConfig(h, cfg), winnow.Schema())
+	}, summary)
 	if err != nil {
 		return nil, err
 	}
@@ -249,7 +251,7 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 // content model's trainer and configuration, writes it to out and
 // describes it on tw.
 func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) error {
-	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, cfg, winnow.Schema()), fitter(ctx, tf, cfg, winnow.SmootherSchema()), cfg.Seed, summary)
+	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, contentConfig(cfg), winnow.Schema()), fitter(ctx, tf, cfg, winnow.SmootherSchema()), cfg.Seed, summary)
 	if err != nil {
 		return err
 	}
@@ -303,12 +305,29 @@ func besideModel(out, flag string, fileOf func(string) string) (string, error) {
 	return fileOf(out), nil
 }
 
-// fitWith trains trainer with cfg on the rows x and labels y the way every
-// trainer is trained, as a golearn base.Classifier fitted on a grid; it is
-// shared by winnow train and winnow eval -cv. The trainer fills in its
-// defaults for the fields cfg leaves at 0.
+// fitWith trains the content model: trainer with contentConfig(cfg) on the
+// rows x and labels y the way every trainer is trained, as a golearn
+// base.Classifier fitted on a grid; it is shared by winnow train and
+// winnow eval -cv. The trainer fills in its defaults for the fields cfg
+// leaves at 0.
 func fitWith(trainer string, cfg model.Config, x [][]float64, y []model.Label) (*model.Model, error) {
-	return fitSchema(trainer, cfg, winnow.Schema(), x, y)
+	return fitSchema(trainer, contentConfig(cfg), winnow.Schema(), x, y)
+}
+
+// contentConfig is cfg for a content model: without the features meant for
+// the comment head alone (winnow.CommentFeatures).
+func contentConfig(cfg model.Config) model.Config {
+	cfg.Exclude = winnow.CommentFeatures()
+	return cfg
+}
+
+// headConfig is cfg for role head h: every feature for the comment head,
+// the content model's for the others.
+func headConfig(h dataset.RoleHead, cfg model.Config) model.Config {
+	if h == dataset.HeadComment {
+		return cfg
+	}
+	return contentConfig(cfg)
 }
 
 // fitSchema is fitWith for rows of the feature schema s.

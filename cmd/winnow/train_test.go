@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,7 +92,9 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 			if cli.Summary.Blocks != len(x) {
 				t.Fatalf("winnow train saw %d blocks, the test %d: not the same rows", cli.Summary.Blocks, len(x))
 			}
-			lib, err := tc.fit(winnow.Schema(), x, y, model.Config{Seed: 1})
+			// The content model is trained without the role models' own
+			// features.
+			lib, err := tc.fit(winnow.Schema(), x, y, model.Config{Seed: 1, Exclude: winnow.CommentFeatures()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -111,6 +114,29 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 			defer sf.Close()
 			if h, err := winnow.LoadSmoother(sf); err != nil || h.Head(winnow.SmootherHead) == nil {
 				t.Errorf("the smoothing model beside %s: %v", out, err)
+			}
+			// The comment head beside it is trained on every feature, the
+			// other role heads as the content model is.
+			rf, err := os.Open(rolesFileOf(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rf.Close()
+			roles, err := winnow.LoadRoles(rf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(roles.Models) == 0 {
+				t.Error("no role model beside the model")
+			}
+			for i, m := range roles.Models {
+				want := winnow.CommentFeatures()
+				if roles.Names[i] == "comment" {
+					want = nil
+				}
+				if !slices.Equal(m.Params.Exclude, want) {
+					t.Errorf("role head %s trained without %q, want %q", roles.Names[i], m.Params.Exclude, want)
+				}
 			}
 		})
 	}

@@ -67,10 +67,11 @@ type CVOptions struct {
 	// Trainer names the trainer in the report; Train trains each fold's model.
 	Trainer string
 	Train   Trainer
-	// Roles, when true, trains role heads (TrainRoles) with Train beside
-	// each fold's model; when false the folds' models assign roles
-	// without role models.
-	Roles bool
+	// Roles, when true, trains role heads (TrainRoles) beside each fold's
+	// model, each head h with TrainRole(h), or with Train when TrainRole is
+	// nil; when false the folds' models assign roles without role models.
+	Roles     bool
+	TrainRole func(dataset.RoleHead) Trainer
 	// TrainSmooth, when not nil, trains a smoothing model (TrainSmoothing)
 	// beside each fold's model, on rows of the smoothing schema.
 	TrainSmooth Trainer
@@ -142,7 +143,11 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 		}
 		var heads *model.Heads
 		if o.Roles {
-			if heads, _, err = TrainRoles(train, vecsOf, o.Train, m.Summary); err != nil {
+			fit := o.TrainRole
+			if fit == nil {
+				fit = func(dataset.RoleHead) Trainer { return o.Train }
+			}
+			if heads, _, err = TrainRoles(train, vecsOf, fit, m.Summary); err != nil {
 				return nil, fmt.Errorf("fold %d: %w", i+1, err)
 			}
 		}

@@ -304,11 +304,12 @@ type RoleFit struct {
 	Sets              []string
 }
 
-// TrainRoles fits one model per role head (dataset.RoleHeads, named as
-// winnow.RoleHeads names them) with fit, on the blocks of pages whose sets
-// label that role (RoleRows), each page's vectors given by vecsOf; summary
-// is recorded in every head, its sets, pages and blocks made the head's.
-func TrainRoles(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, fit Trainer, summary model.TrainingSummary) (*model.Heads, []RoleFit, error) {
+// TrainRoles fits one model per role head h (dataset.RoleHeads, named as
+// winnow.RoleHeads names them) with fit(h), on the blocks of pages whose
+// sets label that role (RoleRows), each page's vectors given by vecsOf;
+// summary is recorded in every head, its sets, pages and blocks made the
+// head's.
+func TrainRoles(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, fit func(dataset.RoleHead) Trainer, summary model.TrainingSummary) (*model.Heads, []RoleFit, error) {
 	heads := &model.Heads{}
 	var fits []RoleFit
 	for _, h := range dataset.RoleHeads() {
@@ -316,7 +317,7 @@ func TrainRoles(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage
 		if len(x) == 0 {
 			continue // no set among pages draws this role's line: no head
 		}
-		m, err := fit(x, y)
+		m, err := fit(h)(x, y)
 		if err != nil {
 			return nil, nil, fmt.Errorf("role %s: %w", h, err)
 		}

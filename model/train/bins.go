@@ -1,6 +1,7 @@
 package train
 
 import (
+	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -104,6 +105,37 @@ func binRows(X [][]float64, y []model.Label, nf, bins, workers int) *binned {
 	}
 	wg.Wait()
 	return d
+}
+
+// exclude makes the features of s that names lists constant in d: no cut,
+// every row in the first bin (NaN included), so that no test on them can
+// split a node. It fails for a name s does not have.
+func (d *binned) exclude(s model.Schema, names []string) error {
+	skip, err := excluded(s, names)
+	for f, x := range skip {
+		if x {
+			d.cuts[f] = nil
+			clear(d.codes[f])
+		}
+	}
+	return err
+}
+
+// excluded returns, per feature of s, whether names lists it (nil for no
+// names), or an error for a name s does not have.
+func excluded(s model.Schema, names []string) ([]bool, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	skip := make([]bool, len(s.Names))
+	for _, name := range names {
+		f := slices.Index(s.Names, name)
+		if f < 0 {
+			return nil, fmt.Errorf("config: excluded feature %q is not in the schema", name)
+		}
+		skip[f] = true
+	}
+	return skip, nil
 }
 
 // code assigns the codes of rows lo..hi-1. It transposes blocks of

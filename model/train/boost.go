@@ -49,6 +49,9 @@ func FitBoost(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) 
 	cfg.MaxFeatures = nf
 	cfg = balance(cfg, counts)
 	d := binRows(X, y, nf, cfg.Bins, cfg.Workers)
+	if err := d.exclude(s, cfg.Exclude); err != nil {
+		return nil, fmt.Errorf("fit: %w", err)
+	}
 	b := newBooster(d, cfg)
 	trees := make([]model.Tree, cfg.Trees)
 	for t := range trees {

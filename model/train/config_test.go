@@ -2,6 +2,7 @@ package train
 
 import (
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/winnow-dev/winnow/model"
@@ -31,7 +32,7 @@ func TestDefaults(t *testing.T) {
 			model.Config{MaxDepth: 14, Trees: 1}, "golearn's CART grows one tree"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := defaults(tc.trainer, tc.in, rows); got != tc.want {
+			if got := defaults(tc.trainer, tc.in, rows); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("%s: got %+v, want %+v", tc.reason, got, tc.want)
 			}
 		})

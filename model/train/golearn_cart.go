@@ -60,7 +60,11 @@ func (c *GolearnCART) Fit(g base.FixedDataGrid) error {
 	if cfg.Trees != 1 {
 		return fmt.Errorf("fit: %s grows a single tree, not %d", TrainerGolearnCART, cfg.Trees)
 	}
-	fg := floatClassInstances(s, X, y)
+	skip, err := excluded(s, cfg.Exclude)
+	if err != nil {
+		return fmt.Errorf("fit: %w", err)
+	}
+	fg := floatClassInstances(s, X, y, skip)
 	cart := trees.NewDecisionTreeClassifier(cfg.Criterion.String(), int64(cfg.MaxDepth), []int64{0, 1})
 	if err := fitCART(cart, fg); err != nil {
 		return fmt.Errorf("fit: golearn cart: %w", err)
@@ -69,7 +73,7 @@ func (c *GolearnCART) Fit(g base.FixedDataGrid) error {
 	if err != nil {
 		return fmt.Errorf("fit: convert golearn tree: %w", err)
 	}
-	params := model.Config{Criterion: cfg.Criterion, MaxDepth: cfg.MaxDepth, Trees: 1, ClassWeight: [2]float64{1, 1}}
+	params := model.Config{Criterion: cfg.Criterion, MaxDepth: cfg.MaxDepth, Trees: 1, ClassWeight: [2]float64{1, 1}, Exclude: cfg.Exclude}
 	m, err := model.New(s, TrainerGolearnCART, params, []model.Tree{t})
 	if err != nil {
 		return fmt.Errorf("fit: convert golearn tree: %w", err)
@@ -89,8 +93,9 @@ func fitCART(cart *trees.CARTDecisionTreeClassifier, g base.FixedDataGrid) (err 
 }
 
 // floatClassInstances builds the grid golearn's CART wants: the features,
-// then a float class attribute holding 0 or 1.
-func floatClassInstances(s model.Schema, X [][]float64, y []model.Label) *base.DenseInstances {
+// then a float class attribute holding 0 or 1. A feature skip marks is 0 on
+// every row (nil skip: none is).
+func floatClassInstances(s model.Schema, X [][]float64, y []model.Label, skip []bool) *base.DenseInstances {
 	g := base.NewDenseInstances()
 	specs := make([]base.AttributeSpec, len(s.Names))
 	for i, n := range s.Names {
@@ -102,6 +107,9 @@ func floatClassInstances(s model.Schema, X [][]float64, y []model.Label) *base.D
 	g.Extend(len(X))
 	for r, row := range X {
 		for i, v := range row {
+			if skip != nil && skip[i] {
+				v = 0
+			}
 			g.Set(specs[i], r, base.PackFloatToBytes(v))
 		}
 		g.Set(cspec, r, base.PackFloatToBytes(float64(y[r])))

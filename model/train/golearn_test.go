@@ -162,7 +162,7 @@ func TestGolearnCARTConversion(t *testing.T) {
 				t.Fatal(err)
 			}
 			m, _ := c.Model()
-			want := c.cart.Predict(floatClassInstances(s, X, y))
+			want := c.cart.Predict(floatClassInstances(s, X, y, nil))
 			for i, x := range X {
 				if got := m.Label(x); int64(got) != want[i] {
 					t.Fatalf("%s: row %d: converted model says %v, golearn %d", tc.reason, i, got, want[i])

@@ -43,6 +43,9 @@ func Fit(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) (*mod
 	}
 	cfg = balance(cfg, counts)
 	d := binRows(X, y, nf, cfg.Bins, cfg.Workers)
+	if err := d.exclude(s, cfg.Exclude); err != nil {
+		return nil, fmt.Errorf("fit: %w", err)
+	}
 	trees := growForest(d, cfg)
 	params := cfg
 	params.Workers = 0

@@ -1,0 +1,185 @@
+package features
+
+import (
+	"bytes"
+
+	"github.com/winnow-dev/winnow/features/page"
+)
+
+// Comment sections: reader comments usually follow a heading that names
+// them ("Comments", "12 Responses to …", "Leave a Reply", "Kommentare"),
+// whether or not a class or id says so. The features below say where such
+// a heading is and which blocks it heads. They are for the comment head
+// alone (CommentOnly): the labelled sets disagree about whether comments
+// are content, so the content model is not trained on them, and the other
+// role heads have no use for them.
+
+// commentHeadingMaxWords is the most words a block may have to be read as
+// the heading of a comment section.
+const commentHeadingMaxWords = 12
+
+// commentHeadingOpen are lower-case openings of a comment section's heading,
+// read after any leading digits, spaces and punctuation ("12 Comments",
+// "(3) Kommentare"). Each must start the block's text.
+var commentHeadingOpen = [][]byte{
+	[]byte("comments"), []byte("comment ("), []byte("comment:"),
+	[]byte("leave a reply"), []byte("leave a comment"), []byte("post a comment"),
+	[]byte("add a comment"), []byte("add comment"), []byte("write a comment"),
+	[]byte("reader comments"), []byte("readers' comments"), []byte("your comments"),
+	[]byte("join the discussion"), []byte("join the conversation"),
+	[]byte("kommentare"), []byte("kommentar schreiben"), []byte("commentaires"),
+	[]byte("comentarios"), []byte("comentários"), []byte("commenti"), []byte("reacties"),
+	[]byte("komentarze"), []byte("комментари"), []byte("评论"), []byte("留言"), []byte("コメント"),
+}
+
+// commentHeadingCounted are openings that name a comment section only after
+// a count: "12 Responses to …", "One thought on …", "3 Replies".
+var commentHeadingCounted = [][]byte{
+	[]byte("response"), []byte("repl"), []byte("thought"), []byte("comment"),
+}
+
+// isCommentHeading reports whether the lower-cased text low of a block with
+// words words, of which linked are inside links, reads as a comment
+// section's heading: short, not a link (a "12 Comments" link at the top of
+// a post points to the section, it does not head it), and opening with
+// one of commentHeadingOpen, or with a count and one of
+// commentHeadingCounted.
+func isCommentHeading(low []byte, words, linked int) bool {
+	if words == 0 || words > commentHeadingMaxWords || linked == words {
+		return false
+	}
+	// Leading digits, spaces and ASCII punctuation: the count, a bracket.
+	i := 0
+	for i < len(low) && low[i] < 0x80 && !('a' <= low[i] && low[i] <= 'z') {
+		i++
+	}
+	counted := i > 0 && bytes.ContainsAny(low[:i], "0123456789")
+	rest := low[i:]
+	if !counted {
+		for _, w := range [][]byte{[]byte("one "), []byte("no ")} {
+			if bytes.HasPrefix(rest, w) {
+				counted, rest = true, rest[len(w):]
+				break
+			}
+		}
+	}
+	for _, o := range commentHeadingOpen {
+		if bytes.HasPrefix(rest, o) {
+			return true
+		}
+	}
+	if counted {
+		for _, o := range commentHeadingCounted {
+			if bytes.HasPrefix(rest, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Comment-section facts of a block (commentFacts).
+const (
+	commentHeading uint8 = 1 << iota // the block reads as a comment section's heading
+	underComments                    // a comment section's heading heads the block
+)
+
+// sectionOpenLevel is the level given to a comment heading that is not an
+// <h1>-<h6>: its section ends at the next <h1>-<h3> (an <h4>-<h6> inside
+// comments often names a comment's author).
+const sectionOpenLevel = 3
+
+// computeCommentSections fills c.commentFacts from c.p's blocks, in sc's
+// memory. A comment heading's section runs from the block after it to the
+// next heading of its level or above that is not one itself (a heading
+// block of level L ends the sections of level L and below), and no further
+// than the heading's scope: the nearest block-level element above it that
+// holds another block than the heading, wrappers that hold only the heading
+// passed over. So a comment count beside a post's byline ("54 comments")
+// heads the rest of that line's element, not the post.
+func (sc *vecScratch) computeCommentSections(c *blockContext) {
+	p := c.p
+	facts := zeroed(sc.commentFacts, len(p.Blocks))
+	sc.commentFacts = facts
+	c.commentFacts = facts
+	var ends []int32 // by element: the last element inside it, once needed
+	open := 0        // the open section's level, 0 for none
+	end := 0         // the last element of the open section's scope
+	low := c.low[:0]
+	for i := range p.Blocks {
+		b := &p.Blocks[i]
+		heading := false
+		if b.Words <= commentHeadingMaxWords && b.LinkWords < b.Words {
+			low = appendLower(low[:0], b.Text)
+			heading = isCommentHeading(low, b.Words, b.LinkWords)
+		}
+		if open > 0 && (b.Element > end || !heading && b.Kind == page.KindHeading && b.Level <= open) {
+			open = 0
+		}
+		if open > 0 {
+			facts[i] |= underComments
+		}
+		if !heading {
+			continue
+		}
+		facts[i] |= commentHeading
+		if ends == nil {
+			ends = zeroed(sc.elemEnds, len(p.Elements))
+			sc.elemEnds = ends
+			elementEnds(p, ends)
+		}
+		a := parentOf(p, b.Element)
+		for a > 0 && !holdsOther(p, i, a, int(ends[a])) {
+			a = parentOf(p, a)
+		}
+		open, end = sectionOpenLevel, len(p.Elements)-1
+		if a > 0 {
+			end = int(ends[a])
+		}
+		if b.Kind == page.KindHeading {
+			open = b.Level
+		}
+	}
+	c.low = low[:0]
+}
+
+// holdsOther reports whether element a, whose last element inside is end,
+// holds a block of p next to block i, before or after it: blocks come in
+// document order, so the blocks inside a are consecutive.
+func holdsOther(p *page.Page, i, a, end int) bool {
+	in := func(j int) bool {
+		return j >= 0 && j < len(p.Blocks) && p.Blocks[j].Element >= a && p.Blocks[j].Element <= end
+	}
+	return in(i-1) || in(i+1)
+}
+
+// elementEnds sets ends[e] to the number of the last element inside
+// element e of p (e itself when it holds none), from the elements' parents
+// in one pass: elements are numbered in document order, so a parent comes
+// before its children.
+func elementEnds(p *page.Page, ends []int32) {
+	for e := range ends {
+		ends[e] = int32(e)
+	}
+	for e := len(ends) - 1; e > 0; e-- {
+		if a := parentOf(p, e); ends[a] < ends[e] {
+			ends[a] = ends[e]
+		}
+	}
+}
+
+// CommentOnly returns the names of the features meant for the comment
+// head alone, which the content model and the other role heads are trained
+// without (model.Config.Exclude): the comment-section features.
+func CommentOnly() []string { return featureNames(commentGroup.features) }
+
+// commentGroup is the comment-section features.
+var commentGroup = group{[]feature{
+	{"CommentHeading", "1 if the block reads as the heading of a comment section: at most 12 words, not all linked, opening with comments, leave a reply, N responses, kommentare, ... (isCommentHeading)"},
+	{"UnderCommentHeading", "1 if a comment heading comes before the block with no other heading of its level or above between them (an <h1>-<h3> for a heading that is not <h1>-<h6>)"},
+}, func(c *blockContext, v []float64) {
+	_ = v[1]
+	f := c.commentFacts[c.i]
+	v[0] = bool01(f&commentHeading != 0)
+	v[1] = bool01(f&underComments != 0)
+}}
