@@ -78,69 +78,64 @@ func isCommentHeading(low []byte, words, linked int) bool {
 	return false
 }
 
-// Comment-section facts of a block (commentFacts).
-const (
-	commentHeading uint8 = 1 << iota // the block reads as a comment section's heading
-	underComments                    // a comment section's heading heads the block
-)
-
 // sectionOpenLevel is the level given to a comment heading that is not an
 // <h1>-<h6>: its section ends at the next <h1>-<h3> (an <h4>-<h6> inside
 // comments often names a comment's author).
 const sectionOpenLevel = 3
 
-// computeCommentSections fills c.commentFacts from c.p's blocks, in sc's
-// memory. A comment heading's section runs from the block after it to the
-// next heading of its level or above that is not one itself (a heading
-// block of level L ends the sections of level L and below), and no further
-// than the heading's scope: the nearest block-level element above it that
-// holds another block than the heading, wrappers that hold only the heading
-// passed over. So a comment count beside a post's byline ("54 comments")
-// heads the rest of that line's element, not the post.
-func (sc *vecScratch) computeCommentSections(c *blockContext) {
-	p := c.p
-	facts := zeroed(sc.commentFacts, len(p.Blocks))
-	sc.commentFacts = facts
-	c.commentFacts = facts
-	var ends []int32 // by element: the last element inside it, once needed
-	open := 0        // the open section's level, 0 for none
-	end := 0         // the last element of the open section's scope
-	low := c.low[:0]
-	for i := range p.Blocks {
-		b := &p.Blocks[i]
-		heading := false
-		if b.Words <= commentHeadingMaxWords && b.LinkWords < b.Words {
-			low = appendLower(low[:0], b.Text)
-			heading = isCommentHeading(low, b.Words, b.LinkWords)
+// commentState follows a page's comment sections as its blocks are read in
+// order (step), and says what they are to the current block.
+type commentState struct {
+	open int     // the open section's level, 0 for none
+	end  int     // the last element of the open section's scope
+	ends []int32 // by element: the last element inside it, once a heading needs it
+	buf  []int32 // memory for ends, kept from page to page (vecScratch.elemEnds)
+	// heading and under are the current block's: it reads as a comment
+	// heading; a comment heading before it heads it.
+	heading, under bool
+}
+
+// step reads block c.i (blocks must come in order), whose lower-cased text
+// c.low is when block has lowered it. A comment heading's section runs
+// from the block after it to the next heading of its level or above that
+// is not one itself (a heading block of level L ends the sections of level
+// L and below), and no further than the heading's scope: the nearest
+// block-level element above it that holds another block than the heading,
+// wrappers that hold only the heading passed over. So a comment count
+// beside a post's byline ("54 comments") heads the rest of that line's
+// element, not the post.
+func (s *commentState) step(c *blockContext) {
+	p, i, b := c.p, c.i, c.b
+	s.heading = false
+	if b.Words <= commentHeadingMaxWords && b.LinkWords < b.Words {
+		if !c.needTitle && !c.needPhrases { // block lowers the text of short blocks
+			c.low = appendLower(c.low[:0], b.Text)
 		}
-		if open > 0 && (b.Element > end || !heading && b.Kind == page.KindHeading && b.Level <= open) {
-			open = 0
-		}
-		if open > 0 {
-			facts[i] |= underComments
-		}
-		if !heading {
-			continue
-		}
-		facts[i] |= commentHeading
-		if ends == nil {
-			ends = zeroed(sc.elemEnds, len(p.Elements))
-			sc.elemEnds = ends
-			elementEnds(p, ends)
-		}
-		a := parentOf(p, b.Element)
-		for a > 0 && !holdsOther(p, i, a, int(ends[a])) {
-			a = parentOf(p, a)
-		}
-		open, end = sectionOpenLevel, len(p.Elements)-1
-		if a > 0 {
-			end = int(ends[a])
-		}
-		if b.Kind == page.KindHeading {
-			open = b.Level
-		}
+		s.heading = isCommentHeading(c.low, b.Words, b.LinkWords)
 	}
-	c.low = low[:0]
+	if s.open > 0 && (b.Element > s.end || !s.heading && b.Kind == page.KindHeading && b.Level <= s.open) {
+		s.open = 0
+	}
+	s.under = s.open > 0
+	if !s.heading {
+		return
+	}
+	if s.ends == nil {
+		s.ends = zeroed(s.buf, len(p.Elements))
+		s.buf = s.ends
+		elementEnds(p, s.ends)
+	}
+	a := parentOf(p, b.Element)
+	for a > 0 && !holdsOther(p, i, a, int(s.ends[a])) {
+		a = parentOf(p, a)
+	}
+	s.open, s.end = sectionOpenLevel, len(p.Elements)-1
+	if a > 0 {
+		s.end = int(s.ends[a])
+	}
+	if b.Kind == page.KindHeading {
+		s.open = b.Level
+	}
 }
 
 // holdsOther reports whether element a, whose last element inside is end,
@@ -179,7 +174,6 @@ var commentGroup = group{[]feature{
 	{"UnderCommentHeading", "1 if a comment heading comes before the block with no other heading of its level or above between them (an <h1>-<h3> for a heading that is not <h1>-<h6>)"},
 }, func(c *blockContext, v []float64) {
 	_ = v[1]
-	f := c.commentFacts[c.i]
-	v[0] = bool01(f&commentHeading != 0)
-	v[1] = bool01(f&underComments != 0)
+	v[0] = bool01(c.comments.heading)
+	v[1] = bool01(c.comments.under)
 }}

@@ -50,22 +50,21 @@ type tagCount struct {
 
 // vecScratch is the working memory of fillVectors, kept from page to page.
 type vecScratch struct {
-	stats        []textStats
-	containers   []agg
-	sub          []subtotal
-	prefix       []int
-	sameTag      []int
-	tagHead      []int32
-	tags         []tagCount
-	low          []byte
-	runFacts     []runFacts
-	vocabs       []uint8 // by element (ownVocab)
-	runs         []runAgg
-	runIndex     map[runKey]int32
-	rowCells     []int
-	commentFacts []uint8
-	elemEnds     []int32
-	ctx          blockContext
+	stats      []textStats
+	containers []agg
+	sub        []subtotal
+	prefix     []int
+	sameTag    []int
+	tagHead    []int32
+	tags       []tagCount
+	low        []byte
+	runFacts   []runFacts
+	vocabs     []uint8 // by element (ownVocab)
+	runs       []runAgg
+	runIndex   map[runKey]int32
+	rowCells   []int
+	elemEnds   []int32
+	ctx        blockContext
 }
 
 var vecScratchPool = sync.Pool{New: func() any { return new(vecScratch) }}
@@ -90,7 +89,6 @@ func (sc *vecScratch) keep() {
 	sc.vocabs = keepUpTo(sc.vocabs, maxVecScratch)
 	sc.runs = keepUpTo(sc.runs, maxVecScratch)
 	sc.rowCells = keepUpTo(sc.rowCells, maxVecScratch)
-	sc.commentFacts = keepUpTo(sc.commentFacts, maxVecScratch)
 	sc.elemEnds = keepUpTo(sc.elemEnds, maxVecScratch)
 	if len(sc.runIndex) > maxVecScratch {
 		sc.runIndex = nil

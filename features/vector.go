@@ -106,7 +106,7 @@ func fillVectors(ctx context.Context, p *page.Page, pageVec []float64, rowOf fun
 	for i := range p.Blocks {
 		if i%ctxEvery == 0 && i > 0 {
 			if err := ctx.Err(); err != nil {
-				sc.low = c.low[:0]
+				sc.low, sc.elemEnds = c.low[:0], c.comments.buf
 				return fmt.Errorf("features: %w", err)
 			}
 		}
@@ -122,7 +122,7 @@ func fillVectors(ctx context.Context, p *page.Page, pageVec []float64, rowOf fun
 			done(i, row)
 		}
 	}
-	sc.low = c.low[:0]
+	sc.low, sc.elemEnds = c.low[:0], c.comments.buf
 	return nil
 }
 
@@ -151,8 +151,7 @@ type blockContext struct {
 	runFacts              []runFacts // by block (computeRuns)
 	runs                  []runAgg
 	largestRun            int32
-	rowCells              []int   // by Block.Row: table cells with text
-	commentFacts          []uint8 // by block (computeCommentSections)
+	rowCells              []int // by Block.Row: table cells with text
 
 	// The block.
 	i                        int
@@ -169,6 +168,7 @@ type blockContext struct {
 	// (appendLower) when one of them does.
 	needTitle, needPhrases bool
 	low                    []byte
+	comments               commentState // the comment sections, read block by block
 }
 
 // zeroStats stands for the missing neighbours of the first and last blocks.
@@ -178,7 +178,7 @@ var zeroStats textStats
 func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	n := len(p.Blocks)
 	c := &sc.ctx
-	*c = blockContext{p: p, n: n, h1: -1, low: sc.low}
+	*c = blockContext{p: p, n: n, h1: -1, low: sc.low, comments: commentState{buf: sc.elemEnds}}
 	c.stats = zeroed(sc.stats, n)
 	sc.stats = c.stats
 	minC := sc.zeroContainers(c)
@@ -201,7 +201,6 @@ func (sc *vecScratch) pageContext(p *page.Page) *blockContext {
 	c.longestBlock = &p.Blocks[c.longest]
 	c.sameTags = sc.sameTagCounts(p.Blocks, minC, len(c.containers))
 	sc.computeRuns(c)
-	sc.computeCommentSections(c)
 	c.sub = zeroed(sc.sub, max(len(p.Elements), 1))
 	sc.sub = c.sub
 	subtreeTotals(p, c.sub)
@@ -269,6 +268,7 @@ func (c *blockContext) block(i int) {
 	if c.needTitle || c.needPhrases {
 		c.low = appendLower(c.low[:0], b.Text)
 	}
+	c.comments.step(c)
 }
 
 // sharedPrefix is the SharedPathPrefix of the block: the common prefix of
