@@ -46,7 +46,7 @@ type Extractor struct {
 // model trained on another feature schema gives an error wrapping
 // model.ErrSchemaMismatch.
 func New(opts ...Option) (*Extractor, error) {
-	cfg := config{threshold: DefaultThreshold, typeThresholds: true, repeat: true}
+	cfg := config{threshold: DefaultThreshold, typeThresholds: true, repeat: slices.Contains(Rules(), RuleRepeat)}
 	for _, o := range opts {
 		o(&cfg)
 	}

@@ -112,13 +112,16 @@ func binRows(X [][]float64, y []model.Label, nf, bins, workers int) *binned {
 // split a node. It fails for a name s does not have.
 func (d *binned) exclude(s model.Schema, names []string) error {
 	skip, err := excluded(s, names)
+	if err != nil {
+		return err
+	}
 	for f, x := range skip {
 		if x {
 			d.cuts[f] = nil
 			clear(d.codes[f])
 		}
 	}
-	return err
+	return nil
 }
 
 // excluded returns, per feature of s, whether names lists it (nil for no
