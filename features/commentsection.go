@@ -38,15 +38,37 @@ var commentHeadingCounted = [][]byte{
 	[]byte("response"), []byte("repl"), []byte("thought"), []byte("comment"),
 }
 
+// noCommentsSaid are lower-case phrases by which a comment heading says
+// that there are none ("No Comments", "Comments (0)", "Comments (No
+// comments posted.)", "Be the first to comment"); a zero count before the
+// opening ("0 Comments") says it too (commentHeading).
+var noCommentsSaid = [][]byte{
+	[]byte("no comment"), []byte("no response"), []byte("no repl"), []byte("no thought"),
+	[]byte("(0)"), []byte("be the first"), []byte("keine kommentare"), []byte("aucun commentaire"),
+	[]byte("sin comentarios"), []byte("nessun commento"), []byte("geen reacties"),
+	[]byte("brak komentarzy"), []byte("нет комментариев"), []byte("暂无评论"),
+}
+
 // isCommentHeading reports whether the lower-cased text low of a block with
+// words words, of which linked are inside links, reads as a comment
+// section's heading (see commentHeading).
+func isCommentHeading(low []byte, words, linked int) bool {
+	heading, _ := commentHeading(low, words, linked)
+	return heading
+}
+
+// commentHeading reports whether the lower-cased text low of a block with
 // words words, of which linked are inside links, reads as a comment
 // section's heading: short, not a link (a "12 Comments" link at the top of
 // a post points to the section, it does not head it), and opening with
 // one of commentHeadingOpen, or with a count and one of
-// commentHeadingCounted.
-func isCommentHeading(low []byte, words, linked int) bool {
+// commentHeadingCounted. opens reports whether it heads comments: not when
+// it says there are none (a zero count, or one of noCommentsSaid), for
+// then nothing under it is a comment. A "Comments (No comments posted.)"
+// badge above a story would otherwise head the story.
+func commentHeading(low []byte, words, linked int) (heading, opens bool) {
 	if words == 0 || words > commentHeadingMaxWords || linked == words {
-		return false
+		return false, false
 	}
 	// Leading digits, spaces and ASCII punctuation: the count, a bracket.
 	i := 0
@@ -54,28 +76,40 @@ func isCommentHeading(low []byte, words, linked int) bool {
 		i++
 	}
 	counted := i > 0 && bytes.ContainsAny(low[:i], "0123456789")
+	zero := counted && !bytes.ContainsAny(low[:i], "123456789")
 	rest := low[i:]
 	if !counted {
 		for _, w := range [][]byte{[]byte("one "), []byte("no ")} {
 			if bytes.HasPrefix(rest, w) {
-				counted, rest = true, rest[len(w):]
+				counted, zero, rest = true, w[0] == 'n', rest[len(w):]
 				break
 			}
 		}
 	}
+	heading = false
 	for _, o := range commentHeadingOpen {
 		if bytes.HasPrefix(rest, o) {
-			return true
+			heading = true
+			break
 		}
 	}
-	if counted {
+	if !heading && counted {
 		for _, o := range commentHeadingCounted {
 			if bytes.HasPrefix(rest, o) {
-				return true
+				heading = true
+				break
 			}
 		}
 	}
-	return false
+	if !heading || zero {
+		return heading, false
+	}
+	for _, p := range noCommentsSaid {
+		if bytes.Contains(low, p) {
+			return true, false
+		}
+	}
+	return true, true
 }
 
 // sectionOpenLevel is the level given to a comment heading that is not an
@@ -96,8 +130,9 @@ type commentState struct {
 }
 
 // step reads block c.i (blocks must come in order), whose lower-cased text
-// c.low is when block has lowered it. A comment heading's section runs
-// from the block after it to the next heading of its level or above that
+// c.low is when block has lowered it. A comment heading's section (one
+// that does not say there are none, see commentHeading) runs from the
+// block after it to the next heading of its level or above that
 // is not one itself (a heading block of level L ends the sections of level
 // L and below), and no further than the heading's scope: the nearest
 // block-level element above it that holds another block than the heading,
@@ -107,17 +142,18 @@ type commentState struct {
 func (s *commentState) step(c *blockContext) {
 	p, i, b := c.p, c.i, c.b
 	s.heading = false
+	opens := false
 	if b.Words <= commentHeadingMaxWords && b.LinkWords < b.Words {
 		if !c.needTitle && !c.needPhrases { // block lowers the text of short blocks
 			c.low = appendLower(c.low[:0], b.Text)
 		}
-		s.heading = isCommentHeading(c.low, b.Words, b.LinkWords)
+		s.heading, opens = commentHeading(c.low, b.Words, b.LinkWords)
 	}
 	if s.open > 0 && (b.Element > s.end || !s.heading && b.Kind == page.KindHeading && b.Level <= s.open) {
 		s.open = 0
 	}
 	s.under = s.open > 0
-	if !s.heading {
+	if !opens {
 		return
 	}
 	if s.ends == nil {
@@ -171,7 +207,7 @@ func CommentOnly() []string { return featureNames(commentGroup.features) }
 // commentGroup is the comment-section features.
 var commentGroup = group{[]feature{
 	{"CommentHeading", "1 if the block reads as the heading of a comment section: at most 12 words, not all linked, opening with comments, leave a reply, N responses, kommentare, ... (isCommentHeading)"},
-	{"UnderCommentHeading", "1 if a comment heading comes before the block with no other heading of its level or above between them (an <h1>-<h3> for a heading that is not <h1>-<h6>)"},
+	{"UnderCommentHeading", "1 if a comment heading that does not say there are none (\"No comments\", \"Comments (0)\") comes before the block with no other heading of its level or above between them (an <h1>-<h3> for a heading that is not <h1>-<h6>)"},
 }, func(c *blockContext, v []float64) {
 	_ = v[1]
 	v[0] = bool01(c.comments.heading)

@@ -31,6 +31,56 @@ func TestIsCommentHeading(t *testing.T) {
 	}
 }
 
+// TestNoCommentsHeading checks that a comment heading that says there are
+// no comments is a heading that heads nothing, and that one with comments
+// heads them.
+func TestNoCommentsHeading(t *testing.T) {
+	cases := []struct {
+		text           string
+		words          int
+		heading, opens bool
+	}{
+		{"no comments", 2, true, false},
+		{"no responses to “a day at the lake”", 7, true, false},
+		{"0 comments", 2, true, false},
+		{"(0) kommentare", 2, true, false},
+		{"comments (0)", 2, true, false},
+		{"comments (no comments posted.)", 4, true, false},
+		{"leave a comment – be the first", 6, true, false},
+		{"keine kommentare", 2, false, false}, // not a heading's opening at all
+		{"10 comments", 2, true, true},
+		{"comments (10)", 2, true, true},
+		{"comments", 1, true, true},
+		{"one response to “a day at the lake”", 7, true, true},
+		{"responses to the crisis", 4, false, false},
+	}
+	for _, c := range cases {
+		heading, opens := commentHeading([]byte(c.text), c.words, 0)
+		if heading != c.heading || opens != c.opens {
+			t.Errorf("commentHeading(%q) = %v, %v; want %v, %v", c.text, heading, opens, c.heading, c.opens)
+		}
+	}
+	p := parseString(t, `<html><body><div class="story">
+<h1>The story</h1>
+<div class="tools"><a href="#c">Comments</a> (No comments posted.)</div>
+<p>The story's first paragraph, long enough to be prose.</p>
+<p>The story's second paragraph, as long as the first one.</p>
+</div></body></html>`)
+	var texts []string
+	for _, bl := range p.Blocks {
+		texts = append(texts, bl.Text)
+	}
+	vecs := Vectors(p)
+	if got := featureOf(t, vecs[blockWith(t, texts, "Comments (No comments posted.)")], "CommentHeading"); got != 1 {
+		t.Errorf("the no-comments badge: CommentHeading = %v, want 1", got)
+	}
+	for _, b := range []string{"The story's first paragraph, long enough to be prose.", "The story's second paragraph, as long as the first one."} {
+		if got := featureOf(t, vecs[blockWith(t, texts, b)], "UnderCommentHeading"); got != 0 {
+			t.Errorf("%q under a badge saying there are no comments: UnderCommentHeading = %v, want 0", b, got)
+		}
+	}
+}
+
 func TestCommentSectionFeatures(t *testing.T) {
 	p := parseString(t, `<html><body>
 <div class="head"><h1>The story</h1><div class="meta"><span>By Anna</span> <div>54 comments / 100 views</div></div></div>
