@@ -49,14 +49,6 @@ var noCommentsSaid = [][]byte{
 	[]byte("brak komentarzy"), []byte("нет комментариев"), []byte("暂无评论"),
 }
 
-// isCommentHeading reports whether the lower-cased text low of a block with
-// words words, of which linked are inside links, reads as a comment
-// section's heading (see commentHeading).
-func isCommentHeading(low []byte, words, linked int) bool {
-	heading, _ := commentHeading(low, words, linked)
-	return heading
-}
-
 // commentHeading reports whether the lower-cased text low of a block with
 // words words, of which linked are inside links, reads as a comment
 // section's heading: short, not a link (a "12 Comments" link at the top of
@@ -86,7 +78,6 @@ func commentHeading(low []byte, words, linked int) (heading, opens bool) {
 			}
 		}
 	}
-	heading = false
 	for _, o := range commentHeadingOpen {
 		if bytes.HasPrefix(rest, o) {
 			heading = true
@@ -206,7 +197,7 @@ func CommentOnly() []string { return featureNames(commentGroup.features) }
 
 // commentGroup is the comment-section features.
 var commentGroup = group{[]feature{
-	{"CommentHeading", "1 if the block reads as the heading of a comment section: at most 12 words, not all linked, opening with comments, leave a reply, N responses, kommentare, ... (isCommentHeading)"},
+	{"CommentHeading", "1 if the block reads as the heading of a comment section: at most 12 words, not all linked, opening with comments, leave a reply, N responses, kommentare, ... (commentHeading)"},
 	{"UnderCommentHeading", "1 if a comment heading that does not say there are none (\"No comments\", \"Comments (0)\") comes before the block with no other heading of its level or above between them (an <h1>-<h3> for a heading that is not <h1>-<h6>)"},
 }, func(c *blockContext, v []float64) {
 	_ = v[1]

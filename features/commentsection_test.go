@@ -2,7 +2,7 @@ package features
 
 import "testing"
 
-func TestIsCommentHeading(t *testing.T) {
+func TestCommentHeading(t *testing.T) {
 	cases := []struct {
 		text          string
 		words, linked int
@@ -25,8 +25,8 @@ func TestIsCommentHeading(t *testing.T) {
 		{"", 0, 0, false},
 	}
 	for _, c := range cases {
-		if got := isCommentHeading([]byte(c.text), c.words, c.linked); got != c.want {
-			t.Errorf("isCommentHeading(%q, %d, %d) = %v, want %v", c.text, c.words, c.linked, got, c.want)
+		if got, _ := commentHeading([]byte(c.text), c.words, c.linked); got != c.want {
+			t.Errorf("commentHeading(%q, %d, %d) = %v, want %v", c.text, c.words, c.linked, got, c.want)
 		}
 	}
 }
