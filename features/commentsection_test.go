@@ -66,16 +66,12 @@ func TestNoCommentsHeading(t *testing.T) {
 <p>The story's first paragraph, long enough to be prose.</p>
 <p>The story's second paragraph, as long as the first one.</p>
 </div></body></html>`)
-	var texts []string
-	for _, bl := range p.Blocks {
-		texts = append(texts, bl.Text)
-	}
 	vecs := Vectors(p)
-	if got := featureOf(t, vecs[blockWith(t, texts, "Comments (No comments posted.)")], "CommentHeading"); got != 1 {
+	if got := featureOf(t, vecs[blockWith(t, p, "Comments (No comments posted.)")], "CommentHeading"); got != 1 {
 		t.Errorf("the no-comments badge: CommentHeading = %v, want 1", got)
 	}
 	for _, b := range []string{"The story's first paragraph, long enough to be prose.", "The story's second paragraph, as long as the first one."} {
-		if got := featureOf(t, vecs[blockWith(t, texts, b)], "UnderCommentHeading"); got != 0 {
+		if got := featureOf(t, vecs[blockWith(t, p, b)], "UnderCommentHeading"); got != 0 {
 			t.Errorf("%q under a badge saying there are no comments: UnderCommentHeading = %v, want 0", b, got)
 		}
 	}
@@ -95,10 +91,6 @@ func TestCommentSectionFeatures(t *testing.T) {
 <div class="x">Leave a reply</div><p>Name and email, please.</p>
 <h3>Archives</h3><p>Older posts.</p>
 </body></html>`)
-	var texts []string
-	for _, bl := range p.Blocks {
-		texts = append(texts, bl.Text)
-	}
 	vecs := Vectors(p)
 	cases := []struct {
 		block          string
@@ -121,7 +113,7 @@ func TestCommentSectionFeatures(t *testing.T) {
 		{"Older posts.", 0, 0}, // an <h3> ends a section opened by a <div>
 	}
 	for _, c := range cases {
-		v := vecs[blockWith(t, texts, c.block)]
+		v := vecs[blockWith(t, p, c.block)]
 		if got := featureOf(t, v, "CommentHeading"); got != c.heading {
 			t.Errorf("%q: CommentHeading = %v, want %v", c.block, got, c.heading)
 		}

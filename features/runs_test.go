@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // featureOf returns the value of the feature named name in v, a block
@@ -25,8 +27,12 @@ func namedValue(t *testing.T, names []string, v []float64, name string) float64 
 }
 
 // blockWith returns the index of the first block of p whose text is text.
-func blockWith(t *testing.T, texts []string, text string) int {
+func blockWith(t *testing.T, p *page.Page, text string) int {
 	t.Helper()
+	var texts []string
+	for _, bl := range p.Blocks {
+		texts = append(texts, bl.Text)
+	}
 	i := slices.Index(texts, text)
 	if i < 0 {
 		t.Fatalf("no block %q in %q", text, texts)
@@ -45,10 +51,6 @@ func TestRunFeatures(t *testing.T) {
 <table><tr><td>Colour</td><td>Red</td></tr><tr><td>A</td><td>B</td><td>C</td></tr></table>
 <div class="faq-entry">Is it red?</div><div class="customer-reviews">Great product</div><div class="tech-specs">Speed 9</div></body></html>`)
 	p := parseString(t, b.String())
-	var texts []string
-	for _, bl := range p.Blocks {
-		texts = append(texts, bl.Text)
-	}
 	vecs := Vectors(p)
 	cases := []struct {
 		block, feature string
@@ -77,7 +79,7 @@ func TestRunFeatures(t *testing.T) {
 		{"Second item", "ClassSpec", 0},
 	}
 	for _, tc := range cases {
-		i := blockWith(t, texts, tc.block)
+		i := blockWith(t, p, tc.block)
 		if got := featureOf(t, vecs[i], tc.feature); got != tc.want {
 			t.Errorf("%q: %s = %v, want %v", tc.block, tc.feature, got, tc.want)
 		}

@@ -106,28 +106,19 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 			if !bytes.Equal(b.Bytes(), file) {
 				t.Errorf("library model (params %+v) differs from winnow train's (params %+v)", lib.Params, cli.Params)
 			}
-			// The smoothing model beside it, trained with it.
-			sf, err := os.Open(smoothFileOf(out))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer sf.Close()
-			if h, err := winnow.LoadSmoother(sf); err != nil || h.Head(winnow.SmootherHead) == nil {
+			// The smoothing model beside it, trained with it, read as
+			// winnow extract -model reads it.
+			if h, err := loadSmoothFor(out); err != nil || h == nil || h.Head(winnow.SmootherHead) == nil {
 				t.Errorf("the smoothing model beside %s: %v", out, err)
 			}
 			// The comment head beside it is trained on every feature, the
 			// other role heads as the content model is.
-			rf, err := os.Open(rolesFileOf(out))
+			roles, err := loadRolesFor(out)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer rf.Close()
-			roles, err := winnow.LoadRoles(rf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(roles.Models) == 0 {
-				t.Error("no role model beside the model")
+			if roles == nil || len(roles.Models) == 0 {
+				t.Fatal("no role model beside the model")
 			}
 			for i, m := range roles.Models {
 				want := winnow.CommentFeatures()

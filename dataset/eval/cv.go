@@ -67,10 +67,9 @@ type CVOptions struct {
 	// Trainer names the trainer in the report; Train trains each fold's model.
 	Trainer string
 	Train   Trainer
-	// Roles, when true, trains role heads (TrainRoles) beside each fold's
-	// model, each head h with TrainRole(h), or with Train when TrainRole is
-	// nil; when false the folds' models assign roles without role models.
-	Roles     bool
+	// TrainRole, when not nil, trains role heads (TrainRoles) beside each
+	// fold's model, each head h with TrainRole(h); when nil the folds'
+	// models assign roles without role models.
 	TrainRole func(dataset.RoleHead) Trainer
 	// TrainSmooth, when not nil, trains a smoothing model (TrainSmoothing)
 	// beside each fold's model, on rows of the smoothing schema.
@@ -142,12 +141,8 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 			params = m.Params
 		}
 		var heads *model.Heads
-		if o.Roles {
-			fit := o.TrainRole
-			if fit == nil {
-				fit = func(dataset.RoleHead) Trainer { return o.Train }
-			}
-			if heads, _, err = TrainRoles(train, vecsOf, fit, m.Summary); err != nil {
+		if o.TrainRole != nil {
+			if heads, _, err = TrainRoles(train, vecsOf, o.TrainRole, m.Summary); err != nil {
 				return nil, fmt.Errorf("fold %d: %w", i+1, err)
 			}
 		}
