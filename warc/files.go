@@ -25,8 +25,13 @@ func IsName(p string) bool {
 
 // Sniff says whether the file at path starts as a WARC file ("WARC/") or
 // an ARC file ("filedesc://") does, gzipped or not, whatever its name. A
-// file that cannot be read is not an archive.
+// file that cannot be read is not an archive, and neither is one that is
+// not a regular file (a named pipe, /dev/fd/N of a shell's process
+// substitution): its first bytes, once read, are gone for the reader after.
 func Sniff(path string) bool {
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return false // not opened: opening a pipe is taking part in it
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return false

@@ -222,3 +222,50 @@ func TestOutputToPipe(t *testing.T) {
 		t.Errorf("reader got %.80q (%v)", b, err)
 	}
 }
+
+// TestExtractFromPipe extracts a page given as a named pipe whose name is
+// not a page's (as /dev/fd/N of a shell's process substitution is): the
+// page's first bytes are read by the extraction, not taken by the test
+// for a web archive, so the output is the page's story.
+func TestExtractFromPipe(t *testing.T) {
+	pipe := filepath.Join(t.TempDir(), "page")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	page := seedPage(t)
+	wrote := make(chan error, 1)
+	go func() {
+		w, err := os.OpenFile(pipe, os.O_WRONLY, 0)
+		if err != nil {
+			wrote <- err
+			return
+		}
+		_, err = w.Write(page)
+		w.Close()
+		wrote <- err
+	}()
+	defer func() {
+		// Let the writer go if winnow never opened the pipe.
+		if fd, err := syscall.Open(pipe, syscall.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+			syscall.Close(fd)
+		}
+	}()
+	done := make(chan struct{})
+	var code int
+	var stdout, stderr string
+	go func() {
+		defer close(done)
+		code, stdout, stderr = runWinnow(t, "", "extract", "-format", "json", pipe)
+	}()
+	select {
+	case <-done:
+	case <-time.After(guard):
+		t.Fatalf("extract of a named pipe still runs after %v", guard)
+	}
+	if err := <-wrote; err != nil {
+		t.Errorf("writing the page into the pipe: %v", err)
+	}
+	if code != 0 || !strings.Contains(stdout, seedStory) || !strings.Contains(stdout, `"author": "Reuters"`) {
+		t.Errorf("exit %d, stdout %.300q, stderr %s; want 0 and the seed page's article", code, stdout, stderr)
+	}
+}
