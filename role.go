@@ -5,7 +5,9 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/model"
 )
@@ -77,9 +79,12 @@ const partFloor = 0.3
 //     of content reaches partFloor (readPart), and body otherwise;
 //   - the rest boilerplate.
 //
-// Reader comments follow the article: a block the comment head claims
-// with at least commentBodyAfter words of body after it is not one, but
-// body when kept and boilerplate otherwise.
+// Reader comments come together: a short run of body blocks between two
+// comments is comments too (fillCommentRuns), and so is a notice about
+// comments after the last of them (commentNotices). And they follow the
+// article: a block the comment head claims with at least
+// commentBodyAfter words of body after it is not one, but body when kept
+// and boilerplate otherwise.
 //
 // Without role models, kept blocks are body and the rest boilerplate.
 func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64, noComments bool) []Role {
@@ -106,6 +111,8 @@ func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64
 	if title >= 0 {
 		out[title] = RoleTitle
 	}
+	fillCommentRuns(p, out)
+	commentNotices(p, out)
 	after := 0 // words of body after block i
 	for i := len(out) - 1; i >= 0; i-- {
 		switch {
@@ -125,6 +132,113 @@ func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64
 // roles does not read it as a reader comment. Chosen from the held-back
 // sites' Text F1 (docs/accuracy.md, "Comments follow the article").
 const commentBodyAfter = 50
+
+// commentRunMax is the most body blocks between two comments that
+// fillCommentRuns reads as comments.
+const commentRunMax = 3
+
+// fillCommentRuns makes comments of the body blocks of every run of at
+// most commentRunMax of them (with boilerplate among them or not) that
+// has a comment right after it and, right before it, a comment or a
+// heading that opens a comment section (opensComments), kept or not;
+// that heading becomes a comment too. Such a heading also ends the run
+// before it, which is not filled: the heading starts the comments, and
+// what comes before it is not one of them. A title, byline or caption
+// ends a run too. The comment head misses some comments among the ones
+// it finds, such as the text of a comment whose "Posted by" line it
+// claims, and the first comment under the section's heading; left as
+// body, they would put comments in the text.
+//
+// Which blocks are comments depends on the threshold only through which
+// blocks are body: raising it leaves fewer body blocks in a run, so it
+// never takes a block out of the comments.
+func fillCommentRuns(p *page.Page, out []Role) {
+	if !slices.Contains(out, RoleComment) {
+		return
+	}
+	start, body := -1, 0 // the run's opening comment or heading; its body blocks
+	for i, r := range out {
+		switch {
+		case r == RoleComment:
+			if start >= 0 && body > 0 && body <= commentRunMax {
+				out[start] = RoleComment
+				for k := start + 1; k < i; k++ {
+					if out[k] == RoleBody {
+						out[k] = RoleComment
+					}
+				}
+			}
+			start, body = i, 0
+		case (r == RoleBody || r == RoleBoilerplate) && opensComments(&p.Blocks[i]):
+			start, body = i, 0
+		case r == RoleBody:
+			body++
+		case r == RoleBoilerplate:
+		default:
+			start = -1
+		}
+	}
+}
+
+// opensComments reports whether b is a heading that opens a comment
+// section (features.CommentHeading).
+func opensComments(b *page.Block) bool {
+	_, opens := features.CommentHeading(b.Text, b.Words, b.LinkWords)
+	return opens
+}
+
+// commentNoticeMaxWords bounds the body after the last comment that
+// commentNotices reads.
+const commentNoticeMaxWords = 20
+
+// commentWords are lower-case stems by which a block speaks of comments.
+var commentWords = []string{"comment", "coment", "kommentar", "komentar", "коммент", "评论"}
+
+// commentNotices makes comments of the body blocks after the last comment
+// that speak of comments ("The comments to this entry are closed."),
+// when the body after the last comment holds fewer than
+// commentNoticeMaxWords words in all: such a notice closes the comments.
+// Body after the last comment that says more is left as it is.
+func commentNotices(p *page.Page, out []Role) {
+	last := -1
+	for i, r := range out {
+		if r == RoleComment {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	words := 0
+	for i := last + 1; i < len(out); i++ {
+		switch out[i] {
+		case RoleBody:
+			words += p.Blocks[i].Words
+		case RoleBoilerplate:
+		default:
+			return // a title, byline or caption after the comments
+		}
+	}
+	if words >= commentNoticeMaxWords {
+		return
+	}
+	for i := last + 1; i < len(out); i++ {
+		if out[i] == RoleBody && speaksOfComments(p.Blocks[i].Text) {
+			out[i] = RoleComment
+		}
+	}
+}
+
+// speaksOfComments reports whether s holds one of commentWords.
+func speaksOfComments(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range commentWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // headModels are the role heads of x in RoleHeads order, nil without role
 // models; a head the role model file lacks (no training set labelled that

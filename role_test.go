@@ -51,14 +51,17 @@ func TestRolesAssignment(t *testing.T) {
 	// Comments follow the article: a block the comment head claims with
 	// commentBodyAfter words of body after it is body when kept, and
 	// boilerplate otherwise; the comments after the body stay comments.
-	q := &page.Page{Blocks: []page.Block{{Words: 30}, {Words: 20}, {Words: 10}, {Words: commentBodyAfter}, {Words: 40}, {Words: 5}}}
-	qkeep := []bool{true, true, false, true, true, true}
+	// (The body between them is more than commentRunMax blocks: no gap
+	// among comments, see TestCommentRuns.)
+	q := &page.Page{Blocks: []page.Block{{Words: 30}, {Words: 20}, {Words: 10},
+		{Words: 20}, {Words: 10}, {Words: 10}, {Words: commentBodyAfter - 40}, {Words: 40}, {Words: 5}}}
+	qkeep := []bool{true, true, false, true, true, true, true, true, true}
 	qheads := [][]float64{
-		{0, 0.9, 0.9, 0, 0.9, 0.9}, // comment
-		make([]float64, 6), make([]float64, 6), make([]float64, 6),
+		{0, 0.9, 0.9, 0, 0, 0, 0, 0.9, 0.9}, // comment
+		make([]float64, 9), make([]float64, 9), make([]float64, 9),
 	}
 	got = x.roles(q, qkeep, qkeep, qheads, false)
-	want = []Role{RoleBody, RoleBody, RoleBoilerplate, RoleBody, RoleComment, RoleComment}
+	want = []Role{RoleBody, RoleBody, RoleBoilerplate, RoleBody, RoleBody, RoleBody, RoleBody, RoleComment, RoleComment}
 	if !slices.Equal(got, want) {
 		t.Fatalf("comments before the body: roles %v, want %v", got, want)
 	}
@@ -100,5 +103,70 @@ func TestCommentNeverInText(t *testing.T) {
 	// part of the text; it is the Article's Comments.
 	if a.Text != "The story." || a.Blocks[1].Role != RoleComment || a.Comments != "Great post!" {
 		t.Fatalf("text %q, comment block role %v, comments %q", a.Text, a.Blocks[1].Role, a.Comments)
+	}
+}
+
+// TestCommentRuns checks that the comment head's gaps among comments are
+// filled, and that neither a long run of body nor the body before a
+// comment section's heading is.
+func TestCommentRuns(t *testing.T) {
+	x := &Extractor{}
+	block := func(text string, words int) page.Block { return page.Block{Text: text, Words: words} }
+	p := &page.Page{Blocks: []page.Block{
+		block("The story's paragraph.", 60),                      // 0
+		block("Comments", 1),                                     // 1: opens the section
+		block("The first comment.", 8),                           // 2
+		block("Posted by: Ann | May 1", 5),                       // 3: claimed
+		block("The second comment.", 6),                          // 4
+		block("Share this", 2),                                   // 5: boilerplate
+		block("Its second paragraph.", 4),                        // 6
+		block("Posted by: Bob | May 2", 5),                       // 7: claimed
+		block("The comments to this entry are closed.", 7),       // 8
+		block("About the author of this blog, in a sidebar.", 9), // 9: boilerplate
+	}}
+	keep := []bool{true, true, true, true, true, false, true, true, true, false}
+	pc := []float64{0, 0.1, 0.4, 0.9, 0.3, 0, 0.2, 0.9, 0.1, 0}
+	z := make([]float64, len(pc))
+	got := x.roles(p, keep, keep, [][]float64{pc, z, z, z}, false)
+	want := []Role{RoleBody, RoleComment, RoleComment, RoleComment, RoleComment, RoleBoilerplate,
+		RoleComment, RoleComment, RoleComment, RoleBoilerplate}
+	if !slices.Equal(got, want) {
+		t.Fatalf("roles\n%v, want\n%v", got, want)
+	}
+
+	// Four body blocks between two comments are not a gap, and the body
+	// before a comment section's heading is not in it, nor is a notice
+	// when more body follows the last comment.
+	p = &page.Page{Blocks: []page.Block{
+		block("A quote the comment head takes for a comment.", 9), // 0: claimed
+		block("One.", 1), block("Two.", 1), block("Three.", 1), block("Four.", 1),
+		block("Posted by: Ann | May 1", 5), // 5: claimed
+		block("More of the story.", 4),     // 6
+		block("12 Comments", 2),            // 7: opens the section, not kept
+		block("Posted by: Bob | May 2", 5), // 8: claimed
+		block("Comment policy: be kind to each other, and to the people who write here.", 15),
+		block("A paragraph after the comments, as long as it likes to be.", 11),
+	}}
+	keep = []bool{true, true, true, true, true, true, true, false, true, true, true}
+	pc = []float64{0.9, 0, 0, 0, 0, 0.9, 0, 0, 0.9, 0, 0}
+	z = make([]float64, len(pc))
+	got = x.roles(p, keep, keep, [][]float64{pc, z, z, z}, false)
+	want = []Role{RoleComment, RoleBody, RoleBody, RoleBody, RoleBody, RoleComment, RoleBody, RoleBoilerplate,
+		RoleComment, RoleBody, RoleBody}
+	if !slices.Equal(got, want) {
+		t.Fatalf("roles\n%v, want\n%v", got, want)
+	}
+
+	// A heading that opens a comment section right after a comment starts
+	// a run of its own.
+	p = &page.Page{Blocks: []page.Block{
+		block("Posted by: Ann | May 1", 5), block("Comments", 1), block("A comment.", 2), block("Posted by: Bob | May 2", 5),
+	}}
+	keep = []bool{true, true, true, true}
+	pc = []float64{0.9, 0, 0, 0.9}
+	z = make([]float64, len(pc))
+	got = x.roles(p, keep, keep, [][]float64{pc, z, z, z}, false)
+	if want = []Role{RoleComment, RoleComment, RoleComment, RoleComment}; !slices.Equal(got, want) {
+		t.Fatalf("roles %v, want %v", got, want)
 	}
 }

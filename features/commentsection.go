@@ -204,3 +204,14 @@ var commentGroup = group{[]feature{
 	v[0] = bool01(c.comments.heading)
 	v[1] = bool01(c.comments.under)
 }}
+
+// CommentHeading reports whether a block with text s, of words words of
+// which linkWords are inside links, reads as the heading of a comment
+// section (the CommentHeading feature), and whether it opens one: not
+// when it says there are no comments.
+func CommentHeading(s string, words, linkWords int) (heading, opens bool) {
+	if words == 0 || words > commentHeadingMaxWords {
+		return false, false
+	}
+	return commentHeading(appendLower(nil, s), words, linkWords)
+}

@@ -60,6 +60,15 @@ func TestNoCommentsHeading(t *testing.T) {
 			t.Errorf("commentHeading(%q) = %v, %v; want %v, %v", c.text, heading, opens, c.heading, c.opens)
 		}
 	}
+	for _, c := range []struct {
+		text           string
+		words          int
+		heading, opens bool
+	}{{"12 Comments", 2, true, true}, {"Comments (0)", 2, true, false}, {"Comments", 0, false, false}} {
+		if heading, opens := CommentHeading(c.text, c.words, 0); heading != c.heading || opens != c.opens {
+			t.Errorf("CommentHeading(%q, %d) = %v, %v; want %v, %v", c.text, c.words, heading, opens, c.heading, c.opens)
+		}
+	}
 	p := parseString(t, `<html><body><div class="story">
 <h1>The story</h1>
 <div class="tools"><a href="#c">Comments</a> (No comments posted.)</div>
