@@ -79,12 +79,12 @@ const partFloor = 0.3
 //     of content reaches partFloor (readPart), and body otherwise;
 //   - the rest boilerplate.
 //
-// Reader comments come together: a short run of body blocks between two
-// comments is comments too (fillCommentRuns), and so is a notice about
-// comments after the last of them (commentNotices). And they follow the
-// article: a block the comment head claims with at least
-// commentBodyAfter words of body after it is not one, but body when kept
-// and boilerplate otherwise.
+// Reader comments follow the article and come together: a block the
+// comment head claims with at least commentBodyAfter words of body after
+// it is not one, but body when kept and boilerplate otherwise; a short
+// run of body blocks between two comments is comments too
+// (settleComments); and so is a notice about comments after the last of
+// them (commentNotices).
 //
 // Without role models, kept blocks are body and the rest boilerplate.
 func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64, noComments bool) []Role {
@@ -111,20 +111,8 @@ func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64
 	if title >= 0 {
 		out[title] = RoleTitle
 	}
-	fillCommentRuns(p, out)
+	settleComments(p, keep, out)
 	commentNotices(p, out)
-	after := 0 // words of body after block i
-	for i := len(out) - 1; i >= 0; i-- {
-		switch {
-		case out[i] == RoleBody:
-			after += p.Blocks[i].Words
-		case out[i] == RoleComment && after >= commentBodyAfter:
-			out[i] = RoleBoilerplate
-			if keep[i] {
-				out[i] = RoleBody
-			}
-		}
-	}
 	return out
 }
 
@@ -134,49 +122,96 @@ func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64
 const commentBodyAfter = 50
 
 // commentRunMax is the most body blocks between two comments that
-// fillCommentRuns reads as comments.
+// settleComments reads as comments.
 const commentRunMax = 3
 
-// fillCommentRuns makes comments of the body blocks of every run of at
-// most commentRunMax of them (with boilerplate among them or not) that
-// has a comment right after it and, right before it, a comment or a
-// heading that opens a comment section (opensComments), kept or not;
-// that heading becomes a comment too. Such a heading also ends the run
-// before it, which is not filled: the heading starts the comments, and
-// what comes before it is not one of them. A title, byline or caption
-// ends a run too. The comment head misses some comments among the ones
-// it finds, such as the text of a comment whose "Posted by" line it
-// claims, and the first comment under the section's heading; left as
-// body, they would put comments in the text.
+// settleComments settles which of the blocks the comment head claims are
+// reader comments, and fills the gaps the head leaves among them, in one
+// pass from the page's end:
 //
-// Which blocks are comments depends on the threshold only through which
-// blocks are body: raising it leaves fewer body blocks in a run, so it
-// never takes a block out of the comments.
-func fillCommentRuns(p *page.Page, out []Role) {
-	if !slices.Contains(out, RoleComment) {
-		return
-	}
-	start, body := -1, 0 // the run's opening comment or heading; its body blocks
-	for i, r := range out {
-		switch {
-		case r == RoleComment:
-			if start >= 0 && body > 0 && body <= commentRunMax {
-				out[start] = RoleComment
-				for k := start + 1; k < i; k++ {
-					if out[k] == RoleBody {
-						out[k] = RoleComment
-					}
-				}
+//   - comments follow the article: a claimed block with at least
+//     commentBodyAfter words of body after it is not a comment, but body
+//     when kept and boilerplate otherwise;
+//   - comments come together: a run of at most commentRunMax body blocks
+//     (boilerplate among them or not) between two comments is comments
+//     too, and so is one between a heading that opens a comment section
+//     (opensComments, kept or not) and a comment, the heading with it. A
+//     title, byline, caption or such heading inside a run ends it; what
+//     comes before a comment section's heading is not in the section.
+//
+// A run is filled only inside a comment section, at or after the page's
+// first heading that opens one, and only when the comment before it is
+// one; the words of a filled run are not body after the comments before
+// it. The comment
+// head misses some comments among those it finds, such as the text of a
+// comment whose "Posted by" line it claims, or the first comment under
+// the section's heading: left as body, they would put comments in the
+// text, and turn the comments before them into body as well. It also
+// claims some paragraphs of an article (a list of tips, questions to
+// ask), without a comment heading above them: the runs between them are
+// not filled, and the body after them keeps them body.
+//
+// Raising the threshold leaves fewer body blocks, so it never takes a
+// block out of the comments.
+func settleComments(p *page.Page, keep []bool, out []Role) {
+	section := len(out) // the first heading that opens a comment section
+	if slices.Contains(out, RoleComment) {
+		for i := range p.Blocks {
+			if opensComments(&p.Blocks[i]) {
+				section = i
+				break
 			}
-			start, body = i, 0
-		case (r == RoleBody || r == RoleBoilerplate) && opensComments(&p.Blocks[i]):
-			start, body = i, 0
-		case r == RoleBody:
-			body++
-		case r == RoleBoilerplate:
-		default:
-			start = -1
 		}
+	}
+	after := 0     // words of body after block i
+	right := false // the run after i ends at a block that is a comment
+	var run []int  // the run's body blocks, last first
+	runWords := 0  // their words
+	for i := len(out) - 1; i >= 0; i-- {
+		fill := right && len(run) > 0 && len(run) <= commentRunMax && i >= section
+		switch r := out[i]; {
+		case r == RoleComment:
+			rest := after
+			if fill {
+				rest -= runWords
+			}
+			if rest >= commentBodyAfter {
+				out[i] = RoleBoilerplate
+				if keep[i] {
+					out[i] = RoleBody
+				}
+				right, run, runWords = false, run[:0], 0
+				continue
+			}
+			if fill {
+				fillRun(out, run)
+				after = rest
+			}
+			right, run, runWords = true, run[:0], 0
+		case (r == RoleBody || r == RoleBoilerplate) && opensComments(&p.Blocks[i]):
+			if fill {
+				fillRun(out, run)
+				after -= runWords
+				out[i] = RoleComment
+			} else if r == RoleBody {
+				after += p.Blocks[i].Words
+			}
+			right, run, runWords = false, run[:0], 0
+		case r == RoleBody:
+			after += p.Blocks[i].Words
+			run = append(run, i)
+			runWords += p.Blocks[i].Words
+		case r == RoleBoilerplate:
+		default: // a title, byline or caption
+			right, run, runWords = false, run[:0], 0
+		}
+	}
+}
+
+// fillRun makes comments of the blocks run names.
+func fillRun(out []Role, run []int) {
+	for _, k := range run {
+		out[k] = RoleComment
 	}
 }
 

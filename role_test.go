@@ -157,6 +157,21 @@ func TestCommentRuns(t *testing.T) {
 		t.Fatalf("roles\n%v, want\n%v", got, want)
 	}
 
+	// Without a heading that opens a comment section no run is filled:
+	// the comment head's claims among an article's paragraphs (a list of
+	// tips that ends the article) do not take the paragraphs between them.
+	p = &page.Page{Blocks: []page.Block{
+		block("The article's first paragraph, long enough.", 60),
+		block("Tip one: a claimed paragraph.", 30), block("A subheading", 2), block("Tip two: another.", 30),
+	}}
+	keep = []bool{true, true, true, true}
+	pc = []float64{0, 0.9, 0, 0.9}
+	z = make([]float64, len(pc))
+	got = x.roles(p, keep, keep, [][]float64{pc, z, z, z}, false)
+	if want = []Role{RoleBody, RoleComment, RoleBody, RoleComment}; !slices.Equal(got, want) {
+		t.Fatalf("roles %v, want %v", got, want)
+	}
+
 	// A heading that opens a comment section right after a comment starts
 	// a run of its own.
 	p = &page.Page{Blocks: []page.Block{

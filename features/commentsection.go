@@ -213,5 +213,6 @@ func CommentHeading(s string, words, linkWords int) (heading, opens bool) {
 	if words == 0 || words > commentHeadingMaxWords {
 		return false, false
 	}
-	return commentHeading(appendLower(nil, s), words, linkWords)
+	var buf [128]byte // a heading's few words, lowered without allocating
+	return commentHeading(appendLower(buf[:0], s), words, linkWords)
 }
