@@ -142,14 +142,13 @@ const commentRunMax = 3
 // A run is filled only inside a comment section, at or after the page's
 // first heading that opens one, and only when the comment before it is
 // one; the words of a filled run are not body after the comments before
-// it. The comment
-// head misses some comments among those it finds, such as the text of a
-// comment whose "Posted by" line it claims, or the first comment under
-// the section's heading: left as body, they would put comments in the
-// text, and turn the comments before them into body as well. It also
-// claims some paragraphs of an article (a list of tips, questions to
-// ask), without a comment heading above them: the runs between them are
-// not filled, and the body after them keeps them body.
+// it. The comment head misses some comments among those it finds, such
+// as the text of a comment whose "Posted by" line it claims, or the
+// first comment under the section's heading: left as body, they would
+// put comments in the text, and turn the comments before them into body
+// as well. It also claims some paragraphs of an article (a list of tips,
+// questions to ask), without a comment heading above them: the runs
+// between them are not filled, and the body after them keeps them body.
 //
 // Raising the threshold leaves fewer body blocks, so it never takes a
 // block out of the comments.

@@ -179,18 +179,7 @@ func TestPipeInFolder(t *testing.T) {
 			syscall.Close(fd)
 		}
 	}()
-	done := make(chan struct{})
-	var code int
-	var stdout, stderr string
-	go func() {
-		defer close(done)
-		code, stdout, stderr = runWinnow(t, "", "extract", "-format", "jsonl", dir)
-	}()
-	select {
-	case <-done:
-	case <-time.After(guard):
-		t.Fatalf("extract of a folder with a named pipe still runs after %v", guard)
-	}
+	code, stdout, stderr := runWinnowWithin(t, "extract", "-format", "jsonl", dir)
 	if code != 0 || !strings.Contains(stdout, seedStory) {
 		t.Errorf("exit %d, stdout %.100q; want 0 and the page", code, stdout)
 	}
@@ -250,22 +239,28 @@ func TestExtractFromPipe(t *testing.T) {
 			syscall.Close(fd)
 		}
 	}()
-	done := make(chan struct{})
-	var code int
-	var stdout, stderr string
-	go func() {
-		defer close(done)
-		code, stdout, stderr = runWinnow(t, "", "extract", "-format", "json", pipe)
-	}()
-	select {
-	case <-done:
-	case <-time.After(guard):
-		t.Fatalf("extract of a named pipe still runs after %v", guard)
-	}
+	code, stdout, stderr := runWinnowWithin(t, "extract", "-format", "json", pipe)
 	if err := <-wrote; err != nil {
 		t.Errorf("writing the page into the pipe: %v", err)
 	}
 	if code != 0 || !strings.Contains(stdout, seedStory) || !strings.Contains(stdout, `"author": "Reuters"`) {
 		t.Errorf("exit %d, stdout %.300q, stderr %s; want 0 and the seed page's article", code, stdout, stderr)
 	}
+}
+
+// runWinnowWithin is runWinnow with no standard input, failing the test
+// when the run still goes on after guard (it waits on a pipe).
+func runWinnowWithin(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		code, stdout, stderr = runWinnow(t, "", args...)
+	}()
+	select {
+	case <-done:
+	case <-time.After(guard):
+		t.Fatalf("winnow %s still runs after %v", strings.Join(args, " "), guard)
+	}
+	return code, stdout, stderr
 }
