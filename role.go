@@ -153,13 +153,14 @@ const commentRunMax = 3
 // Raising the threshold leaves fewer body blocks, so it never takes a
 // block out of the comments.
 func settleComments(p *page.Page, keep []bool, out []Role) {
-	section := len(out) // the first heading that opens a comment section
-	if slices.Contains(out, RoleComment) {
-		for i := range p.Blocks {
-			if opensComments(&p.Blocks[i]) {
-				section = i
-				break
-			}
+	if !slices.Contains(out, RoleComment) {
+		return
+	}
+	opens := make([]bool, len(out)) // the headings that open a comment section
+	section := len(out)             // the first of them
+	for i := range p.Blocks {
+		if opens[i] = opensComments(&p.Blocks[i]); opens[i] && section == len(out) {
+			section = i
 		}
 	}
 	after := 0     // words of body after block i
@@ -187,7 +188,7 @@ func settleComments(p *page.Page, keep []bool, out []Role) {
 				after = rest
 			}
 			right, run, runWords = true, run[:0], 0
-		case (r == RoleBody || r == RoleBoilerplate) && opensComments(&p.Blocks[i]):
+		case (r == RoleBody || r == RoleBoilerplate) && opens[i]:
 			if fill {
 				fillRun(out, run)
 				after -= runWords
