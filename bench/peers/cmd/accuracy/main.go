@@ -10,6 +10,10 @@
 //	go run ./cmd/accuracy -seed 2 -model m2.json # another split needs a model trained on it,
 //	                                             # with the models winnow train wrote beside it
 //	go run ./cmd/accuracy -pages pages.tsv       # also one line per page and contender
+//	go run ./cmd/accuracy -against pages.tsv     # also the pages whose F1 moved since that run
+//
+// Compare a change page by page, not only by the pooled figures: a change
+// that loses two articles whole can leave every pooled figure where it was.
 //
 // The embedded model was trained on the training side of seed 1, so only
 // -seed 1 scores it on sites it has not seen; with another seed give
@@ -84,6 +88,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	names := fs.String("contenders", strings.Join(contenderNames, ","), "comma-separated contenders, of "+strings.Join(allContenders, ","))
 	modelPath := fs.String("model", "", "winnow's model file (default: the embedded model)")
 	pagesOut := fs.String("pages", "", "also write one line per page and contender to this TSV file (must not exist)")
+	against := fs.String("against", "", "a -pages file of an earlier run: also list the pages whose F1 moved by more than -moved since")
+	moved := fs.Float64("moved", 0.05, "with -against, the change in a page's F1 worth listing")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -126,6 +132,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 			trained = m.Summary.Sets
 		}
 	}
+	var before pageF1s
+	if *against != "" {
+		var err error
+		if before, err = readPageF1s(*against); err != nil {
+			return err
+		}
+	}
 	t0 := time.Now()
 	c, err := dataset.LoadHeldBack(*data, chosen, trained, 0.2, *seed)
 	if err != nil {
@@ -139,6 +152,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	tally.write(stdout, xs)
+	if before != nil {
+		writeMoved(stdout, *against, before, tally.pages, *moved)
+	}
 	return nil
 }
 
@@ -166,6 +182,7 @@ func scorePages(pages []*dataset.LabelledPage, xs []peers.Extractor, tsv io.Writ
 			s.tp, s.fp, s.fn = dataset.Shingles(text, p.Gold)
 			s.empty = strings.TrimSpace(text) == ""
 			scores[k] = s
+			tally.pages[pageKey{x.Name, p.Set + "/" + p.ID}] = pageF1(s)
 			if tsv != nil {
 				fmt.Fprintf(tsv, "%s\t%s\t%s\t%s\t%s\t%.4f\t%g\t%g\t%g\t%v\n", p.Set, p.PageType, p.ID, p.Source, x.Name, pageF1(s), s.tp, s.fp, s.fn, s.empty)
 			}
@@ -210,9 +227,10 @@ type tally struct {
 	n      int
 	order  []string
 	groups map[string][]sums
+	pages  pageF1s // every page's F1 by contender
 }
 
-func newTally(n int) *tally { return &tally{n: n, groups: map[string][]sums{}} }
+func newTally(n int) *tally { return &tally{n: n, groups: map[string][]sums{}, pages: pageF1s{}} }
 
 func (t *tally) add(groups []string, scores []score) {
 	for _, g := range groups {
