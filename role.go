@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/features/page"
@@ -81,10 +80,9 @@ const partFloor = 0.3
 //
 // Reader comments follow the article and come together: a block the
 // comment head claims with at least commentBodyAfter words of body after
-// it is not one, but body when kept and boilerplate otherwise; a short
-// run of body blocks between two comments is comments too
-// (settleComments); and so is a notice about comments after the last of
-// them (commentNotices).
+// it is not one, but body when kept and boilerplate otherwise, and a
+// short run of body blocks between two comments is comments too
+// (settleComments).
 //
 // Without role models, kept blocks are body and the rest boilerplate.
 func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64, noComments bool) []Role {
@@ -112,7 +110,6 @@ func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64
 		out[title] = RoleTitle
 	}
 	settleComments(p, keep, out)
-	commentNotices(p, out)
 	return out
 }
 
@@ -220,59 +217,6 @@ func fillRun(out []Role, run []int) {
 func opensComments(b *page.Block) bool {
 	_, opens := features.CommentHeading(b.Text, b.Words, b.LinkWords)
 	return opens
-}
-
-// commentNoticeMaxWords bounds the body after the last comment that
-// commentNotices reads.
-const commentNoticeMaxWords = 20
-
-// commentWords are lower-case stems by which a block speaks of comments.
-var commentWords = []string{"comment", "coment", "kommentar", "komentar", "коммент", "评论"}
-
-// commentNotices makes comments of the body blocks after the last comment
-// that speak of comments ("The comments to this entry are closed."),
-// when the body after the last comment holds fewer than
-// commentNoticeMaxWords words in all: such a notice closes the comments.
-// Body after the last comment that says more is left as it is.
-func commentNotices(p *page.Page, out []Role) {
-	last := -1
-	for i, r := range out {
-		if r == RoleComment {
-			last = i
-		}
-	}
-	if last < 0 {
-		return
-	}
-	words := 0
-	for i := last + 1; i < len(out); i++ {
-		switch out[i] {
-		case RoleBody:
-			words += p.Blocks[i].Words
-		case RoleBoilerplate:
-		default:
-			return // a title, byline or caption after the comments
-		}
-	}
-	if words >= commentNoticeMaxWords {
-		return
-	}
-	for i := last + 1; i < len(out); i++ {
-		if out[i] == RoleBody && speaksOfComments(p.Blocks[i].Text) {
-			out[i] = RoleComment
-		}
-	}
-}
-
-// speaksOfComments reports whether s holds one of commentWords.
-func speaksOfComments(s string) bool {
-	low := strings.ToLower(s)
-	for _, w := range commentWords {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // headModels are the role heads of x in RoleHeads order, nil without role

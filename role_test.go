@@ -107,81 +107,80 @@ func TestCommentNeverInText(t *testing.T) {
 }
 
 // TestCommentRuns checks that the comment head's gaps among comments are
-// filled, and that neither a long run of body nor the body before a
-// comment section's heading is.
+// filled, and that neither a long run of body, nor the body before a
+// comment section's heading, nor the runs of a page without one is.
 func TestCommentRuns(t *testing.T) {
-	x := &Extractor{}
 	block := func(text string, words int) page.Block { return page.Block{Text: text, Words: words} }
-	p := &page.Page{Blocks: []page.Block{
-		block("The story's paragraph.", 60),                      // 0
-		block("Comments", 1),                                     // 1: opens the section
-		block("The first comment.", 8),                           // 2
-		block("Posted by: Ann | May 1", 5),                       // 3: claimed
-		block("The second comment.", 6),                          // 4
-		block("Share this", 2),                                   // 5: boilerplate
-		block("Its second paragraph.", 4),                        // 6
-		block("Posted by: Bob | May 2", 5),                       // 7: claimed
-		block("The comments to this entry are closed.", 7),       // 8
-		block("About the author of this blog, in a sidebar.", 9), // 9: boilerplate
+	cases := []struct {
+		name   string
+		blocks []page.Block
+		keep   []bool
+		pc     []float64 // the comment head's probabilities
+		want   []Role
+	}{{
+		name: "gaps under the section's heading",
+		blocks: []page.Block{
+			block("The story's paragraph.", 60),                      // 0
+			block("Comments", 1),                                     // 1: opens the section
+			block("The first comment.", 8),                           // 2
+			block("Posted by: Ann | May 1", 5),                       // 3: claimed
+			block("The second comment.", 6),                          // 4
+			block("Share this", 2),                                   // 5: boilerplate
+			block("Its second paragraph.", 4),                        // 6
+			block("Posted by: Bob | May 2", 5),                       // 7: claimed
+			block("About the author of this blog, in a sidebar.", 9), // 8: boilerplate
+		},
+		keep: []bool{true, true, true, true, true, false, true, true, false},
+		pc:   []float64{0, 0.1, 0.4, 0.9, 0.3, 0, 0.2, 0.9, 0},
+		want: []Role{RoleBody, RoleComment, RoleComment, RoleComment, RoleComment, RoleBoilerplate,
+			RoleComment, RoleComment, RoleBoilerplate},
+	}, {
+		// Four body blocks between two comments are not a gap, and the
+		// body before a comment section's heading is not in it.
+		name: "long run, body before the heading",
+		blocks: []page.Block{
+			block("A quote the comment head takes for a comment.", 9), // 0: claimed
+			block("One.", 1), block("Two.", 1), block("Three.", 1), block("Four.", 1),
+			block("Posted by: Ann | May 1", 5), // 5: claimed
+			block("More of the story.", 4),     // 6
+			block("12 Comments", 2),            // 7: opens the section, not kept
+			block("Posted by: Bob | May 2", 5), // 8: claimed
+			block("A paragraph after the comments, as long as it likes to be.", 11),
+		},
+		keep: []bool{true, true, true, true, true, true, true, false, true, true},
+		pc:   []float64{0.9, 0, 0, 0, 0, 0.9, 0, 0, 0.9, 0},
+		want: []Role{RoleComment, RoleBody, RoleBody, RoleBody, RoleBody, RoleComment, RoleBody, RoleBoilerplate,
+			RoleComment, RoleBody},
+	}, {
+		// Without a heading that opens a comment section no run is
+		// filled: the comment head's claims among an article's paragraphs
+		// (a list of tips that ends the article) do not take the
+		// paragraphs between them.
+		name: "no comment section",
+		blocks: []page.Block{
+			block("The article's first paragraph, long enough.", 60),
+			block("Tip one: a claimed paragraph.", 30), block("A subheading", 2), block("Tip two: another.", 30),
+		},
+		keep: []bool{true, true, true, true},
+		pc:   []float64{0, 0.9, 0, 0.9},
+		want: []Role{RoleBody, RoleComment, RoleBody, RoleComment},
+	}, {
+		// A heading that opens a comment section right after a comment
+		// starts a run of its own.
+		name: "heading after a comment",
+		blocks: []page.Block{
+			block("Posted by: Ann | May 1", 5), block("Comments", 1), block("A comment.", 2), block("Posted by: Bob | May 2", 5),
+		},
+		keep: []bool{true, true, true, true},
+		pc:   []float64{0.9, 0, 0, 0.9},
+		want: []Role{RoleComment, RoleComment, RoleComment, RoleComment},
 	}}
-	keep := []bool{true, true, true, true, true, false, true, true, true, false}
-	pc := []float64{0, 0.1, 0.4, 0.9, 0.3, 0, 0.2, 0.9, 0.1, 0}
-	z := make([]float64, len(pc))
-	got := x.roles(p, keep, keep, [][]float64{pc, z, z, z}, false)
-	want := []Role{RoleBody, RoleComment, RoleComment, RoleComment, RoleComment, RoleBoilerplate,
-		RoleComment, RoleComment, RoleComment, RoleBoilerplate}
-	if !slices.Equal(got, want) {
-		t.Fatalf("roles\n%v, want\n%v", got, want)
-	}
-
-	// Four body blocks between two comments are not a gap, and the body
-	// before a comment section's heading is not in it, nor is a notice
-	// when more body follows the last comment.
-	p = &page.Page{Blocks: []page.Block{
-		block("A quote the comment head takes for a comment.", 9), // 0: claimed
-		block("One.", 1), block("Two.", 1), block("Three.", 1), block("Four.", 1),
-		block("Posted by: Ann | May 1", 5), // 5: claimed
-		block("More of the story.", 4),     // 6
-		block("12 Comments", 2),            // 7: opens the section, not kept
-		block("Posted by: Bob | May 2", 5), // 8: claimed
-		block("Comment policy: be kind to each other, and to the people who write here.", 15),
-		block("A paragraph after the comments, as long as it likes to be.", 11),
-	}}
-	keep = []bool{true, true, true, true, true, true, true, false, true, true, true}
-	pc = []float64{0.9, 0, 0, 0, 0, 0.9, 0, 0, 0.9, 0, 0}
-	z = make([]float64, len(pc))
-	got = x.roles(p, keep, keep, [][]float64{pc, z, z, z}, false)
-	want = []Role{RoleComment, RoleBody, RoleBody, RoleBody, RoleBody, RoleComment, RoleBody, RoleBoilerplate,
-		RoleComment, RoleBody, RoleBody}
-	if !slices.Equal(got, want) {
-		t.Fatalf("roles\n%v, want\n%v", got, want)
-	}
-
-	// Without a heading that opens a comment section no run is filled:
-	// the comment head's claims among an article's paragraphs (a list of
-	// tips that ends the article) do not take the paragraphs between them.
-	p = &page.Page{Blocks: []page.Block{
-		block("The article's first paragraph, long enough.", 60),
-		block("Tip one: a claimed paragraph.", 30), block("A subheading", 2), block("Tip two: another.", 30),
-	}}
-	keep = []bool{true, true, true, true}
-	pc = []float64{0, 0.9, 0, 0.9}
-	z = make([]float64, len(pc))
-	got = x.roles(p, keep, keep, [][]float64{pc, z, z, z}, false)
-	if want = []Role{RoleBody, RoleComment, RoleBody, RoleComment}; !slices.Equal(got, want) {
-		t.Fatalf("roles %v, want %v", got, want)
-	}
-
-	// A heading that opens a comment section right after a comment starts
-	// a run of its own.
-	p = &page.Page{Blocks: []page.Block{
-		block("Posted by: Ann | May 1", 5), block("Comments", 1), block("A comment.", 2), block("Posted by: Bob | May 2", 5),
-	}}
-	keep = []bool{true, true, true, true}
-	pc = []float64{0.9, 0, 0, 0.9}
-	z = make([]float64, len(pc))
-	got = x.roles(p, keep, keep, [][]float64{pc, z, z, z}, false)
-	if want = []Role{RoleComment, RoleComment, RoleComment, RoleComment}; !slices.Equal(got, want) {
-		t.Fatalf("roles %v, want %v", got, want)
+	x := &Extractor{}
+	for _, c := range cases {
+		z := make([]float64, len(c.pc))
+		got := x.roles(&page.Page{Blocks: c.blocks}, c.keep, c.keep, [][]float64{c.pc, z, z, z}, false)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: roles\n%v, want\n%v", c.name, got, c.want)
+		}
 	}
 }
