@@ -12,6 +12,13 @@ import (
 	"strings"
 )
 
+// pagesHeader is the first line of a -pages file: its columns.
+const pagesHeader = "set\ttype\tid\tsource\tcontender\tf1\ttp\tfp\tfn\tempty"
+
+// roundF1 is f1 to the four decimals a -pages file keeps, so that a run
+// compared with -against sees the same precision on both sides.
+func roundF1(f1 float64) float64 { return math.Round(f1*1e4) / 1e4 }
+
 // pageKey names one contender's score on one page: the contender and the
 // page as set/id.
 type pageKey struct{ contender, page string }
@@ -32,7 +39,7 @@ func readPageF1s(path string) (pageF1s, error) {
 	sc.Buffer(nil, 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		if n == 1 {
-			if !strings.HasPrefix(sc.Text(), "set\ttype\tid\tsource\tcontender\tf1") {
+			if sc.Text() != pagesHeader {
 				return nil, fmt.Errorf("-against %s: not a -pages file (line 1 is %.60q)", path, sc.Text())
 			}
 			continue

@@ -13,7 +13,7 @@ import (
 // first, with the counts per contender.
 func TestAgainst(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.tsv")
-	old := "set\ttype\tid\tsource\tcontender\tf1\ttp\tfp\tfn\tempty\n" +
+	old := pagesHeader + "\n" +
 		"readability\t\tlifehacker\ts\twinnow\t0.9961\t1\t0\t0\tfalse\n" +
 		"dragnet\tarticle\tR532\ts\twinnow\t0.7962\t1\t0\t0\tfalse\n" +
 		"dragnet\tarticle\t60\ts\twinnow\t0.9000\t1\t0\t0\tfalse\n" +

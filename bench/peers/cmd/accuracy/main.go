@@ -116,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		defer f.Close()
 		tsv = f
-		fmt.Fprintln(tsv, "set\ttype\tid\tsource\tcontender\tf1\ttp\tfp\tfn\tempty")
+		fmt.Fprintln(tsv, pagesHeader)
 	}
 	chosen := dataset.SetNames()
 	if *sets != "" {
@@ -182,9 +182,10 @@ func scorePages(pages []*dataset.LabelledPage, xs []peers.Extractor, tsv io.Writ
 			s.tp, s.fp, s.fn = dataset.Shingles(text, p.Gold)
 			s.empty = strings.TrimSpace(text) == ""
 			scores[k] = s
-			tally.pages[pageKey{x.Name, p.Set + "/" + p.ID}] = pageF1(s)
+			f1 := roundF1(pageF1(s))
+			tally.pages[pageKey{x.Name, p.Set + "/" + p.ID}] = f1
 			if tsv != nil {
-				fmt.Fprintf(tsv, "%s\t%s\t%s\t%s\t%s\t%.4f\t%g\t%g\t%g\t%v\n", p.Set, p.PageType, p.ID, p.Source, x.Name, pageF1(s), s.tp, s.fp, s.fn, s.empty)
+				fmt.Fprintf(tsv, "%s\t%s\t%s\t%s\t%s\t%.4f\t%g\t%g\t%g\t%v\n", p.Set, p.PageType, p.ID, p.Source, x.Name, f1, s.tp, s.fp, s.fn, s.empty)
 			}
 		}
 		tally.add(groupsOf(p), scores)
