@@ -49,7 +49,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "pages extracted in parallel")
 	fs.Float64Var(&f.threshold, "threshold", winnow.DefaultThreshold, "keep blocks with P(content) ≥ this; lower for recall, higher for precision")
 	fs.BoolVar(&f.fixedThreshold, "fixed-threshold", false, "decide every page by -threshold alone (by default it is scaled by 0.6 on pages of the listing, documentation and service types, by 0.8 on forums)")
-	fs.BoolVar(&f.explain, "explain", false, "print every block with its label, probability, what decided it (the threshold, or the post-processing rule that overrode it) and its tree path; as JSON with -format json or jsonl")
+	fs.BoolVar(&f.explain, "explain", false, "print every block with its label, probability, what decided it (the threshold, or the post-processing rule that overrode it), its role in the article (body, title, byline, caption, comment, boilerplate) and its tree path; as JSON with -format json or jsonl")
 	fs.StringVar(&f.highlight, "highlight", "", "write an HTML view of the page with content and boilerplate blocks coloured to this file (- for standard output, instead of the extraction unless -o is given)")
 	fs.Int64Var(&f.maxBytes, "max-bytes", page.DefaultMaxBytes, "largest page accepted, in bytes (also caps a decompressed .gz and a fetched body)")
 	fs.IntVar(&f.maxBlocks, "max-blocks", page.DefaultMaxBlocks, "most text blocks a page may have")

@@ -208,8 +208,8 @@ func TestExtractRules(t *testing.T) {
 		t.Fatalf("-explain: exit %d; stderr %s", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if head := strings.Fields(lines[0]); !slices.Equal(head[:5], []string{"#", "LABEL", "P", "BY", "TEXT"}) {
-		t.Errorf("-explain header %q, want # LABEL P BY TEXT PATH", head)
+	if head := strings.Fields(lines[0]); !slices.Equal(head[:6], []string{"#", "LABEL", "P", "BY", "ROLE", "TEXT"}) {
+		t.Errorf("-explain header %q, want # LABEL P BY ROLE TEXT PATH", head)
 	}
 	for _, l := range lines[1:] {
 		if f := strings.Fields(l); len(f) > 3 && f[3] != "threshold" {

@@ -112,6 +112,7 @@ func TestExtractOutputs(t *testing.T) {
 			t.Fatalf("-explain -format json is not JSON: %v\n%.300s", err, out)
 		}
 		kept := 0
+		roles := map[string]string{} // block text → role, for the article's parts
 		for _, b := range a.Blocks {
 			if b.Content {
 				kept++
@@ -119,6 +120,19 @@ func TestExtractOutputs(t *testing.T) {
 			if len(b.Path) == 0 || b.Rule == "" || b.Probability < 0 || b.Probability > 1 {
 				t.Fatalf("block %d lacks its explanation: %+v", b.Index, b)
 			}
+			if b.Content && b.Role == "boilerplate" {
+				t.Errorf("block %d: kept, but its role is boilerplate", b.Index)
+			}
+			roles[b.Text] = b.Role
+		}
+		if r := roles[a.Author]; r != "byline" {
+			t.Errorf("the author's block %q has role %q, want byline", a.Author, r)
+		}
+		if r := roles[a.Title]; r != "title" {
+			t.Errorf("the title's block %q has role %q, want title", a.Title, r)
+		}
+		if r := roles[strings.SplitN(a.Text, "\n", 2)[0]]; r != "body" {
+			t.Errorf("the text's first paragraph has role %q, want body", r)
 		}
 		if len(a.Blocks) < 10 || kept == 0 || !strings.Contains(a.Text, seedStory) {
 			t.Errorf("%d blocks, %d kept", len(a.Blocks), kept)

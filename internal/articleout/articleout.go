@@ -80,6 +80,7 @@ type BlockJSON struct {
 	Content     bool         `json:"content"`
 	Probability float64      `json:"probability"`
 	Rule        string       `json:"rule"`
+	Role        string       `json:"role"` // winnow.Role: body, title, byline, caption, comment or boilerplate
 	Tag         string       `json:"tag"`
 	Text        string       `json:"text"`
 	Path        []model.Step `json:"path"`
@@ -237,14 +238,14 @@ func explainBlocks(a *winnow.Article) []BlockJSON {
 		if path == nil {
 			path = []model.Step{}
 		}
-		out[i] = BlockJSON{Index: i, Content: b.Content, Probability: b.Probability, Rule: b.Rule.String(), Tag: b.Tag, Text: b.Text, Path: path}
+		out[i] = BlockJSON{Index: i, Content: b.Content, Probability: b.Probability, Rule: b.Rule.String(), Role: b.Role.String(), Tag: b.Tag, Text: b.Text, Path: path}
 	}
 	return out
 }
 
 func printExplain(w io.Writer, a *winnow.Article) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 1, ' ', 0)
-	fmt.Fprintf(tw, "#\tLABEL\tP\tBY\tTEXT\tPATH\n")
+	fmt.Fprintf(tw, "#\tLABEL\tP\tBY\tROLE\tTEXT\tPATH\n")
 	for i, b := range a.Blocks {
 		label := "boilerplate"
 		if b.Content {
@@ -258,7 +259,7 @@ func printExplain(w io.Writer, a *winnow.Article) error {
 			}
 			steps[j] = fmt.Sprintf("%s=%.3g %s %.3g", s.Name, s.Value, op, s.Threshold)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%.2f\t%s\t%s\t%s\n", i, label, b.Probability, b.Rule, Preview(b.Text, 50), strings.Join(steps, " → "))
+		fmt.Fprintf(tw, "%d\t%s\t%.2f\t%s\t%s\t%s\t%s\n", i, label, b.Probability, b.Rule, b.Role, Preview(b.Text, 50), strings.Join(steps, " → "))
 	}
 	return tw.Flush()
 }
