@@ -1,9 +1,12 @@
 package eval
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/winnow-dev/winnow"
@@ -95,6 +98,7 @@ var scoredRoles = []winnow.Role{winnow.RoleBody, winnow.RoleTitle, winnow.RoleBy
 
 // pageRoles is how a model's roles did on one page.
 type pageRoles struct {
+	id string // the page's dataset.LabelledPage.ID
 	// conf is, per scoredRoles entry, the confusion of "block has the
 	// role" on the blocks whose role the set knows; known says whether the
 	// page's set labels that role at all.
@@ -112,7 +116,7 @@ type pageRoles struct {
 // scoreRoles scores the roles of a model's article a on p; c is the page's
 // comment count (commentCountOf), computed once for both reports.
 func scoreRoles(p *dataset.LabelledPage, a *winnow.Article, c commentCount) pageRoles {
-	pr := pageRoles{conf: make([]Confusion, len(scoredRoles)), known: make([]bool, len(scoredRoles))}
+	pr := pageRoles{id: p.ID, conf: make([]Confusion, len(scoredRoles)), known: make([]bool, len(scoredRoles))}
 	for k, r := range scoredRoles {
 		truth := roleTruth(p, r)
 		if truth == nil {
@@ -181,6 +185,15 @@ type CommentLeak struct {
 	LeakingShare      float64 `json:"leaking_share"`
 	CommentBlocks     int     `json:"comment_blocks"`
 	BlocksInText      int     `json:"blocks_in_text"`
+	// Leaking are the leaking pages, most comment blocks in the text first
+	// (then by ID): the pages to read with winnow extract -explain.
+	Leaking []LeakingPage `json:"leaking"`
+}
+
+// LeakingPage is a page some of whose reader comments went into the text.
+type LeakingPage struct {
+	ID           string `json:"id"` // dataset.LabelledPage.ID
+	BlocksInText int    `json:"blocks_in_text"`
 }
 
 // roleReport aggregates the pages' role scores of one system.
@@ -219,6 +232,7 @@ func roleReport(system, group string, prs []pageRoles) (RoleReport, bool) {
 				cl.PagesWithComments++
 				if pr.commentsInText > 0 {
 					cl.PagesLeaking++
+					cl.Leaking = append(cl.Leaking, LeakingPage{ID: pr.id, BlocksInText: pr.commentsInText})
 				}
 			}
 		}
@@ -232,6 +246,9 @@ func roleReport(system, group string, prs []pageRoles) (RoleReport, bool) {
 		if cl.PagesWithComments > 0 {
 			cl.LeakingShare = float64(cl.PagesLeaking) / float64(cl.PagesWithComments)
 		}
+		slices.SortFunc(cl.Leaking, func(a, b LeakingPage) int {
+			return cmp.Or(b.BlocksInText-a.BlocksInText, strings.Compare(a.ID, b.ID))
+		})
 		rr.Comments = &cl
 	}
 	return rr, any
@@ -294,6 +311,36 @@ func roleTable(r *Report) *table {
 		}
 	}
 	return t
+}
+
+// leakTable names, per group of pages, the pages whose reader comments
+// reached the text: the ones to read first.
+func leakTable(r *Report) *table {
+	t := &table{Title: fmt.Sprintf("Pages whose reader comments reached the text, with their comment blocks in it, most first (at most %d per group; the JSON report lists all): read them with winnow extract -explain", leakingShown),
+		Head: []string{"system", "group", "pages"}}
+	for _, rr := range r.Roles {
+		if c := rr.Comments; c != nil && len(c.Leaking) > 0 && rr.Group != "all" {
+			t.add(rr.System, rr.Group, leakingList(c.Leaking))
+		}
+	}
+	return t
+}
+
+// leakingShown is how many leaking pages leakTable names per group.
+const leakingShown = 8
+
+// leakingList names the first leakingShown pages of leaking, each with
+// its comment blocks in the text, and how many more there are.
+func leakingList(leaking []LeakingPage) string {
+	var parts []string
+	for i, l := range leaking {
+		if i == leakingShown {
+			parts = append(parts, fmt.Sprintf("+%d more", len(leaking)-i))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d)", l.ID, l.BlocksInText))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // RoleFit describes the training of one role head.
