@@ -28,8 +28,15 @@ var commentHeadingOpen = [][]byte{
 	[]byte("reader comments"), []byte("readers' comments"), []byte("your comments"),
 	[]byte("join the discussion"), []byte("join the conversation"),
 	[]byte("kommentare"), []byte("kommentar schreiben"), []byte("commentaires"),
-	[]byte("comentarios"), []byte("comentários"), []byte("commenti"), []byte("reacties"),
-	[]byte("komentarze"), []byte("комментари"), []byte("评论"), []byte("留言"), []byte("コメント"),
+	[]byte("laisser un commentaire"), []byte("comentarios"), []byte("deja un comentario"),
+	[]byte("comentários"), []byte("deixe um comentário"), []byte("commenti"),
+	[]byte("lascia un commento"), []byte("reacties"),
+	[]byte("komentarze"), []byte("dodaj komentarz"), []byte("zostaw komentarz"),
+	[]byte("napisz komentarz"), []byte("opinie ("), // Polish; "Opinie" alone is the opinion section
+	[]byte("комментари"), []byte("оставить комментарий"), []byte("добавить комментарий"),
+	[]byte("коментар"), // Ukrainian
+	[]byte("σχόλια"), []byte("σχολιάστε"), []byte("γράψτε σχόλιο"),
+	[]byte("评论"), []byte("网友评论"), []byte("发表评论"), []byte("跟帖"), []byte("留言"), []byte("コメント"),
 }
 
 // commentHeadingCounted are openings that name a comment section only after
@@ -46,7 +53,8 @@ var noCommentsSaid = [][]byte{
 	[]byte("no comment"), []byte("no response"), []byte("no repl"), []byte("no thought"),
 	[]byte("(0)"), []byte("be the first"), []byte("keine kommentare"), []byte("aucun commentaire"),
 	[]byte("sin comentarios"), []byte("nessun commento"), []byte("geen reacties"),
-	[]byte("brak komentarzy"), []byte("нет комментариев"), []byte("暂无评论"),
+	[]byte("brak komentarzy"), []byte("brak opinii"), []byte("нет комментариев"),
+	[]byte("комментариев нет"), []byte("δεν υπάρχουν σχόλια"), []byte("暂无评论"), []byte("还没有评论"),
 }
 
 // commentHeading reports whether the lower-cased text low of a block with

@@ -16,6 +16,11 @@ func TestCommentHeading(t *testing.T) {
 		{"14 responses to “a day at the lake”", 7, 0, true},
 		{"3 thoughts on “a day at the lake”", 7, 0, true},
 		{"комментарии (5)", 2, 0, true},
+		{"opinie (46)", 2, 0, true},
+		{"opinie", 1, 0, false}, // the opinion section
+		{"zostaw komentarz", 2, 0, true},
+		{"σχόλια αναγνωστών", 2, 0, true},
+		{"网友评论", 1, 0, true},
 		{"12 comments", 2, 2, false},               // a link to the section
 		{"responses to the crisis", 4, 0, false},   // no count: a subheading
 		{"thoughts on a long winter", 5, 0, false}, // the same
@@ -45,6 +50,9 @@ func TestNoCommentsHeading(t *testing.T) {
 		{"0 comments", 2, true, false},
 		{"(0) kommentare", 2, true, false},
 		{"comments (0)", 2, true, false},
+		{"σχόλια (0)", 2, true, false},
+		{"opinie (0)", 2, true, false},
+		{"komentarze (brak opinii)", 3, true, false},
 		{"comments (no comments posted.)", 4, true, false},
 		{"leave a comment – be the first", 6, true, false},
 		{"keine kommentare", 2, false, false}, // not a heading's opening at all

@@ -7,7 +7,7 @@ import (
 // SchemaVersion names the feature schema. It changes whenever a feature is
 // added, removed, reordered or computed differently, so that a model trained
 // on one schema is never fed vectors of another.
-const SchemaVersion = "winnow-features-7"
+const SchemaVersion = "winnow-features-8"
 
 // feature is one position of the vectors: its name (as the model file
 // records it) and what it measures.
