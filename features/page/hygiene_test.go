@@ -9,7 +9,8 @@ import (
 
 // TestTextHygiene checks the blocks of the pages of testdata/hidden whose
 // text needs cleaning: ruby annotations left out, soft hyphens removed,
-// double-encoded UTF-8 repaired only where that is unambiguous.
+// double-encoded UTF-8 repaired only where that is unambiguous, blocks of
+// nothing but invisible marks left out.
 func TestTextHygiene(t *testing.T) {
 	cases := []struct {
 		page string
@@ -23,6 +24,13 @@ func TestTextHygiene(t *testing.T) {
 			"SÃO PAULO E IRMÃ are written in capitals.",
 			"NÃO é verdade: a cafÃ© beside a correct café is left alone.",
 			"MÃE — CAFÉ at the corner.",
+		}},
+		// Blocks of only zero-width and direction marks are no blocks;
+		// the same marks inside words and emoji stay.
+		{"invisible.html", []string{
+			"A paragraph before the marks.",
+			"A family emoji 👨\u200d👩\u200d👧 keeps its joiners.",
+			"می\u200cخواهم keeps its non-joiner.",
 		}},
 	}
 	for _, c := range cases {

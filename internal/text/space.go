@@ -24,6 +24,19 @@ func HasVisible(s string) bool {
 	return false
 }
 
+// HasPrintable reports whether s has a rune that is neither white space
+// (IsSpace) nor an invisible format character (Unicode category Cf: the
+// zero-width joiner and non-joiner, direction marks, the word joiner),
+// which render as nothing on their own.
+func HasPrintable(s string) bool {
+	for _, r := range s {
+		if !IsSpace(r) && (r < 0x80 || !unicode.Is(unicode.Cf, r)) {
+			return true
+		}
+	}
+	return false
+}
+
 // NormalizeSpace collapses runs of white space into one space and trims.
 func NormalizeSpace(s string) string {
 	var b strings.Builder
