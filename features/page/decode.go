@@ -22,6 +22,11 @@ import (
 // converted to UTF-8 keep their old declaration often, and text in a legacy
 // charset is valid UTF-8 by chance almost never.
 //
+// A page read as UTF-8 that is not valid UTF-8 is most often a UTF-8 page
+// with Latin-1 text pasted in ("caf\xe9"): a byte that is no part of a
+// UTF-8 sequence, nor the start of a broken one, is read as Windows-1252
+// (see latin1Repaired).
+//
 // Decode refuses binary input (images, PDFs, archives, NUL bytes) with an
 // error wrapping ErrNotHTML. It never returns invalid UTF-8: undecodable bytes
 // become U+FFFD.
@@ -35,7 +40,7 @@ func Decode(b []byte, contentType string) ([]byte, string, error) {
 		if valid || utf8.Valid(b) {
 			return b, name, nil
 		}
-		return bytes.ToValidUTF8(b, []byte("\uFFFD")), name, nil
+		return latin1Repaired(b), name, nil
 	}
 	out, err := enc.NewDecoder().Bytes(b)
 	if err != nil {
@@ -234,4 +239,50 @@ func sniffBinary(b []byte) error {
 		return fmt.Errorf("%w: %d control bytes in the first %d bytes", ErrNotHTML, ctl, len(head))
 	}
 	return nil
+}
+
+// latin1Repaired returns b, which is not valid UTF-8, with every byte that
+// is no part of a UTF-8 sequence read as Windows-1252 instead: a lone byte
+// of 0x80 or above (the é of "caf\xe9 "), as Latin-1 text written into a
+// UTF-8 page gives. A lead byte followed by continuation bytes that do not
+// complete it (a sequence cut short) becomes one U+FFFD with them, as do
+// the five bytes Windows-1252 leaves undefined.
+func latin1Repaired(b []byte) []byte {
+	out := make([]byte, 0, len(b)+len(b)/8)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r != utf8.RuneError || n > 1 {
+			out = append(out, b[i:i+n]...)
+			i += n
+			continue
+		}
+		c := b[i]
+		i++
+		if c >= 0xC2 && c <= 0xF4 && i < len(b) && isContinuation(b[i]) {
+			for k := 0; k < 3 && i < len(b) && isContinuation(b[i]); k++ {
+				i++
+			}
+			out = utf8.AppendRune(out, utf8.RuneError)
+			continue
+		}
+		out = utf8.AppendRune(out, windows1252(c))
+	}
+	return out
+}
+
+func isContinuation(c byte) bool { return c&0xC0 == 0x80 }
+
+// cp1252 are the characters of Windows-1252's bytes 0x80 to 0x9F, U+FFFD
+// for the five it leaves undefined; from 0xA0 it is Latin-1.
+var cp1252 = [32]rune{
+	'€', utf8.RuneError, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', utf8.RuneError, 'Ž', utf8.RuneError,
+	utf8.RuneError, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', utf8.RuneError, 'ž', 'Ÿ',
+}
+
+// windows1252 is the character of byte c under Windows-1252.
+func windows1252(c byte) rune {
+	if c >= 0x80 && c < 0xA0 {
+		return cp1252[c-0x80]
+	}
+	return rune(c)
 }

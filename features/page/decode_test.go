@@ -3,6 +3,7 @@ package page
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -110,14 +111,27 @@ func TestDecode(t *testing.T) {
 	}
 }
 
+// TestDecodeInvalidUTF8 checks pages declared UTF-8 whose bytes are not:
+// Latin-1 text pasted in is read as Windows-1252, the UTF-8 around it as
+// UTF-8, and a sequence cut short, or a byte Windows-1252 leaves undefined,
+// becomes U+FFFD.
 func TestDecodeInvalidUTF8(t *testing.T) {
-	// A page declared UTF-8 with a stray byte keeps its text; the byte becomes U+FFFD.
-	in := []byte(page(`<meta charset="utf-8">`, "caf\xe9 ok"))
-	out, name, err := Decode(in, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if name != "utf-8" || !strings.Contains(string(out), "caf\uFFFD ok") {
-		t.Errorf("Decode = %q, %q; want utf-8 with a replacement character", out, name)
+	for _, c := range []struct{ body, want string }{
+		{"caf\xe9 ok", "café ok"},
+		{"na\xefve \xe9t\xe9, 5\x80 \x93quoted\x94", "naïve été, 5€ “quoted”"},
+		{"caf\xc3\xa9 and caf\xe9", "café and café"},     // both in one page
+		{"cut \xe2\x80 short", "cut \uFFFD short"},       // a sequence cut short
+		{"end \xf0\x9f\x98", "end \uFFFD"},               // cut at the end
+		{"undefined \x81 byte", "undefined \uFFFD byte"}, // no Windows-1252 character
+		{"\xe9\xe9 twice", "éé twice"},                   // lead bytes, not followed by continuations
+	} {
+		in := []byte(page(`<meta charset="utf-8">`, c.body))
+		out, name, err := Decode(in, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name != "utf-8" || !utf8.Valid(out) || !strings.Contains(string(out), c.want) {
+			t.Errorf("Decode(%q) = %q, %q; want utf-8 holding %q", c.body, out, name, c.want)
+		}
 	}
 }
