@@ -22,10 +22,10 @@ import (
 // converted to UTF-8 keep their old declaration often, and text in a legacy
 // charset is valid UTF-8 by chance almost never.
 //
-// A page read as UTF-8 that is not valid UTF-8 is most often a UTF-8 page
-// with Latin-1 text pasted in ("caf\xe9"): a byte that is no part of a
-// UTF-8 sequence, nor the start of a broken one, is read as Windows-1252
-// (see latin1Repaired).
+// A page read as UTF-8 whose bytes are not all UTF-8 is often a UTF-8 page
+// with Latin-1 text pasted in ("caf\xe9"): there, a byte that is no part
+// of a UTF-8 sequence, nor the start of a broken one, is read as
+// Windows-1252 (see latin1Repaired), where a browser would show U+FFFD.
 //
 // Decode refuses binary input (images, PDFs, archives, NUL bytes) with an
 // error wrapping ErrNotHTML. It never returns invalid UTF-8: undecodable bytes
