@@ -153,11 +153,11 @@ func settleComments(p *page.Page, keep []bool, out []Role) {
 	if !slices.Contains(out, RoleComment) {
 		return
 	}
-	opens := make([]bool, len(out)) // the headings that open a comment section
-	section := len(out)             // the first of them
+	section := len(out) // the first heading that opens a comment section
 	for i := range p.Blocks {
-		if opens[i] = opensComments(&p.Blocks[i]); opens[i] && section == len(out) {
+		if opensComments(&p.Blocks[i]) {
 			section = i
+			break
 		}
 	}
 	after := 0     // words of body after block i
@@ -166,6 +166,7 @@ func settleComments(p *page.Page, keep []bool, out []Role) {
 	runWords := 0  // their words
 	for i := len(out) - 1; i >= 0; i-- {
 		fill := right && len(run) > 0 && len(run) <= commentRunMax && i >= section
+		opens := i >= section && opensComments(&p.Blocks[i])
 		switch r := out[i]; {
 		case r == RoleComment:
 			rest := after
@@ -185,7 +186,7 @@ func settleComments(p *page.Page, keep []bool, out []Role) {
 				after = rest
 			}
 			right, run, runWords = true, run[:0], 0
-		case (r == RoleBody || r == RoleBoilerplate) && opens[i]:
+		case (r == RoleBody || r == RoleBoilerplate) && opens:
 			if fill {
 				fillRun(out, run)
 				after -= runWords

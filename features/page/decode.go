@@ -9,6 +9,7 @@ import (
 	"github.com/gogs/chardet"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -265,24 +266,9 @@ func latin1Repaired(b []byte) []byte {
 			out = utf8.AppendRune(out, utf8.RuneError)
 			continue
 		}
-		out = utf8.AppendRune(out, windows1252(c))
+		out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(c))
 	}
 	return out
 }
 
 func isContinuation(c byte) bool { return c&0xC0 == 0x80 }
-
-// cp1252 are the characters of Windows-1252's bytes 0x80 to 0x9F, U+FFFD
-// for the five it leaves undefined; from 0xA0 it is Latin-1.
-var cp1252 = [32]rune{
-	'€', utf8.RuneError, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', utf8.RuneError, 'Ž', utf8.RuneError,
-	utf8.RuneError, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', utf8.RuneError, 'ž', 'Ÿ',
-}
-
-// windows1252 is the character of byte c under Windows-1252.
-func windows1252(c byte) rune {
-	if c >= 0x80 && c < 0xA0 {
-		return cp1252[c-0x80]
-	}
-	return rune(c)
-}

@@ -248,12 +248,6 @@ func (s *segmenter) push(n *html.Node) {
 	s.stack = append(s.stack, f)
 }
 
-// invisibleMax is the longest text, in bytes, that flush checks for
-// holding nothing but invisible characters (text.HasPrintable): such
-// blocks are a few zero-width joiners or direction marks that a page puts
-// between paragraphs, and a longer text has something visible.
-const invisibleMax = 64
-
 // flush closes the open block, if it has any visible text.
 func (s *segmenter) flush() {
 	// A block of one text node that needed no white space collapsed, a
@@ -268,14 +262,9 @@ func (s *segmenter) flush() {
 	s.space, s.linkWords, s.markCount, s.links, s.linkStart, s.words = false, 0, nil, 0, false, text.WordCount{}
 	if s.pre > 0 {
 		txt = strings.TrimRight(strings.TrimLeft(txt, "\r\n"), " \t\r\n")
-		if strings.TrimSpace(txt) == "" {
-			return
-		}
-	} else if txt == "" {
-		return
 	}
-	if len(txt) <= invisibleMax && !text.HasPrintable(txt) {
-		return // only zero-width and direction marks: nothing a reader sees
+	if !text.HasPrintable(txt) {
+		return // empty, or only white space, zero-width and direction marks
 	}
 	if len(s.blocks) >= s.opts.maxBlocks() {
 		s.err = fmt.Errorf("%w: more than %d", ErrTooManyBlocks, s.opts.maxBlocks())
