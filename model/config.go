@@ -99,6 +99,12 @@ type Config struct {
 	// Seed seeds the bootstrap samples and feature draws (math/rand/v2 PCG);
 	// a single tree with all features, and boosting, use no randomness.
 	Seed uint64 `json:"seed"`
+	// WeightFeature, when set, names the feature whose value plus one
+	// weighs each training row: "Words" weighs a block by its words, so
+	// that the loss counts words, as text F1 does, rather than blocks. The
+	// weights are scaled to average 1. Boosting only; the feature may be
+	// excluded from splits and still weigh.
+	WeightFeature string `json:"weight_feature,omitempty"`
 	// Exclude names features the trainers never test: each is read as if
 	// it had one value on every row. A model trained on sets that disagree
 	// about what a feature marks (reader comments are content to some,

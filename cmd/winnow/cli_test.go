@@ -153,6 +153,7 @@ var flagMeanings = map[string]string{
 	"criterion":       "split criterion",
 	"learning-rate":   "shrinkage",
 	"max-features":    "split candidates",
+	"weight":          "weighs a block",
 	"rules":           "post-processing rules",
 	"no-smooth":       "no post-processing rule",
 	"user-agent":      "User-Agent",

@@ -164,7 +164,7 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 			}
 		},
 		TrainSmooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
-			return fitSchema(f.train.trainer, f.trainCfg, winnow.SmootherSchema(), x, y)
+			return fitSchema(f.train.trainer, smoothConfig(f.trainCfg), winnow.SmootherSchema(), x, y)
 		},
 		Describe: func(params model.Config) string { return f.train.describe(params) + ", " + how }})
 }

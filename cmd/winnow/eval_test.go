@@ -174,6 +174,8 @@ func TestEvalUsage(t *testing.T) {
 		{"trainer flags without cv", "trainer flags configure -cv's models only", []string{"-trees", "3", "-gold", "x"}},
 		{"unknown trainer", "the -cv trainer is checked before any page is read", []string{"-cv", "3", "-trainer", "c4.5", "-gold", "x"}},
 		{"unknown criterion", "the -cv criterion is checked before any page is read", []string{"-cv", "3", "-criterion", "chi2", "-gold", "x"}},
+		{"unknown weight", "the -cv weighting is checked before any page is read", []string{"-cv", "3", "-weight", "squares", "-gold", "x"}},
+		{"cart weighs no rows", "only boosting weighs blocks by their words", []string{"-cv", "3", "-trainer", "cart", "-weight", "words", "-gold", "x"}},
 		{"unknown rule", "post-processing rule names are checked", []string{"-rules", "gap,smoothing", "-gold", "x"}},
 		{"no-smooth with rules", "-no-smooth is -rules none: both at once is ambiguous", []string{"-no-smooth", "-rules", "none", "-gold", "x"}},
 	}

@@ -251,7 +251,7 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 // content model's trainer and configuration, writes it to out and
 // describes it on tw.
 func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) error {
-	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, contentConfig(cfg), winnow.Schema()), fitter(ctx, tf, cfg, winnow.SmootherSchema()), cfg.Seed, summary)
+	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, contentConfig(cfg), winnow.Schema()), fitter(ctx, tf, smoothConfig(cfg), winnow.SmootherSchema()), cfg.Seed, summary)
 	if err != nil {
 		return err
 	}
@@ -266,7 +266,7 @@ func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg mode
 // content model's trainer and configuration, writes them to out as one
 // heads file and describes them on tw.
 func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
-	heads, fits, err := eval.TrainPageTypes(train, fitter(ctx, tf, cfg, winnow.PageTypeSchema()), summary)
+	heads, fits, err := eval.TrainPageTypes(train, fitter(ctx, tf, pageTypeConfig(cfg), winnow.PageTypeSchema()), summary)
 	if err != nil {
 		return nil, err
 	}
@@ -322,12 +322,37 @@ func contentConfig(cfg model.Config) model.Config {
 }
 
 // headConfig is cfg for role head h: every feature for the comment head,
-// the content model's for the others.
+// the content model's for the others; the role heads weigh every block 1.
 func headConfig(h dataset.RoleHead, cfg model.Config) model.Config {
+	cfg.WeightFeature = ""
 	if h == dataset.HeadComment {
 		return cfg
 	}
 	return contentConfig(cfg)
+}
+
+// The features whose value weighs a training row (model.Config.WeightFeature)
+// when blocks are weighed by their words: the content model's and the
+// smoothing model's count of the block's words.
+const (
+	contentWeightFeature = "Words"
+	smoothWeightFeature  = "BlockWords"
+)
+
+// smoothConfig is cfg for the smoothing model: its rows are weighed as the
+// content model's are, by the smoothing schema's word count.
+func smoothConfig(cfg model.Config) model.Config {
+	if cfg.WeightFeature != "" {
+		cfg.WeightFeature = smoothWeightFeature
+	}
+	return cfg
+}
+
+// pageTypeConfig is cfg for the page-type models, whose rows are pages:
+// every page weighs 1.
+func pageTypeConfig(cfg model.Config) model.Config {
+	cfg.WeightFeature = ""
+	return cfg
 }
 
 // fitSchema is fitWith for rows of the feature schema s.

@@ -46,7 +46,8 @@ func TestTrainerFlagHelp(t *testing.T) {
 // flags writes the model the library trains with a zero model.Config (but
 // for the seed, which winnow train always passes: its -seed, 1 by
 // default) on the same blocks, for the default trainer and for cart: the
-// trainers, not the command, hold the defaults.
+// trainers, not the command, hold the defaults. With -weight words it is
+// the model of the weight feature Words.
 func TestTrainIsLibraryTraining(t *testing.T) {
 	const data = "../../testdata/dataset"
 	corpus, err := dataset.Load(data, dataset.Options{Sets: []string{"wcxb"}})
@@ -66,12 +67,14 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct {
-		name  string
-		flags []string
-		fit   func(model.Schema, [][]float64, []model.Label, model.Config) (*model.Model, error)
+		name   string
+		flags  []string
+		fit    func(model.Schema, [][]float64, []model.Label, model.Config) (*model.Model, error)
+		weight string
 	}{
-		{"default", nil, train.FitBoost},
-		{"cart", []string{"-trainer", "cart"}, train.Fit},
+		{"default", nil, train.FitBoost, ""},
+		{"words", []string{"-weight", "words"}, train.FitBoost, "Words"},
+		{"cart", []string{"-trainer", "cart"}, train.Fit, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "model.json")
@@ -94,7 +97,7 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 			}
 			// The content model is trained without the role models' own
 			// features.
-			lib, err := tc.fit(winnow.Schema(), x, y, model.Config{Seed: 1, Exclude: winnow.CommentFeatures()})
+			lib, err := tc.fit(winnow.Schema(), x, y, model.Config{Seed: 1, Exclude: winnow.CommentFeatures(), WeightFeature: tc.weight})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,8 +111,18 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 			}
 			// The smoothing model beside it, trained with it, read as
 			// winnow extract -model reads it.
-			if h, err := loadSmoothFor(out); err != nil || h == nil || h.Head(winnow.SmootherHead) == nil {
-				t.Errorf("the smoothing model beside %s: %v", out, err)
+			h, err := loadSmoothFor(out)
+			if err != nil || h == nil || h.Head(winnow.SmootherHead) == nil {
+				t.Fatalf("the smoothing model beside %s: %v", out, err)
+			}
+			// It weighs its rows as the content model does, by the
+			// smoothing schema's word count.
+			wantSmooth := ""
+			if tc.weight != "" {
+				wantSmooth = smoothWeightFeature
+			}
+			if got := h.Head(winnow.SmootherHead).Params.WeightFeature; got != wantSmooth {
+				t.Errorf("smoothing model weighs rows by %q, want %q", got, wantSmooth)
 			}
 			// The comment head beside it is trained on every feature, the
 			// other role heads as the content model is.
@@ -127,6 +140,9 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 				}
 				if !slices.Equal(m.Params.Exclude, want) {
 					t.Errorf("role head %s trained without %q, want %q", roles.Names[i], m.Params.Exclude, want)
+				}
+				if m.Params.WeightFeature != "" {
+					t.Errorf("role head %s weighs rows by %s, want every block 1", roles.Names[i], m.Params.WeightFeature)
 				}
 			}
 		})

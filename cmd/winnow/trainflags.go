@@ -15,7 +15,7 @@ import (
 // model/train), so the library with a zero model.Config trains what winnow
 // train does.
 type trainerFlags struct {
-	trainer, criterion                    string
+	trainer, criterion, weight            string
 	maxDepth, minLeaf, trees, maxFeatures int
 	learningRate                          float64
 }
@@ -38,6 +38,7 @@ func (t *trainerFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&t.minLeaf, "min-leaf", 0, fmt.Sprintf("minimum blocks per leaf, for boost on each side of a split (0: %d for boost; for cart one per 14,000 training blocks, at least 5)", train.DefaultBoostMinLeaf))
 	fs.IntVar(&t.trees, "trees", 0, fmt.Sprintf("boosting rounds, or bagged trees (0: %d for boost, %d for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)", train.DefaultBoostTrees, train.DefaultForestTrees))
 	fs.Float64Var(&t.learningRate, "learning-rate", 0, fmt.Sprintf("boost: shrinkage of each tree's scores (0: %v)", train.DefaultLearningRate))
+	fs.StringVar(&t.weight, "weight", "blocks", "how training weighs a block in the content and smoothing models: blocks (each 1) or words (by its words + 1, as text F1 counts them; boost only)")
 	fs.IntVar(&t.maxFeatures, "max-features", 0, fmt.Sprintf("cart: features drawn as split candidates per node in a forest (0: %d; a single tree: all)", train.DefaultMaxFeatures))
 }
 
@@ -58,6 +59,13 @@ func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 	if err := checkRange("learning-rate", t.learningRate, 0, 1, false); err != nil {
 		return cfg, err
 	}
+	switch t.weight {
+	case "words":
+		cfg.WeightFeature = contentWeightFeature
+	case "blocks":
+	default:
+		return cfg, fmt.Errorf("%w: unknown -weight %q (want words or blocks)", errUsage, t.weight)
+	}
 	if err := train.CheckConfig(t.trainer, cfg); err != nil {
 		return cfg, fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -67,7 +75,11 @@ func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 // describe is the trainer and its configuration in one line, as trained.
 func (t *trainerFlags) describe(cfg model.Config) string {
 	if t.trainer == train.TrainerBoost {
-		return fmt.Sprintf("%s (tree-depth %d, min-leaf %d, trees %d, learning rate %v)", t.trainer, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.LearningRate)
+		weight := "blocks"
+		if cfg.WeightFeature != "" {
+			weight = "words"
+		}
+		return fmt.Sprintf("%s (tree-depth %d, min-leaf %d, trees %d, learning rate %v, weight %s)", t.trainer, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.LearningRate, weight)
 	}
 	return fmt.Sprintf("%s (%s, tree-depth %d, min-leaf %d, trees %d, seed %d)", t.trainer, t.criterion, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.Seed)
 }

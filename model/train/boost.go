@@ -26,7 +26,9 @@ import (
 // growing when no test gains. A leaf's score is
 // -LearningRate·G/(H+L2), with G and H the sums of the loss's gradients
 // and Hessians (class-weighted) of its rows; P(content) is the logistic
-// function of the summed scores plus the prior log-odds.
+// function of the summed scores plus the prior log-odds. With
+// cfg.WeightFeature set, each row's gradient and Hessian are weighed by
+// that feature's value plus one (see model.Config), the prior too.
 //
 // Boosting uses no randomness: cfg.Seed, cfg.MaxFeatures and
 // cfg.Criterion are recorded but not used. Like Fit, the result is a
@@ -48,11 +50,15 @@ func FitBoost(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) 
 	}
 	cfg.MaxFeatures = nf
 	cfg = balance(cfg, counts)
+	rw, err := rowWeights(s, X, cfg.WeightFeature)
+	if err != nil {
+		return nil, fmt.Errorf("fit: %w", err)
+	}
 	d := binRows(X, y, nf, cfg.Bins, cfg.Workers)
 	if err := d.exclude(s, cfg.Exclude); err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
-	b := newBooster(d, cfg)
+	b := newBooster(d, cfg, rw)
 	trees := make([]model.Tree, cfg.Trees)
 	for t := range trees {
 		trees[t] = b.round()
@@ -71,7 +77,7 @@ func FitBoost(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) 
 type booster struct {
 	d    *binned
 	cfg  model.Config
-	w    []float64 // class weight of each row
+	w    []float64 // weight of each row: its class weight times its row weight
 	base float64   // prior log-odds
 	f    []float64 // base + scores of the trees so far
 	g, h []float64
@@ -81,13 +87,17 @@ type booster struct {
 	hist [][]float64
 }
 
-func newBooster(d *binned, cfg model.Config) *booster {
+// newBooster starts boosting on d; rw weighs each row (nil: every row 1).
+func newBooster(d *binned, cfg model.Config, rw []float64) *booster {
 	b := &booster{d: d, cfg: cfg, w: make([]float64, d.n), f: make([]float64, d.n),
 		g: make([]float64, d.n), h: make([]float64, d.n), pos: make([]uint32, d.n),
 		hist: make([][]float64, len(d.codes))}
 	var wy [2]float64
 	for i, l := range d.y {
 		b.w[i] = cfg.ClassWeight[l]
+		if rw != nil {
+			b.w[i] *= rw[i]
+		}
 		wy[l] += b.w[i]
 	}
 	// The prior, smoothed by half a row each way so that a single-class

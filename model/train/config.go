@@ -117,6 +117,9 @@ func CheckConfig(trainer string, cfg model.Config) error {
 			return fmt.Errorf("config: %w", err)
 		}
 	}
+	if trainer != TrainerBoost && cfg.WeightFeature != "" {
+		return fmt.Errorf("config: rows weighed by %s: only the %s trainer weighs rows", cfg.WeightFeature, TrainerBoost)
+	}
 	if trainer == TrainerGolearnCART && cfg.Trees != 1 {
 		return fmt.Errorf("config: %s grows a single tree, not %d", TrainerGolearnCART, cfg.Trees)
 	}

@@ -15,7 +15,7 @@ import (
 // be saved, printed and evaluated like ours.
 //
 // It honours Criterion and MaxDepth only (MinLeaf, Bins, ClassWeight and
-// MaxFeatures are ignored; Trees must be 1). golearn's CART tries every
+// MaxFeatures are ignored; Trees must be 1, and a WeightFeature is refused). golearn's CART tries every
 // midpoint between distinct values and recomputes impurities from scratch,
 // O(n²) per feature and node: with 80 features, 4k rows took 22 CPU
 // seconds and 8k rows 96 (BenchmarkFitGolearnCART), so use it on small
@@ -59,6 +59,9 @@ func (c *GolearnCART) Fit(g base.FixedDataGrid) error {
 	}
 	if cfg.Trees != 1 {
 		return fmt.Errorf("fit: %s grows a single tree, not %d", TrainerGolearnCART, cfg.Trees)
+	}
+	if cfg.WeightFeature != "" {
+		return fmt.Errorf("fit: rows weighed by %s: only FitBoost weighs rows", cfg.WeightFeature)
 	}
 	skip, err := excluded(s, cfg.Exclude)
 	if err != nil {

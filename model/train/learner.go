@@ -29,7 +29,7 @@ import (
 //
 // Fit does not keep or modify X or y. It returns an error for empty or
 // ragged input, labels other than Boilerplate and Content, an invalid
-// schema, an invalid cfg, or trees above model.MaxNodes nodes in total (a very
+// schema, an invalid cfg (one with a WeightFeature among them), or trees above model.MaxNodes nodes in total (a very
 // large forest).
 func Fit(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) (*model.Model, error) {
 	nf := len(s.Names)
@@ -40,6 +40,9 @@ func Fit(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) (*mod
 	cfg, err = resolve(defaults(TrainerCART, cfg, len(X)), nf)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
+	}
+	if cfg.WeightFeature != "" {
+		return nil, fmt.Errorf("fit: rows weighed by %s: only FitBoost weighs rows", cfg.WeightFeature)
 	}
 	cfg = balance(cfg, counts)
 	d := binRows(X, y, nf, cfg.Bins, cfg.Workers)
