@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 
 	"golang.org/x/net/html"
@@ -47,6 +48,11 @@ type rawSkip struct {
 	// title says a <title> start tag was seen: readHead takes the first
 	// one in document order, an svg's own too, which is then not cut.
 	title bool
+	// open are the names of the elements open in the current foreign
+	// content (svg or math, the outermost one not included), in order: an
+	// end tag that names none of them may end foreign content for the
+	// parser (see foreignTag).
+	open []string
 }
 
 // svgStart notes an outermost <svg> start tag, not self-closing, outside
@@ -72,6 +78,18 @@ func (r *rawSkip) foreignEnd(b, name []byte, start int) {
 // tokenizer would read raw outside svg and math.
 func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 	if tt == html.EndTagToken {
+		// The parser ends the open foreign element of that name; failing
+		// one, it reads the end tag as HTML, which may end an HTML element
+		// outside the svg and the svg with it (<g><svg></g>). So an end
+		// tag that names no element open inside stops the cutting, but the
+		// outermost svg's or math's own.
+		if i := slices.Index(r.open, string(name)); i >= 0 {
+			r.open = r.open[:i]
+		} else if string(name) == "svg" || string(name) == "math" {
+			r.open = r.open[:0]
+		} else {
+			r.stopped = true
+		}
 		switch {
 		case integrationPoint(name):
 			r.points = max(r.points-1, 0)
@@ -93,6 +111,11 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 	if integrationPoint(name) && tt == html.StartTagToken {
 		r.points++
 	}
+	if tt == html.StartTagToken && len(r.open) < maxForeignOpen {
+		r.open = append(r.open, string(name))
+	} else if tt == html.StartTagToken {
+		r.stopped = true
+	}
 	if string(name) == "title" {
 		if !r.title {
 			r.svgFrom = 0
@@ -100,6 +123,10 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 		r.title = true
 	}
 }
+
+// maxForeignOpen bounds rawSkip.open: a page nesting more elements in one
+// svg is cut no further from there.
+const maxForeignOpen = 256
 
 // integrationPoint reports whether name is an element in whose content
 // the parser reads HTML: svg's foreignObject, desc and title, MathML's
