@@ -2,7 +2,6 @@ package page
 
 import (
 	"bytes"
-	"slices"
 	"sync"
 
 	"golang.org/x/net/html"
@@ -83,7 +82,7 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 		// outside the svg and the svg with it (<g><svg></g>). So an end
 		// tag that names no element open inside stops the cutting, but the
 		// outermost svg's or math's own.
-		if i := slices.Index(r.open, string(name)); i >= 0 {
+		if i := lastIndex(r.open, string(name)); i >= 0 {
 			r.open = r.open[:i]
 		} else if string(name) == "svg" || string(name) == "math" {
 			r.open = r.open[:0]
@@ -122,6 +121,16 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 		}
 		r.title = true
 	}
+}
+
+// lastIndex is the index of the last name in open, or -1.
+func lastIndex(open []string, name string) int {
+	for i := len(open) - 1; i >= 0; i-- {
+		if open[i] == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // maxForeignOpen bounds rawSkip.open: a page nesting more elements in one
