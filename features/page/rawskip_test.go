@@ -132,3 +132,25 @@ func FuzzRawSkip(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) { checkSameParse(t, "input", in) })
 }
+
+// TestRawSkipForeignEnd checks the end tags in svg: one that names an
+// element open inside it, nested in others of its name, keeps the cutting
+// going; one that names none stops it, since the parser may read it as
+// HTML and end the svg (<g><svg></g>).
+func TestRawSkipForeignEnd(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		stopped bool
+	}{
+		{`<svg><g><g><path d="M0"></path></g></g></svg><style>after</style>`, false},
+		{`<g><svg></g>0</svg>0<style>after</style>`, true},
+		{`<svg><g></span></g></svg><style>after</style>`, true},
+	} {
+		var skip rawSkip
+		treeBound([]byte(tc.in), 1<<62, &skip)
+		if skip.stopped != tc.stopped {
+			t.Errorf("%s: stopped %v, want %v", tc.in, skip.stopped, tc.stopped)
+		}
+		checkSameParse(t, tc.in, []byte(tc.in))
+	}
+}
