@@ -82,11 +82,17 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 		// outside the svg and the svg with it (<g><svg></g>). So an end
 		// tag that names no element open inside stops the cutting, but the
 		// outermost svg's or math's own.
-		if i := lastIndex(r.open, string(name)); i >= 0 {
+		// Inside an integration point the parser reads end tags as HTML,
+		// where one that does not name the current element may be ignored
+		// (<svg><foreignObject><x></foreignObject></svg> leaves the svg
+		// open), so only an end tag of the current element is followed.
+		i := lastIndex(r.open, string(name))
+		switch {
+		case i >= 0 && (r.points == 0 || i == len(r.open)-1):
 			r.open = r.open[:i]
-		} else if string(name) == "svg" || string(name) == "math" {
+		case i < 0 && r.points == 0 && (string(name) == "svg" || string(name) == "math"):
 			r.open = r.open[:0]
-		} else {
+		default:
 			r.stopped = true
 		}
 		switch {
