@@ -259,8 +259,8 @@ func latin1Repaired(b []byte) []byte {
 		}
 		c := b[i]
 		i++
-		if c >= 0xC2 && c <= 0xF4 && i < len(b) && isContinuation(b[i]) {
-			for k := 0; k < 3 && i < len(b) && isContinuation(b[i]); k++ {
+		if c >= 0xC2 && c <= 0xF4 && i < len(b) && !utf8.RuneStart(b[i]) {
+			for k := 0; k < 3 && i < len(b) && !utf8.RuneStart(b[i]); k++ {
 				i++
 			}
 			out = utf8.AppendRune(out, utf8.RuneError)
@@ -270,5 +270,3 @@ func latin1Repaired(b []byte) []byte {
 	}
 	return out
 }
-
-func isContinuation(c byte) bool { return c&0xC0 == 0x80 }

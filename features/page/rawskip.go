@@ -79,13 +79,13 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 	if tt == html.EndTagToken {
 		// The parser ends the open foreign element of that name; failing
 		// one, it reads the end tag as HTML, which may end an HTML element
-		// outside the svg and the svg with it (<g><svg></g>). So an end
-		// tag that names no element open inside stops the cutting, but the
-		// outermost svg's or math's own.
-		// Inside an integration point the parser reads end tags as HTML,
-		// where one that does not name the current element may be ignored
+		// outside the svg and the svg with it (<g><svg></g>). Inside an
+		// integration point it reads every end tag as HTML, where one that
+		// does not name the current element may be ignored
 		// (<svg><foreignObject><x></foreignObject></svg> leaves the svg
-		// open), so only an end tag of the current element is followed.
+		// open). So only an end tag of an open element (of the current one
+		// inside an integration point), or the outermost svg's or math's
+		// own, is followed; any other stops the cutting.
 		i := lastIndex(r.open, string(name))
 		switch {
 		case i >= 0 && (r.points == 0 || i == len(r.open)-1):
@@ -116,10 +116,9 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 	if integrationPoint(name) && tt == html.StartTagToken {
 		r.points++
 	}
-	if tt == html.StartTagToken && len(r.open) < maxForeignOpen {
+	if tt == html.StartTagToken && !r.stopped {
 		r.open = append(r.open, string(name))
-	} else if tt == html.StartTagToken {
-		r.stopped = true
+		r.stopped = len(r.open) > maxForeignOpen
 	}
 	if string(name) == "title" {
 		if !r.title {
