@@ -47,11 +47,14 @@ type rawSkip struct {
 	// title says a <title> start tag was seen: readHead takes the first
 	// one in document order, an svg's own too, which is then not cut.
 	title bool
-	// open are the names of the elements open in the current foreign
-	// content (svg or math, the outermost one not included), in order: an
-	// end tag that names none of them may end foreign content for the
-	// parser (see foreignTag).
-	open []string
+	// names holds the names of the elements open in the current foreign
+	// content (svg or math, the outermost one not included), back to
+	// back in order, and open where each begins in it: an end tag that
+	// names none of them may end foreign content for the parser (see
+	// foreignTag). One slice of bytes, so that a start tag costs no
+	// allocation.
+	names []byte
+	open  []int
 }
 
 // svgStart notes an outermost <svg> start tag, not self-closing, outside
@@ -86,12 +89,12 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 		// open). So only an end tag of an open element (of the current one
 		// inside an integration point), or the outermost svg's or math's
 		// own, is followed; any other stops the cutting.
-		i := lastIndex(r.open, string(name))
+		i := r.lastOpen(name)
 		switch {
 		case i >= 0 && (r.points == 0 || i == len(r.open)-1):
-			r.open = r.open[:i]
+			r.popTo(i)
 		case i < 0 && r.points == 0 && (string(name) == "svg" || string(name) == "math"):
-			r.open = r.open[:0]
+			r.popTo(0)
 		default:
 			r.stopped = true
 		}
@@ -117,7 +120,8 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 		r.points++
 	}
 	if tt == html.StartTagToken && !r.stopped {
-		r.open = append(r.open, string(name))
+		r.open = append(r.open, len(r.names))
+		r.names = append(r.names, name...)
 		r.stopped = len(r.open) > maxForeignOpen
 	}
 	if string(name) == "title" {
@@ -128,12 +132,14 @@ func (r *rawSkip) foreignTag(tt html.TokenType, name []byte, rawText bool) {
 	}
 }
 
-// lastIndex is the index of the last name in open, or -1.
-func lastIndex(open []string, name string) int {
-	for i := len(open) - 1; i >= 0; i-- {
-		if open[i] == name {
+// lastOpen is the index in open of the last open element named name, or -1.
+func (r *rawSkip) lastOpen(name []byte) int {
+	end := len(r.names)
+	for i := len(r.open) - 1; i >= 0; i-- {
+		if bytes.Equal(r.names[r.open[i]:end], name) {
 			return i
 		}
+		end = r.open[i]
 	}
 	return -1
 }
@@ -311,4 +317,12 @@ func putCut(out, b []byte) {
 		return
 	}
 	cutBufs.Put(&out)
+}
+
+// popTo closes the open elements from the i-th on.
+func (r *rawSkip) popTo(i int) {
+	if i < len(r.open) {
+		r.names = r.names[:r.open[i]]
+		r.open = r.open[:i]
+	}
 }
