@@ -52,18 +52,18 @@ func BenchmarkPredictForest(b *testing.B) {
 	}
 }
 
-// BenchmarkPredictBoost times boosted models of 25 oblivious trees of
-// depth 6 and 40 (the embedded model's shape), as BenchmarkPredictForest
-// times forests.
+// BenchmarkPredictBoost times boosted models of 25 and 40 oblivious trees
+// of depth 6, and of 40 of depth 8, as BenchmarkPredictForest times
+// forests.
 func BenchmarkPredictBoost(b *testing.B) {
 	const nf = 80
 	s, X, y, flat := predictRows(nf)
-	for _, trees := range []int{25, 40} {
-		m, err := train.FitBoost(s, X, y, model.Config{Trees: trees, MinLeaf: 1})
+	for _, c := range []struct{ trees, depth int }{{25, 6}, {40, 6}, {40, 8}} {
+		m, err := train.FitBoost(s, X, y, model.Config{Trees: c.trees, MaxDepth: c.depth, MinLeaf: 1})
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(fmt.Sprintf("trees=%d", trees), func(b *testing.B) { benchPredictions(b, m, flat, nf) })
+		b.Run(fmt.Sprintf("trees=%d/depth=%d", c.trees, c.depth), func(b *testing.B) { benchPredictions(b, m, flat, nf) })
 	}
 }
 

@@ -35,7 +35,9 @@ type oblTree struct {
 type oblivious struct {
 	trees []oblTree
 	six   []obl6
-	vec   *vecTrees // six in the vector layout, if haveVec and it fits; else nil
+	// vec is the trees in the vector layout, at depth six or eight, if
+	// haveVec and they fit; else nil.
+	vec *vecTrees
 }
 
 // obl6 is a tree of depth six: the levels' features and thresholds, root
@@ -89,6 +91,8 @@ func newOblivious(trees []Tree) *oblivious {
 		if haveVec {
 			o.vec = newVecTrees(o.six)
 		}
+	} else if haveVec {
+		o.vec = newVecTrees8(o.trees)
 	}
 	return o
 }
@@ -156,7 +160,7 @@ func (t *obl6) leaf(x []float64) float64 {
 }
 
 // predictBoosted is PredictBatch for a boosted model: with the vector
-// layout, every vector through the vector kernel (which takes vecRows at a
+// layout, every vector through a vector kernel (which takes vecRows at a
 // time); with the depth-six layout only, batches of up to batchRows vectors
 // walked tree by tree; otherwise one vector at a time.
 func (m *Model) predictBoosted(x []float64, nf int, out []float64) {

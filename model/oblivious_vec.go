@@ -31,19 +31,46 @@ const colBytes = 4 * 8
 // layout, so that a batch's columns fit a fixed array on the stack.
 const vecMaxFeats = 128
 
-// vecTree is a depth-six tree for the vector kernel: the byte offset of
-// each level's feature column within a group, its threshold, and the 64
-// leaf scores, as in obl6. The assembly reads it through go_asm.h.
-type vecTree struct {
+// vecTree6 and vecTree8 are trees of depth six and eight for the vector
+// kernels: the byte offset of each level's feature column within a group,
+// its threshold, and the leaf scores, as in obl6. The assembly reads them
+// through go_asm.h.
+type vecTree6 struct {
 	off    [6]int64
 	thr    [6]float64
 	leaves [64]float64
 }
 
-// vecTrees is a model's depth-six trees in the vector layout.
+type vecTree8 struct {
+	off    [8]int64
+	thr    [8]float64
+	leaves [256]float64
+}
+
+// vecTrees is a model's trees in the vector layout: at depth six (six) or,
+// when one is deeper, at depth eight (eight).
 type vecTrees struct {
 	feats []int32 // the features the trees test; column u of a group holds feature feats[u]
-	trees []vecTree
+	six   []vecTree6
+	eight []vecTree8
+}
+
+// vecColumns gives every feature the trees test a column of a group, in
+// order of first test.
+type vecColumns struct {
+	col   map[uint32]int // the column of each feature
+	feats []int32        // the feature of each column
+}
+
+// offset is the byte offset within a group of feature f's column.
+func (c *vecColumns) offset(f uint32) int64 {
+	u, ok := c.col[f]
+	if !ok {
+		u = len(c.feats)
+		c.col[f] = u
+		c.feats = append(c.feats, int32(f))
+	}
+	return int64(u) * colBytes
 }
 
 // newVecTrees lays six out for the vector kernel, or returns nil if there
@@ -52,24 +79,54 @@ func newVecTrees(six []obl6) *vecTrees {
 	if len(six) == 0 {
 		return nil
 	}
-	col := map[uint32]int{} // column of each feature, in order of first test
-	v := &vecTrees{trees: make([]vecTree, len(six))}
+	c := vecColumns{col: map[uint32]int{}}
+	v := &vecTrees{six: make([]vecTree6, len(six))}
 	for t := range six {
 		for l, f := range six[t].feat {
-			u, ok := col[f]
-			if !ok {
-				u = len(v.feats)
-				col[f] = u
-				v.feats = append(v.feats, int32(f))
-			}
-			v.trees[t].off[l] = int64(u) * colBytes
-			v.trees[t].thr[l] = six[t].thr[l]
+			v.six[t].off[l] = c.offset(f)
+			v.six[t].thr[l] = six[t].thr[l]
 		}
-		v.trees[t].leaves = six[t].leaves
+		v.six[t].leaves = six[t].leaves
 	}
-	if len(v.feats) > vecMaxFeats {
+	if len(c.feats) > vecMaxFeats {
 		return nil
 	}
+	v.feats = c.feats
+	return v
+}
+
+// newVecTrees8 lays trees of depth at most eight out at depth eight for
+// the vector kernel, as pad6 does at six, or returns nil if there are no
+// trees, one is deeper or they test more than vecMaxFeats features.
+func newVecTrees8(trees []oblTree) *vecTrees {
+	if len(trees) == 0 {
+		return nil
+	}
+	c := vecColumns{col: map[uint32]int{}}
+	v := &vecTrees{eight: make([]vecTree8, len(trees))}
+	for t, tr := range trees {
+		d := len(tr.levels)
+		if d > 8 {
+			return nil
+		}
+		p := &v.eight[t]
+		for l := range p.off {
+			// A level the tree lacks tests feature 0 against 0: both
+			// answers lead to the same leaf.
+			var lv oblLevel
+			if l < d {
+				lv = tr.levels[l]
+			}
+			p.off[l], p.thr[l] = c.offset(lv.feat), lv.thr
+		}
+		for k := range p.leaves {
+			p.leaves[k] = tr.leaves[k>>(8-d)]
+		}
+	}
+	if len(c.feats) > vecMaxFeats {
+		return nil
+	}
+	v.feats = c.feats
 	return v
 }
 
@@ -89,7 +146,11 @@ func (v *vecTrees) sumRowsVec(x []float64, nf int, out []float64) {
 		// holds whatever cols held, and its sums are not used.
 		groups := (n + 7) / 8 * 2
 		v.transpose(cols[:groups*4*nu], x[:n*nf], nf)
-		sumGroupsAVX2(&cols[0], groups, nu*colBytes, &v.trees[0], len(v.trees), &res[0])
+		if v.six != nil {
+			sumGroupsAVX2(&cols[0], groups, nu*colBytes, &v.six[0], len(v.six), &res[0])
+		} else {
+			sumGroups8AVX2(&cols[0], groups, nu*colBytes, &v.eight[0], len(v.eight), &res[0])
+		}
 		copy(out[:n], res[:n])
 		x, out = x[n*nf:], out[n:]
 	}

@@ -7,48 +7,63 @@ import (
 )
 
 // TestVecLayout checks that the vector layout is built where it can run:
-// for depth-six trees on a processor with AVX2 (haveVec), not for deeper
-// trees, and on this machine says which path the other tests cover.
+// for trees of depth six, and of depth seven or eight (at depth eight), on
+// a processor with AVX2 (haveVec), not for deeper trees, and on this
+// machine says which path the other tests cover.
 func TestVecLayout(t *testing.T) {
 	six := randBoosted(t, 8, 4, 6, 1)
-	deep := randBoosted(t, 8, 2, 8, 2)
-	if got := six.obl.vec != nil; got != haveVec {
-		t.Errorf("depth 6: vector layout %v, want %v (haveVec)", got, haveVec)
+	if got := six.obl.vec != nil && six.obl.vec.six != nil; got != haveVec {
+		t.Errorf("depth 6: depth-six vector layout %v, want %v (haveVec)", got, haveVec)
 	}
+	for _, depth := range []int{7, 8} {
+		m := randBoosted(t, 8, 3, depth, 2)
+		if got := m.obl.vec != nil && m.obl.vec.eight != nil; got != haveVec {
+			t.Errorf("depth %d: depth-eight vector layout %v, want %v (haveVec)", depth, got, haveVec)
+		}
+	}
+	deep := randBoosted(t, 8, 2, 9, 2)
 	if deep.obl != nil && deep.obl.vec != nil {
-		t.Error("depth 8: vector layout built for trees deeper than six")
+		t.Error("depth 9: vector layout built for trees deeper than eight")
 	}
-	t.Logf("haveVec %v: PredictBatch of depth-six trees uses the %s kernel", haveVec, map[bool]string{true: "AVX2", false: "scalar"}[haveVec])
+	t.Logf("haveVec %v: PredictBatch of trees up to depth eight uses the %s kernel", haveVec, map[bool]string{true: "AVX2", false: "scalar"}[haveVec])
 }
 
-// TestVecMatchesScalar checks the vector kernel against score and the
-// scalar batch walk bit for bit, for a model whose trees test many
-// features (so columns sit far apart in a group) and batch lengths around
-// the group, pair and vecRows sizes.
+// TestVecMatchesScalar checks the vector kernels against score (and, at
+// depth six, the scalar batch walk) bit for bit, for models whose trees
+// test many features (so columns sit far apart in a group), of depth six,
+// seven and eight, and batch lengths around the group, pair and vecRows
+// sizes.
 func TestVecMatchesScalar(t *testing.T) {
 	if !haveVec {
 		t.Skip("no AVX2 here (or built with purego): the vector kernel cannot run")
 	}
 	const nf = 60
-	m := randBoosted(t, nf, 30, 6, 9)
-	v := m.obl.vec
-	if v == nil {
-		t.Fatal("no vector layout for 30 depth-six trees")
-	}
-	if len(v.feats) < 20 {
-		t.Fatalf("the trees test %d features: the test covers less than it says", len(v.feats))
-	}
-	const n = 3*vecRows + 5
-	x := oddVectors(m, n, nf, 4)
-	for _, k := range []int{0, 1, 3, 4, 5, 7, 8, 9, vecRows - 1, vecRows, vecRows + 1, n} {
-		got := make([]float64, k)
-		v.sumRowsVec(x[:k*nf], nf, got)
-		want := make([]float64, k)
-		m.obl.sumRows(x[:k*nf], nf, want)
-		for i := range got {
-			s := m.obl.score(x[i*nf : (i+1)*nf])
-			if math.Float64bits(got[i]) != math.Float64bits(want[i]) || math.Float64bits(got[i]) != math.Float64bits(s) {
-				t.Fatalf("%d vectors, vector %d: vector kernel %v, scalar batch %v, score %v", k, i, got[i], want[i], s)
+	for _, depth := range []int{6, 7, 8} {
+		m := randBoosted(t, nf, 30, depth, 9)
+		v := m.obl.vec
+		if v == nil {
+			t.Fatalf("depth %d: no vector layout for 30 trees", depth)
+		}
+		if len(v.feats) < 20 {
+			t.Fatalf("depth %d: the trees test %d features: the test covers less than it says", depth, len(v.feats))
+		}
+		const n = 3*vecRows + 5
+		x := oddVectors(m, n, nf, 4)
+		for _, k := range []int{0, 1, 3, 4, 5, 7, 8, 9, vecRows - 1, vecRows, vecRows + 1, n} {
+			got := make([]float64, k)
+			v.sumRowsVec(x[:k*nf], nf, got)
+			want := make([]float64, k)
+			if m.obl.six != nil {
+				m.obl.sumRows(x[:k*nf], nf, want)
+			}
+			for i := range got {
+				s := m.obl.score(x[i*nf : (i+1)*nf])
+				if m.obl.six == nil {
+					want[i] = s
+				}
+				if math.Float64bits(got[i]) != math.Float64bits(want[i]) || math.Float64bits(got[i]) != math.Float64bits(s) {
+					t.Fatalf("depth %d, %d vectors, vector %d: vector kernel %v, scalar batch %v, score %v", depth, k, i, got[i], want[i], s)
+				}
 			}
 		}
 	}
@@ -75,7 +90,7 @@ func TestVecTooManyFeatures(t *testing.T) {
 	if v == nil || len(v.feats) != vecMaxFeats {
 		t.Fatalf("%d features: got %v, want a layout with as many columns", vecMaxFeats, v)
 	}
-	if last := v.trees[len(v.trees)-1].off[(vecMaxFeats-1)%6]; last != (vecMaxFeats-1)*colBytes {
+	if last := v.six[len(v.six)-1].off[(vecMaxFeats-1)%6]; last != (vecMaxFeats-1)*colBytes {
 		t.Errorf("the last feature's column at byte %d, want %d", last, (vecMaxFeats-1)*colBytes)
 	}
 }
@@ -130,6 +145,37 @@ func TestVecRandomTrees(t *testing.T) {
 				t.Fatalf("trial %d (%d trees, %d features of %d, %d vectors), vector %d: kernel %v, score %v",
 					trial, len(six), len(o.vec.feats), nf, n, r, got[r], want)
 			}
+		}
+	}
+}
+
+// TestVecMixedDepths checks the depth-eight kernel against score bit for
+// bit for a model whose trees have every depth from 0 to 8, the shallower
+// ones padded to eight.
+func TestVecMixedDepths(t *testing.T) {
+	if !haveVec {
+		t.Skip("no AVX2 here (or built with purego): the vector kernel cannot run")
+	}
+	const nf = 40
+	rng := rand.New(rand.NewPCG(5, 17))
+	var ts []Tree
+	for d := 8; d >= 0; d-- {
+		ts = append(ts, randOblivious(rng, nf, d))
+	}
+	m, err := NewBoosted(synthSchema(nf), "test", Config{Trees: len(ts), MaxDepth: 8}, ts, 0.25)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.obl == nil || m.obl.vec == nil || m.obl.vec.eight == nil {
+		t.Fatal("no depth-eight vector layout for trees of depths 0 to 8")
+	}
+	const n = 2*vecRows + 3
+	x := oddVectors(m, n, nf, 6)
+	got := make([]float64, n)
+	m.obl.vec.sumRowsVec(x, nf, got)
+	for i := range got {
+		if s := m.obl.score(x[i*nf : (i+1)*nf]); math.Float64bits(got[i]) != math.Float64bits(s) {
+			t.Fatalf("vector %d: kernel %v, score %v", i, got[i], s)
 		}
 	}
 }
