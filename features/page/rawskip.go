@@ -9,12 +9,16 @@ import (
 
 // The text of a page's <script> and <style> elements can be a large part
 // of its bytes, and nothing of segmentation reads it, nor its comments: the parser
-// copies them into nodes that segmentation skips. So treeBound, which
-// scans the page's tokens anyway, notes where they lie (rawSkip), and the
-// page is parsed with them cut out (cutSpans). The tree is the same but
-// for those nodes: only text the tokenizer reads as an element's raw text
-// is cut, the element's start and end tags stay, and a comment cut between
-// two texts joins them, as segmentation would.
+// copies them into nodes that segmentation skips. Nor does anything read
+// the links, image sources and data-* attributes of its tags, which the
+// tokenizer copies too. So treeBound, which scans the page's tokens
+// anyway, notes where they lie (rawSkip), and the page is parsed with them
+// cut out (cutSpans). The tree is the same but for those nodes and
+// attributes: only text the tokenizer reads as an element's raw text is
+// cut, the element's start and end tags stay, a comment cut between two
+// texts joins them, as segmentation would, and an attribute is cut only
+// where the tokenizer reads the rest of its tag as it would have (see
+// unreadAttr and rawSkip.attrs).
 //
 // The scripts the package reads keep their text: JSON-LD, __NEXT_DATA__
 // and any other script whose start tag speaks of JSON or names a type
@@ -206,6 +210,21 @@ func (r *rawSkip) startTag(rawTag string, tag []byte) {
 		}
 	case "style":
 		r.pending = 'c'
+	}
+}
+
+// attrs notes the attributes unread (tagScanner.unread) of a start tag
+// named name read in HTML content: they are cut, but for a <link>, whose
+// href the head reader reads (the canonical URL), and for a formatting
+// element other than <a>, whose attributes the parser compares (it keeps
+// at most three alike in its list of active formatting elements, and an
+// <a> start tag ends the <a> there before).
+func (r *rawSkip) attrs(b, name []byte, unread []span) {
+	if r.stopped || string(name) == "link" || string(name) != "a" && formattingIndex(name) >= 0 {
+		return
+	}
+	for _, a := range unread {
+		r.add(b, a.start, a.end)
 	}
 }
 

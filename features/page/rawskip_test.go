@@ -86,7 +86,15 @@ var rawSkipCases = []string{
 	`<svg/><p>x</p><svg><rect/></SVG ><p>y</p>`,
 	`<table><svg><path/></svg><tr><td>c</td></tr></table>`,
 	`<svg><path></div><p>q</p></svg>`,
+	attrCase,
+	`<a href="1"><b data-x="1">x<a href="2"><b data-x="2">y<div>z</div></b></a></b></a><p>after</p>`,
+	`<p><b data-i="1"><b data-i="2"><b data-i="3"><b data-i="4"></p>Noah's ark<div>d</div>`,
 }
+
+// attrCase holds attributes that are cut and some that are not.
+const attrCase = `<p class="c" data-x="1" DATA-Y='2'>a <a href="/x" title="t">link</a><img src="i.png" srcset="i2.png 2x" alt="A"></p>` +
+	`<link rel="canonical" href="https://e.com/p"><b data-z="3">b</b><a/href="u">v</a><a href=unquoted>w</a><a href="q"/>x<i  href="y">i</i>` +
+	`<svg data-s="s"><path data-p="p" d="M0"/></svg>`
 
 // TestRawSkipSameTree checks that cutting the raw text of scripts and
 // styles changes nothing of the page ParseBytes makes, on tricky markup.
@@ -112,6 +120,24 @@ func TestRawSkipCuts(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("cut %q, want %q", got, want)
 	}
+}
+
+// TestRawSkipAttrs checks which attributes are cut: href, src, srcset and
+// data-* with a quoted value after white space, outside svg and math, but
+// not the href of a <link> nor the attributes of formatting elements other
+// than <a>.
+func TestRawSkipAttrs(t *testing.T) {
+	var skip rawSkip
+	treeBound([]byte(attrCase), 1<<62, &skip)
+	var got []string
+	for _, s := range skip.spans {
+		got = append(got, attrCase[s.start:s.end])
+	}
+	want := []string{`data-x="1"`, `DATA-Y='2'`, `href="/x"`, `src="i.png"`, `srcset="i2.png 2x"`, `href="q"`, `data-s="s"`, `<path data-p="p" d="M0"/>`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("cut %q, want %q", got, want)
+	}
+	checkSameParse(t, attrCase, []byte(attrCase))
 }
 
 // TestRawSkipOnSharedSets checks every page of the shared sets.

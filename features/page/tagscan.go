@@ -33,6 +33,11 @@ type tagScanner struct {
 	last       attrSpan // the last attribute read of the current tag
 	lastKept   bool     // whether the tokenizer keeps it
 	keys       attrKeys // of the current start tag
+	// With findUnread, unread holds the attributes of the current start
+	// tag that nothing reads (see unreadAttr), each from its key to its
+	// closing quote.
+	findUnread bool
+	unread     []span
 }
 
 // span is a range b[start:end] of the page.
@@ -243,6 +248,7 @@ func (s *tagScanner) tag(p int, attrs bool) (end int, ok bool) {
 	}
 	s.last, s.lastKept = attrSpan{}, false
 	s.keys.reset()
+	s.unread = s.unread[:0]
 	for {
 		for p < len(b) && isSpace(b[p]) {
 			p++
@@ -257,6 +263,9 @@ func (s *tagScanner) tag(p int, attrs bool) (end int, ok bool) {
 		if !ok {
 			return 0, false
 		}
+		if s.findUnread && attrs && unreadAttr(b, a, next) {
+			s.unread = append(s.unread, span{a.keyStart, next})
+		}
 		p = next
 		s.last = a
 		s.lastKept = attrs && a.keyEnd > a.keyStart && s.keys.add(a.keyStart, a.keyEnd)
@@ -269,6 +278,33 @@ func (s *tagScanner) tag(p int, attrs bool) (end int, ok bool) {
 // attrSpan is an attribute of a tag: its key b[keyStart:keyEnd] and where
 // the tokenizer ends its value (valEnd).
 type attrSpan struct{ keyStart, keyEnd, valEnd int }
+
+// unreadAttr reports whether the attribute a of a start tag, read up to
+// next, is one that nothing of the package reads (href, src, srcset,
+// data-*; a key in any case) and can be cut whole from the page without
+// changing how the tokenizer reads the rest of the tag: it follows white
+// space and has a quoted value, after whose closing quote the tokenizer
+// goes on as it would after that white space.
+func unreadAttr(b []byte, a attrSpan, next int) bool {
+	if a.keyStart == 0 || !isSpace(b[a.keyStart-1]) || next != a.valEnd+1 || a.valEnd >= len(b) {
+		return false
+	}
+	if q := b[a.valEnd]; q != '"' && q != '\'' {
+		return false
+	}
+	key := b[a.keyStart:a.keyEnd]
+	switch len(key) {
+	case 3:
+		return equalFold(key, []byte("src"))
+	case 4:
+		return equalFold(key, []byte("href"))
+	case 6:
+		if equalFold(key, []byte("srcset")) {
+			return true
+		}
+	}
+	return len(key) > 5 && equalFold(key[:5], []byte("data-"))
+}
 
 // scanAttr reads the attribute at p in a tag (not white space, not '>')
 // as the tokenizer does and returns it and the position after it, with

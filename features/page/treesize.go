@@ -189,6 +189,7 @@ const maxClones = 512
 func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 	var m fmtModel
 	s := newTagScanner(b)
+	s.findUnread = skip != nil
 	var buf [maxName]byte
 	attrs := 0 // attributes so far
 	for {
@@ -204,6 +205,9 @@ func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 			continue
 		}
 		name := s.lowerName(&buf)
+		if skip != nil && m.foreign == 0 && len(s.unread) > 0 {
+			skip.attrs(b, name, s.unread)
+		}
 		if skip != nil && m.foreign > 0 {
 			// s.rawTag is still the scanner's own: notRawText comes below.
 			skip.foreignTag(tt, name, s.rawTag != "")
