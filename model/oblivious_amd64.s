@@ -3,7 +3,7 @@
 #include "go_asm.h"
 #include "textflag.h"
 
-// The kernel walks two groups of four vectors at a time, the first at SI
+// The kernels walk two groups of four vectors at a time, the first at SI
 // and the second at R11: Y3 and Y7 hold their leaf numbers, Y0 and Y8
 // their sums, and Y15 is zero.
 
@@ -44,26 +44,46 @@
 	VADDPD     Y9, Y8, Y8 \
 	ADDQ       $size, BX
 
+// ENTER loads the arguments (see sumGroupsAVX2) and jumps to done when
+// there is no pair of groups: SI the first group, CX the pairs, DX the
+// stride, R8 the first tree, R9 the trees, DI the results.
+#define ENTER \
+	MOVQ  cols+0(FP), SI \
+	MOVQ  groups+8(FP), CX \
+	MOVQ  stride+16(FP), DX \
+	MOVQ  trees+24(FP), R8 \
+	MOVQ  ntrees+32(FP), R9 \
+	MOVQ  res+40(FP), DI \
+	VPXOR Y15, Y15, Y15 \
+	SHRQ  $1, CX \
+	JZ    done
+
+// PAIR starts a pair of groups: R11 the second group, zero sums, BX the
+// first tree and R10 the trees left; with no trees, on to store.
+#define PAIR \
+	LEAQ   (SI)(DX*1), R11 \
+	VXORPD Y0, Y0, Y0 \
+	VXORPD Y8, Y8, Y8 \
+	MOVQ   R8, BX \
+	MOVQ   R9, R10 \
+	TESTQ  R10, R10 \
+	JLE    store
+
+// STORE writes the pair's eight sums, moves to the next pair and
+// decrements CX, the pairs left.
+#define STORE \
+	VMOVUPD Y0, (DI) \
+	VMOVUPD Y8, 32(DI) \
+	ADDQ    $64, DI \
+	LEAQ    (R11)(DX*1), SI \
+	DECQ    CX
+
 // func sumGroupsAVX2(cols *float64, groups, stride int, trees *vecTree6, ntrees int, res *float64)
 TEXT ·sumGroupsAVX2(SB), NOSPLIT, $0-48
-	MOVQ   cols+0(FP), SI
-	MOVQ   groups+8(FP), CX
-	MOVQ   stride+16(FP), DX
-	MOVQ   trees+24(FP), R8
-	MOVQ   ntrees+32(FP), R9
-	MOVQ   res+40(FP), DI
-	VPXOR  Y15, Y15, Y15
-	SHRQ   $1, CX // pairs of groups
-	JZ     done
+	ENTER
 
 pair:
-	LEAQ   (SI)(DX*1), R11
-	VXORPD Y0, Y0, Y0
-	VXORPD Y8, Y8, Y8
-	MOVQ   R8, BX
-	MOVQ   R9, R10
-	TESTQ  R10, R10
-	JLE    store
+	PAIR
 
 tree:
 	FIRST(vecTree6_off, vecTree6_thr)
@@ -77,12 +97,8 @@ tree:
 	JNZ  tree
 
 store:
-	VMOVUPD Y0, (DI)
-	VMOVUPD Y8, 32(DI)
-	ADDQ    $64, DI
-	LEAQ    (R11)(DX*1), SI
-	DECQ    CX
-	JNZ     pair
+	STORE
+	JNZ pair
 
 done:
 	VZEROUPPER
@@ -90,26 +106,12 @@ done:
 
 // func sumGroups8AVX2(cols *float64, groups, stride int, trees *vecTree8, ntrees int, res *float64)
 TEXT ·sumGroups8AVX2(SB), NOSPLIT, $0-48
-	MOVQ   cols+0(FP), SI
-	MOVQ   groups+8(FP), CX
-	MOVQ   stride+16(FP), DX
-	MOVQ   trees+24(FP), R8
-	MOVQ   ntrees+32(FP), R9
-	MOVQ   res+40(FP), DI
-	VPXOR  Y15, Y15, Y15
-	SHRQ   $1, CX // pairs of groups
-	JZ     done8
+	ENTER
 
-pair8:
-	LEAQ   (SI)(DX*1), R11
-	VXORPD Y0, Y0, Y0
-	VXORPD Y8, Y8, Y8
-	MOVQ   R8, BX
-	MOVQ   R9, R10
-	TESTQ  R10, R10
-	JLE    store8
+pair:
+	PAIR
 
-tree8:
+tree:
 	FIRST(vecTree8_off, vecTree8_thr)
 	NEXT(vecTree8_off, vecTree8_thr, 1)
 	NEXT(vecTree8_off, vecTree8_thr, 2)
@@ -120,16 +122,12 @@ tree8:
 	NEXT(vecTree8_off, vecTree8_thr, 7)
 	LEAVES(vecTree8_leaves, vecTree8__size)
 	DECQ R10
-	JNZ  tree8
+	JNZ  tree
 
-store8:
-	VMOVUPD Y0, (DI)
-	VMOVUPD Y8, 32(DI)
-	ADDQ    $64, DI
-	LEAQ    (R11)(DX*1), SI
-	DECQ    CX
-	JNZ     pair8
+store:
+	STORE
+	JNZ pair
 
-done8:
+done:
 	VZEROUPPER
 	RET
