@@ -91,8 +91,8 @@ func parseBytes(ctx context.Context, b []byte, opts Options) (*Page, error) {
 // and parses it. It returns the tree and the name of the encoding.
 //
 // With skipRaw, the parser is not given the text of the page's scripts
-// and styles, nor the comments, that nothing reads (see rawSkip); their
-// elements stay.
+// and styles, nor the comments, the content of inline svg and the
+// attributes that nothing reads (see rawSkip); their elements stay.
 func parseTree(ctx context.Context, b []byte, opts Options, skipRaw bool) (*html.Node, string, error) {
 	if max := opts.maxBytes(); int64(len(b)) > max {
 		return nil, "", fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(b), max)

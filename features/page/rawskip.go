@@ -26,8 +26,8 @@ import (
 // (text holding "$R", see revealStreamed). Highlight parses the whole
 // page, since its copy keeps the page's style sheets.
 
-// rawSkip collects the spans of raw text that the parser need not read,
-// token by token, as formattingBound scans them.
+// rawSkip collects the spans of raw text, and of attributes, that the
+// parser need not read, token by token, as formattingBound scans them.
 //
 // formattingBound's tokens are the tokenizer's as the parser drives it
 // except in svg and math, where it reads a CDATA section as a bogus
