@@ -97,7 +97,8 @@ const attrCase = `<p class="c" data-x="1" DATA-Y='2'>a <a href="/x" title="t">li
 	`<svg data-s="s"><path data-p="p" d="M0"/></svg>`
 
 // TestRawSkipSameTree checks that cutting the raw text of scripts and
-// styles, the comments, svg content and unread attributes changes nothing of the page ParseBytes makes, on tricky markup.
+// styles, the comments, svg content and unread attributes changes nothing
+// of the page ParseBytes makes, on tricky markup.
 func TestRawSkipSameTree(t *testing.T) {
 	for _, in := range append(append(rawSkipCases, tagScanCases...), treeBoundCaseInputs()...) {
 		checkSameParse(t, strings.ReplaceAll(in, "\n", " "), []byte(in))
