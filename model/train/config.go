@@ -117,14 +117,26 @@ func CheckConfig(trainer string, cfg model.Config) error {
 			return fmt.Errorf("config: %w", err)
 		}
 	}
-	if trainer != TrainerBoost && cfg.WeightFeature != "" {
-		return fmt.Errorf("config: rows weighed by %s: only the %s trainer weighs rows", cfg.WeightFeature, TrainerBoost)
+	if trainer != TrainerBoost {
+		if err := noRowWeights(cfg, "the "+TrainerBoost+" trainer"); err != nil {
+			return fmt.Errorf("config: %w", err)
+		}
 	}
 	if trainer == TrainerGolearnCART && cfg.Trees != 1 {
 		return fmt.Errorf("config: %s grows a single tree, not %d", TrainerGolearnCART, cfg.Trees)
 	}
 	_, err := resolve(cfg, 1)
 	return err
+}
+
+// noRowWeights refuses cfg if it weighs rows (model.Config.WeightFeature),
+// for the trainers that do not; booster names the one that does, as the
+// caller knows it.
+func noRowWeights(cfg model.Config, booster string) error {
+	if cfg.WeightFeature == "" {
+		return nil
+	}
+	return fmt.Errorf("rows weighed by %s: only %s weighs rows", cfg.WeightFeature, booster)
 }
 
 // checkBoost refuses the boosting parameters of cfg, its defaults filled

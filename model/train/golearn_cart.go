@@ -60,8 +60,8 @@ func (c *GolearnCART) Fit(g base.FixedDataGrid) error {
 	if cfg.Trees != 1 {
 		return fmt.Errorf("fit: %s grows a single tree, not %d", TrainerGolearnCART, cfg.Trees)
 	}
-	if cfg.WeightFeature != "" {
-		return fmt.Errorf("fit: rows weighed by %s: only FitBoost weighs rows", cfg.WeightFeature)
+	if err := noRowWeights(cfg, "FitBoost"); err != nil {
+		return fmt.Errorf("fit: %w", err)
 	}
 	skip, err := excluded(s, cfg.Exclude)
 	if err != nil {

@@ -41,8 +41,8 @@ func Fit(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) (*mod
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
-	if cfg.WeightFeature != "" {
-		return nil, fmt.Errorf("fit: rows weighed by %s: only FitBoost weighs rows", cfg.WeightFeature)
+	if err := noRowWeights(cfg, "FitBoost"); err != nil {
+		return nil, fmt.Errorf("fit: %w", err)
 	}
 	cfg = balance(cfg, counts)
 	d := binRows(X, y, nf, cfg.Bins, cfg.Workers)
