@@ -86,13 +86,11 @@ func newOblivious(trees []Tree) *oblivious {
 	}
 	// The depth-six layout holds everything score needs: the trees'
 	// generic form is kept only when it cannot be built.
+	if haveVec {
+		o.vec = newVecTrees(o.trees)
+	}
 	if o.six = pad6(o.trees); o.six != nil {
 		o.trees = nil
-		if haveVec {
-			o.vec = newVecTrees(o.six)
-		}
-	} else if haveVec {
-		o.vec = newVecTrees8(o.trees)
 	}
 	return o
 }

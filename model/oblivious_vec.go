@@ -73,20 +73,35 @@ func (c *vecColumns) offset(f uint32) int64 {
 	return int64(u) * colBytes
 }
 
-// newVecTrees lays six out for the vector kernel, or returns nil if there
-// are no trees or they test more than vecMaxFeats features.
-func newVecTrees(six []obl6) *vecTrees {
-	if len(six) == 0 {
+// newVecTrees lays trees out for the vector kernel: at depth six when
+// none is deeper, else at depth eight, each shallower tree padded as pad6
+// pads it. It returns nil if there are no trees, one is deeper than eight
+// or they test more than vecMaxFeats features.
+func newVecTrees(trees []oblTree) *vecTrees {
+	if len(trees) == 0 {
 		return nil
 	}
+	depth := 0
+	for _, tr := range trees {
+		depth = max(depth, len(tr.levels))
+	}
 	c := vecColumns{col: map[uint32]int{}}
-	v := &vecTrees{six: make([]vecTree6, len(six))}
-	for t := range six {
-		for l, f := range six[t].feat {
-			v.six[t].off[l] = c.offset(f)
-			v.six[t].thr[l] = six[t].thr[l]
+	v := new(vecTrees)
+	switch {
+	case depth <= 6:
+		v.six = make([]vecTree6, len(trees))
+		for t, tr := range trees {
+			p := &v.six[t]
+			c.lay(tr, p.off[:], p.thr[:], p.leaves[:])
 		}
-		v.six[t].leaves = six[t].leaves
+	case depth <= 8:
+		v.eight = make([]vecTree8, len(trees))
+		for t, tr := range trees {
+			p := &v.eight[t]
+			c.lay(tr, p.off[:], p.thr[:], p.leaves[:])
+		}
+	default:
+		return nil
 	}
 	if len(c.feats) > vecMaxFeats {
 		return nil
@@ -95,39 +110,23 @@ func newVecTrees(six []obl6) *vecTrees {
 	return v
 }
 
-// newVecTrees8 lays trees of depth at most eight out at depth eight for
-// the vector kernel, as pad6 does at six, or returns nil if there are no
-// trees, one is deeper or they test more than vecMaxFeats features.
-func newVecTrees8(trees []oblTree) *vecTrees {
-	if len(trees) == 0 {
-		return nil
-	}
-	c := vecColumns{col: map[uint32]int{}}
-	v := &vecTrees{eight: make([]vecTree8, len(trees))}
-	for t, tr := range trees {
-		d := len(tr.levels)
-		if d > 8 {
-			return nil
+// lay lays tree tr out at depth len(off) (at least its own): each level's
+// column offset and threshold in off and thr, and its leaves, each
+// repeated for the levels it lacks, in leaves (2^len(off) of them). A
+// level the tree lacks tests feature 0 against 0: both answers lead to the
+// same leaf.
+func (c *vecColumns) lay(tr oblTree, off []int64, thr, leaves []float64) {
+	d, depth := len(tr.levels), len(off)
+	for l := range off {
+		var lv oblLevel
+		if l < d {
+			lv = tr.levels[l]
 		}
-		p := &v.eight[t]
-		for l := range p.off {
-			// A level the tree lacks tests feature 0 against 0: both
-			// answers lead to the same leaf.
-			var lv oblLevel
-			if l < d {
-				lv = tr.levels[l]
-			}
-			p.off[l], p.thr[l] = c.offset(lv.feat), lv.thr
-		}
-		for k := range p.leaves {
-			p.leaves[k] = tr.leaves[k>>(8-d)]
-		}
+		off[l], thr[l] = c.offset(lv.feat), lv.thr
 	}
-	if len(c.feats) > vecMaxFeats {
-		return nil
+	for k := range leaves {
+		leaves[k] = tr.leaves[k>>(depth-d)]
 	}
-	v.feats = c.feats
-	return v
 }
 
 // sumRowsVec sets out[r] to the sum of vector r's leaf scores, as sumRows

@@ -83,10 +83,10 @@ func TestVecTooManyFeatures(t *testing.T) {
 	if v := newVecTrees(nil); v != nil {
 		t.Error("no trees: got a vector layout")
 	}
-	if v := newVecTrees(trees(vecMaxFeats + 1)); v != nil {
+	if v := newVecTrees(unpad6(trees(vecMaxFeats + 1))); v != nil {
 		t.Errorf("%d features: vector layout with %d columns, want none", vecMaxFeats+1, len(v.feats))
 	}
-	v := newVecTrees(trees(vecMaxFeats))
+	v := newVecTrees(unpad6(trees(vecMaxFeats)))
 	if v == nil || len(v.feats) != vecMaxFeats {
 		t.Fatalf("%d features: got %v, want a layout with as many columns", vecMaxFeats, v)
 	}
@@ -117,7 +117,7 @@ func TestVecRandomTrees(t *testing.T) {
 				six[i].leaves[k] = rng.NormFloat64()
 			}
 		}
-		o := &oblivious{six: six, vec: newVecTrees(six)}
+		o := &oblivious{six: six, vec: newVecTrees(unpad6(six))}
 		if o.vec == nil {
 			t.Fatalf("trial %d: no vector layout for %d trees over %d features", trial, len(six), span)
 		}
@@ -178,4 +178,17 @@ func TestVecMixedDepths(t *testing.T) {
 			t.Fatalf("vector %d: kernel %v, score %v", i, got[i], s)
 		}
 	}
+}
+
+// unpad6 is trees of depth six in their generic form.
+func unpad6(six []obl6) []oblTree {
+	trees := make([]oblTree, len(six))
+	for t := range six {
+		levels := make([]oblLevel, 6)
+		for l := range levels {
+			levels[l] = oblLevel{thr: six[t].thr[l], feat: six[t].feat[l]}
+		}
+		trees[t] = oblTree{levels: levels, leaves: six[t].leaves[:]}
+	}
+	return trees
 }
