@@ -84,11 +84,11 @@ func newOblivious(trees []Tree) *oblivious {
 		}
 		o.trees[ti] = ot
 	}
-	// The depth-six layout holds everything score needs: the trees'
-	// generic form is kept only when it cannot be built.
 	if haveVec {
 		o.vec = newVecTrees(o.trees)
 	}
+	// The depth-six layout holds everything score needs: the trees'
+	// generic form is kept only when it cannot be built.
 	if o.six = pad6(o.trees); o.six != nil {
 		o.trees = nil
 	}
