@@ -105,6 +105,12 @@ type Config struct {
 	// weights are scaled to average 1. Boosting only; the feature may be
 	// excluded from splits and still weigh.
 	WeightFeature string `json:"weight_feature,omitempty"`
+	// OffsetFeature, when set, names a feature whose value is a
+	// probability: boosting starts each row's score from its log-odds
+	// (Logit) instead of the training rows' prior, so that the trees
+	// learn a correction to it, and a boosted model adds it to its score
+	// when it predicts. Boosting only.
+	OffsetFeature string `json:"offset_feature,omitempty"`
 	// Exclude names features the trainers never test: each is read as if
 	// it had one value on every row. A model trained on sets that disagree
 	// about what a feature marks (reader comments are content to some,

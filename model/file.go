@@ -22,13 +22,15 @@ import (
 // tree as parallel node arrays "feature", "threshold", "left", "right" and
 // "counts" (see Tree). Version 2 added boosted models: "link":
 // "logistic", "base" (the prior log-odds) and per tree "value", the leaf
-// scores; trees and forests are still written as version 1. sha256 is the hex SHA-256 of the body with all
+// scores; trees and forests are still written as version 1. Version 3
+// added "offset_feature" to params (Config.OffsetFeature); boosted models
+// without one are still written as version 2. sha256 is the hex SHA-256 of the body with all
 // insignificant whitespace removed (json.Compact), so the file may be
 // re-indented but not edited. Save writes fields in a fixed order and
 // floats in Go's shortest round-trip form, so equal models give equal bytes.
 const (
 	FormatMagic   = "winnow-model"
-	FormatVersion = 2
+	FormatVersion = 3
 	MaxFileSize   = 256 << 20 // bytes; Load rejects larger input as corrupt
 )
 
@@ -134,11 +136,14 @@ func encode(b fileBody) ([]byte, error) {
 		body.Write(v)
 	}
 	body.WriteString("\n  ]\n}")
-	// Trees and forests are still written as version 1, which they fit,
-	// so that older builds read them.
+	// Each model is written in the oldest version that holds it, so that
+	// older builds read it.
 	version := FormatVersion
-	if b.Link == "" {
+	switch {
+	case b.Link == "":
 		version = 1
+	case b.Params.OffsetFeature == "":
+		version = 2
 	}
 	return wrap(version, body.Bytes())
 }
@@ -258,6 +263,9 @@ func decode(data []byte, lim limits) (*Model, error) {
 	}
 	if b.Trainer == "" {
 		return nil, fmt.Errorf("%w: no trainer name", ErrCorrupt)
+	}
+	if b.Params.OffsetFeature != "" && env.Version < 3 {
+		return nil, fmt.Errorf("%w: offset feature in a version %d file", ErrCorrupt, env.Version)
 	}
 	var m *Model
 	switch b.Link {

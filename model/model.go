@@ -47,10 +47,12 @@ type Model struct {
 	nodes  [][]pnode // the prediction form, one slice per tree
 	forest *forest   // the branchless form, for forests and PredictBatch; nil if boosted
 	// A boosted model (see NewBoosted) predicts logistic(Σ scores + base),
-	// its leaves holding scores; obl is its trees in the oblivious layout
+	// plus the log-odds of its offset feature's value when it has one
+	// (Config.OffsetFeature), its leaves holding scores; obl is its trees in the oblivious layout
 	// when they all fit it, nil otherwise.
 	boosted bool
 	base    float64
+	offset  int // the column of Params.OffsetFeature, or -1
 	obl     *oblivious
 	names   []string // schema names at construction, for Explain
 	imp     []float64
@@ -140,7 +142,12 @@ func buildModel(s Schema, trainer string, params Config, trees []Tree, boosted b
 		return nil, fmt.Errorf("model has no trees")
 	}
 	m := &Model{Schema: s.clone(), Trainer: trainer, Params: params, trees: trees,
-		names: slices.Clone(s.Names), imp: make([]float64, len(s.Names)), boosted: boosted, base: base}
+		names: slices.Clone(s.Names), imp: make([]float64, len(s.Names)), boosted: boosted, base: base, offset: -1}
+	if f := params.OffsetFeature; f != "" {
+		if m.offset = slices.Index(s.Names, f); m.offset < 0 || !boosted {
+			return nil, fmt.Errorf("offset feature %q: not a feature of a boosted model's schema", f)
+		}
+	}
 	for ti := range trees {
 		t := &trees[ti]
 		m.count += t.len()
@@ -201,7 +208,7 @@ func (m *Model) Predict(x []float64) float64 {
 		panic(fmt.Sprintf("model: Predict with %d values, schema has %d", len(x), len(m.names)))
 	}
 	if m.boosted {
-		return logistic(m.score(x) + m.base)
+		return logistic(m.score(x) + m.scoreBase(x))
 	}
 	t := m.nodes
 	if len(t) == 1 {
@@ -361,7 +368,7 @@ func (m *Model) Explain(x []float64) (p float64, path []Step) {
 		}
 	}
 	if m.boosted {
-		return logistic(sum + m.base), path
+		return logistic(sum + m.scoreBase(x)), path
 	}
 	if len(m.nodes) == 1 {
 		return sum, path
@@ -399,3 +406,19 @@ func (m *Model) NumTrees() int { return len(m.trees) }
 // Depth returns the largest number of tests from a root to a leaf over all
 // trees; a model that is a single leaf has depth 0.
 func (m *Model) Depth() int { return m.depth }
+
+// scoreBase is the score a boosted model's trees add to for x: its base,
+// plus the log-odds of x's OffsetFeature value when it has one.
+func (m *Model) scoreBase(x []float64) float64 {
+	if m.offset < 0 {
+		return m.base
+	}
+	return m.base + Logit(x[m.offset])
+}
+
+// Logit is the log-odds of the probability p, taken as 1e-6 below it and
+// 1-1e-6 above it, so that it is finite.
+func Logit(p float64) float64 {
+	p = min(max(p, 1e-6), 1-1e-6)
+	return math.Log(p / (1 - p))
+}

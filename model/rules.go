@@ -29,7 +29,10 @@ import (
 // the scores under it.
 func (m *Model) WriteRules(w io.Writer, maxDepth int) error {
 	bw := bufio.NewWriter(w)
-	if m.boosted {
+	switch {
+	case m.boosted && m.offset >= 0:
+		fmt.Fprintf(bw, "# P(content) = 1/(1+exp(-(%s + ln(%s/(1-%s)) + the sum of the %d trees' scores)))\n", fmtFloat(m.base), m.names[m.offset], m.names[m.offset], len(m.trees))
+	case m.boosted:
 		fmt.Fprintf(bw, "# P(content) = 1/(1+exp(-(%s + the sum of the %d trees' scores)))\n", fmtFloat(m.base), len(m.trees))
 	}
 	for ti := range m.trees {

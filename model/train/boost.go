@@ -3,6 +3,7 @@ package train
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/winnow-dev/winnow/model"
@@ -58,7 +59,18 @@ func FitBoost(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) 
 	if err := d.exclude(s, cfg.Exclude); err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
-	b := newBooster(d, cfg, rw)
+	var off []float64
+	if f := cfg.OffsetFeature; f != "" {
+		k := slices.Index(s.Names, f)
+		if k < 0 {
+			return nil, fmt.Errorf("fit: offset feature %q is not in the schema", f)
+		}
+		off = make([]float64, len(X))
+		for i, row := range X {
+			off[i] = model.Logit(row[k])
+		}
+	}
+	b := newBooster(d, cfg, rw, off)
 	trees := make([]model.Tree, cfg.Trees)
 	for t := range trees {
 		trees[t] = b.round()
@@ -88,7 +100,7 @@ type booster struct {
 }
 
 // newBooster starts boosting on d; rw weighs each row (nil: every row 1).
-func newBooster(d *binned, cfg model.Config, rw []float64) *booster {
+func newBooster(d *binned, cfg model.Config, rw, off []float64) *booster {
 	b := &booster{d: d, cfg: cfg, w: make([]float64, d.n), f: make([]float64, d.n),
 		g: make([]float64, d.n), h: make([]float64, d.n), pos: make([]uint32, d.n),
 		hist: make([][]float64, len(d.codes))}
@@ -105,6 +117,10 @@ func newBooster(d *binned, cfg model.Config, rw []float64) *booster {
 	b.base = math.Log((wy[1] + 0.5) / (wy[0] + 0.5))
 	for i := range b.f {
 		b.f[i] = b.base
+	}
+	if off != nil {
+		b.base = 0
+		copy(b.f, off)
 	}
 	return b
 }

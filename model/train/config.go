@@ -118,7 +118,7 @@ func CheckConfig(trainer string, cfg model.Config) error {
 		}
 	}
 	if trainer != TrainerBoost {
-		if err := noRowWeights(cfg, "the "+TrainerBoost+" trainer"); err != nil {
+		if err := boostOnly(cfg, "the "+TrainerBoost+" trainer"); err != nil {
 			return fmt.Errorf("config: %w", err)
 		}
 	}
@@ -129,14 +129,17 @@ func CheckConfig(trainer string, cfg model.Config) error {
 	return err
 }
 
-// noRowWeights refuses cfg if it weighs rows (model.Config.WeightFeature),
-// for the trainers that do not; booster names the one that does, as the
-// caller knows it.
-func noRowWeights(cfg model.Config, booster string) error {
-	if cfg.WeightFeature == "" {
-		return nil
+// boostOnly refuses cfg if it weighs rows (model.Config.WeightFeature) or
+// starts from an offset (model.Config.OffsetFeature), for the trainers
+// that do neither; booster names the one that does, as the caller knows it.
+func boostOnly(cfg model.Config, booster string) error {
+	switch {
+	case cfg.WeightFeature != "":
+		return fmt.Errorf("rows weighed by %s: only %s weighs rows", cfg.WeightFeature, booster)
+	case cfg.OffsetFeature != "":
+		return fmt.Errorf("offset feature %s: only %s starts from an offset", cfg.OffsetFeature, booster)
 	}
-	return fmt.Errorf("rows weighed by %s: only %s weighs rows", cfg.WeightFeature, booster)
+	return nil
 }
 
 // checkBoost refuses the boosting parameters of cfg, its defaults filled

@@ -15,7 +15,7 @@ import (
 // be saved, printed and evaluated like ours.
 //
 // It honours Criterion and MaxDepth only (MinLeaf, Bins, ClassWeight and
-// MaxFeatures are ignored; Trees must be 1, and a WeightFeature is refused). golearn's CART tries every
+// MaxFeatures are ignored; Trees must be 1, and a WeightFeature or an OffsetFeature is refused). golearn's CART tries every
 // midpoint between distinct values and recomputes impurities from scratch,
 // O(n²) per feature and node: with 80 features, 4k rows took 22 CPU
 // seconds and 8k rows 96 (BenchmarkFitGolearnCART), so use it on small
@@ -60,7 +60,7 @@ func (c *GolearnCART) Fit(g base.FixedDataGrid) error {
 	if cfg.Trees != 1 {
 		return fmt.Errorf("fit: %s grows a single tree, not %d", TrainerGolearnCART, cfg.Trees)
 	}
-	if err := noRowWeights(cfg, "FitBoost"); err != nil {
+	if err := boostOnly(cfg, "FitBoost"); err != nil {
 		return fmt.Errorf("fit: %w", err)
 	}
 	skip, err := excluded(s, cfg.Exclude)

@@ -29,7 +29,7 @@ import (
 //
 // Fit does not keep or modify X or y. It returns an error for empty or
 // ragged input, labels other than Boilerplate and Content, an invalid
-// schema, an invalid cfg (one with a WeightFeature among them), or trees above model.MaxNodes nodes in total (a very
+// schema, an invalid cfg (one with a WeightFeature or an OffsetFeature among them), or trees above model.MaxNodes nodes in total (a very
 // large forest).
 func Fit(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) (*model.Model, error) {
 	nf := len(s.Names)
@@ -41,7 +41,7 @@ func Fit(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) (*mod
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
-	if err := noRowWeights(cfg, "FitBoost"); err != nil {
+	if err := boostOnly(cfg, "FitBoost"); err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}
 	cfg = balance(cfg, counts)
