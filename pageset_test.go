@@ -53,7 +53,7 @@ func TestPageSet(t *testing.T) {
 		}
 		// Extract classifies in chunks (probabilities); it must agree with
 		// Vectors and Predict, which the benchmark pages were scored with.
-		probs, _, pageType, err := x.probabilities(context.Background(), p.page)
+		probs, _, _, pageType, err := x.probabilities(context.Background(), p.page)
 		if err != nil {
 			t.Fatal(err)
 		}

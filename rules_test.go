@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnow-dev/winnow/features"
 	"github.com/winnow-dev/winnow/features/page"
 )
 
@@ -111,7 +112,7 @@ func TestRepeatsByType(t *testing.T) {
 		{x, "listing", []bool{true, true}},
 		{none, pageTypeProduct, []bool{true, true}},
 	} {
-		a, err := c.x.decide(p, c.pageType, []float64{0.9, 0.9}, nil, nil)
+		a, err := c.x.decide(p, c.pageType, []float64{0.9, 0.9}, make([]float64, 2*features.NumSmoothOwn()), nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@ package winnow
 import (
 	_ "embed"
 	"io"
+	"math"
 	"sync"
 
 	"github.com/winnow-dev/winnow/features"
@@ -12,14 +13,30 @@ import (
 
 // The smoothing model: a second content model that decides each block
 // again from the block model's probabilities of content around it, in the
-// page's order and in its tree (features.SmoothVectors). It is a heads
-// file (model.Heads) with one head, SmootherHead, over SmootherSchema,
-// trained by `winnow train` on probabilities the block model gave pages
-// it was not trained on (out-of-fold), so that it learns how far to trust
-// them on unseen sites.
+// page's order and in its tree, and from a few of the block's own
+// features (features.SmoothVectors). It is a heads file (model.Heads)
+// over SmootherSchema with two heads, trained by `winnow train` on
+// probabilities the block model gave pages it was not trained on
+// (out-of-fold), so that they learn how far to trust them on unseen
+// sites:
+//
+//   - SmootherHead reads the neighbourhood alone (trained without the
+//     block's own features): the blocks around a block can outweigh what
+//     the block model made of it;
+//   - SmootherCorrectionHead starts from the block model's log-odds and
+//     learns a correction to them from the neighbourhood and the block's
+//     own features (model.Config.OffsetFeature "P").
+//
+// A block's probability is the mean of the two heads' log-odds, so that
+// neither the neighbourhood nor the block's own marks decide alone. A file
+// with SmootherHead alone is read too: its probability is that head's.
 
-// SmootherHead is the name of the smoothing model's one head.
+// SmootherHead is the name of the smoothing model's neighbourhood head.
 const SmootherHead = "content"
+
+// SmootherCorrectionHead is the name of the smoothing model's head that
+// corrects the block model's log-odds.
+const SmootherCorrectionHead = "correction"
 
 // SmootherSchema is the smoothing feature schema of this version of winnow,
 // as smoothing models record it.
@@ -27,7 +44,11 @@ func SmootherSchema() model.Schema {
 	return model.Schema{Version: features.SmoothSchemaVersion, Names: features.SmoothNames()}
 }
 
-var smoothHeads = headsKind{"smoothing model", []string{SmootherHead}, SmootherSchema()}
+// SmootherOwnFeatures returns the smoothing features that copy the
+// block's own features, which SmootherHead is trained without.
+func SmootherOwnFeatures() []string { return features.SmoothOwnNames() }
+
+var smoothHeads = headsKind{"smoothing model", []string{SmootherHead, SmootherCorrectionHead}, SmootherSchema()}
 
 //go:embed model/smooth.json
 var defaultSmoothFile []byte
@@ -39,13 +60,15 @@ var defaultSmooth = loadOnce("smoothing model", defaultSmoothFile, LoadSmoother)
 func DefaultSmoother() (*model.Heads, error) { return defaultSmooth() }
 
 // LoadSmoother reads a smoothing model file written by `winnow train` (a
-// heads file holding SmootherHead, trained on SmootherSchema).
+// heads file holding SmootherHead and SmootherCorrectionHead, trained on
+// SmootherSchema).
 func LoadSmoother(r io.Reader) (*model.Heads, error) { return smoothHeads.load(r) }
 
 // smoothProbs returns the probabilities of content of p's blocks under the
-// smoothing model h, given probs, the block model's; it returns probs
-// itself when h has no SmootherHead (nil h included).
-func smoothProbs(h *model.Heads, p *page.Page, probs []float64) []float64 {
+// smoothing model h, given probs, the block model's, and own, the block
+// features the smoothing vectors copy (features.AppendSmoothOwn); it
+// returns probs itself when h has no SmootherHead (nil h included).
+func smoothProbs(h *model.Heads, p *page.Page, probs, own []float64) []float64 {
 	m := h.Head(SmootherHead)
 	if m == nil || len(probs) == 0 {
 		return probs
@@ -55,8 +78,15 @@ func smoothProbs(h *model.Heads, p *page.Page, probs []float64) []float64 {
 	if buf == nil {
 		buf = new([]float64)
 	}
-	*buf = features.AppendSmoothVectors((*buf)[:0], p, probs)
+	*buf = features.AppendSmoothVectors((*buf)[:0], p, probs, own)
 	m.PredictBatch(*buf, out)
+	if c := h.Head(SmootherCorrectionHead); c != nil {
+		corr := make([]float64, len(probs))
+		c.PredictBatch(*buf, corr)
+		for i, pc := range corr {
+			out[i] = 1 / (1 + math.Exp(-(model.Logit(out[i])+model.Logit(pc))/2))
+		}
+	}
 	if cap(*buf) <= maxPooledSmooth {
 		smoothBufs.Put(buf)
 	}

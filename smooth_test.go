@@ -3,6 +3,7 @@ package winnow
 import (
 	"bytes"
 	"errors"
+	"math"
 	"os"
 	"slices"
 	"testing"
@@ -17,8 +18,8 @@ func TestSmoother(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h.Head(SmootherHead) == nil {
-		t.Fatalf("the embedded smoothing model has no %q head: %v", SmootherHead, h.Names)
+	if h.Head(SmootherHead) == nil || h.Head(SmootherCorrectionHead) == nil {
+		t.Fatalf("the embedded smoothing model's heads are %v, want %q and %q", h.Names, SmootherHead, SmootherCorrectionHead)
 	}
 	b, err := os.ReadFile("testdata/seed/news.html")
 	if err != nil {
@@ -76,5 +77,74 @@ func TestSmoother(t *testing.T) {
 	}
 	if _, err := LoadSmoother(bytes.NewReader(roles)); !errors.Is(err, model.ErrSchemaMismatch) {
 		t.Errorf("role models read as a smoothing model: %v, want a schema mismatch", err)
+	}
+}
+
+// smoothOwnOf is the block features of p's blocks that the smoothing
+// vectors copy (features.AppendSmoothOwn).
+func smoothOwnOf(p *page.Page) []float64 {
+	var own []float64
+	for _, v := range features.Vectors(p) {
+		own = features.AppendSmoothOwn(own, v)
+	}
+	return own
+}
+
+// TestSmootherHeads checks that a block's smoothed probability is the mean
+// of the two heads' log-odds, each head reading the smoothing vectors of
+// the block model's probabilities, and that a smoothing model of the
+// neighbourhood head alone gives that head's probability.
+func TestSmootherHeads(t *testing.T) {
+	h, err := DefaultSmoother()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("testdata/seed/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := page.ParseBytes(b, page.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vecs := features.Vectors(p)
+	probs := make([]float64, len(vecs))
+	for i, v := range vecs {
+		probs[i] = m.Predict(v)
+	}
+	sv := features.SmoothVectors(p, probs, smoothOwnOf(p))
+	nf := features.NumSmoothFeatures()
+	hood, corr := h.Head(SmootherHead), h.Head(SmootherCorrectionHead)
+	alone := &model.Heads{Names: []string{SmootherHead}, Models: []*model.Model{hood}}
+	got, gotAlone := smoothProbs(h, p, probs, smoothOwnOf(p)), smoothProbs(alone, p, probs, smoothOwnOf(p))
+	differ := 0
+	for i := range probs {
+		v := sv[i*nf : (i+1)*nf]
+		a, c := hood.Predict(v), corr.Predict(v)
+		want := 1 / (1 + math.Exp(-(model.Logit(a)+model.Logit(c))/2))
+		if math.Abs(got[i]-want) > 1e-12 {
+			t.Fatalf("block %d: P %v, want %v from the heads' %v and %v", i, got[i], want, a, c)
+		}
+		if gotAlone[i] != a {
+			t.Fatalf("block %d: the neighbourhood head alone gives %v, want its %v", i, gotAlone[i], a)
+		}
+		if math.Abs(a-c) > 0.05 {
+			differ++
+		}
+	}
+	if differ == 0 {
+		t.Error("the two heads agree within 0.05 on every block of the seed page; the test cannot tell them apart")
+	}
+	if imp := hood.Importances(); slices.ContainsFunc(SmootherOwnFeatures(), func(n string) bool {
+		return imp[slices.Index(hood.Schema.Names, n)] != 0
+	}) {
+		t.Error("the neighbourhood head tests the block's own features")
+	}
+	if corr.Params.OffsetFeature != "P" {
+		t.Errorf("the correction head starts from %q, want P", corr.Params.OffsetFeature)
 	}
 }

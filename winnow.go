@@ -149,11 +149,11 @@ func (x *Extractor) fromPage(ctx context.Context, p *page.Page) (*Article, error
 		}
 		return x.fromVectors(ctx, p, vecs)
 	}
-	probs, heads, pageType, err := x.probabilities(ctx, p)
+	probs, own, heads, pageType, err := x.probabilities(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	return x.decide(p, pageType, probs, heads, nil)
+	return x.decide(p, pageType, probs, own, heads, nil)
 }
 
 // FromVectors is FromPage for a page whose feature vectors
@@ -194,18 +194,27 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 			}
 		}
 	}
-	return x.decide(p, x.pageType(p), probs, heads, paths)
+	var own []float64
+	if hasHeads(x.cfg.smooth) {
+		own = make([]float64, 0, len(vecs)*features.NumSmoothOwn())
+		for _, v := range vecs {
+			own = features.AppendSmoothOwn(own, v)
+		}
+	}
+	return x.decide(p, x.pageType(p), probs, own, heads, paths)
 }
 
 // decide applies the threshold of p's page type (see pageType and
-// threshold) to the probabilities of p's blocks, drops the copies of kept
+// threshold) to the probabilities of p's blocks (the block model's
+// blockProbs, through the smoothing model, which reads own, the blocks'
+// features it copies: see smoothProbs), drops the copies of kept
 // blocks on the page types RuleRepeat runs on (repeats), assigns the
 // blocks' roles from the role heads' probabilities heads (nil without role
 // models) and renders the kept ones; paths are the blocks' decision paths
 // for explanations (nil without).
-func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
+func (x *Extractor) decide(p *page.Page, pageType string, blockProbs, own []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
 	t := x.threshold(pageType)
-	probs := smoothProbs(x.cfg.smooth, p, blockProbs)
+	probs := smoothProbs(x.cfg.smooth, p, blockProbs, own)
 	keep, readPart := make([]bool, len(probs)), make([]bool, len(probs))
 	for i, pr := range probs {
 		keep[i], readPart[i] = pr >= t, blockProbs[i] >= partFloor
@@ -223,7 +232,9 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, 
 }
 
 // probabilities returns the model's probability of content of every block
-// of page, the role heads' probabilities (nil without role models, see
+// of page, the block features the smoothing model copies
+// (features.AppendSmoothOwn; nil without a smoothing model), the role
+// heads' probabilities (nil without role models, see
 // newHeadProbs and headScorer: the byline and caption heads only of the
 // blocks roles reads them of) and the page's type (see pageType). The
 // vectors are computed straight into a chunk buffer and every full chunk
@@ -231,10 +242,14 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs []float64, 
 // for the whole page. The page vector comes from the same page sums as
 // the block vectors (features.EachChunkPageContext). It stops, with an
 // error wrapping ctx.Err(), when ctx is done.
-func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float64, [][]float64, string, error) {
-	probs := make([]float64, len(page.Blocks))
+func (x *Extractor) probabilities(ctx context.Context, page *page.Page) (probs, own []float64, heads [][]float64, pageType string, err error) {
+	probs = make([]float64, len(page.Blocks))
 	hms := x.headModels()
-	heads := newHeadProbs(hms, len(page.Blocks))
+	heads = newHeadProbs(hms, len(page.Blocks))
+	smooth := hasHeads(x.cfg.smooth)
+	if smooth {
+		own = make([]float64, 0, len(page.Blocks)*features.NumSmoothOwn())
+	}
 	buf, _ := chunkBufs.Get().(*[]float64)
 	nf := features.NumFeatures()
 	if buf == nil || len(*buf) != classifyChunk*nf {
@@ -247,15 +262,18 @@ func (x *Extractor) probabilities(ctx context.Context, page *page.Page) ([]float
 		pageVec = make([]float64, features.NumPageFeatures())
 	}
 	hs := headScorer{models: hms, heads: heads}
-	err := features.EachChunkPageContext(ctx, page, *buf, pageVec, func(first int, vecs []float64) {
+	err = features.EachChunkPageContext(ctx, page, *buf, pageVec, func(first int, vecs []float64) {
 		chunk := probs[first : first+len(vecs)/nf]
 		x.cfg.model.PredictBatch(vecs, chunk)
+		if smooth {
+			own = features.AppendSmoothOwn(own, vecs) // before hs.score compacts vecs
+		}
 		hs.score(first, vecs, nf, chunk)
 	})
 	if err != nil {
-		return nil, nil, "", fmt.Errorf("classify: %w", err)
+		return nil, nil, nil, "", fmt.Errorf("classify: %w", err)
 	}
-	return probs, heads, pageTypeOfVector(x.cfg.pageTypes, pageVec), nil
+	return probs, own, heads, pageTypeOfVector(x.cfg.pageTypes, pageVec), nil
 }
 
 // newHeadProbs allocates the probabilities of n blocks under each of the

@@ -34,15 +34,16 @@ func BenchmarkEachChunk(b *testing.B) {
 //
 //	go test ./features -run '^$' -bench SmoothVectors -benchmem
 func BenchmarkSmoothVectors(b *testing.B) {
-	var probs []float64
+	var probs, own []float64
 	benchNewsPage(b, func(p *page.Page) {
 		if probs == nil {
 			probs = make([]float64, len(p.Blocks))
 			for i := range probs {
 				probs[i] = float64(i%11) / 10
 			}
+			own = make([]float64, len(p.Blocks)*NumSmoothOwn())
 		}
-		SmoothVectors(p, probs)
+		SmoothVectors(p, probs, own)
 	})
 }
 

@@ -10,7 +10,7 @@ import (
 
 // SmoothSchemaVersion names the smoothing features (SmoothNames); a
 // smoothing model trained on another version is refused.
-const SmoothSchemaVersion = "winnow-smooth-2"
+const SmoothSchemaVersion = "winnow-smooth-3"
 
 // smoothKeep is the probability at which a block counts as kept for the
 // smoothing features that look at kept blocks: the default threshold.
@@ -52,30 +52,79 @@ var smoothFeatures = []feature{
 	{"BlockPosition", "block index / (blocks-1)"},
 }
 
-var smoothNames = featureNames(smoothFeatures)
+// smoothOwn are the block features (Names) that end the smoothing vector,
+// each named "Own" and its name there: the block's own marks of
+// boilerplate and content (a leading link, boilerplate phrases, the class
+// vocabularies around it, its sentences), so that a smoothing model can
+// weigh the neighbourhood against them.
+var smoothOwn = []string{"StartsWithLink", "BoilerplatePhrases", "SameTagInContainer", "NearRelated",
+	"NearShare", "NearAd", "NearSidebar", "NearContent", "EndsWithPunct", "AvgSentenceLength"}
+
+// smoothOwnAt is the index of each of smoothOwn in a block vector.
+var smoothOwnAt = func() []int {
+	at := make([]int, len(smoothOwn))
+	for i, n := range smoothOwn {
+		if at[i] = slices.Index(schemaNames, n); at[i] < 0 {
+			panic("features: smoothing feature of a block feature that does not exist: " + n)
+		}
+	}
+	return at
+}()
+
+var smoothOwnNames = func() []string {
+	out := make([]string, len(smoothOwn))
+	for i, n := range smoothOwn {
+		out[i] = "Own" + n
+	}
+	return out
+}()
+
+var smoothNames = append(featureNames(smoothFeatures), smoothOwnNames...)
 
 // SmoothNames returns the smoothing feature names, in vector order.
 func SmoothNames() []string { return slices.Clone(smoothNames) }
 
+// SmoothOwnNames returns the names of the smoothing features that copy
+// the block's own features, the last NumSmoothOwn of SmoothNames.
+func SmoothOwnNames() []string { return slices.Clone(smoothOwnNames) }
+
 // NumSmoothFeatures returns the length of a smoothing vector.
-func NumSmoothFeatures() int { return len(smoothFeatures) }
+func NumSmoothFeatures() int { return len(smoothNames) }
+
+// NumSmoothOwn returns how many block features end a smoothing vector.
+func NumSmoothOwn() int { return len(smoothOwn) }
+
+// AppendSmoothOwn appends to dst, for each block vector of vecs (rows of
+// NumFeatures values in one flat slice), the NumSmoothOwn values of it
+// that end its smoothing vector: the own argument of SmoothVectors.
+func AppendSmoothOwn(dst, vecs []float64) []float64 {
+	nf := len(schemaNames)
+	for r := 0; r+nf <= len(vecs); r += nf {
+		for _, j := range smoothOwnAt {
+			dst = append(dst, vecs[r+j])
+		}
+	}
+	return dst
+}
 
 // SmoothVectors returns the smoothing vectors of p's blocks, one row of
 // NumSmoothFeatures values per block, in one flat slice (the layout of
 // model.Model.PredictBatch), given probs, the block model's probability
-// of content of every block. It panics if len(probs) != len(p.Blocks).
-func SmoothVectors(p *page.Page, probs []float64) []float64 {
-	return AppendSmoothVectors(nil, p, probs)
+// of content of every block, and own, the NumSmoothOwn values of each
+// block's vector in turn (AppendSmoothOwn). It panics if len(probs) !=
+// len(p.Blocks) or len(own) != len(p.Blocks)·NumSmoothOwn.
+func SmoothVectors(p *page.Page, probs, own []float64) []float64 {
+	return AppendSmoothVectors(nil, p, probs, own)
 }
 
 // AppendSmoothVectors is SmoothVectors appending the vectors to dst, so
 // that a caller can reuse one buffer from page to page.
-func AppendSmoothVectors(dst []float64, p *page.Page, probs []float64) []float64 {
+func AppendSmoothVectors(dst []float64, p *page.Page, probs, own []float64) []float64 {
 	n := len(p.Blocks)
-	if len(probs) != n {
-		panic("features: SmoothVectors: one probability per block needed")
+	if len(probs) != n || len(own) != n*len(smoothOwn) {
+		panic("features: SmoothVectors: one probability and NumSmoothOwn block features per block needed")
 	}
-	nf := len(smoothFeatures)
+	nf := len(smoothNames)
 	start := len(dst)
 	dst = slices.Grow(dst, n*nf)[:start+n*nf]
 	out := dst[start:]
@@ -198,6 +247,8 @@ func AppendSmoothVectors(dst []float64, p *page.Page, probs []float64) []float64
 		if n > 1 {
 			v[24] = float64(i) / float64(n-1)
 		}
+		no := len(smoothOwn)
+		copy(v[len(smoothFeatures):], own[i*no:(i+1)*no])
 	}
 	next := -1
 	for i := n - 1; i >= 0; i-- {

@@ -2,19 +2,26 @@ package features
 
 import (
 	"math"
+	"slices"
+	"strings"
 	"testing"
 )
 
 func TestSmoothVectors(t *testing.T) {
 	p := parseString(t, `<html><body>
 <div><p>one two three</p><p>four five</p></div>
-<div><p>six</p><p>seven eight nine ten</p></div>
+<div class="related"><p>six</p><p><a href="/x">seven</a> eight. Nine ten.</p></div>
 </body></html>`)
 	if len(p.Blocks) != 4 {
 		t.Fatalf("%d blocks, want 4", len(p.Blocks))
 	}
 	probs := []float64{0.9, 0.2, 0.6, 0.1}
-	flat := SmoothVectors(p, probs)
+	vecs := Vectors(p)
+	var own []float64
+	for _, v := range vecs {
+		own = AppendSmoothOwn(own, v)
+	}
+	flat := SmoothVectors(p, probs, own)
 	nf := NumSmoothFeatures()
 	if len(flat) != 4*nf {
 		t.Fatalf("%d values, want %d", len(flat), 4*nf)
@@ -47,15 +54,29 @@ func TestSmoothVectors(t *testing.T) {
 		{3, "PRank", 0}, {0, "PRank", 0.75},
 		{0, "PPage", (4*0.9 + 3*0.2 + 2*0.6 + 5*0.1) / 14},
 		{3, "BlockWords", 4}, {3, "BlockPosition", 1}, {1, "BlockPosition", 1.0 / 3}, {0, "BlockHeading", 0}, {0, "BlockLinkDensity", 0},
+		{3, "OwnStartsWithLink", 1}, {0, "OwnStartsWithLink", 0}, {3, "OwnEndsWithPunct", 1}, {0, "OwnEndsWithPunct", 0},
 	} {
 		if got := get(c.block, c.name); !near(got, c.want) {
 			t.Errorf("block %d %s = %v, want %v", c.block, c.name, got, c.want)
 		}
 	}
-	if len(SmoothNames()) != nf {
-		t.Errorf("%d names, want %d", len(SmoothNames()), nf)
+	// The own features are the block vectors' values, in SmoothOwnNames' order.
+	names := Names()
+	for i, v := range vecs {
+		for _, n := range SmoothOwnNames() {
+			k := slices.Index(names, strings.TrimPrefix(n, "Own"))
+			if got := get(i, n); got != v[k] {
+				t.Errorf("block %d %s = %v, its vector's %s %v", i, n, got, names[k], v[k])
+			}
+		}
 	}
-	if got := SmoothVectors(parseString(t, `<html><body></body></html>`), nil); len(got) != 0 {
+	if get(3, "OwnNearRelated") == get(0, "OwnNearRelated") {
+		t.Errorf("OwnNearRelated %v under a related box and outside it", get(3, "OwnNearRelated"))
+	}
+	if len(SmoothNames()) != nf || NumSmoothOwn() != len(SmoothOwnNames()) || !slices.Equal(SmoothNames()[nf-NumSmoothOwn():], SmoothOwnNames()) {
+		t.Errorf("%d names, want %d, ending with the %d own ones", len(SmoothNames()), nf, NumSmoothOwn())
+	}
+	if got := SmoothVectors(parseString(t, `<html><body></body></html>`), nil, nil); len(got) != 0 {
 		t.Errorf("a page without blocks: %d values", len(got))
 	}
 }

@@ -154,6 +154,12 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 	if len(f.trainSet) > 0 {
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
 	}
+	var correction eval.Trainer
+	if f.train.boosted() {
+		correction = func(x [][]float64, y []model.Label) (*model.Model, error) {
+			return fitSchema(f.train.trainer, correctionConfig(f.trainCfg), winnow.SmootherSchema(), x, y)
+		}
+	}
 	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer,
 		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitWith(f.train.trainer, f.trainCfg, x, y)
@@ -166,7 +172,8 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 		TrainSmooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitSchema(f.train.trainer, smoothConfig(f.trainCfg), winnow.SmootherSchema(), x, y)
 		},
-		Describe: func(params model.Config) string { return f.train.describe(params) + ", " + how }})
+		TrainCorrection: correction,
+		Describe:        func(params model.Config) string { return f.train.describe(params) + ", " + how }})
 }
 
 func (f *evalFlags) check() error {

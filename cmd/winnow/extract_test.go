@@ -6,9 +6,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -92,7 +92,7 @@ func TestExtractHostile(t *testing.T) {
 		t.Fatal(err)
 	}
 	truncated := put("truncated.json", modelFile[:len(modelFile)/2])
-	newer := put("newer.json", bytes.Replace(modelFile, fmt.Appendf(nil, `"version": %d,`, model.FormatVersion), []byte(`"version": 99,`), 1))
+	newer := put("newer.json", regexp.MustCompile(`"version": [0-9]+,`).ReplaceAll(modelFile, []byte(`"version": 99,`)))
 	corrupt := bytes.Clone(modelFile)
 	i := bytes.Index(corrupt, []byte(`"threshold":[`)) + len(`"threshold":[`)
 	corrupt[i] = map[bool]byte{true: '2', false: '1'}[corrupt[i] == '1']

@@ -249,16 +249,26 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 
 // trainSmoothing fits the smoothing model (eval.TrainSmoothing) with the
 // content model's trainer and configuration, writes it to out and
-// describes it on tw.
+// describes it on tw. Only boosting trains its correction head (a
+// boosted model that starts from the block model's log-odds).
 func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) error {
-	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, contentConfig(cfg), winnow.Schema()), fitter(ctx, tf, smoothConfig(cfg), winnow.SmootherSchema()), cfg.Seed, summary)
+	ss := winnow.SmootherSchema()
+	var correction eval.Trainer
+	if tf.boosted() {
+		correction = fitter(ctx, tf, correctionConfig(cfg), ss)
+	}
+	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, contentConfig(cfg), winnow.Schema()), fitter(ctx, tf, smoothConfig(cfg), ss), correction, cfg.Seed, summary)
 	if err != nil {
 		return err
 	}
 	if err := model.WriteHeadsFile(out, h, force); err != nil {
 		return err
 	}
-	fmt.Fprintf(tw, "smoothing model\t%s: %d blocks from %d pages, probabilities from %d folds; %d nodes\n", out, fit.Blocks, fit.Pages, fit.Folds, h.Models[0].NumNodes())
+	nodes := 0
+	for _, m := range h.Models {
+		nodes += m.NumNodes()
+	}
+	fmt.Fprintf(tw, "smoothing model\t%s: %d blocks from %d pages, probabilities from %d folds; %d heads, %d nodes\n", out, fit.Blocks, fit.Pages, fit.Folds, len(h.Models), nodes)
 	return nil
 }
 
@@ -339,12 +349,30 @@ const (
 	smoothWeightFeature  = "BlockWords"
 )
 
-// smoothConfig is cfg for the smoothing model: its rows are weighed as the
-// content model's are, by the smoothing schema's word count.
+// smoothOffsetFeature is the smoothing feature that holds the block
+// model's probability of content, which the correction head starts from.
+const smoothOffsetFeature = "P"
+
+// smoothConfig is cfg for the smoothing model's neighbourhood head
+// (winnow.SmootherHead): its rows are weighed as the content model's are,
+// by the smoothing schema's word count, and it does not read the block's
+// own features (winnow.SmootherOwnFeatures).
 func smoothConfig(cfg model.Config) model.Config {
 	if cfg.WeightFeature != "" {
 		cfg.WeightFeature = smoothWeightFeature
 	}
+	cfg.Exclude = winnow.SmootherOwnFeatures()
+	return cfg
+}
+
+// correctionConfig is cfg for the smoothing model's correction head
+// (winnow.SmootherCorrectionHead): weighed as the neighbourhood head, it
+// reads every smoothing feature and starts from the block model's
+// log-odds, the smoothing feature P.
+func correctionConfig(cfg model.Config) model.Config {
+	cfg = smoothConfig(cfg)
+	cfg.Exclude = nil
+	cfg.OffsetFeature = smoothOffsetFeature
 	return cfg
 }
 

@@ -72,9 +72,12 @@ func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 	return cfg, nil
 }
 
+// boosted reports whether the trainer is boosting.
+func (t *trainerFlags) boosted() bool { return t.trainer == train.TrainerBoost }
+
 // describe is the trainer and its configuration in one line, as trained.
 func (t *trainerFlags) describe(cfg model.Config) string {
-	if t.trainer == train.TrainerBoost {
+	if t.boosted() {
 		weight := "blocks"
 		if cfg.WeightFeature != "" {
 			weight = "words"

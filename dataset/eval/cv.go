@@ -72,8 +72,9 @@ type CVOptions struct {
 	// models assign roles without role models.
 	TrainRole func(dataset.RoleHead) Trainer
 	// TrainSmooth, when not nil, trains a smoothing model (TrainSmoothing)
-	// beside each fold's model, on rows of the smoothing schema.
-	TrainSmooth Trainer
+	// beside each fold's model, on rows of the smoothing schema, and
+	// TrainCorrection, when not nil too, its correction head.
+	TrainSmooth, TrainCorrection Trainer
 	// Describe says, for the report, how the folds' models were trained
 	// from the first fold's configuration (model.Model.Params).
 	Describe func(params model.Config) string
@@ -152,7 +153,7 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 		fo.PageTypesOf = func(string) (*model.Heads, error) { return nil, nil }
 		var smooth *model.Heads
 		if o.TrainSmooth != nil {
-			if smooth, _, err = TrainSmoothing(train, vecsOf, o.Train, o.TrainSmooth, o.Seed, m.Summary); err != nil {
+			if smooth, _, err = TrainSmoothing(train, vecsOf, o.Train, o.TrainSmooth, o.TrainCorrection, o.Seed, m.Summary); err != nil {
 				return nil, fmt.Errorf("fold %d: %w", i+1, err)
 			}
 		}

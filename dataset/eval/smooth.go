@@ -19,17 +19,18 @@ type SmoothFit struct {
 	Blocks, Pages, Folds int
 }
 
-// TrainSmoothing trains the smoothing model (winnow.SmootherHead) on pages,
-// whose block vectors vecsOf gives: pages are split into SmoothFolds
-// folds, or one per page when there are fewer pages (smoothingFolds; at
-// least 2 are needed); each fold's pages get their probabilities of
-// content from a block model trained with fit on the other folds; the
-// smoothing vectors of those out-of-fold
-// probabilities (features.SmoothVectors) and the pages' labels train the
-// smoothing model with fitSmooth. The block model that extraction pairs
-// it with is trained on every page, so it sees, on unseen sites, what the
-// fold models saw on theirs. summary describes the training data.
-func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, fit, fitSmooth Trainer, seed uint64, summary model.TrainingSummary) (*model.Heads, SmoothFit, error) {
+// TrainSmoothing trains the smoothing model on pages, whose block vectors
+// vecsOf gives: pages are split into SmoothFolds folds, or one per page
+// when there are fewer pages (smoothingFolds; at least 2 are needed); each
+// fold's pages get their probabilities of content from a block model
+// trained with fit on the other folds; the smoothing vectors of those
+// out-of-fold probabilities (features.SmoothVectors) and the pages' labels
+// train its heads: winnow.SmootherHead with fitSmooth and, unless
+// fitCorrection is nil, winnow.SmootherCorrectionHead with it. The block
+// model that extraction pairs it with is trained on every page, so it
+// sees, on unseen sites, what the fold models saw on theirs. summary
+// describes the training data.
+func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, fit, fitSmooth, fitCorrection Trainer, seed uint64, summary model.TrainingSummary) (*model.Heads, SmoothFit, error) {
 	k := min(SmoothFolds, len(pages))
 	if k < 2 {
 		return nil, SmoothFit{}, fmt.Errorf("smoothing: %d training page: it needs at least 2, to give each probabilities from a model that did not see it", len(pages))
@@ -54,7 +55,11 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 			for k, v := range vecs {
 				probs[k] = m.Predict(v)
 			}
-			flat := features.SmoothVectors(p.Page, probs)
+			var own []float64
+			for _, v := range vecs {
+				own = features.AppendSmoothOwn(own, v)
+			}
+			flat := features.SmoothVectors(p.Page, probs, own)
 			rows := make([][]float64, len(vecs))
 			for k := range rows {
 				rows[k] = flat[k*nf : (k+1)*nf : (k+1)*nf]
@@ -66,15 +71,29 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 	if len(x) == 0 {
 		return nil, SmoothFit{}, fmt.Errorf("smoothing: no labelled blocks to train on")
 	}
-	m, err := fitSmooth(x, y)
-	if err != nil {
-		return nil, SmoothFit{}, fmt.Errorf("smoothing: %w", err)
+	h := &model.Heads{}
+	for _, head := range []struct {
+		name string
+		fit  Trainer
+		note string
+	}{
+		{winnow.SmootherHead, fitSmooth, "smoothing model: P(content) from the block model's out-of-fold probabilities (%d folds) around the block"},
+		{winnow.SmootherCorrectionHead, fitCorrection, "smoothing model: a correction to the block model's out-of-fold log-odds (%d folds)"},
+	} {
+		if head.fit == nil {
+			continue
+		}
+		m, err := head.fit(x, y)
+		if err != nil {
+			return nil, SmoothFit{}, fmt.Errorf("smoothing: %s head: %w", head.name, err)
+		}
+		s := summary
+		s.Blocks = len(x)
+		s.Note = fmt.Sprintf(head.note, k)
+		m.Summary = s
+		h.Names, h.Models = append(h.Names, head.name), append(h.Models, m)
 	}
-	s := summary
-	s.Blocks = len(x)
-	s.Note = fmt.Sprintf("smoothing model: P(content) from the block model's out-of-fold probabilities (%d folds)", k)
-	m.Summary = s
-	return &model.Heads{Names: []string{winnow.SmootherHead}, Models: []*model.Model{m}}, SmoothFit{Blocks: len(x), Pages: len(pages), Folds: k}, nil
+	return h, SmoothFit{Blocks: len(x), Pages: len(pages), Folds: k}, nil
 }
 
 // smoothingFolds splits pages into k site-disjoint folds (dataset.Folds

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/winnow-dev/winnow"
@@ -14,6 +15,12 @@ import (
 // fitSmallSmooth is fitSmall on the smoothing schema.
 func fitSmallSmooth(x [][]float64, y []model.Label) (*model.Model, error) {
 	return train.Fit(winnow.SmootherSchema(), x, y, model.Config{Trees: 1, MaxDepth: 4, MinLeaf: 1})
+}
+
+// fitSmallCorrection is fitSmallSmooth for the correction head: boosting
+// from the block model's log-odds.
+func fitSmallCorrection(x [][]float64, y []model.Label) (*model.Model, error) {
+	return train.FitBoost(winnow.SmootherSchema(), x, y, model.Config{Trees: 3, MaxDepth: 2, MinLeaf: 1, OffsetFeature: "P"})
 }
 
 func TestTrainSmoothing(t *testing.T) {
@@ -31,7 +38,7 @@ func TestTrainSmoothing(t *testing.T) {
 			}
 		}
 		return fitSmallSmooth(x, y)
-	}, 1, model.TrainingSummary{Seed: 1})
+	}, fitSmallCorrection, 1, model.TrainingSummary{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,21 +46,24 @@ func TestTrainSmoothing(t *testing.T) {
 	if fits != SmoothFolds || smoothRows != len(x) || fit.Blocks != len(x) || fit.Pages != 6 || fit.Folds != SmoothFolds {
 		t.Errorf("%d fold fits, %d smoothing rows, fit %+v; want %d fits and one row per labelled block (%d)", fits, smoothRows, fit, SmoothFolds, len(x))
 	}
-	m := h.Head(winnow.SmootherHead)
-	if m == nil || len(h.Names) != 1 {
-		t.Fatalf("heads %v, want one %q", h.Names, winnow.SmootherHead)
+	if !slices.Equal(h.Names, []string{winnow.SmootherHead, winnow.SmootherCorrectionHead}) {
+		t.Fatalf("heads %v, want %q and %q", h.Names, winnow.SmootherHead, winnow.SmootherCorrectionHead)
 	}
-	if err := m.CheckSchema(winnow.SmootherSchema()); err != nil {
+	if err := h.CheckSchema(winnow.SmootherSchema()); err != nil {
 		t.Error(err)
+	}
+	if c := h.Head(winnow.SmootherCorrectionHead); c.Params.OffsetFeature != "P" {
+		t.Errorf("the correction head's offset feature is %q, want P", c.Params.OffsetFeature)
 	}
 	if _, err := winnow.New(winnow.WithSmoother(h)); err != nil {
 		t.Errorf("an extractor with the trained smoothing model: %v", err)
 	}
 	// Fewer pages than folds: one fold per page; one page is too few.
-	if _, fit, err := TrainSmoothing(pages[:3], vecsOf, fitSmall, fitSmallSmooth, 1, model.TrainingSummary{}); err != nil || fit.Folds != 3 {
-		t.Errorf("3 pages: %d folds, %v; want 3", fit.Folds, err)
+	// Without a correction trainer, the neighbourhood head alone.
+	if h, fit, err := TrainSmoothing(pages[:3], vecsOf, fitSmall, fitSmallSmooth, nil, 1, model.TrainingSummary{}); err != nil || fit.Folds != 3 || !slices.Equal(h.Names, []string{winnow.SmootherHead}) {
+		t.Errorf("3 pages: %d folds, %v; want 3, and the neighbourhood head alone", fit.Folds, err)
 	}
-	if _, _, err := TrainSmoothing(pages[:1], vecsOf, fitSmall, fitSmallSmooth, 1, model.TrainingSummary{}); err == nil {
+	if _, _, err := TrainSmoothing(pages[:1], vecsOf, fitSmall, fitSmallSmooth, nil, 1, model.TrainingSummary{}); err == nil {
 		t.Error("1 page: no error")
 	}
 }
