@@ -178,7 +178,7 @@ func checkMonotone(t *testing.T, xs []*Extractor, path string) {
 	var prevKeep []bool
 	prevWords := 0
 	for k, x := range xs {
-		a, err := x.decide(p, x.pageType(p), probs, own, heads, nil)
+		a, err := x.decide(p, x.pageType(p), probs, *own, heads, nil)
 		if err != nil && !errors.Is(err, ErrNoContent) {
 			t.Fatalf("%s: %v", path, err)
 		}

@@ -74,28 +74,40 @@ func smoothProbs(h *model.Heads, p *page.Page, probs, own []float64) []float64 {
 		return probs
 	}
 	out := make([]float64, len(probs))
-	buf, _ := smoothBufs.Get().(*[]float64)
-	if buf == nil {
-		buf = new([]float64)
-	}
+	buf := getFloats()
+	defer putFloats(buf)
 	*buf = features.AppendSmoothVectors((*buf)[:0], p, probs, own)
 	m.PredictBatch(*buf, out)
 	if c := h.Head(SmootherCorrectionHead); c != nil {
-		corr := make([]float64, len(probs))
-		c.PredictBatch(*buf, corr)
-		for i, pc := range corr {
+		corr := getFloats()
+		defer putFloats(corr)
+		*corr = append((*corr)[:0], probs...) // len(probs) values, overwritten
+		c.PredictBatch(*buf, *corr)
+		for i, pc := range *corr {
 			out[i] = 1 / (1 + math.Exp(-(model.Logit(out[i])+model.Logit(pc))/2))
 		}
-	}
-	if cap(*buf) <= maxPooledSmooth {
-		smoothBufs.Put(buf)
 	}
 	return out
 }
 
-// smoothBufs recycles the smoothing vectors' buffers between pages; a
-// huge page's buffer (over maxPooledSmooth values) is left to the
-// collector.
-var smoothBufs sync.Pool
+// floatBufs recycles the buffers of the smoothing vectors and of the
+// values they copy between pages (getFloats, putFloats); a huge page's
+// buffer (over maxPooledSmooth values) is left to the collector.
+var floatBufs sync.Pool
+
+// getFloats returns a buffer from floatBufs, or a new one.
+func getFloats() *[]float64 {
+	if b, _ := floatBufs.Get().(*[]float64); b != nil {
+		return b
+	}
+	return new([]float64)
+}
+
+// putFloats gives b back to floatBufs; b must not be used after.
+func putFloats(b *[]float64) {
+	if b != nil && cap(*b) <= maxPooledSmooth {
+		floatBufs.Put(b)
+	}
+}
 
 const maxPooledSmooth = 1 << 20

@@ -150,10 +150,11 @@ func (x *Extractor) fromPage(ctx context.Context, p *page.Page) (*Article, error
 		return x.fromVectors(ctx, p, vecs)
 	}
 	probs, own, heads, pageType, err := x.probabilities(ctx, p)
+	defer putFloats(own)
 	if err != nil {
 		return nil, err
 	}
-	return x.decide(p, pageType, probs, own, heads, nil)
+	return x.decide(p, pageType, probs, *own, heads, nil)
 }
 
 // FromVectors is FromPage for a page whose feature vectors
@@ -194,14 +195,15 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 			}
 		}
 	}
-	var own []float64
+	own := getFloats()
+	defer putFloats(own)
+	*own = (*own)[:0]
 	if hasHeads(x.cfg.smooth) {
-		own = make([]float64, 0, len(vecs)*features.NumSmoothOwn())
 		for _, v := range vecs {
-			own = features.AppendSmoothOwn(own, v)
+			*own = features.AppendSmoothOwn(*own, v)
 		}
 	}
-	return x.decide(p, x.pageType(p), probs, own, heads, paths)
+	return x.decide(p, x.pageType(p), probs, *own, heads, paths)
 }
 
 // decide applies the threshold of p's page type (see pageType and
@@ -233,7 +235,8 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs, own []floa
 
 // probabilities returns the model's probability of content of every block
 // of page, the block features the smoothing model copies
-// (features.AppendSmoothOwn; nil without a smoothing model), the role
+// (features.AppendSmoothOwn, none without a smoothing model; in a buffer
+// of floatBufs, which the caller gives back with putFloats), the role
 // heads' probabilities (nil without role models, see
 // newHeadProbs and headScorer: the byline and caption heads only of the
 // blocks roles reads them of) and the page's type (see pageType). The
@@ -242,14 +245,13 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs, own []floa
 // for the whole page. The page vector comes from the same page sums as
 // the block vectors (features.EachChunkPageContext). It stops, with an
 // error wrapping ctx.Err(), when ctx is done.
-func (x *Extractor) probabilities(ctx context.Context, page *page.Page) (probs, own []float64, heads [][]float64, pageType string, err error) {
+func (x *Extractor) probabilities(ctx context.Context, page *page.Page) (probs []float64, own *[]float64, heads [][]float64, pageType string, err error) {
 	probs = make([]float64, len(page.Blocks))
 	hms := x.headModels()
 	heads = newHeadProbs(hms, len(page.Blocks))
 	smooth := hasHeads(x.cfg.smooth)
-	if smooth {
-		own = make([]float64, 0, len(page.Blocks)*features.NumSmoothOwn())
-	}
+	own = getFloats()
+	*own = (*own)[:0]
 	buf, _ := chunkBufs.Get().(*[]float64)
 	nf := features.NumFeatures()
 	if buf == nil || len(*buf) != classifyChunk*nf {
@@ -266,12 +268,12 @@ func (x *Extractor) probabilities(ctx context.Context, page *page.Page) (probs, 
 		chunk := probs[first : first+len(vecs)/nf]
 		x.cfg.model.PredictBatch(vecs, chunk)
 		if smooth {
-			own = features.AppendSmoothOwn(own, vecs) // before hs.score compacts vecs
+			*own = features.AppendSmoothOwn(*own, vecs) // before hs.score compacts vecs
 		}
 		hs.score(first, vecs, nf, chunk)
 	})
 	if err != nil {
-		return nil, nil, nil, "", fmt.Errorf("classify: %w", err)
+		return nil, own, nil, "", fmt.Errorf("classify: %w", err)
 	}
 	return probs, own, heads, pageTypeOfVector(x.cfg.pageTypes, pageVec), nil
 }
