@@ -417,8 +417,12 @@ func (m *Model) scoreBase(x []float64) float64 {
 }
 
 // Logit is the log-odds of the probability p, taken as 1e-6 below it and
-// 1-1e-6 above it, so that it is finite.
+// 1-1e-6 above it, so that it is finite; a missing value (NaN) is taken as
+// 0.5, log-odds 0.
 func Logit(p float64) float64 {
+	if math.IsNaN(p) {
+		return 0
+	}
 	p = min(max(p, 1e-6), 1-1e-6)
 	return math.Log(p / (1 - p))
 }

@@ -62,6 +62,16 @@ func TestOffsetFeature(t *testing.T) {
 	}
 }
 
+func TestLogit(t *testing.T) {
+	for _, c := range []struct{ p, want float64 }{
+		{0.5, 0}, {math.NaN(), 0}, {1, math.Log((1 - 1e-6) / 1e-6)}, {0, math.Log(1e-6 / (1 - 1e-6))}, {2, math.Log((1 - 1e-6) / 1e-6)},
+	} {
+		if got := Logit(c.p); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("Logit(%v) = %v, want %v", c.p, got, c.want)
+		}
+	}
+}
+
 // TestOffsetFeatureRejected checks that an offset feature must be one of
 // a boosted model's features.
 func TestOffsetFeatureRejected(t *testing.T) {

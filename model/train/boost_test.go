@@ -15,15 +15,7 @@ func TestFitBoostLearns(t *testing.T) {
 	s := synthSchema(8)
 	X, y := synth(4000, 8, 11, 0)
 	Xt, yt := synth(2000, 8, 12, 0)
-	acc := func(m *model.Model) float64 {
-		right := 0
-		for i, x := range Xt {
-			if (m.Predict(x) >= 0.5) == (yt[i] == model.Content) {
-				right++
-			}
-		}
-		return float64(right) / float64(len(Xt))
-	}
+	acc := func(m *model.Model) float64 { return accuracy(m, Xt, yt) }
 	one := mustBoost(t, s, X, y, model.Config{Trees: 1, MaxDepth: 1, MinLeaf: 1})
 	many := mustBoost(t, s, X, y, model.Config{Trees: 30, MinLeaf: 1})
 	if a := acc(many); a < 0.99 {

@@ -27,15 +27,7 @@ func TestFitBoostOffset(t *testing.T) {
 	}
 	X, y := draw(4000, 1)
 	Xt, yt := draw(2000, 2)
-	acc := func(m *model.Model) float64 {
-		right := 0
-		for i, x := range Xt {
-			if (m.Predict(x) >= 0.5) == (yt[i] == model.Content) {
-				right++
-			}
-		}
-		return float64(right) / float64(len(Xt))
-	}
+	acc := func(m *model.Model) float64 { return accuracy(m, Xt, yt) }
 	cfg := model.Config{Trees: 20, MaxDepth: 1, MinLeaf: 1, Exclude: []string{"P"}, OffsetFeature: "P"}
 	with := mustBoost(t, s, X, y, cfg)
 	cfg.OffsetFeature = ""

@@ -80,3 +80,15 @@ func saved(t testing.TB, m *model.Model) []byte {
 	}
 	return b.Bytes()
 }
+
+// accuracy is the share of the rows X whose label y m predicts (P ≥ 0.5
+// for content).
+func accuracy(m *model.Model, X [][]float64, y []model.Label) float64 {
+	right := 0
+	for i, x := range X {
+		if (m.Predict(x) >= 0.5) == (y[i] == model.Content) {
+			right++
+		}
+	}
+	return float64(right) / float64(len(X))
+}
