@@ -62,7 +62,7 @@ func TestThresholdMonotone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		own := smoothOwnOf(p)
+		sv := smoothBufOf(p)
 		probs := make([]float64, len(p.Blocks))
 		thresholds := []float64{0, 1}
 		for i := range probs {
@@ -86,7 +86,7 @@ func TestThresholdMonotone(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := x.decide(p, x.pageType(p), probs, own, nil, nil)
+			a, err := x.decide(p, x.pageType(p), probs, sv, nil, nil)
 			if err != nil && !errors.Is(err, ErrNoContent) {
 				t.Fatal(err)
 			}
@@ -171,14 +171,14 @@ func checkMonotone(t *testing.T, xs []*Extractor, path string) {
 	}
 	// xs[0], at threshold 0, scores the byline and caption heads of every
 	// block any threshold keeps (see headScorer).
-	probs, own, heads, _, err := xs[0].probabilities(context.Background(), p)
+	probs, sv, heads, _, err := xs[0].probabilities(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var prevKeep []bool
 	prevWords := 0
 	for k, x := range xs {
-		a, err := x.decide(p, x.pageType(p), probs, *own, heads, nil)
+		a, err := x.decide(p, x.pageType(p), probs, *sv, heads, nil)
 		if err != nil && !errors.Is(err, ErrNoContent) {
 			t.Fatalf("%s: %v", path, err)
 		}

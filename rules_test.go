@@ -112,7 +112,7 @@ func TestRepeatsByType(t *testing.T) {
 		{x, "listing", []bool{true, true}},
 		{none, pageTypeProduct, []bool{true, true}},
 	} {
-		a, err := c.x.decide(p, c.pageType, []float64{0.9, 0.9}, make([]float64, 2*features.NumSmoothOwn()), nil, nil)
+		a, err := c.x.decide(p, c.pageType, []float64{0.9, 0.9}, make([]float64, 2*features.NumSmoothFeatures()), nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

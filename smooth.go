@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"io"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/winnow-dev/winnow/features"
@@ -65,24 +66,23 @@ func DefaultSmoother() (*model.Heads, error) { return defaultSmooth() }
 func LoadSmoother(r io.Reader) (*model.Heads, error) { return smoothHeads.load(r) }
 
 // smoothProbs returns the probabilities of content of p's blocks under the
-// smoothing model h, given probs, the block model's, and own, the block
-// features the smoothing vectors copy (features.AppendSmoothOwn); it
-// returns probs itself when h has no SmootherHead (nil h included).
-func smoothProbs(h *model.Heads, p *page.Page, probs, own []float64) []float64 {
+// smoothing model h, given probs, the block model's, and sv, a buffer of
+// p's smoothing vectors whose last NumSmoothOwn values per block are set
+// (features.SetSmoothOwn) and which it fills with the rest
+// (features.FillSmoothVectors); it returns probs itself, sv untouched,
+// when h has no SmootherHead (nil h included).
+func smoothProbs(h *model.Heads, p *page.Page, probs, sv []float64) []float64 {
 	m := h.Head(SmootherHead)
 	if m == nil || len(probs) == 0 {
 		return probs
 	}
+	features.FillSmoothVectors(sv, p, probs)
 	out := make([]float64, len(probs))
-	buf := getFloats()
-	defer putFloats(buf)
-	*buf = features.AppendSmoothVectors((*buf)[:0], p, probs, own)
-	m.PredictBatch(*buf, out)
+	m.PredictBatch(sv, out)
 	if c := h.Head(SmootherCorrectionHead); c != nil {
-		corr := getFloats()
+		corr := getFloats(len(probs))
 		defer putFloats(corr)
-		*corr = append((*corr)[:0], probs...) // len(probs) values, overwritten
-		c.PredictBatch(*buf, *corr)
+		c.PredictBatch(sv, *corr)
 		for i, pc := range *corr {
 			out[i] = 1 / (1 + math.Exp(-(model.Logit(out[i])+model.Logit(pc))/2))
 		}
@@ -90,17 +90,30 @@ func smoothProbs(h *model.Heads, p *page.Page, probs, own []float64) []float64 {
 	return out
 }
 
+// smoothVectorsBuf returns a buffer from floatBufs for the smoothing
+// vectors of n blocks when h has a SmootherHead, one of no values
+// otherwise; the caller gives it back with putFloats.
+func smoothVectorsBuf(h *model.Heads, n int) *[]float64 {
+	if h.Head(SmootherHead) == nil {
+		return getFloats(0)
+	}
+	return getFloats(n * features.NumSmoothFeatures())
+}
+
 // floatBufs recycles the buffers of the smoothing vectors and of the
-// values they copy between pages (getFloats, putFloats); a huge page's
-// buffer (over maxPooledSmooth values) is left to the collector.
+// correction head's probabilities between pages (getFloats, putFloats); a
+// huge page's buffer (over maxPooledSmooth values) is left to the
+// collector.
 var floatBufs sync.Pool
 
-// getFloats returns a buffer from floatBufs, or a new one.
-func getFloats() *[]float64 {
-	if b, _ := floatBufs.Get().(*[]float64); b != nil {
-		return b
+// getFloats returns a buffer of n values from floatBufs, or a new one.
+func getFloats(n int) *[]float64 {
+	b, _ := floatBufs.Get().(*[]float64)
+	if b == nil {
+		b = new([]float64)
 	}
-	return new([]float64)
+	*b = slices.Grow((*b)[:0], n)[:n]
+	return b
 }
 
 // putFloats gives b back to floatBufs; b must not be used after.

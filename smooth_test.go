@@ -90,6 +90,16 @@ func smoothOwnOf(p *page.Page) []float64 {
 	return own
 }
 
+// smoothBufOf is a buffer for p's smoothing vectors, as probabilities
+// gives decide: the block features they copy set (features.SetSmoothOwn).
+func smoothBufOf(p *page.Page) []float64 {
+	sv := make([]float64, len(p.Blocks)*features.NumSmoothFeatures())
+	for i, v := range features.Vectors(p) {
+		features.SetSmoothOwn(sv, i, v)
+	}
+	return sv
+}
+
 // TestSmootherHeads checks that a block's smoothed probability is the mean
 // of the two heads' log-odds, each head reading the smoothing vectors of
 // the block model's probabilities, and that a smoothing model of the
@@ -120,7 +130,7 @@ func TestSmootherHeads(t *testing.T) {
 	nf := features.NumSmoothFeatures()
 	hood, corr := h.Head(SmootherHead), h.Head(SmootherCorrectionHead)
 	alone := &model.Heads{Names: []string{SmootherHead}, Models: []*model.Model{hood}}
-	got, gotAlone := smoothProbs(h, p, probs, smoothOwnOf(p)), smoothProbs(alone, p, probs, smoothOwnOf(p))
+	got, gotAlone := smoothProbs(h, p, probs, smoothBufOf(p)), smoothProbs(alone, p, probs, smoothBufOf(p))
 	differ := 0
 	for i := range probs {
 		v := sv[i*nf : (i+1)*nf]

@@ -149,12 +149,12 @@ func (x *Extractor) fromPage(ctx context.Context, p *page.Page) (*Article, error
 		}
 		return x.fromVectors(ctx, p, vecs)
 	}
-	probs, own, heads, pageType, err := x.probabilities(ctx, p)
-	defer putFloats(own)
+	probs, sv, heads, pageType, err := x.probabilities(ctx, p)
+	defer putFloats(sv)
 	if err != nil {
 		return nil, err
 	}
-	return x.decide(p, pageType, probs, *own, heads, nil)
+	return x.decide(p, pageType, probs, *sv, heads, nil)
 }
 
 // FromVectors is FromPage for a page whose feature vectors
@@ -195,28 +195,27 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 			}
 		}
 	}
-	own := getFloats()
-	defer putFloats(own)
-	*own = (*own)[:0]
-	if hasHeads(x.cfg.smooth) {
-		for _, v := range vecs {
-			*own = features.AppendSmoothOwn(*own, v)
+	sv := smoothVectorsBuf(x.cfg.smooth, len(vecs))
+	defer putFloats(sv)
+	if len(*sv) > 0 {
+		for i, v := range vecs {
+			features.SetSmoothOwn(*sv, i, v)
 		}
 	}
-	return x.decide(p, x.pageType(p), probs, *own, heads, paths)
+	return x.decide(p, x.pageType(p), probs, *sv, heads, paths)
 }
 
 // decide applies the threshold of p's page type (see pageType and
 // threshold) to the probabilities of p's blocks (the block model's
-// blockProbs, through the smoothing model, which reads own, the blocks'
-// features it copies: see smoothProbs), drops the copies of kept
+// blockProbs, through the smoothing model, whose vectors it fills in sv:
+// see smoothProbs), drops the copies of kept
 // blocks on the page types RuleRepeat runs on (repeats), assigns the
 // blocks' roles from the role heads' probabilities heads (nil without role
 // models) and renders the kept ones; paths are the blocks' decision paths
 // for explanations (nil without).
-func (x *Extractor) decide(p *page.Page, pageType string, blockProbs, own []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
+func (x *Extractor) decide(p *page.Page, pageType string, blockProbs, sv []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
 	t := x.threshold(pageType)
-	probs := smoothProbs(x.cfg.smooth, p, blockProbs, own)
+	probs := smoothProbs(x.cfg.smooth, p, blockProbs, sv)
 	keep, readPart := make([]bool, len(probs)), make([]bool, len(probs))
 	for i, pr := range probs {
 		keep[i], readPart[i] = pr >= t, blockProbs[i] >= partFloor
@@ -234,9 +233,10 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs, own []floa
 }
 
 // probabilities returns the model's probability of content of every block
-// of page, the block features the smoothing model copies
-// (features.AppendSmoothOwn, none without a smoothing model; in a buffer
-// of floatBufs, which the caller gives back with putFloats), the role
+// of page, a buffer for the page's smoothing vectors with the block
+// features they copy set (features.SetSmoothOwn; empty without a
+// smoothing model; from floatBufs, which the caller gives it back to with
+// putFloats), the role
 // heads' probabilities (nil without role models, see
 // newHeadProbs and headScorer: the byline and caption heads only of the
 // blocks roles reads them of) and the page's type (see pageType). The
@@ -245,13 +245,11 @@ func (x *Extractor) decide(p *page.Page, pageType string, blockProbs, own []floa
 // for the whole page. The page vector comes from the same page sums as
 // the block vectors (features.EachChunkPageContext). It stops, with an
 // error wrapping ctx.Err(), when ctx is done.
-func (x *Extractor) probabilities(ctx context.Context, page *page.Page) (probs []float64, own *[]float64, heads [][]float64, pageType string, err error) {
+func (x *Extractor) probabilities(ctx context.Context, page *page.Page) (probs []float64, sv *[]float64, heads [][]float64, pageType string, err error) {
 	probs = make([]float64, len(page.Blocks))
 	hms := x.headModels()
 	heads = newHeadProbs(hms, len(page.Blocks))
-	smooth := hasHeads(x.cfg.smooth)
-	own = getFloats()
-	*own = (*own)[:0]
+	sv = smoothVectorsBuf(x.cfg.smooth, len(page.Blocks))
 	buf, _ := chunkBufs.Get().(*[]float64)
 	nf := features.NumFeatures()
 	if buf == nil || len(*buf) != classifyChunk*nf {
@@ -267,15 +265,15 @@ func (x *Extractor) probabilities(ctx context.Context, page *page.Page) (probs [
 	err = features.EachChunkPageContext(ctx, page, *buf, pageVec, func(first int, vecs []float64) {
 		chunk := probs[first : first+len(vecs)/nf]
 		x.cfg.model.PredictBatch(vecs, chunk)
-		if smooth {
-			*own = features.AppendSmoothOwn(*own, vecs) // before hs.score compacts vecs
+		if len(*sv) > 0 {
+			features.SetSmoothOwn(*sv, first, vecs) // before hs.score compacts vecs
 		}
 		hs.score(first, vecs, nf, chunk)
 	})
 	if err != nil {
-		return nil, own, nil, "", fmt.Errorf("classify: %w", err)
+		return nil, sv, nil, "", fmt.Errorf("classify: %w", err)
 	}
-	return probs, own, heads, pageTypeOfVector(x.cfg.pageTypes, pageVec), nil
+	return probs, sv, heads, pageTypeOfVector(x.cfg.pageTypes, pageVec), nil
 }
 
 // newHeadProbs allocates the probabilities of n blocks under each of the

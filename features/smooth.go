@@ -121,16 +121,54 @@ func SmoothVectors(p *page.Page, probs, own []float64) []float64 {
 // that a caller can reuse one buffer from page to page.
 func AppendSmoothVectors(dst []float64, p *page.Page, probs, own []float64) []float64 {
 	n := len(p.Blocks)
-	if len(probs) != n || len(own) != n*len(smoothOwn) {
-		panic("features: SmoothVectors: one probability and NumSmoothOwn block features per block needed")
+	if len(own) != n*len(smoothOwn) {
+		panic("features: SmoothVectors: NumSmoothOwn block features per block needed")
 	}
 	nf := len(smoothNames)
 	start := len(dst)
 	dst = slices.Grow(dst, n*nf)[:start+n*nf]
 	out := dst[start:]
-	clear(out)
+	no := len(smoothOwn)
+	for i := range n {
+		copy(out[i*nf+len(smoothFeatures):(i+1)*nf], own[i*no:(i+1)*no])
+	}
+	FillSmoothVectors(out, p, probs)
+	return dst
+}
+
+// SetSmoothOwn writes into the smoothing vectors dst (NumSmoothFeatures
+// values per block of a page, in one flat slice) the NumSmoothOwn values
+// that end them, from the block vectors vecs (rows of NumFeatures values
+// in one flat slice) of the blocks from first on, so that a caller that
+// classifies the blocks in chunks need not keep their vectors.
+func SetSmoothOwn(dst []float64, first int, vecs []float64) {
+	nf, nv := len(smoothNames), len(schemaNames)
+	for r := 0; r+nv <= len(vecs); r += nv {
+		v := dst[(first+r/nv)*nf+len(smoothFeatures) : (first+r/nv+1)*nf]
+		for k, j := range smoothOwnAt {
+			v[k] = vecs[r+j]
+		}
+	}
+}
+
+// FillSmoothVectors fills the smoothing vectors dst of p's blocks (one row
+// of NumSmoothFeatures values per block, in one flat slice) given probs,
+// the block model's probability of content of every block, but for the
+// NumSmoothOwn values that end each row, which it leaves as they are (see
+// SetSmoothOwn). It panics if len(probs) != len(p.Blocks) or len(dst) !=
+// len(p.Blocks)·NumSmoothFeatures.
+func FillSmoothVectors(dst []float64, p *page.Page, probs []float64) {
+	n := len(p.Blocks)
+	nf := len(smoothNames)
+	if len(probs) != n || len(dst) != n*nf {
+		panic("features: FillSmoothVectors: one probability and one row per block needed")
+	}
+	out := dst
+	for i := range n {
+		clear(out[i*nf : i*nf+len(smoothFeatures)])
+	}
 	if n == 0 {
-		return dst
+		return
 	}
 	sc, _ := smoothScratch.Get().(*smoothBufs)
 	if sc == nil {
@@ -247,8 +285,6 @@ func AppendSmoothVectors(dst []float64, p *page.Page, probs, own []float64) []fl
 		if n > 1 {
 			v[24] = float64(i) / float64(n-1)
 		}
-		no := len(smoothOwn)
-		copy(v[len(smoothFeatures):], own[i*no:(i+1)*no])
 	}
 	next := -1
 	for i := n - 1; i >= 0; i-- {
@@ -260,7 +296,6 @@ func AppendSmoothVectors(dst []float64, p *page.Page, probs, own []float64) []fl
 			next = i
 		}
 	}
-	return dst
 }
 
 // smoothBufs is the working memory of AppendSmoothVectors, kept between

@@ -76,6 +76,20 @@ func TestSmoothVectors(t *testing.T) {
 	if len(SmoothNames()) != nf || NumSmoothOwn() != len(SmoothOwnNames()) || !slices.Equal(SmoothNames()[nf-NumSmoothOwn():], SmoothOwnNames()) {
 		t.Errorf("%d names, want %d, ending with the %d own ones", len(SmoothNames()), nf, NumSmoothOwn())
 	}
+	// Filled in place, as the extractor fills them: the own values set
+	// chunk by chunk from flat block vectors, the rest filled after.
+	inPlace := make([]float64, len(flat))
+	for i := range inPlace {
+		inPlace[i] = 7 // FillSmoothVectors must not read what was there
+	}
+	nv := len(names)
+	flatVecs := slices.Concat(vecs...)
+	SetSmoothOwn(inPlace, 0, flatVecs[:2*nv])
+	SetSmoothOwn(inPlace, 2, flatVecs[2*nv:])
+	FillSmoothVectors(inPlace, p, probs)
+	if !slices.Equal(inPlace, flat) {
+		t.Errorf("filled in place:\n%v\nSmoothVectors:\n%v", inPlace, flat)
+	}
 	if got := SmoothVectors(parseString(t, `<html><body></body></html>`), nil, nil); len(got) != 0 {
 		t.Errorf("a page without blocks: %d values", len(got))
 	}
