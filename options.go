@@ -39,7 +39,8 @@ type config struct {
 	// pageTypes are the page-type models (PageTypes); nil: none.
 	pageTypes    *model.Heads
 	pageTypesSet bool // WithPageTypes was given
-	// smooth is the smoothing model (SmootherHead); nil: none.
+	// smooth is the smoothing model (SmootherHead and
+	// SmootherCorrectionHead); nil: none.
 	smooth    *model.Heads
 	smoothSet bool // WithSmoother was given
 	// captions and comments: Article.Text and the renderings carry them
@@ -80,7 +81,7 @@ func WithPageTypes(h *model.Heads) Option {
 
 // WithSmoother uses h (read with LoadSmoother) as the smoothing model,
 // which decides each block again from the block model's probabilities
-// around it; WithSmoother(nil) decides by the block model alone. Without
+// around it and the block's own marks; WithSmoother(nil) decides by the block model alone. Without
 // it, the embedded smoothing model (DefaultSmoother) goes with the
 // embedded block model, and none with a model given by WithModel, since a
 // smoothing model is trained for one block model.
