@@ -124,8 +124,8 @@ func (o Options) setPost(r *Report, evals []pageEval, systems []*System) {
 	for _, rule := range o.Rules {
 		r.PostRules = append(r.PostRules, rule.String())
 	}
-	r.Smoothing = len(o.Rules) > 0
-	if !r.Smoothing {
+	r.PostProcessing = len(o.Rules) > 0
+	if !r.PostProcessing {
 		return
 	}
 	for k, s := range systems {

@@ -12,11 +12,12 @@ type Report struct {
 	Split     string  `json:"split"`
 	Seed      uint64  `json:"seed"`
 	Threshold float64 `json:"threshold"`
-	// Smoothing says whether any post-processing rule ran; PostRules
-	// names those that did (Options.Rules).
-	Smoothing bool     `json:"smoothing"`
-	PostRules []string `json:"post_rules"`
-	Pages     int      `json:"pages"`
+	// PostProcessing says whether any post-processing rule ran; PostRules
+	// names those that did (Options.Rules). Whether a model's smoothing
+	// model ran is ModelInfo.Smoothed.
+	PostProcessing bool     `json:"post_processing"`
+	PostRules      []string `json:"post_rules"`
+	Pages          int      `json:"pages"`
 	// Skipped is how many pages the loader could not use; Run and CV
 	// leave it to the caller, who loaded the pages.
 	Skipped int          `json:"skipped"`

@@ -144,8 +144,8 @@ func TestRunGold(t *testing.T) {
 		if n := checkUnit(t, "report", j); n < 50 {
 			t.Errorf("only %d unit numbers checked; the report looks incomplete", n)
 		}
-		if !r.Smoothing || !slices.Equal(r.PostRules, winnow.RuleNames()) || len(r.Rules) != 1 || len(r.Rules[0].Rules) != len(winnow.Rules()) {
-			t.Errorf("smoothing %v, rules %v, rule effects %+v; want every post-processing rule run and reported", r.Smoothing, r.PostRules, r.Rules)
+		if !r.PostProcessing || !slices.Equal(r.PostRules, winnow.RuleNames()) || len(r.Rules) != 1 || len(r.Rules[0].Rules) != len(winnow.Rules()) {
+			t.Errorf("post-processing %v, rules %v, rule effects %+v; want every post-processing rule run and reported", r.PostProcessing, r.PostRules, r.Rules)
 		}
 	})
 
