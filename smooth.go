@@ -3,7 +3,6 @@ package winnow
 import (
 	_ "embed"
 	"io"
-	"math"
 	"slices"
 	"sync"
 
@@ -84,7 +83,7 @@ func smoothProbs(h *model.Heads, p *page.Page, probs, sv []float64) []float64 {
 		defer putFloats(corr)
 		c.PredictBatch(sv, *corr)
 		for i, pc := range *corr {
-			out[i] = 1 / (1 + math.Exp(-(model.Logit(out[i])+model.Logit(pc))/2))
+			out[i] = model.Logistic((model.Logit(out[i]) + model.Logit(pc)) / 2)
 		}
 	}
 	return out

@@ -80,16 +80,6 @@ func TestSmoother(t *testing.T) {
 	}
 }
 
-// smoothOwnOf is the block features of p's blocks that the smoothing
-// vectors copy (features.AppendSmoothOwn).
-func smoothOwnOf(p *page.Page) []float64 {
-	var own []float64
-	for _, v := range features.Vectors(p) {
-		own = features.AppendSmoothOwn(own, v)
-	}
-	return own
-}
-
 // smoothBufOf is a buffer for p's smoothing vectors, as probabilities
 // gives decide: the block features they copy set (features.SetSmoothOwn).
 func smoothBufOf(p *page.Page) []float64 {
@@ -126,7 +116,7 @@ func TestSmootherHeads(t *testing.T) {
 	for i, v := range vecs {
 		probs[i] = m.Predict(v)
 	}
-	sv := features.SmoothVectors(p, probs, smoothOwnOf(p))
+	sv := features.SmoothVectors(p, probs, vecs)
 	nf := features.NumSmoothFeatures()
 	hood, corr := h.Head(SmootherHead), h.Head(SmootherCorrectionHead)
 	alone := &model.Heads{Names: []string{SmootherHead}, Models: []*model.Model{hood}}
@@ -135,7 +125,7 @@ func TestSmootherHeads(t *testing.T) {
 	for i := range probs {
 		v := sv[i*nf : (i+1)*nf]
 		a, c := hood.Predict(v), corr.Predict(v)
-		want := 1 / (1 + math.Exp(-(model.Logit(a)+model.Logit(c))/2))
+		want := 1 / (1 + math.Exp(-(model.Logit(a)+model.Logit(c))/2)) // written out, not model.Logistic
 		if math.Abs(got[i]-want) > 1e-12 {
 			t.Fatalf("block %d: P %v, want %v from the heads' %v and %v", i, got[i], want, a, c)
 		}

@@ -34,16 +34,17 @@ func BenchmarkEachChunk(b *testing.B) {
 //
 //	go test ./features -run '^$' -bench SmoothVectors -benchmem
 func BenchmarkSmoothVectors(b *testing.B) {
-	var probs, own []float64
+	var probs []float64
+	var vecs [][]float64
 	benchNewsPage(b, func(p *page.Page) {
 		if probs == nil {
 			probs = make([]float64, len(p.Blocks))
 			for i := range probs {
 				probs[i] = float64(i%11) / 10
 			}
-			own = make([]float64, len(p.Blocks)*NumSmoothOwn())
+			vecs = Vectors(p)
 		}
-		SmoothVectors(p, probs, own)
+		SmoothVectors(p, probs, vecs)
 	})
 }
 

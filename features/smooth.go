@@ -94,46 +94,22 @@ func NumSmoothFeatures() int { return len(smoothNames) }
 // NumSmoothOwn returns how many block features end a smoothing vector.
 func NumSmoothOwn() int { return len(smoothOwn) }
 
-// AppendSmoothOwn appends to dst, for each block vector of vecs (rows of
-// NumFeatures values in one flat slice), the NumSmoothOwn values of it
-// that end its smoothing vector: the own argument of SmoothVectors.
-func AppendSmoothOwn(dst, vecs []float64) []float64 {
-	nf := len(schemaNames)
-	for r := 0; r+nf <= len(vecs); r += nf {
-		for _, j := range smoothOwnAt {
-			dst = append(dst, vecs[r+j])
-		}
-	}
-	return dst
-}
-
 // SmoothVectors returns the smoothing vectors of p's blocks, one row of
 // NumSmoothFeatures values per block, in one flat slice (the layout of
 // model.Model.PredictBatch), given probs, the block model's probability
-// of content of every block, and own, the NumSmoothOwn values of each
-// block's vector in turn (AppendSmoothOwn). It panics if len(probs) !=
-// len(p.Blocks) or len(own) != len(p.Blocks)·NumSmoothOwn.
-func SmoothVectors(p *page.Page, probs, own []float64) []float64 {
-	return AppendSmoothVectors(nil, p, probs, own)
-}
-
-// AppendSmoothVectors is SmoothVectors appending the vectors to dst, so
-// that a caller can reuse one buffer from page to page.
-func AppendSmoothVectors(dst []float64, p *page.Page, probs, own []float64) []float64 {
-	n := len(p.Blocks)
-	if len(own) != n*len(smoothOwn) {
-		panic("features: SmoothVectors: NumSmoothOwn block features per block needed")
+// of content of every block, and vecs, the blocks' vectors (Vectors),
+// whose NumSmoothOwn features end each row (SetSmoothOwn). It panics if
+// len(probs) or len(vecs) is not len(p.Blocks).
+func SmoothVectors(p *page.Page, probs []float64, vecs [][]float64) []float64 {
+	if len(vecs) != len(p.Blocks) {
+		panic("features: SmoothVectors: one block vector per block needed")
 	}
-	nf := len(smoothNames)
-	start := len(dst)
-	dst = slices.Grow(dst, n*nf)[:start+n*nf]
-	out := dst[start:]
-	no := len(smoothOwn)
-	for i := range n {
-		copy(out[i*nf+len(smoothFeatures):(i+1)*nf], own[i*no:(i+1)*no])
+	out := make([]float64, len(p.Blocks)*len(smoothNames))
+	for i, v := range vecs {
+		SetSmoothOwn(out, i, v)
 	}
 	FillSmoothVectors(out, p, probs)
-	return dst
+	return out
 }
 
 // SetSmoothOwn writes into the smoothing vectors dst (NumSmoothFeatures
@@ -151,19 +127,18 @@ func SetSmoothOwn(dst []float64, first int, vecs []float64) {
 	}
 }
 
-// FillSmoothVectors fills the smoothing vectors dst of p's blocks (one row
+// FillSmoothVectors fills the smoothing vectors out of p's blocks (one row
 // of NumSmoothFeatures values per block, in one flat slice) given probs,
 // the block model's probability of content of every block, but for the
 // NumSmoothOwn values that end each row, which it leaves as they are (see
 // SetSmoothOwn). It panics if len(probs) != len(p.Blocks) or len(dst) !=
 // len(p.Blocks)·NumSmoothFeatures.
-func FillSmoothVectors(dst []float64, p *page.Page, probs []float64) {
+func FillSmoothVectors(out []float64, p *page.Page, probs []float64) {
 	n := len(p.Blocks)
 	nf := len(smoothNames)
-	if len(probs) != n || len(dst) != n*nf {
+	if len(probs) != n || len(out) != n*nf {
 		panic("features: FillSmoothVectors: one probability and one row per block needed")
 	}
-	out := dst
 	for i := range n {
 		clear(out[i*nf : i*nf+len(smoothFeatures)])
 	}
@@ -298,7 +273,7 @@ func FillSmoothVectors(dst []float64, p *page.Page, probs []float64) {
 	}
 }
 
-// smoothBufs is the working memory of AppendSmoothVectors, kept between
+// smoothBufs is the working memory of FillSmoothVectors, kept between
 // pages in smoothScratch.
 type smoothBufs struct {
 	sums   []float64

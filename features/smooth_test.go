@@ -17,11 +17,7 @@ func TestSmoothVectors(t *testing.T) {
 	}
 	probs := []float64{0.9, 0.2, 0.6, 0.1}
 	vecs := Vectors(p)
-	var own []float64
-	for _, v := range vecs {
-		own = AppendSmoothOwn(own, v)
-	}
-	flat := SmoothVectors(p, probs, own)
+	flat := SmoothVectors(p, probs, vecs)
 	nf := NumSmoothFeatures()
 	if len(flat) != 4*nf {
 		t.Fatalf("%d values, want %d", len(flat), 4*nf)

@@ -46,7 +46,7 @@ type Model struct {
 	trees  []Tree    // the file's form
 	nodes  [][]pnode // the prediction form, one slice per tree
 	forest *forest   // the branchless form, for forests and PredictBatch; nil if boosted
-	// A boosted model (see NewBoosted) predicts logistic(Σ scores + base),
+	// A boosted model (see NewBoosted) predicts Logistic(Σ scores + base),
 	// plus the log-odds of its offset feature's value when it has one
 	// (Config.OffsetFeature), its leaves holding scores; obl is its trees in the oblivious layout
 	// when they all fit it, nil otherwise.
@@ -208,7 +208,7 @@ func (m *Model) Predict(x []float64) float64 {
 		panic(fmt.Sprintf("model: Predict with %d values, schema has %d", len(x), len(m.names)))
 	}
 	if m.boosted {
-		return logistic(m.score(x) + m.scoreBase(x))
+		return Logistic(m.score(x) + m.scoreBase(x))
 	}
 	t := m.nodes
 	if len(t) == 1 {
@@ -249,7 +249,8 @@ func (m *Model) score(x []float64) float64 {
 }
 
 // logistic is 1/(1+e^-s), P(content) of a boosted model's score s.
-func logistic(s float64) float64 { return 1 / (1 + math.Exp(-s)) }
+// Logistic is the probability of the log-odds s, the inverse of Logit.
+func Logistic(s float64) float64 { return 1 / (1 + math.Exp(-s)) }
 
 // walk4 is walk over four trees at once.
 func walk4(t0, t1, t2, t3 []pnode, x []float64) (float64, float64, float64, float64) {
@@ -368,7 +369,7 @@ func (m *Model) Explain(x []float64) (p float64, path []Step) {
 		}
 	}
 	if m.boosted {
-		return logistic(sum + m.scoreBase(x)), path
+		return Logistic(sum + m.scoreBase(x)), path
 	}
 	if len(m.nodes) == 1 {
 		return sum, path

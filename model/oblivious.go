@@ -166,7 +166,7 @@ func (m *Model) predictBoosted(x []float64, nf int, out []float64) {
 	case m.obl != nil && m.obl.vec != nil:
 		m.obl.vec.sumRowsVec(x, nf, out)
 		for i := range out {
-			out[i] = logistic(out[i] + m.scoreBase(x[i*nf:(i+1)*nf]))
+			out[i] = Logistic(out[i] + m.scoreBase(x[i*nf:(i+1)*nf]))
 		}
 	case m.obl != nil && m.obl.six != nil:
 		for len(out) > 0 {
@@ -175,13 +175,13 @@ func (m *Model) predictBoosted(x []float64, nf int, out []float64) {
 			clear(o)
 			m.obl.sumRows(x[:n*nf], nf, o)
 			for i := range o {
-				o[i] = logistic(o[i] + m.scoreBase(x[i*nf:(i+1)*nf]))
+				o[i] = Logistic(o[i] + m.scoreBase(x[i*nf:(i+1)*nf]))
 			}
 			x, out = x[n*nf:], out[n:]
 		}
 	default:
 		for i := range out {
-			out[i] = logistic(m.score(x[i*nf:(i+1)*nf]) + m.scoreBase(x[i*nf:(i+1)*nf]))
+			out[i] = Logistic(m.score(x[i*nf:(i+1)*nf]) + m.scoreBase(x[i*nf:(i+1)*nf]))
 		}
 	}
 }

@@ -154,12 +154,7 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 	if len(f.trainSet) > 0 {
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
 	}
-	var correction eval.Trainer
-	if f.train.boosted() {
-		correction = func(x [][]float64, y []model.Label) (*model.Model, error) {
-			return fitSchema(f.train.trainer, correctionConfig(f.trainCfg), winnow.SmootherSchema(), x, y)
-		}
-	}
+	smooth, correction := smoothFitters(ctx, f.train, f.trainCfg)
 	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer,
 		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitWith(f.train.trainer, f.trainCfg, x, y)
@@ -169,9 +164,7 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 				return fitSchema(f.train.trainer, headConfig(h, f.trainCfg), winnow.Schema(), x, y)
 			}
 		},
-		TrainSmooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
-			return fitSchema(f.train.trainer, smoothConfig(f.trainCfg), winnow.SmootherSchema(), x, y)
-		},
+		TrainSmooth:     smooth,
 		TrainCorrection: correction,
 		Describe:        func(params model.Config) string { return f.train.describe(params) + ", " + how }})
 }

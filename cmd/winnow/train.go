@@ -252,12 +252,8 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 // describes it on tw. Only boosting trains its correction head (a
 // boosted model that starts from the block model's log-odds).
 func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) error {
-	ss := winnow.SmootherSchema()
-	var correction eval.Trainer
-	if tf.boosted() {
-		correction = fitter(ctx, tf, correctionConfig(cfg), ss)
-	}
-	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, contentConfig(cfg), winnow.Schema()), fitter(ctx, tf, smoothConfig(cfg), ss), correction, cfg.Seed, summary)
+	smooth, correction := smoothFitters(ctx, tf, cfg)
+	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, contentConfig(cfg), winnow.Schema()), smooth, correction, cfg.Seed, summary)
 	if err != nil {
 		return err
 	}
@@ -292,6 +288,17 @@ func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg mode
 	}
 	fmt.Fprintf(tw, "page-type models\t%s\n", out)
 	return heads, nil
+}
+
+// smoothFitters are the trainers of the smoothing model's heads with the
+// flags' trainer and cfg: the neighbourhood head's and, with boosting
+// only, the correction head's (nil otherwise).
+func smoothFitters(ctx context.Context, tf trainerFlags, cfg model.Config) (smooth, correction eval.Trainer) {
+	s := winnow.SmootherSchema()
+	if tf.boosted() {
+		correction = fitter(ctx, tf, correctionConfig(cfg), s)
+	}
+	return fitter(ctx, tf, smoothConfig(cfg), s), correction
 }
 
 // fitter is fitSchema with the trainer and configuration of the flags, as

@@ -55,11 +55,7 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 			for k, v := range vecs {
 				probs[k] = m.Predict(v)
 			}
-			var own []float64
-			for _, v := range vecs {
-				own = features.AppendSmoothOwn(own, v)
-			}
-			flat := features.SmoothVectors(p.Page, probs, own)
+			flat := features.SmoothVectors(p.Page, probs, vecs)
 			rows := make([][]float64, len(vecs))
 			for k := range rows {
 				rows[k] = flat[k*nf : (k+1)*nf : (k+1)*nf]
