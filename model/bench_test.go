@@ -53,17 +53,25 @@ func BenchmarkPredictForest(b *testing.B) {
 }
 
 // BenchmarkPredictBoost times boosted models of 25 and 40 oblivious trees
-// of depth 6, and of 40 of depth 8, as BenchmarkPredictForest times
-// forests.
+// of depth 6, of 40 of depth 8, and blends of 40 trees per depth (6 and 8,
+// winnow train's content model; 6, 7 and 8), as BenchmarkPredictForest
+// times forests.
 func BenchmarkPredictBoost(b *testing.B) {
 	const nf = 80
 	s, X, y, flat := predictRows(nf)
-	for _, c := range []struct{ trees, depth int }{{25, 6}, {40, 6}, {40, 8}} {
-		m, err := train.FitBoost(s, X, y, model.Config{Trees: c.trees, MaxDepth: c.depth, MinLeaf: 1})
+	for _, c := range []struct {
+		trees, depth int
+		blend        []int
+	}{{25, 6, nil}, {40, 6, nil}, {40, 8, nil}, {40, 0, []int{6, 8}}, {40, 0, []int{6, 7, 8}}} {
+		m, err := train.FitBoost(s, X, y, model.Config{Trees: c.trees, MaxDepth: c.depth, MinLeaf: 1, BlendDepths: c.blend})
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(fmt.Sprintf("trees=%d/depth=%d", c.trees, c.depth), func(b *testing.B) { benchPredictions(b, m, flat, nf) })
+		name := fmt.Sprintf("trees=%d/depth=%d", c.trees, c.depth)
+		if c.blend != nil {
+			name = fmt.Sprintf("trees=%d/blend=%v", c.trees, c.blend)
+		}
+		b.Run(name, func(b *testing.B) { benchPredictions(b, m, flat, nf) })
 	}
 }
 

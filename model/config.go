@@ -111,6 +111,12 @@ type Config struct {
 	// learn a correction to it, and a boosted model adds it to its score
 	// when it predicts. Boosting only.
 	OffsetFeature string `json:"offset_feature,omitempty"`
+	// BlendDepths, when set, trains one boosted model per depth listed,
+	// each with every other setting, and makes the model their mean in
+	// log-odds: it holds every member's trees with their leaf scores
+	// divided by the number of members, and the mean of their priors.
+	// MaxDepth is then the deepest of them. Boosting only.
+	BlendDepths []int `json:"blend_depths,omitempty"`
 	// Exclude names features the trainers never test: each is read as if
 	// it had one value on every row. A model trained on sets that disagree
 	// about what a feature marks (reader comments are content to some,

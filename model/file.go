@@ -24,13 +24,15 @@ import (
 // "logistic", "base" (the prior log-odds) and per tree "value", the leaf
 // scores; trees and forests are still written as version 1. Version 3
 // added "offset_feature" to params (Config.OffsetFeature); boosted models
-// without one are still written as version 2. sha256 is the hex SHA-256 of the body with all
+// without one are still written as version 2. Version 4 added
+// "blend_depths" to params (Config.BlendDepths); models without it are
+// written in the oldest version that holds them. sha256 is the hex SHA-256 of the body with all
 // insignificant whitespace removed (json.Compact), so the file may be
 // re-indented but not edited. Save writes fields in a fixed order and
 // floats in Go's shortest round-trip form, so equal models give equal bytes.
 const (
 	FormatMagic   = "winnow-model"
-	FormatVersion = 3
+	FormatVersion = 4
 	MaxFileSize   = 256 << 20 // bytes; Load rejects larger input as corrupt
 )
 
@@ -138,11 +140,15 @@ func encode(b fileBody) ([]byte, error) {
 	body.WriteString("\n  ]\n}")
 	// Each model is written in the oldest version that holds it, so that
 	// older builds read it.
-	version := FormatVersion
+	var version int
 	switch {
 	case b.Link == "":
 		version = 1
-	case b.Params.OffsetFeature == "":
+	case len(b.Params.BlendDepths) > 0:
+		version = 4
+	case b.Params.OffsetFeature != "":
+		version = 3
+	default:
 		version = 2
 	}
 	return wrap(version, body.Bytes())
@@ -266,6 +272,9 @@ func decode(data []byte, lim limits) (*Model, error) {
 	}
 	if b.Params.OffsetFeature != "" && env.Version < 3 {
 		return nil, fmt.Errorf("%w: offset feature in a version %d file", ErrCorrupt, env.Version)
+	}
+	if len(b.Params.BlendDepths) > 0 && env.Version < 4 {
+		return nil, fmt.Errorf("%w: blended depths in a version %d file", ErrCorrupt, env.Version)
 	}
 	var m *Model
 	switch b.Link {

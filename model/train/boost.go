@@ -31,6 +31,9 @@ import (
 // cfg.WeightFeature set, each row's gradient and Hessian are weighed by
 // that feature's value plus one (see model.Config), the prior too.
 //
+// With cfg.BlendDepths, boosting runs once per depth listed on the same
+// bins and the model is the members' mean in log-odds (see model.Config).
+//
 // Boosting uses no randomness: cfg.Seed, cfg.MaxFeatures and
 // cfg.Criterion are recorded but not used. Like Fit, the result is a
 // deterministic function of (s, X, y, cfg minus Workers), and the same
@@ -70,14 +73,32 @@ func FitBoost(s model.Schema, X [][]float64, y []model.Label, cfg model.Config) 
 			off[i] = model.Logit(row[k])
 		}
 	}
-	b := newBooster(d, cfg, rw, off)
-	trees := make([]model.Tree, cfg.Trees)
-	for t := range trees {
-		trees[t] = b.round()
+	depths := cfg.BlendDepths
+	if len(depths) == 0 {
+		depths = []int{cfg.MaxDepth}
+	}
+	trees := make([]model.Tree, 0, cfg.Trees*len(depths))
+	var base float64
+	for _, depth := range depths {
+		c := cfg
+		c.MaxDepth = depth
+		b := newBooster(d, c, rw, off)
+		for range cfg.Trees {
+			trees = append(trees, b.round())
+		}
+		base += b.base
+	}
+	if k := float64(len(depths)); k > 1 {
+		for _, t := range trees {
+			for i := range t.Value {
+				t.Value[i] /= k
+			}
+		}
+		base /= k
 	}
 	params := cfg
 	params.Workers = 0
-	m, err := model.NewBoosted(s, TrainerBoost, params, trees, b.base)
+	m, err := model.NewBoosted(s, TrainerBoost, params, trees, base)
 	if err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 
 	"github.com/winnow-dev/winnow/model"
 )
@@ -34,6 +35,12 @@ const (
 	DefaultBins        = 255 // Fit and FitBoost: quantile bins per feature
 )
 
+// DefaultBlendDepths are the depths of the boosted models whose mean is
+// winnow train's content model (model.Config.BlendDepths) when neither
+// -tree-depth nor -blend-depths is given. Its other models, and FitBoost
+// with a zero Config, are one model of DefaultBoostDepth.
+var DefaultBlendDepths = []int{6, 8}
+
 // Limits of a Config.
 const (
 	MaxBins       = 255  // bins are uint8 codes; code 255 is reserved for NaN
@@ -57,6 +64,9 @@ func DefaultMinLeaf(rows int) int {
 func defaults(trainer string, cfg model.Config, rows int) model.Config {
 	switch trainer {
 	case TrainerBoost:
+		if len(cfg.BlendDepths) > 0 {
+			cfg.MaxDepth = slices.Max(cfg.BlendDepths)
+		}
 		if cfg.MaxDepth == 0 {
 			cfg.MaxDepth = DefaultBoostDepth
 		}
@@ -129,15 +139,18 @@ func CheckConfig(trainer string, cfg model.Config) error {
 	return err
 }
 
-// boostOnly refuses cfg if it weighs rows (model.Config.WeightFeature) or
-// starts from an offset (model.Config.OffsetFeature), for the trainers
-// that do neither; booster names the one that does, as the caller knows it.
+// boostOnly refuses cfg if it weighs rows (model.Config.WeightFeature),
+// starts from an offset (model.Config.OffsetFeature) or blends models of
+// several depths (model.Config.BlendDepths), for the trainers that do
+// none of these; booster names the one that does, as the caller knows it.
 func boostOnly(cfg model.Config, booster string) error {
 	switch {
 	case cfg.WeightFeature != "":
 		return fmt.Errorf("rows weighed by %s: only %s weighs rows", cfg.WeightFeature, booster)
 	case cfg.OffsetFeature != "":
 		return fmt.Errorf("offset feature %s: only %s starts from an offset", cfg.OffsetFeature, booster)
+	case len(cfg.BlendDepths) > 0:
+		return fmt.Errorf("blend of depths %v: only %s blends models", cfg.BlendDepths, booster)
 	}
 	return nil
 }
@@ -147,6 +160,11 @@ func boostOnly(cfg model.Config, booster string) error {
 func checkBoost(cfg model.Config) error {
 	if cfg.MaxDepth < 0 || cfg.MaxDepth > MaxBoostDepth {
 		return fmt.Errorf("boosted tree depth %d outside 1..%d", cfg.MaxDepth, MaxBoostDepth)
+	}
+	for _, d := range cfg.BlendDepths {
+		if d < 1 || d > MaxBoostDepth {
+			return fmt.Errorf("blended tree depth %d outside 1..%d", d, MaxBoostDepth)
+		}
 	}
 	if !(cfg.LearningRate > 0 && cfg.LearningRate <= 1) {
 		return fmt.Errorf("learning rate %v outside (0, 1]", cfg.LearningRate)
