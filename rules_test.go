@@ -89,13 +89,14 @@ func TestRepeats(t *testing.T) {
 }
 
 // TestRepeatsByType checks that RuleRepeat runs on products and forums
-// only, and not at all without the rule.
+// only, and not at all without the rule. The blocks' probabilities are
+// given, so no smoothing model revises them.
 func TestRepeatsByType(t *testing.T) {
-	x, err := New()
+	x, err := New(WithSmoother(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	none, err := New(WithRules())
+	none, err := New(WithRules(), WithSmoother(nil))
 	if err != nil {
 		t.Fatal(err)
 	}

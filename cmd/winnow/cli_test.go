@@ -149,6 +149,7 @@ var flagMeanings = map[string]string{
 	"trainer":         "boost (gradient-boosted",
 	"trees":           "boosting rounds",
 	"tree-depth":      "maximum tree depth",
+	"blend-depths":    "mean of one boosted model per depth",
 	"min-leaf":        "minimum blocks per leaf",
 	"criterion":       "split criterion",
 	"learning-rate":   "shrinkage",

@@ -342,6 +342,7 @@ func contentConfig(cfg model.Config) model.Config {
 // the content model's for the others; the role heads weigh every block 1.
 func headConfig(h dataset.RoleHead, cfg model.Config) model.Config {
 	cfg.WeightFeature = ""
+	cfg.BlendDepths = nil
 	if h == dataset.HeadComment {
 		return cfg
 	}
@@ -365,6 +366,7 @@ const smoothOffsetFeature = "P"
 // by the smoothing schema's word count, and it does not read the block's
 // own features (winnow.SmootherOwnFeatures).
 func smoothConfig(cfg model.Config) model.Config {
+	cfg.BlendDepths = nil
 	if cfg.WeightFeature != "" {
 		cfg.WeightFeature = smoothWeightFeature
 	}
@@ -387,6 +389,7 @@ func correctionConfig(cfg model.Config) model.Config {
 // every page weighs 1.
 func pageTypeConfig(cfg model.Config) model.Config {
 	cfg.WeightFeature = ""
+	cfg.BlendDepths = nil
 	return cfg
 }
 

@@ -45,7 +45,8 @@ func TestTrainerFlagHelp(t *testing.T) {
 // TestTrainIsLibraryTraining checks that winnow train without trainer
 // flags writes the model the library trains with a zero model.Config (but
 // for the seed, which winnow train always passes: its -seed, 1 by
-// default) on the same blocks, for the default trainer and for cart: the
+// default, and the boosted content model's blend of depths,
+// train.DefaultBlendDepths) on the same blocks, for the default trainer and for cart: the
 // trainers, not the command, hold the defaults. With -weight words it is
 // the model of the weight feature Words.
 func TestTrainIsLibraryTraining(t *testing.T) {
@@ -96,8 +97,12 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 				t.Fatalf("winnow train saw %d blocks, the test %d: not the same rows", cli.Summary.Blocks, len(x))
 			}
 			// The content model is trained without the role models' own
-			// features.
-			lib, err := tc.fit(winnow.Schema(), x, y, model.Config{Seed: 1, Exclude: winnow.CommentFeatures(), WeightFeature: tc.weight})
+			// features and, boosted, as the blend of train.DefaultBlendDepths.
+			cfg := model.Config{Seed: 1, Exclude: winnow.CommentFeatures(), WeightFeature: tc.weight}
+			if tc.name != "cart" {
+				cfg.BlendDepths = train.DefaultBlendDepths
+			}
+			lib, err := tc.fit(winnow.Schema(), x, y, cfg)
 			if err != nil {
 				t.Fatal(err)
 			}

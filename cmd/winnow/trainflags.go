@@ -3,6 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/winnow-dev/winnow/model"
 	"github.com/winnow-dev/winnow/model/train"
@@ -18,6 +21,45 @@ type trainerFlags struct {
 	trainer, criterion, weight            string
 	maxDepth, minLeaf, trees, maxFeatures int
 	learningRate                          float64
+	blend                                 depthList
+}
+
+// depthList is a flag of comma-separated tree depths; set records that it
+// was given.
+type depthList struct {
+	depths []int
+	set    bool
+}
+
+func (d *depthList) String() string {
+	if d == nil || d.depths == nil {
+		return ""
+	}
+	return joinInts(d.depths)
+}
+
+func (d *depthList) Set(v string) error {
+	d.set, d.depths = true, nil
+	if v == "0" {
+		return nil
+	}
+	for _, f := range strings.Split(v, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return fmt.Errorf("%q is not a list of depths (want e.g. 6,8, or 0 for none)", v)
+		}
+		d.depths = append(d.depths, n)
+	}
+	return nil
+}
+
+// joinInts is v as comma-separated numbers.
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, n := range v {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ",")
 }
 
 // trainerFlagNames are the names of the flags register adds, read off a
@@ -39,6 +81,7 @@ func (t *trainerFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&t.trees, "trees", 0, fmt.Sprintf("boosting rounds, or bagged trees (0: %d for boost, %d for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)", train.DefaultBoostTrees, train.DefaultForestTrees))
 	fs.Float64Var(&t.learningRate, "learning-rate", 0, fmt.Sprintf("boost: shrinkage of each tree's scores (0: %v)", train.DefaultLearningRate))
 	fs.StringVar(&t.weight, "weight", "blocks", "how training weighs a block in the content and smoothing models: blocks (each 1) or words (by its words + 1, as text F1 counts them; boost only)")
+	fs.Var(&t.blend, "blend-depths", fmt.Sprintf("boost: the content model is the mean of one boosted model per depth in `list`, comma-separated (default %s unless -tree-depth is given; 0: one model of -tree-depth)", joinInts(train.DefaultBlendDepths)))
 	fs.IntVar(&t.maxFeatures, "max-features", 0, fmt.Sprintf("cart: features drawn as split candidates per node in a forest (0: %d; a single tree: all)", train.DefaultMaxFeatures))
 }
 
@@ -66,6 +109,16 @@ func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 	default:
 		return cfg, fmt.Errorf("%w: unknown -weight %q (want words or blocks)", errUsage, t.weight)
 	}
+	switch {
+	case !t.boosted():
+		if len(t.blend.depths) > 0 {
+			return cfg, fmt.Errorf("%w: -blend-depths: only -trainer %s blends models", errUsage, train.TrainerBoost)
+		}
+	case t.blend.set:
+		cfg.BlendDepths = t.blend.depths
+	case t.maxDepth == 0:
+		cfg.BlendDepths = slices.Clone(train.DefaultBlendDepths)
+	}
 	if err := train.CheckConfig(t.trainer, cfg); err != nil {
 		return cfg, fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -82,7 +135,11 @@ func (t *trainerFlags) describe(cfg model.Config) string {
 		if cfg.WeightFeature != "" {
 			weight = "words"
 		}
-		return fmt.Sprintf("%s (tree-depth %d, min-leaf %d, trees %d, learning rate %v, weight %s)", t.trainer, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.LearningRate, weight)
+		depth := fmt.Sprintf("tree-depth %d", cfg.MaxDepth)
+		if len(cfg.BlendDepths) > 0 {
+			depth = "blend of depths " + joinInts(cfg.BlendDepths)
+		}
+		return fmt.Sprintf("%s (%s, min-leaf %d, trees %d, learning rate %v, weight %s)", t.trainer, depth, cfg.MinLeaf, cfg.Trees, cfg.LearningRate, weight)
 	}
 	return fmt.Sprintf("%s (%s, tree-depth %d, min-leaf %d, trees %d, seed %d)", t.trainer, t.criterion, cfg.MaxDepth, cfg.MinLeaf, cfg.Trees, cfg.Seed)
 }

@@ -32,8 +32,12 @@ func runTree(ctx context.Context, e *env, args []string) error {
 	if *format == "dot" {
 		return m.WriteDot(e.stdout)
 	}
-	fmt.Fprintf(e.stdout, "model: trainer %s, %d nodes, depth %d, trained on %d blocks from %d pages of %v\n\n",
-		m.Trainer, m.NumNodes(), m.Depth(), m.Summary.Blocks, m.Summary.Pages, m.Summary.Sets)
+	shape := fmt.Sprintf("depth %d", m.Depth())
+	if b := m.Params.BlendDepths; len(b) > 0 {
+		shape = fmt.Sprintf("the mean of %d models of depths %s, %d trees each", len(b), joinInts(b), m.NumTrees()/len(b))
+	}
+	fmt.Fprintf(e.stdout, "model: trainer %s, %d nodes, %s, trained on %d blocks from %d pages of %v\n\n",
+		m.Trainer, m.NumNodes(), shape, m.Summary.Blocks, m.Summary.Pages, m.Summary.Sets)
 	if err := m.WriteRules(e.stdout, *depth); err != nil {
 		return err
 	}
