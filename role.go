@@ -128,7 +128,11 @@ const commentRunMax = 3
 //
 //   - comments follow the article: a claimed block with at least
 //     commentBodyAfter words of body after it is not a comment, but body
-//     when kept and boilerplate otherwise;
+//     when kept and boilerplate otherwise. In a comment section, the
+//     body after the last claimed block counts only if it has at least
+//     as many words as the claimed blocks of the section: fewer is a
+//     sidebar under the comments, which would turn them into body one
+//     after another;
 //   - comments come together: a run of at most commentRunMax body blocks
 //     (boilerplate among them or not) between two comments is comments
 //     too, and so is one between a heading that opens a comment section
@@ -160,6 +164,21 @@ func settleComments(p *page.Page, keep []bool, out []Role) {
 			break
 		}
 	}
+	// ignored is the words of body after the last block the head claims
+	// in a comment section, when they are fewer than the words it claims
+	// there: a sidebar under the comments, not an article after them.
+	claimed, ignored := 0, 0
+	for i := len(out) - 1; i >= section; i-- {
+		switch {
+		case out[i] == RoleComment:
+			claimed += p.Blocks[i].Words
+		case out[i] == RoleBody && claimed == 0:
+			ignored += p.Blocks[i].Words
+		}
+	}
+	if ignored >= claimed {
+		ignored = 0
+	}
 	after := 0     // words of body after block i
 	right := false // the run after i ends at a block that is a comment
 	var run []int  // the run's body blocks, last first
@@ -173,7 +192,7 @@ func settleComments(p *page.Page, keep []bool, out []Role) {
 			if fill {
 				rest -= runWords
 			}
-			if rest >= commentBodyAfter {
+			if rest-ignored >= commentBodyAfter {
 				out[i] = RoleBoilerplate
 				if keep[i] {
 					out[i] = RoleBody

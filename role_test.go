@@ -65,6 +65,33 @@ func TestRolesAssignment(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("comments before the body: roles %v, want %v", got, want)
 	}
+	// In a comment section, body after the last comment counts only if it
+	// has as many words as the section's comments: a short kept sidebar
+	// under a long comment section does not turn the section into body,
+	// one comment after another. The same sidebar after short claims, or
+	// on a page without a comment section's heading, does.
+	r := &page.Page{Blocks: []page.Block{{Text: "The story.", Words: 200}, {Text: "Comments", Words: 1},
+		{Words: 40}, {Words: 40}, {Words: 40}, {Words: 30}, {Words: 30}}}
+	rkeep := []bool{true, false, false, false, false, true, true}
+	rheads := [][]float64{{0, 0, 0.9, 0.9, 0.9, 0, 0}, make([]float64, 7), make([]float64, 7), make([]float64, 7)}
+	got = x.roles(r, rkeep, rkeep, rheads, false)
+	want = []Role{RoleBody, RoleBoilerplate, RoleComment, RoleComment, RoleComment, RoleBody, RoleBody}
+	if !slices.Equal(got, want) {
+		t.Fatalf("a sidebar under the comments: roles %v, want %v", got, want)
+	}
+	r.Blocks[1].Text = "Notes"
+	got = x.roles(r, rkeep, rkeep, rheads, false)
+	want = []Role{RoleBody, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBody, RoleBody}
+	if !slices.Equal(got, want) {
+		t.Fatalf("no comment section: roles %v, want %v", got, want)
+	}
+	r.Blocks[1].Text = "Comments"
+	r.Blocks[2].Words, r.Blocks[3].Words, r.Blocks[4].Words = 10, 10, 10
+	got = x.roles(r, rkeep, rkeep, rheads, false)
+	want = []Role{RoleBody, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBody, RoleBody}
+	if !slices.Equal(got, want) {
+		t.Fatalf("body after short claims: roles %v, want %v", got, want)
+	}
 	for _, c := range []struct {
 		pageType        string
 		comments, parts bool
