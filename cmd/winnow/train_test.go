@@ -185,3 +185,53 @@ func TestTrainProgress(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainBlendFlags checks which models -blend-depths and -tree-depth
+// shape: by default the content model is the blend of
+// train.DefaultBlendDepths; -tree-depth alone makes it one model of that
+// depth, -blend-depths the blend it lists; the smoothing and role models
+// are never blends.
+func TestTrainBlendFlags(t *testing.T) {
+	for _, tc := range []struct {
+		flags []string
+		blend []int
+		depth int
+	}{
+		{nil, train.DefaultBlendDepths, slices.Max(train.DefaultBlendDepths)},
+		{[]string{"-tree-depth", "3"}, nil, 3},
+		{[]string{"-tree-depth", "3", "-blend-depths", "2,4"}, []int{2, 4}, 4},
+		{[]string{"-blend-depths", "0"}, nil, train.DefaultBoostDepth},
+	} {
+		t.Run(strings.Join(append([]string{"flags"}, tc.flags...), " "), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "model.json")
+			args := append([]string{"train", "-data", "../../testdata/dataset", "-sets", "wcxb", "-test-frac", "0", "-trees", "3", "-page-types", "-", "-o", out}, tc.flags...)
+			var stdout, stderr bytes.Buffer
+			e := &env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}
+			if code := run(context.Background(), e, args); code != 0 {
+				t.Fatalf("winnow %v: exit %d\n%s", args, code, stderr.String())
+			}
+			m, err := model.ReadFile(out, winnow.Schema())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(m.Params.BlendDepths, tc.blend) || m.Params.MaxDepth != tc.depth {
+				t.Errorf("content model: blend %v, depth %d; want %v, %d", m.Params.BlendDepths, m.Params.MaxDepth, tc.blend, tc.depth)
+			}
+			h, err := loadSmoothFor(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			roles, err := loadRolesFor(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, heads := range []*model.Heads{h, roles} {
+				for _, hm := range heads.Models {
+					if hm.Params.BlendDepths != nil {
+						t.Errorf("a smoothing or role model is a blend: %v", hm.Params.BlendDepths)
+					}
+				}
+			}
+		})
+	}
+}
