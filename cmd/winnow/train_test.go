@@ -100,7 +100,7 @@ func TestTrainIsLibraryTraining(t *testing.T) {
 			// features and, boosted, as the blend of train.DefaultBlendDepths.
 			cfg := model.Config{Seed: 1, Exclude: winnow.CommentFeatures(), WeightFeature: tc.weight}
 			if tc.name != "cart" {
-				cfg.BlendDepths = train.DefaultBlendDepths
+				cfg.BlendDepths = train.DefaultBlendDepths()
 			}
 			lib, err := tc.fit(winnow.Schema(), x, y, cfg)
 			if err != nil {
@@ -197,7 +197,7 @@ func TestTrainBlendFlags(t *testing.T) {
 		blend []int
 		depth int
 	}{
-		{nil, train.DefaultBlendDepths, slices.Max(train.DefaultBlendDepths)},
+		{nil, train.DefaultBlendDepths(), slices.Max(train.DefaultBlendDepths())},
 		{[]string{"-tree-depth", "3"}, nil, 3},
 		{[]string{"-tree-depth", "3", "-blend-depths", "2,4"}, []int{2, 4}, 4},
 		{[]string{"-blend-depths", "0"}, nil, train.DefaultBoostDepth},

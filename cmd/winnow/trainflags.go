@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -81,7 +80,7 @@ func (t *trainerFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&t.trees, "trees", 0, fmt.Sprintf("boosting rounds, or bagged trees (0: %d for boost, %d for cart, 1 for golearn-cart; -trainer cart -trees 1: a single, readable tree)", train.DefaultBoostTrees, train.DefaultForestTrees))
 	fs.Float64Var(&t.learningRate, "learning-rate", 0, fmt.Sprintf("boost: shrinkage of each tree's scores (0: %v)", train.DefaultLearningRate))
 	fs.StringVar(&t.weight, "weight", "blocks", "how training weighs a block in the content and smoothing models: blocks (each 1) or words (by its words + 1, as text F1 counts them; boost only)")
-	fs.Var(&t.blend, "blend-depths", fmt.Sprintf("boost: the content model is the mean of one boosted model per depth in `list`, comma-separated (default %s unless -tree-depth is given; 0: one model of -tree-depth)", joinInts(train.DefaultBlendDepths)))
+	fs.Var(&t.blend, "blend-depths", fmt.Sprintf("boost: the content model is the mean of one boosted model per depth in `list`, comma-separated (default %s unless -tree-depth is given; 0: one model of -tree-depth)", joinInts(train.DefaultBlendDepths())))
 	fs.IntVar(&t.maxFeatures, "max-features", 0, fmt.Sprintf("cart: features drawn as split candidates per node in a forest (0: %d; a single tree: all)", train.DefaultMaxFeatures))
 }
 
@@ -117,7 +116,7 @@ func (t *trainerFlags) config(seed uint64) (model.Config, error) {
 	case t.blend.set:
 		cfg.BlendDepths = t.blend.depths
 	case t.maxDepth == 0:
-		cfg.BlendDepths = slices.Clone(train.DefaultBlendDepths)
+		cfg.BlendDepths = train.DefaultBlendDepths()
 	}
 	if err := train.CheckConfig(t.trainer, cfg); err != nil {
 		return cfg, fmt.Errorf("%w: %v", errUsage, err)

@@ -35,11 +35,12 @@ const (
 	DefaultBins        = 255 // Fit and FitBoost: quantile bins per feature
 )
 
-// DefaultBlendDepths are the depths of the boosted models whose mean is
-// winnow train's content model (model.Config.BlendDepths) when neither
-// -tree-depth nor -blend-depths is given. Its other models, and FitBoost
-// with a zero Config, are one model of DefaultBoostDepth.
-var DefaultBlendDepths = []int{6, 8}
+// DefaultBlendDepths returns the depths of the boosted models whose mean
+// is winnow train's content model (model.Config.BlendDepths) when neither
+// -tree-depth nor -blend-depths is given, in a new slice. Its other
+// models, and FitBoost with a zero Config, are one model of
+// DefaultBoostDepth.
+func DefaultBlendDepths() []int { return []int{6, 8} }
 
 // Limits of a Config.
 const (
