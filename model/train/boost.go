@@ -16,7 +16,8 @@ import (
 // levels (DefaultBoostDepth when 0, at most MaxBoostDepth). The other fields
 // left at 0 get winnow train's defaults too (DefaultBoostMinLeaf,
 // DefaultLearningRate, DefaultL2, DefaultBins), so that FitBoost with a
-// zero Config trains the model winnow train does on the same rows.
+// zero Config trains the model winnow train does on the same rows (with
+// BlendDepths set to DefaultBlendDepths, its content model).
 //
 // An oblivious tree asks the same question of every node of a level, so a
 // tree of depth d is d tests and 2^d leaves, and prediction computes a

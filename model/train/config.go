@@ -21,7 +21,8 @@ const (
 // The defaults a trainer fills in for the model.Config fields left at 0.
 // They are the defaults of winnow train, which leaves them to the trainers,
 // so the library with a zero Config and the command without flags train
-// the same model.
+// the same model; for its content model winnow train adds a blend of
+// DefaultBlendDepths.
 const (
 	DefaultBoostTrees   = 40  // FitBoost: boosting rounds
 	DefaultBoostDepth   = 6   // FitBoost: depth of each oblivious tree
