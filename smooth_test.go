@@ -84,9 +84,7 @@ func TestSmoother(t *testing.T) {
 // gives decide: the block features they copy set (features.SetSmoothOwn).
 func smoothBufOf(p *page.Page) []float64 {
 	sv := make([]float64, len(p.Blocks)*features.NumSmoothFeatures())
-	for i, v := range features.Vectors(p) {
-		features.SetSmoothOwn(sv, i, v)
-	}
+	features.SetSmoothOwnRows(sv, features.Vectors(p))
 	return sv
 }
 

@@ -198,9 +198,7 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 	sv := smoothVectorsBuf(x.cfg.smooth, len(vecs))
 	defer putFloats(sv)
 	if len(*sv) > 0 {
-		for i, v := range vecs {
-			features.SetSmoothOwn(*sv, i, v)
-		}
+		features.SetSmoothOwnRows(*sv, vecs)
 	}
 	return x.decide(p, x.pageType(p), probs, *sv, heads, paths)
 }

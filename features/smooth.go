@@ -105,11 +105,17 @@ func SmoothVectors(p *page.Page, probs []float64, vecs [][]float64) []float64 {
 		panic("features: SmoothVectors: one block vector per block needed")
 	}
 	out := make([]float64, len(p.Blocks)*len(smoothNames))
-	for i, v := range vecs {
-		SetSmoothOwn(out, i, v)
-	}
+	SetSmoothOwnRows(out, vecs)
 	FillSmoothVectors(out, p, probs)
 	return out
+}
+
+// SetSmoothOwnRows is SetSmoothOwn for the blocks' vectors one slice per
+// block (Vectors), from the page's first block on.
+func SetSmoothOwnRows(dst []float64, vecs [][]float64) {
+	for i, v := range vecs {
+		SetSmoothOwn(dst, i, v)
+	}
 }
 
 // SetSmoothOwn writes into the smoothing vectors dst (NumSmoothFeatures

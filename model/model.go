@@ -248,8 +248,8 @@ func (m *Model) score(x []float64) float64 {
 	return s
 }
 
-// logistic is 1/(1+e^-s), P(content) of a boosted model's score s.
-// Logistic is the probability of the log-odds s, the inverse of Logit.
+// Logistic is 1/(1+e^-s), the probability of the log-odds s (P(content)
+// of a boosted model's score), the inverse of Logit.
 func Logistic(s float64) float64 { return 1 / (1 + math.Exp(-s)) }
 
 // walk4 is walk over four trees at once.
