@@ -5,9 +5,9 @@
 // <output>/<input name>.jsonl.gz itself, the same lines as
 // `winnow extract -format jsonl`.
 //
-// Only file names cross the shuffle: page bodies never do (reshuffling them
-// took 4.7 GB for 1,600 pages), and no line goes through textio.Write, which
-// funnels every line through one worker into one file.
+// Only file names and per-file tallies cross a shuffle: page bodies never do
+// (reshuffling them took 4.7 GB for 1,600 pages), and no line goes through
+// textio.Write, which funnels every line through one worker into one file.
 package pipeline
 
 import (
@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"reflect"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -34,12 +35,24 @@ import (
 // Every DoFn and emitter is registered: prism (and any portable runner)
 // refuses a DoFn it cannot look up by name.
 func init() {
-	register.DoFn3x1[context.Context, fileio.FileMetadata, func(string), error](&ExtractFileFn{})
+	register.DoFn4x1[context.Context, fileio.FileMetadata, func(string), func(Tally), error](&ExtractFileFn{})
 	register.Emitter1[string]()
+	register.Emitter1[Tally]()
+	// Tally crosses a shuffle: a worker must find its type by name.
+	beam.RegisterType(reflect.TypeOf((*Tally)(nil)).Elem())
 	register.Function2x0(logWritten)
+	register.Function2x1(addTallies)
+	register.Function2x0(countTally)
 }
 
-// Counters, in the "winnow" namespace, summed over the whole job.
+// Counters, in the "winnow" namespace, summed over the whole job. They are
+// incremented in one place only, countTally, from the one element of the
+// job's summed Tally, and not in ExtractFileFn's bundles: prism (v2.78.0)
+// loses counter values when two bundles report the same counter before it
+// knows the counter's short id (jobservices/metrics.go, contributeMetrics
+// keeps one unprocessed payload per short id, and a second bundle's
+// payload replaces the first's), which dropped a whole file's counts when
+// two extracting bundles, split by prism, finished together.
 var (
 	recordsRead  = beam.NewCounter("winnow", "records")
 	pagesWritten = beam.NewCounter("winnow", "pages")
@@ -51,19 +64,52 @@ var (
 // Build adds the pipeline to s: the files matching input (a glob on any
 // filesystem Beam has registered) are extracted into the folder output.
 // jobs is the number of pages of one file extracted at once. The result
-// holds the path of every file written.
+// holds the path of every file written. The files' tallies are summed over
+// the job and added to the counters once, when every file is done.
 func Build(s beam.Scope, input, output string, jobs int) beam.PCollection {
 	s = s.Scope("winnow")
 	files := fileio.MatchFiles(s, input)
 	files = beam.Reshuffle(s, files)
-	written := beam.ParDo(s, &ExtractFileFn{Output: output, Jobs: jobs}, files)
+	written, tallies := beam.ParDo2(s, &ExtractFileFn{Output: output, Jobs: jobs}, files)
 	// The names go through a shuffle of their own, so that the extracting
 	// stage has an output: prism (v2.78.0) waits on a bundle of a stage
 	// without outputs in a loop that keeps a core busy while the bundle
 	// runs, about as much CPU as the extraction itself.
 	written = beam.Reshuffle(s, written)
 	beam.ParDo0(s, logWritten, written)
+	beam.ParDo0(s, countTally, beam.Combine(s, addTallies, tallies))
 	return written
+}
+
+// Tally is what extracting one file counted, or, summed by addTallies, a
+// set of files.
+type Tally struct {
+	Records int64 // records read (warc.Summary.Records)
+	Pages   int64 // pages written (warc.Summary.HTML)
+	Empty   int64 // pages with no content (warc.Summary.Empty)
+	Damaged int64 // damaged records stepped over (warc.Summary.Damaged)
+	Failed  int64 // files that are not web archives
+}
+
+// addTallies is the sum of a and b.
+func addTallies(a, b Tally) Tally {
+	return Tally{
+		Records: a.Records + b.Records,
+		Pages:   a.Pages + b.Pages,
+		Empty:   a.Empty + b.Empty,
+		Damaged: a.Damaged + b.Damaged,
+		Failed:  a.Failed + b.Failed,
+	}
+}
+
+// countTally adds t to the counters. Build calls it once per job, on the
+// sum of every file's Tally.
+func countTally(ctx context.Context, t Tally) {
+	recordsRead.Inc(ctx, t.Records)
+	pagesWritten.Inc(ctx, t.Pages)
+	pagesEmpty.Inc(ctx, t.Empty)
+	damaged.Inc(ctx, t.Damaged)
+	failures.Inc(ctx, t.Failed)
 }
 
 // logWritten logs the name of a file written.
@@ -77,12 +123,13 @@ func OutputName(output, input string) string {
 }
 
 // ExtractFileFn extracts one web archive per element into
-// OutputName(Output, file), and emits that name. A file that is not a web
-// archive is counted in failed_files and logged, and the pipeline goes on;
-// damaged records are logged and stepped over; a failure to read or write
-// fails the bundle, so that the runner retries it. The output is written under a temporary name and renamed when
-// complete, so a retried bundle overwrites its own file and a reader never
-// sees half of one.
+// OutputName(Output, file), and emits that name and the file's Tally. A
+// file that is not a web archive is logged and emits only a Tally with
+// Failed 1, and the pipeline goes on; damaged records are logged and
+// stepped over; a failure to read or write fails the bundle, so that the
+// runner retries it, and emits nothing. The output is written under a
+// temporary name and renamed when complete, so a retried bundle overwrites
+// its own file and a reader never sees half of one.
 type ExtractFileFn struct {
 	Output string
 	Jobs   int
@@ -101,7 +148,7 @@ func (fn *ExtractFileFn) Setup() error {
 }
 
 // ProcessElement extracts the file md names.
-func (fn *ExtractFileFn) ProcessElement(ctx context.Context, md fileio.FileMetadata, emit func(string)) error {
+func (fn *ExtractFileFn) ProcessElement(ctx context.Context, md fileio.FileMetadata, emit func(string), emitTally func(Tally)) error {
 	in, err := filesystem.New(ctx, md.Path)
 	if err != nil {
 		return err
@@ -114,8 +161,8 @@ func (fn *ExtractFileFn) ProcessElement(ctx context.Context, md fileio.FileMetad
 	defer rc.Close()
 	r, err := warc.NewReader(rc, md.Path, warc.Options{})
 	if errors.Is(err, warc.ErrNotWARC) {
-		failures.Inc(ctx, 1)
 		log.Errorf(ctx, "winnow: %v", err)
+		emitTally(Tally{Failed: 1})
 		return nil
 	}
 	if err != nil {
@@ -146,11 +193,8 @@ func (fn *ExtractFileFn) ProcessElement(ctx context.Context, md fileio.FileMetad
 		removeQuietly(ctx, out, tmp)
 		return fmt.Errorf("rename %s: %w", tmp, err)
 	}
-	recordsRead.Inc(ctx, int64(s.Records))
-	pagesWritten.Inc(ctx, int64(s.HTML))
-	pagesEmpty.Inc(ctx, int64(s.Empty))
-	damaged.Inc(ctx, int64(s.Damaged))
 	emit(name)
+	emitTally(Tally{Records: int64(s.Records), Pages: int64(s.HTML), Empty: int64(s.Empty), Damaged: int64(s.Damaged)})
 	return nil
 }
 
