@@ -3,6 +3,7 @@ package page
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -37,7 +38,11 @@ func (o Options) maxNodes(n int) int {
 // error wrapping ErrTooLarge.
 func checkTreeSize(decoded []byte, opts Options, skip *rawSkip) error {
 	limit := opts.maxNodes(len(decoded))
-	if n, over := treeBound(decoded, limit, skip); over {
+	n, over, unsure := boundTree(decoded, limit, skip)
+	switch {
+	case unsure:
+		return fmt.Errorf("%w: its svg and math leave more than %d ways to read it open at once", ErrTooLarge, maxReadings)
+	case over:
 		return fmt.Errorf("%w: its tree would have more than %d nodes (at least %d)", ErrTooLarge, limit, n)
 	}
 	return nil
@@ -71,21 +76,54 @@ func checkTreeSize(decoded []byte, opts Options, skip *rawSkip) error {
 //     node.
 //
 // The second and third parts follow the tokens of html.Tokenizer, made
-// by tagScanner without allocating. The parser drives the tokenizer in
-// two ways: it switches raw text elements to markup (noscript, and any
-// element inside svg and math, which treeBound follows without their
-// integration points), and it reads CDATA sections in svg and math,
-// which treeBound reads as bogus comments, as the tokenizer does by
-// default. treeBound allocates only as fmtModel follows open elements.
+// by tagScanner without allocating, as the parser drives it: where the
+// page has an svg, math, template or frameset start tag, over every way
+// the parser may read it (readingsBound: a CDATA section as text or as a
+// bogus comment, a raw text element's text raw or as markup, wherever
+// treeBound cannot tell which the parser does), and the bound is the most
+// any of them counts; a page that leaves more than maxReadings ways open
+// at once is over the limit. treeBound allocates only as fmtModel follows
+// open elements and readingsBound forks readings.
 //
 // With skip not nil, it also notes in skip the raw text the parser need
 // not read (see rawSkip).
 func treeBound(b []byte, limit int, skip *rawSkip) (int, bool) {
-	n, over := markupBound(b, limit)
+	n, over, _ := boundTree(b, limit, skip)
+	return n, over
+}
+
+// boundTree is treeBound, and reports unsure where it is over the limit
+// because readingsBound is.
+func boundTree(b []byte, limit int, skip *rawSkip) (n int, over, unsure bool) {
+	n, over = markupBound(b, limit)
 	if over {
-		return n, true
+		return n, true, false
 	}
-	return formattingBound(b, n, limit, skip)
+	first := n
+	if n, over = formattingBound(b, first, limit, skip); over || !mayPart(b) {
+		return n, over, false
+	}
+	m, over, unsure := readingsBound(b, first, limit)
+	return max(n, m), over, unsure
+}
+
+// mayPart reports whether the parser may drive the tokenizer otherwise
+// than formattingBound reads: only after a start tag of svg, math,
+// template or frameset (any case), which mayPart looks for as a '<'
+// followed by one of these names.
+func mayPart(b []byte) bool {
+	for i := bytes.IndexByte(b, '<'); i >= 0; {
+		t := b[i+1:]
+		if hasPrefixFold(t, "svg") || hasPrefixFold(t, "math") || hasPrefixFold(t, "template") || hasPrefixFold(t, "frameset") {
+			return true
+		}
+		j := bytes.IndexByte(t, '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // markupBound returns the first part of treeBound, and whether it is
@@ -496,4 +534,469 @@ func voidTag(name []byte) bool {
 		return true
 	}
 	return false
+}
+
+// The parser drives the tokenizer in two ways that depend on where it is
+// in the tree: it reads a CDATA section (<![CDATA[ to ]]>) as text where
+// the current node is an svg or MathML element, and as a bogus comment (to
+// the first '>') elsewhere; and after the start tag of a raw text element
+// (script, style, title, noscript, ...) it reads the element's text as
+// markup where it inserts the element in svg or MathML, or ignores a
+// <noscript>'s start tag (in a frameset, or in a template's column group),
+// and as raw text elsewhere. Where the two reads part, a quoted attribute
+// value in one can hide tags the other reads, so a bound over one read
+// alone does not bound the parser's. readingsBound follows every read the
+// parser may take: a reading follows the parser's state as far as it is
+// sure of it (foreignState) and, at a CDATA section or a raw text element
+// where it is not, forks into two readings, one for each way; readings
+// that come to the same state (the same next token, tokenizer state,
+// foreignState and fmtModel) are joined.
+
+// maxReadings is the most readings readingsBound follows at once: a page
+// whose svg and math leave more ways to read it open is refused.
+const maxReadings = 16
+
+// cdataOpen starts a CDATA section.
+const cdataOpen = "<![CDATA["
+
+// readingsBound adds to n, the nodes counted by markupBound, the second
+// and third parts of treeBound as formattingBound counts them, over every
+// read of the page the parser may take (see above): the most any of them
+// counts. It reports whether that is above limit, where it stops, and
+// unsure when more than maxReadings reads were open at once, in which case
+// over is true too.
+func readingsBound(b []byte, n, limit int) (bound int, over, unsure bool) {
+	reads := []*reading{{s: newTagScanner(b), n: n}}
+	bound = n
+	for len(reads) > 0 {
+		i := 0 // the reading whose next token starts first
+		for j := 1; j < len(reads); j++ {
+			if reads[j].s.end < reads[i].s.end {
+				i = j
+			}
+		}
+		r := reads[i]
+		tt, fork := r.step(b)
+		bound = max(bound, r.n)
+		if r.n > limit {
+			return r.n, true, false
+		}
+		if tt == html.ErrorToken {
+			reads = slices.Delete(reads, i, i+1)
+			continue
+		}
+		if fork != nil {
+			if len(reads) == maxReadings {
+				return bound, true, true
+			}
+			reads = append(reads, fork)
+		}
+		for j, o := range reads {
+			if j != i && o.sameState(r) {
+				o.join(r)
+				reads = slices.Delete(reads, i, i+1)
+				break
+			}
+		}
+	}
+	return bound, false, false
+}
+
+// reading is one read of the page: the tokenizer's state (s, and cdata),
+// the parser's as far as it follows it (f, m) and what it counts so far.
+type reading struct {
+	s     tagScanner
+	m     fmtModel
+	f     foreignState
+	n     int  // nodes counted
+	attrs int  // attributes so far: only its parity counts from here on
+	cdata bool // the next token is a CDATA section read as text
+}
+
+// clone returns a copy of r that shares nothing it changes with r.
+func (r *reading) clone() *reading {
+	c := *r
+	c.s.keys.table = nil // scratch, per tag
+	c.s.unread = nil
+	for k := range c.m.live {
+		c.m.live[k] = slices.Clone(r.m.live[k])
+	}
+	c.m.barriers = slices.Clone(r.m.barriers)
+	c.f.names = slices.Clone(r.f.names)
+	c.f.open = slices.Clone(r.f.open)
+	return &c
+}
+
+// sameState reports whether r and o will read and count the rest of the
+// page alike.
+func (r *reading) sameState(o *reading) bool {
+	return r.s.end == o.s.end && r.s.rawTag == o.s.rawTag && r.s.done == o.s.done &&
+		r.cdata == o.cdata && r.f.equal(&o.f) && r.m.equal(&o.m)
+}
+
+// join makes r count at least what o, in the same state, counts.
+func (r *reading) join(o *reading) {
+	r.n = max(r.n, o.n)
+	r.attrs = max(r.attrs%2, o.attrs%2)
+}
+
+// step reads and counts the next token, of type tt (html.ErrorToken at the
+// end of the page). Where the parser may read on in two ways, r takes one
+// and fork, a new reading, the other.
+func (r *reading) step(b []byte) (tt html.TokenType, fork *reading) {
+	s, m := &r.s, &r.m
+	if !r.cdata && !s.done && s.rawTag == "" && bytes.HasPrefix(b[s.end:], []byte(cdataOpen)) {
+		switch r.f.cdata() {
+		case yes:
+			r.cdata = true
+		case maybe:
+			fork = r.clone()
+			fork.cdata = true
+		}
+	}
+	if r.cdata {
+		r.cdata = false
+		tt = s.cdataSection()
+	} else {
+		tt = s.next()
+	}
+	if tt == html.ErrorToken {
+		return tt, fork
+	}
+	m.position = s.start
+	switch tt {
+	case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+	default:
+		return tt, fork
+	}
+	var buf [maxName]byte
+	name := s.lowerName(&buf)
+	k := formattingIndex(name)
+	r.n += (r.attrs+s.attrs)/2 - r.attrs/2
+	r.attrs += s.attrs
+	if tt == html.EndTagToken {
+		r.n += m.end(name, k) + min(m.nlive, maxClones)
+		if r.f.endTag(name) {
+			fork = r.clone()
+			fork.f.kind = inHTML
+			fork.f.names, fork.f.open = fork.f.names[:0], fork.f.open[:0]
+		}
+		return tt, fork
+	}
+	r.n += 2 * min(m.nlive, maxClones)
+	selfClosing := tt == html.SelfClosingTagToken
+	how, inserted := r.f.startTag(name, selfClosing)
+	raw := yes // whether the parser reads the element's text raw
+	switch {
+	case how == asForeign:
+		raw = no
+	case how == unknown:
+		raw = maybe
+	case string(name) == "noscript" && r.f.ignores:
+		raw = maybe
+	case string(name) == "noscript":
+		raw = no
+	}
+	var tag []byte // a formatting start tag as written
+	if k >= 0 {
+		tag = b[s.start:s.end]
+	}
+	m.start(name, k, selfClosing, tag)
+	switch {
+	case s.rawTag != "" && raw == no:
+		s.notRawText()
+	case s.rawTag != "" && raw == maybe:
+		fork = r.clone()
+		fork.s.notRawText()
+	case inserted:
+		// The parser may have ignored the svg or math start tag, or not.
+		fork = r.clone()
+		fork.f.enter(name)
+	}
+	return tt, fork
+}
+
+// cdataSection reads the token at s.end, which starts with cdataOpen, as
+// html.Tokenizer does with AllowCDATA(true): a text token up to the first
+// "]]>" after cdataOpen, included, or to the end of the page.
+func (s *tagScanner) cdataSection() html.TokenType {
+	s.start, s.attrs = s.end, 0
+	from := s.start + len(cdataOpen)
+	if i := bytes.Index(s.b[from:], []byte("]]>")); i >= 0 {
+		s.end = from + i + len("]]>")
+	} else {
+		s.end, s.done = len(s.b), true
+	}
+	return html.TextToken
+}
+
+// tristate is yes, no, or maybe.
+type tristate uint8
+
+const (
+	no tristate = iota
+	yes
+	maybe
+)
+
+// The ways the parser may take a start tag (foreignState.startTag).
+const (
+	asHTML    = iota // by its insertion mode
+	asForeign        // as an element of the current svg or math
+	unknown          // either
+)
+
+// foreignState follows, as far as it is sure of it, whether the parser's
+// current node is an svg or MathML element (foreign content), which
+// decides how the parser drives the tokenizer. Its kind is
+//
+//   - inHTML: no svg or MathML element is open;
+//   - inForeign: the elements open above the HTML ones are exactly those
+//     named in names (back to back, each starting at its open index), all
+//     of the namespace of the first (svg, or MathML if math), which an
+//     <svg> or <math> start tag read in HTML content opened;
+//   - unsure: anything.
+//
+// It leaves inForeign for inHTML only where the parser surely closes all
+// those elements (their outermost one's end tag, a start tag that breaks
+// out of foreign content); wherever the parser may read a token by its
+// insertion mode inside them (a start tag or text in an integration point,
+// an end tag that names none of them), or the names compare in a way
+// the parser may not (non-ASCII bytes), it becomes unsure for the rest of
+// the page.
+type foreignState struct {
+	kind  uint8
+	math  bool
+	names []byte
+	open  []int
+	// ignores says a template or frameset start tag was read: the parser
+	// may be in a frameset or a template's column group, where it ignores
+	// <svg>, <math> and <noscript> (whose text it then reads raw).
+	ignores bool
+}
+
+// The kinds of foreignState.
+const (
+	inHTML = iota
+	inForeign
+	unsure
+)
+
+// maxForeignDepth bounds foreignState.open: deeper, it is unsure (the
+// parser refuses more than 512 open elements).
+const maxForeignDepth = 512
+
+func (f *foreignState) equal(o *foreignState) bool {
+	return f.kind == o.kind && f.math == o.math && f.ignores == o.ignores &&
+		bytes.Equal(f.names, o.names) && slices.Equal(f.open, o.open)
+}
+
+// cdata reports whether the parser reads a CDATA section as text.
+func (f *foreignState) cdata() tristate {
+	switch f.kind {
+	case inHTML:
+		return no
+	case inForeign:
+		return yes
+	}
+	return maybe
+}
+
+// enter opens the svg or math element name in HTML content.
+func (f *foreignState) enter(name []byte) {
+	f.kind, f.math = inForeign, string(name) == "math"
+	f.names, f.open = append(f.names[:0], name...), append(f.open[:0], 0)
+}
+
+// top is the name of the current node (kind inForeign).
+func (f *foreignState) top() []byte { return f.names[f.open[len(f.open)-1]:] }
+
+// startTag follows a start tag named name and returns how the parser
+// takes it; inserted says that an <svg> or <math> start tag read in HTML
+// content may or may not open foreign content (see ignores): f takes it
+// as ignored, enter as opened.
+func (f *foreignState) startTag(name []byte, selfClosing bool) (how int, inserted bool) {
+	if string(name) == "template" || string(name) == "frameset" {
+		f.ignores = true
+	}
+	switch f.kind {
+	case inHTML:
+		if (string(name) == "svg" || string(name) == "math") && !selfClosing {
+			if f.ignores {
+				return asHTML, true
+			}
+			f.enter(name)
+		}
+		return asHTML, false
+	case unsure:
+		return unknown, false
+	}
+	top := f.top()
+	switch {
+	case f.htmlPoint(top), f.math && mathTextPoint(top) && string(name) != "mglyph" && string(name) != "malignmark":
+		// The insertion mode takes it, and may open HTML elements.
+		f.kind = unsure
+		return asHTML, false
+	case f.math && string(top) == "annotation-xml", string(name) == "font":
+		// An HTML integration point or not, by its encoding; a <font>
+		// breaks out of foreign content or not, by its attributes.
+		f.kind = unsure
+		return unknown, false
+	case breaksOut(name):
+		// The parser closes the foreign elements up to an integration
+		// point, or all of them, and takes the tag as HTML.
+		for i, start := range f.open {
+			end := len(f.names)
+			if i+1 < len(f.open) {
+				end = f.open[i+1]
+			}
+			if f.mayBePoint(f.names[start:end]) {
+				f.kind = unsure
+				return asHTML, false
+			}
+		}
+		f.kind = inHTML
+		return asHTML, false
+	}
+	if !selfClosing {
+		if len(f.open) == maxForeignDepth {
+			f.kind = unsure
+		} else {
+			f.open = append(f.open, len(f.names))
+			f.names = append(f.names, name...)
+		}
+	}
+	return asForeign, false
+}
+
+// endTag follows an end tag named name: in foreign content the parser
+// closes the latest open foreign element of that name, or, failing one,
+// takes the end tag by its insertion mode, which either leaves the foreign
+// elements open or closes them all, unless one of them is special to it
+// (an integration point, or named as an element it closes by name alone:
+// see insertionModeName); then f is unsure. mayClose says the parser may
+// have closed them all or left them: f takes them as left.
+func (f *foreignState) endTag(name []byte) (mayClose bool) {
+	if f.kind != inForeign {
+		return false
+	}
+	if !plainName(name) {
+		f.kind = unsure
+		return false
+	}
+	end := len(f.names)
+	for i := len(f.open) - 1; i >= 0; i-- {
+		open := f.names[f.open[i]:end]
+		if !plainName(open) {
+			f.kind = unsure
+			return false
+		}
+		if equalFold(open, name) {
+			if i == 0 {
+				f.kind = inHTML
+			}
+			f.names, f.open = f.names[:f.open[i]], f.open[:i]
+			return false
+		}
+		end = f.open[i]
+	}
+	for i, start := range f.open {
+		end := len(f.names)
+		if i+1 < len(f.open) {
+			end = f.open[i+1]
+		}
+		if open := f.names[start:end]; f.mayBePoint(open) || insertionModeName(open) {
+			f.kind = unsure
+			return false
+		}
+	}
+	return true
+}
+
+// insertionModeName reports the names of elements that the insertion
+// modes may close, below the current node, by their name alone, whatever
+// their namespace, and the integration points of either namespace.
+func insertionModeName(name []byte) bool {
+	switch string(name) {
+	case "dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc", // generateImpliedEndTags
+		"html", "table", "tbody", "tfoot", "thead", "tr", "template", // clearStackToContext
+		"colgroup", "frameset", "select", "caption", "td", "th",
+		"foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
+		return true
+	}
+	return false
+}
+
+// htmlPoint reports whether the open element name is an HTML integration
+// point whatever its attributes: svg's foreignObject, desc and title.
+func (f *foreignState) htmlPoint(name []byte) bool {
+	if f.math {
+		return false
+	}
+	switch string(name) {
+	case "foreignobject", "desc", "title":
+		return true
+	}
+	return false
+}
+
+// mayBePoint reports whether the open element name may be an integration
+// point of either kind.
+func (f *foreignState) mayBePoint(name []byte) bool {
+	return f.htmlPoint(name) || f.math && (mathTextPoint(name) || string(name) == "annotation-xml") || !plainName(name)
+}
+
+// mathTextPoint reports whether the MathML element name is a text
+// integration point.
+func mathTextPoint(name []byte) bool {
+	switch string(name) {
+	case "mi", "mo", "mn", "ms", "mtext":
+		return true
+	}
+	return false
+}
+
+// plainName reports whether the tag name name is ASCII without NUL (which
+// the tokenizer makes U+FFFD), so that equalFold compares it with another
+// as the parser does (strings.EqualFold).
+func plainName(name []byte) bool {
+	for _, c := range name {
+		if c == 0 || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// breaksOut reports whether a start tag named name (not font) closes
+// foreign content (golang.org/x/net/html's breakout list).
+func breaksOut(name []byte) bool {
+	switch string(name) {
+	case "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
+		"em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
+		"listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+		"strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var":
+		return true
+	}
+	return false
+}
+
+// equal reports whether m and o will count the rest of a read alike.
+func (m *fmtModel) equal(o *fmtModel) bool {
+	if m.nlive != o.nlive || m.foreign != o.foreign || m.selects != o.selects || m.elems != o.elems ||
+		!slices.Equal(m.barriers, o.barriers) {
+		return false
+	}
+	for k := range m.live {
+		a, b := m.live[k], o.live[k]
+		if len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if a[i].pos != b[i].pos || a[i].elemsAt != b[i].elemsAt {
+				return false
+			}
+		}
+	}
+	return true
 }

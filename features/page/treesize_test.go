@@ -98,6 +98,9 @@ func FuzzTreeBound(f *testing.F) {
 	for _, tt := range treeBoundCases {
 		f.Add([]byte(tt.in))
 	}
+	for _, tt := range foreignBoundCases {
+		f.Add([]byte(tt.in))
+	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		checkTreeBound(t, in)
 	})
