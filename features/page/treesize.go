@@ -968,17 +968,11 @@ func plainName(name []byte) bool {
 	return true
 }
 
-// breaksOut reports whether a start tag named name (not font) closes
-// foreign content (golang.org/x/net/html's breakout list).
+// breaksOut reports whether a start tag named name closes foreign content
+// whatever its attributes: endsForeign's names but font, which breaks out
+// only with a color, face or size attribute.
 func breaksOut(name []byte) bool {
-	switch string(name) {
-	case "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
-		"em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
-		"listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
-		"strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var":
-		return true
-	}
-	return false
+	return string(name) != "font" && endsForeign(name)
 }
 
 // equal reports whether m and o will count the rest of a read alike.
