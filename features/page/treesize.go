@@ -41,7 +41,7 @@ func checkTreeSize(decoded []byte, opts Options, skip *rawSkip) error {
 	n, over, unsure := boundTree(decoded, limit, skip)
 	switch {
 	case unsure:
-		return fmt.Errorf("%w: its svg and math leave more than %d ways to read it open at once", ErrTooLarge, maxReadings)
+		return fmt.Errorf("%w: its svg and math leave too many ways to read it open (more than %d at once, or nested too deep to follow)", ErrTooLarge, maxReadings)
 	case over:
 		return fmt.Errorf("%w: its tree would have more than %d nodes (at least %d)", ErrTooLarge, limit, n)
 	}
@@ -556,6 +556,18 @@ func voidTag(name []byte) bool {
 // whose svg and math leave more ways to read it open is refused.
 const maxReadings = 16
 
+// forkWorkPerByte bounds the work of readingsBound beyond reading tokens:
+// a fork copies its reading's stacks (reading.size), and two readings at
+// the same place in the page compare theirs; a page on which these would
+// cost more than this many stack entries per byte in all is refused as
+// unsure, so that bounding a page costs time in proportion to its size
+// rather than to its size times its nesting (see forkWorkFloor).
+const forkWorkPerByte = 8
+
+// forkWorkFloor is work readingsBound allows any page besides
+// forkWorkPerByte per byte, so that a small page is never refused for it.
+const forkWorkFloor = 1 << 16
+
 // cdataOpen starts a CDATA section.
 const cdataOpen = "<![CDATA["
 
@@ -563,11 +575,20 @@ const cdataOpen = "<![CDATA["
 // and third parts of treeBound as formattingBound counts them, over every
 // read of the page the parser may take (see above): the most any of them
 // counts. It reports whether that is above limit, where it stops, and
-// unsure when more than maxReadings reads were open at once, in which case
-// over is true too.
+// unsure when more than maxReadings reads were open at once, or when its
+// forks would cost more than forkWorkPerByte per byte of b, in which
+// cases over is true too.
 func readingsBound(b []byte, n, limit int) (bound int, over, unsure bool) {
+	bound, over, unsure, _ = readingsBoundWork(b, n, limit)
+	return bound, over, unsure
+}
+
+// readingsBoundWork is readingsBound, and returns the work its forks cost
+// (see forkWorkPerByte) as far as it went.
+func readingsBoundWork(b []byte, n, limit int) (bound int, over, unsure bool, work int) {
 	reads := []*reading{{s: newTagScanner(b), n: n}}
 	bound = n
+	budget := forkWorkPerByte*len(b) + forkWorkFloor
 	for len(reads) > 0 {
 		i := 0 // the reading whose next token starts first
 		for j := 1; j < len(reads); j++ {
@@ -579,7 +600,7 @@ func readingsBound(b []byte, n, limit int) (bound int, over, unsure bool) {
 		tt, fork := r.step(b)
 		bound = max(bound, r.n)
 		if r.n > limit {
-			return r.n, true, false
+			return r.n, true, false, work
 		}
 		if tt == html.ErrorToken {
 			reads = slices.Delete(reads, i, i+1)
@@ -587,19 +608,28 @@ func readingsBound(b []byte, n, limit int) (bound int, over, unsure bool) {
 		}
 		if fork != nil {
 			if len(reads) == maxReadings {
-				return bound, true, true
+				return bound, true, true, work
 			}
 			reads = append(reads, fork)
+			if work += fork.size() * len(reads); work > budget {
+				return bound, true, true, work
+			}
 		}
 		for j, o := range reads {
-			if j != i && o.sameState(r) {
+			if j == i || o.s.end != r.s.end {
+				continue
+			}
+			if work += r.size(); work > budget {
+				return bound, true, true, work
+			}
+			if o.sameState(r) {
 				o.join(r)
 				reads = slices.Delete(reads, i, i+1)
 				break
 			}
 		}
 	}
-	return bound, false, false
+	return bound, false, false, work
 }
 
 // reading is one read of the page: the tokenizer's state (s, and cdata),
@@ -611,6 +641,12 @@ type reading struct {
 	n     int  // nodes counted
 	attrs int  // attributes so far: only its parity counts from here on
 	cdata bool // the next token is a CDATA section read as text
+}
+
+// size is the number of entries of r's stacks, what cloning r copies and
+// comparing it with another reading in the same place may compare.
+func (r *reading) size() int {
+	return 1 + len(r.m.barriers) + r.m.nlive + len(r.f.names) + len(r.f.open)
 }
 
 // clone returns a copy of r that shares nothing it changes with r.

@@ -67,3 +67,22 @@ func TestForeignContentSmallAccepted(t *testing.T) {
 		t.Errorf("readingsBound = %d (over %v, unsure %v), read as HTML %d", got, over, unsure, html)
 	}
 }
+
+// TestForeignContentWorkBounded: a page nesting foreign content deeply,
+// with a CDATA section and raw text in every level, makes every read fork
+// with stacks as deep as the nesting; bounding it would take time in the
+// square of its size, so it is refused as unsure once the reads' work
+// passes forkWorkPerByte per byte, instead of taking seconds.
+func TestForeignContentWorkBounded(t *testing.T) {
+	in := []byte(strings.Repeat(`<math><annotation-xml><![CDATA[<b>]]><style>'</style><noscript>"</noscript></annotation-xml>`, 5000))
+	_, over, unsure, work := readingsBoundWork(in, 0, 1<<62)
+	if !over || !unsure {
+		t.Errorf("over %v, unsure %v after work %d, want both", over, unsure, work)
+	}
+	if budget := forkWorkPerByte*len(in) + forkWorkFloor; work > budget+len(in) {
+		t.Errorf("work %d went on past the budget %d", work, budget)
+	}
+	if _, err := ParseBytes(in, Options{}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("ParseBytes: %v, want ErrTooLarge", err)
+	}
+}

@@ -158,9 +158,19 @@ func TestTreeBoundOnSharedSets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses every page of the shared sets")
 	}
-	var worst float64
-	var worstFile string
+	var worst, worstWork float64
+	var worstFile, worstWorkFile string
 	pages := eachSharedPage(t, func(f string, dec []byte) {
+		if mayPart(dec) {
+			// Its reads are followed within their budget of work.
+			_, _, unsure, work := readingsBoundWork(dec, 0, 1<<62)
+			if unsure {
+				t.Errorf("%s: refused as unsure (work %d for %d bytes)", f, work, len(dec))
+			}
+			if r := float64(work) / float64(len(dec)); r > worstWork {
+				worstWork, worstWorkFile = r, f
+			}
+		}
 		bound, _ := treeBound(dec, 1<<62, nil)
 		if got := nodes(t, dec); got > bound {
 			t.Errorf("%s: treeBound %d, parser makes %d nodes", f, bound, got)
@@ -172,7 +182,7 @@ func TestTreeBoundOnSharedSets(t *testing.T) {
 			worst, worstFile = r, f
 		}
 	})
-	t.Logf("%d pages; the most nodes per byte counted: %.2f (%s)", pages, worst, worstFile)
+	t.Logf("%d pages; the most nodes per byte counted: %.2f (%s); the most work per byte of the reads: %.3f (%s)", pages, worst, worstFile, worstWork, worstWorkFile)
 }
 
 // eachSharedPage calls fn with the path and the decoded text of every
