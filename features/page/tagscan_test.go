@@ -155,7 +155,7 @@ func lowerBytes(b []byte) []byte {
 // from formattingBoundTokenizer's.
 func checkFormattingBound(t testing.TB, b []byte) {
 	t.Helper()
-	n, _ := markupBound(b, 1<<62)
+	n, _, _ := markupBound(b, 1<<62)
 	got, _ := formattingBound(b, n, 1<<62, nil)
 	want, _ := formattingBoundTokenizer(b, n, 1<<62)
 	if got != want {

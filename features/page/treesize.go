@@ -95,42 +95,42 @@ func treeBound(b []byte, limit int, skip *rawSkip) (int, bool) {
 // boundTree is treeBound, and reports unsure where it is over the limit
 // because readingsBound is.
 func boundTree(b []byte, limit int, skip *rawSkip) (n int, over, unsure bool) {
-	n, over = markupBound(b, limit)
+	n, over, part := markupBound(b, limit)
 	if over {
 		return n, true, false
 	}
 	first := n
-	if n, over = formattingBound(b, first, limit, skip); over || !mayPart(b) {
+	if n, over = formattingBound(b, first, limit, skip); over || !part {
 		return n, over, false
 	}
 	m, over, unsure := readingsBound(b, first, limit)
 	return max(n, m), over, unsure
 }
 
-// mayPart reports whether the parser may drive the tokenizer otherwise
-// than formattingBound reads: only after a start tag of svg, math,
-// template or frameset (any case), which mayPart looks for as a '<'
-// followed by one of these names.
-func mayPart(b []byte) bool {
-	for i := bytes.IndexByte(b, '<'); i >= 0; {
-		t := b[i+1:]
-		if hasPrefixFold(t, "svg") || hasPrefixFold(t, "math") || hasPrefixFold(t, "template") || hasPrefixFold(t, "frameset") {
-			return true
-		}
-		j := bytes.IndexByte(t, '<')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
+// mayPart reports whether the markup t, after a '<', is a start tag of
+// svg, math, template or frameset (any case): only after one may the
+// parser drive the tokenizer otherwise than formattingBound reads.
+func mayPart(t []byte) bool {
+	switch t[0] | 0x20 {
+	case 's':
+		return hasPrefixFold(t, "svg")
+	case 'm':
+		return hasPrefixFold(t, "math")
+	case 't':
+		return hasPrefixFold(t, "template")
+	case 'f':
+		return hasPrefixFold(t, "frameset")
 	}
 	return false
 }
 
 // markupBound returns the first part of treeBound, and whether it is
 // above limit: the five nodes every document has, two per '<' that
-// starts markup and more before table cells, rows and cols.
-func markupBound(b []byte, limit int) (int, bool) {
-	n := 5 // the document, html, head, body and a first text node
+// starts markup and more before table cells, rows and cols. part reports
+// whether the page holds markup for which mayPart holds (as far as it
+// read: it stops when over).
+func markupBound(b []byte, limit int) (n int, over, part bool) {
+	n = 5 // the document, html, head, body and a first text node
 	for i := bytes.IndexByte(b, '<'); i >= 0; {
 		if i+1 < len(b) && startsMarkup(b[i+1]) {
 			n += 2
@@ -138,8 +138,9 @@ func markupBound(b []byte, limit int) (int, bool) {
 				n += implied(b[i+1:])
 			}
 			if n > limit {
-				return n, true
+				return n, true, part
 			}
+			part = part || mayPart(b[i+1:])
 		}
 		j := bytes.IndexByte(b[i+1:], '<')
 		if j < 0 {
@@ -147,7 +148,7 @@ func markupBound(b []byte, limit int) (int, bool) {
 		}
 		i += 1 + j
 	}
-	return n, false
+	return n, false, part
 }
 
 // startsMarkup reports whether c, after '<', makes a tag, an end tag, a
@@ -251,16 +252,13 @@ func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 			skip.foreignTag(tt, name, s.rawTag != "")
 		}
 		k := formattingIndex(name)
-		// An attribute costs about half a node.
-		n += (attrs+s.attrs)/2 - attrs/2
-		attrs += s.attrs
+		n += attrNodes(&attrs, s.attrs)
 		if tt == html.EndTagToken {
-			n += m.end(name, k) + min(m.nlive, maxClones)
+			n += m.endNodes(name, k)
 			if skip != nil && m.foreign == 0 {
 				skip.foreignEnd(b, name, s.start)
 			}
 		} else {
-			n += 2 * min(m.nlive, maxClones)
 			if string(name) == "noscript" || m.foreign > 0 {
 				// The parser reads <noscript> as markup (scripting is
 				// off), and no element holds raw text in svg and math.
@@ -269,14 +267,10 @@ func formattingBound(b []byte, n, limit int, skip *rawSkip) (int, bool) {
 			if skip != nil && s.rawTag != "" {
 				skip.startTag(s.rawTag, b[s.start:s.end])
 			}
-			var tag []byte // a formatting start tag as written
-			if k >= 0 {
-				tag = b[s.start:s.end]
-			}
 			if skip != nil && m.foreign == 0 && m.selects == 0 && tt == html.StartTagToken && string(name) == "svg" {
 				skip.svgStart(s.end)
 			}
-			m.start(name, k, tt == html.SelfClosingTagToken, tag)
+			n += m.startNodes(name, k, tt == html.SelfClosingTagToken, b[s.start:s.end])
 		}
 		if n > limit {
 			return n, true
@@ -344,8 +338,32 @@ func (m *fmtModel) topMarker() bool {
 	return len(m.barriers) > 0 && m.barriers[len(m.barriers)-1].marker
 }
 
+// attrNodes adds add attributes to *attrs, the attributes read so far,
+// and returns the nodes they count: about half a node each.
+func attrNodes(attrs *int, add int) int {
+	n := (*attrs+add)/2 - *attrs/2
+	*attrs += add
+	return n
+}
+
+// startNodes follows the start tag of name as start does, and returns the
+// nodes it may add to markupBound's count: two for each live formatting
+// element the parser may clone around it (at most maxClones).
+func (m *fmtModel) startNodes(name []byte, k int, selfClosing bool, tag []byte) int {
+	n := 2 * min(m.nlive, maxClones)
+	m.start(name, k, selfClosing, tag)
+	return n
+}
+
+// endNodes follows the end tag of name as end does, and returns the nodes
+// end counts and one for each formatting element still live after it (at
+// most maxClones).
+func (m *fmtModel) endNodes(name []byte, k int) int {
+	return m.end(name, k) + min(m.nlive, maxClones)
+}
+
 // start follows the start tag of name (formattingNames[k], or k < 0),
-// written as tag (for formatting elements).
+// written as tag (kept for formatting elements only).
 func (m *fmtModel) start(name []byte, k int, selfClosing bool, tag []byte) {
 	switch {
 	case k >= 0:
@@ -708,10 +726,9 @@ func (r *reading) step(b []byte) (tt html.TokenType, fork *reading) {
 	var buf [maxName]byte
 	name := s.lowerName(&buf)
 	k := formattingIndex(name)
-	r.n += (r.attrs+s.attrs)/2 - r.attrs/2
-	r.attrs += s.attrs
+	r.n += attrNodes(&r.attrs, s.attrs)
 	if tt == html.EndTagToken {
-		r.n += m.end(name, k) + min(m.nlive, maxClones)
+		r.n += m.endNodes(name, k)
 		if r.f.endTag(name) {
 			fork = r.clone()
 			fork.f.kind = inHTML
@@ -719,7 +736,6 @@ func (r *reading) step(b []byte) (tt html.TokenType, fork *reading) {
 		}
 		return tt, fork
 	}
-	r.n += 2 * min(m.nlive, maxClones)
 	selfClosing := tt == html.SelfClosingTagToken
 	how, inserted := r.f.startTag(name, selfClosing)
 	raw := yes // whether the parser reads the element's text raw
@@ -733,11 +749,7 @@ func (r *reading) step(b []byte) (tt html.TokenType, fork *reading) {
 	case string(name) == "noscript":
 		raw = no
 	}
-	var tag []byte // a formatting start tag as written
-	if k >= 0 {
-		tag = b[s.start:s.end]
-	}
-	m.start(name, k, selfClosing, tag)
+	r.n += m.startNodes(name, k, selfClosing, b[s.start:s.end])
 	switch {
 	case s.rawTag != "" && raw == no:
 		s.notRawText()

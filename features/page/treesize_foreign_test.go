@@ -61,7 +61,7 @@ func TestForeignContentSmallAccepted(t *testing.T) {
 		t.Fatalf("200 icons and formulas: %v", err)
 	}
 	checkTreeBound(t, page)
-	n, _ := markupBound(page, 1<<62)
+	n, _, _ := markupBound(page, 1<<62)
 	html, _ := formattingBound(page, n, 1<<62, nil)
 	if got, over, unsure := readingsBound(page, n, 1<<62); over || unsure || got > html {
 		t.Errorf("readingsBound = %d (over %v, unsure %v), read as HTML %d", got, over, unsure, html)

@@ -161,7 +161,7 @@ func TestTreeBoundOnSharedSets(t *testing.T) {
 	var worst, worstWork float64
 	var worstFile, worstWorkFile string
 	pages := eachSharedPage(t, func(f string, dec []byte) {
-		if mayPart(dec) {
+		if _, _, part := markupBound(dec, 1<<62); part {
 			// Its reads are followed within their budget of work.
 			_, _, unsure, work := readingsBoundWork(dec, 0, 1<<62)
 			if unsure {
