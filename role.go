@@ -138,7 +138,10 @@ const commentRunMax = 3
 //     too, and so is one between a heading that opens a comment section
 //     (opensComments, kept or not) and a comment, the heading with it. A
 //     title, byline, caption or such heading inside a run ends it; what
-//     comes before a comment section's heading is not in the section.
+//     comes before a comment section's heading is not in the section;
+//   - what follows the comments is theirs: a run of at most
+//     commentRunMax body blocks after a comment section's last comment,
+//     to the page's end, is comments too (fillTail).
 //
 // A run is filled only inside a comment section, at or after the page's
 // first heading that opens one, and only when the comment before it is
@@ -164,6 +167,7 @@ func settleComments(p *page.Page, keep []bool, out []Role) {
 			break
 		}
 	}
+	fillTail(out, section)
 	// ignored is the words of body after the last block the head claims
 	// in a comment section, when they are fewer than the words it claims
 	// there: a sidebar under the comments, not an article after them.
@@ -221,6 +225,30 @@ func settleComments(p *page.Page, keep []bool, out []Role) {
 		case r == RoleBoilerplate:
 		default: // a title, byline or caption
 			right, run, runWords = false, run[:0], 0
+		}
+	}
+}
+
+// fillTail makes comments of the body after the last comment of the
+// comment section that opens at block section, to the page's end, when it
+// is at most commentRunMax blocks (boilerplate among them or not) and no
+// title, byline or caption is among them: what follows the comments is the
+// section's end (a notice that they are closed, the reply form's words),
+// not more of the article.
+func fillTail(out []Role, section int) {
+	var tail []int
+	for i := len(out) - 1; i >= section; i-- {
+		switch out[i] {
+		case RoleComment:
+			if len(tail) <= commentRunMax {
+				fillRun(out, tail)
+			}
+			return
+		case RoleBody:
+			tail = append(tail, i)
+		case RoleBoilerplate:
+		default: // a title, byline or caption
+			return
 		}
 	}
 }

@@ -70,27 +70,38 @@ func TestRolesAssignment(t *testing.T) {
 	// under a long comment section does not turn the section into body,
 	// one comment after another. The same sidebar after short claims, or
 	// on a page without a comment section's heading, does.
+	// (The sidebar is more than commentRunMax blocks: not the comment
+	// section's end, see fillTail.)
 	r := &page.Page{Blocks: []page.Block{{Text: "The story.", Words: 200}, {Text: "Comments", Words: 1},
-		{Words: 40}, {Words: 40}, {Words: 40}, {Words: 30}, {Words: 30}}}
-	rkeep := []bool{true, false, false, false, false, true, true}
-	rheads := [][]float64{{0, 0, 0.9, 0.9, 0.9, 0, 0}, make([]float64, 7), make([]float64, 7), make([]float64, 7)}
+		{Words: 40}, {Words: 40}, {Words: 40}, {Words: 15}, {Words: 15}, {Words: 15}, {Words: 15}}}
+	rkeep := []bool{true, false, false, false, false, true, true, true, true}
+	z9 := func() []float64 { return make([]float64, 9) }
+	rheads := [][]float64{{0, 0, 0.9, 0.9, 0.9, 0, 0, 0, 0}, z9(), z9(), z9()}
 	got = x.roles(r, rkeep, rkeep, rheads, false)
-	want = []Role{RoleBody, RoleBoilerplate, RoleComment, RoleComment, RoleComment, RoleBody, RoleBody}
+	want = []Role{RoleBody, RoleBoilerplate, RoleComment, RoleComment, RoleComment, RoleBody, RoleBody, RoleBody, RoleBody}
 	if !slices.Equal(got, want) {
 		t.Fatalf("a sidebar under the comments: roles %v, want %v", got, want)
 	}
 	r.Blocks[1].Text = "Notes"
 	got = x.roles(r, rkeep, rkeep, rheads, false)
-	want = []Role{RoleBody, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBody, RoleBody}
+	want = []Role{RoleBody, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBody, RoleBody, RoleBody, RoleBody}
 	if !slices.Equal(got, want) {
 		t.Fatalf("no comment section: roles %v, want %v", got, want)
 	}
 	r.Blocks[1].Text = "Comments"
 	r.Blocks[2].Words, r.Blocks[3].Words, r.Blocks[4].Words = 10, 10, 10
 	got = x.roles(r, rkeep, rkeep, rheads, false)
-	want = []Role{RoleBody, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBody, RoleBody}
+	want = []Role{RoleBody, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBoilerplate, RoleBody, RoleBody, RoleBody, RoleBody}
 	if !slices.Equal(got, want) {
 		t.Fatalf("body after short claims: roles %v, want %v", got, want)
+	}
+	// Up to commentRunMax blocks after the section's last comment are
+	// its end, whatever their words: comments.
+	rkeep[5], rkeep[6] = false, false
+	got = x.roles(r, rkeep, rkeep, rheads, false)
+	want = []Role{RoleBody, RoleBoilerplate, RoleComment, RoleComment, RoleComment, RoleBoilerplate, RoleBoilerplate, RoleComment, RoleComment}
+	if !slices.Equal(got, want) {
+		t.Fatalf("the section's end: roles %v, want %v", got, want)
 	}
 	for _, c := range []struct {
 		pageType        string
@@ -162,8 +173,9 @@ func TestCommentRuns(t *testing.T) {
 		want: []Role{RoleBody, RoleComment, RoleComment, RoleComment, RoleComment, RoleBoilerplate,
 			RoleComment, RoleComment, RoleBoilerplate},
 	}, {
-		// Four body blocks between two comments are not a gap, and the
-		// body before a comment section's heading is not in it.
+		// Four body blocks between two comments are not a gap, the body
+		// before a comment section's heading is not in it, and the block
+		// after its last comment, to the page's end, is a comment.
 		name: "long run, body before the heading",
 		blocks: []page.Block{
 			block("A quote the comment head takes for a comment.", 9), // 0: claimed
@@ -172,12 +184,25 @@ func TestCommentRuns(t *testing.T) {
 			block("More of the story.", 4),     // 6
 			block("12 Comments", 2),            // 7: opens the section, not kept
 			block("Posted by: Bob | May 2", 5), // 8: claimed
-			block("A paragraph after the comments, as long as it likes to be.", 11),
+			block("The comments to this entry are closed.", 7),
 		},
 		keep: []bool{true, true, true, true, true, true, true, false, true, true},
 		pc:   []float64{0.9, 0, 0, 0, 0, 0.9, 0, 0, 0.9, 0},
 		want: []Role{RoleComment, RoleBody, RoleBody, RoleBody, RoleBody, RoleComment, RoleBody, RoleBoilerplate,
-			RoleComment, RoleBody},
+			RoleComment, RoleComment},
+	}, {
+		// More than commentRunMax body blocks after the last comment are
+		// not the section's end.
+		name: "long tail",
+		blocks: []page.Block{
+			block("The story's paragraph.", 60),
+			block("Comments", 1),               // 1: opens the section
+			block("Posted by: Ann | May 1", 5), // 2: claimed
+			block("One.", 1), block("Two.", 1), block("Three.", 1), block("Four.", 1),
+		},
+		keep: []bool{true, true, true, true, true, true, true},
+		pc:   []float64{0, 0, 0.9, 0, 0, 0, 0},
+		want: []Role{RoleBody, RoleBody, RoleComment, RoleBody, RoleBody, RoleBody, RoleBody},
 	}, {
 		// Without a heading that opens a comment section no run is
 		// filled: the comment head's claims among an article's paragraphs
@@ -208,6 +233,38 @@ func TestCommentRuns(t *testing.T) {
 		got := x.roles(&page.Page{Blocks: c.blocks}, c.keep, c.keep, [][]float64{c.pc, z, z, z}, false)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: roles\n%v, want\n%v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestFillTail checks which runs after a comment section's last comment
+// become comments: at most commentRunMax body blocks, boilerplate among
+// them or not, and none after a title, byline or caption.
+func TestFillTail(t *testing.T) {
+	const (
+		b = RoleBody
+		c = RoleComment
+		x = RoleBoilerplate
+	)
+	cases := []struct {
+		name    string
+		section int
+		in      []Role
+		want    []Role
+	}{
+		{"notice", 0, []Role{b, c, b}, []Role{b, c, c}},
+		{"three and boilerplate", 0, []Role{c, b, x, b, b}, []Role{c, c, x, c, c}},
+		{"four", 0, []Role{c, b, b, b, b}, []Role{c, b, b, b, b}},
+		{"caption", 0, []Role{c, RoleCaption, b}, []Role{c, RoleCaption, b}},
+		{"byline", 0, []Role{c, b, RoleByline}, []Role{c, b, RoleByline}},
+		{"comment before the section", 2, []Role{c, b, b, b}, []Role{c, b, b, b}},
+		{"no comment", 0, []Role{b, b}, []Role{b, b}},
+	}
+	for _, tc := range cases {
+		got := slices.Clone(tc.in)
+		fillTail(got, tc.section)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
