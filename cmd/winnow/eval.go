@@ -45,8 +45,8 @@ type evalFlags struct {
 	seed           uint64
 	// train configures the models -cv trains; its flags need -cv.
 	train    trainerFlags
-	trainSet []string     // the trainer flags given
-	trainCfg model.Config // train's configuration, set by check under -cv
+	trainSet []string    // the trainer flags given
+	recipe   trainRecipe // train's recipe, set by check under -cv
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -154,14 +154,14 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 	if len(f.trainSet) > 0 {
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
 	}
-	smooth, correction := smoothFitters(ctx, f.train, f.trainCfg)
+	smooth, correction := smoothFitters(ctx, f.train, f.recipe)
 	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer,
 		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
-			return fitWith(f.train.trainer, f.trainCfg, x, y)
+			return fitWith(f.train.trainer, f.recipe, x, y)
 		},
 		TrainRole: func(h dataset.RoleHead) eval.Trainer {
 			return func(x [][]float64, y []model.Label) (*model.Model, error) {
-				return fitSchema(f.train.trainer, headConfig(h, f.trainCfg), winnow.Schema(), x, y)
+				return fitSchema(f.train.trainer, f.recipe.head(h), winnow.Schema(), x, y)
 			}
 		},
 		TrainSmooth:     smooth,
@@ -190,11 +190,11 @@ func (f *evalFlags) check() error {
 	}
 	if f.cv > 0 {
 		// An unknown trainer or criterion is refused before any page is read.
-		cfg, err := f.train.config(f.seed)
+		r, err := f.train.recipe(f.seed)
 		if err != nil {
 			return err
 		}
-		f.trainCfg = cfg
+		f.recipe = r
 	}
 	if f.cv > 0 && len(f.models) > 0 {
 		return fmt.Errorf("%w: -cv trains its own models; drop -model", errUsage)

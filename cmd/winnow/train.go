@@ -74,7 +74,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	// An unknown trainer or criterion, or a model file that could not be
 	// written, is refused before the data is read.
-	cfg, err := tf.config(*seed)
+	r, err := tf.recipe(*seed)
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if *out != "" {
 		st.Begin("fit", fmt.Sprintf("%s on %d blocks from %d pages", tf.trainer, len(x), len(train)))
 		fmt.Fprintf(tw, "model\t%s\n", *out)
-		if m, err = trainContent(ctx, tw, tf, cfg, x, y, summary); err != nil {
+		if m, err = trainContent(ctx, tw, tf, r, x, y, summary); err != nil {
 			return err
 		}
 		st.Begin("write", *out)
@@ -151,7 +151,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		st.End()
 		if *smoothOut != "-" {
 			st.Begin("smooth", fmt.Sprintf("fitting the smoothing model (%d folds)", eval.SmoothFolds))
-			if err := trainSmoothing(ctx, tw, tf, cfg, train, vecsOf, summary, *smoothOut, *force); err != nil {
+			if err := trainSmoothing(ctx, tw, tf, r, train, vecsOf, summary, *smoothOut, *force); err != nil {
 				return output.ForceHint(err)
 			}
 			st.End()
@@ -160,7 +160,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	var heads *model.Heads
 	if *rolesOut != "-" {
 		st.Begin("roles", "fitting the role models")
-		if heads, err = trainRoles(ctx, tw, tf, cfg, train, vecsOf, summary, *rolesOut, *force); err != nil {
+		if heads, err = trainRoles(ctx, tw, tf, r, train, vecsOf, summary, *rolesOut, *force); err != nil {
 			return output.ForceHint(err)
 		}
 		st.End()
@@ -168,7 +168,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	var types *model.Heads
 	if *typesOut != "-" {
 		st.Begin("page types", "fitting the page-type models")
-		if types, err = trainPageTypes(ctx, tw, tf, cfg, train, summary, *typesOut, *force); err != nil {
+		if types, err = trainPageTypes(ctx, tw, tf, r, train, summary, *typesOut, *force); err != nil {
 			return output.ForceHint(err)
 		}
 		st.End()
@@ -201,12 +201,13 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// trainContent fits the content model on x, y and describes it on tw.
-func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, x [][]float64, y []model.Label, summary model.TrainingSummary) (*model.Model, error) {
+// trainContent fits the content model on x, y with the flags' trainer and
+// r.content(), and describes it on tw.
+func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, r trainRecipe, x [][]float64, y []model.Label, summary model.TrainingSummary) (*model.Model, error) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	before := ms.TotalAlloc
-	m, err := fitWith(tf.trainer, cfg, x, y)
+	m, err := fitWith(tf.trainer, r, x, y)
 	if err != nil {
 		return nil, err
 	}
@@ -222,12 +223,12 @@ func trainContent(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.
 	return m, nil
 }
 
-// trainRoles fits the role heads (eval.TrainRoles) with the content
-// model's trainer and configuration, writes them to out as one heads file
-// and describes them on tw.
-func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
+// trainRoles fits the role heads (eval.TrainRoles) with the flags'
+// trainer and each head's configuration in r (trainRecipe.head), writes
+// them to out as one heads file and describes them on tw.
+func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, r trainRecipe, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
 	heads, fits, err := eval.TrainRoles(train, vecsOf, func(h dataset.RoleHead) eval.Trainer {
-		return fitter(ctx, tf, headConfig(h, cfg), winnow.Schema())
+		return fitter(ctx, tf, r.head(h), winnow.Schema())
 	}, summary)
 	if err != nil {
 		return nil, err
@@ -248,12 +249,13 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Co
 }
 
 // trainSmoothing fits the smoothing model (eval.TrainSmoothing) with the
-// content model's trainer and configuration, writes it to out and
-// describes it on tw. Only boosting trains its correction head (a
-// boosted model that starts from the block model's log-odds).
-func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) error {
-	smooth, correction := smoothFitters(ctx, tf, cfg)
-	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, contentConfig(cfg), winnow.Schema()), smooth, correction, cfg.Seed, summary)
+// flags' trainer and r (the content models of its folds as r.content(),
+// its heads as smoothFitters), writes it to out and describes it on tw.
+// Only boosting trains its correction head (a boosted model that starts
+// from the block model's log-odds).
+func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, r trainRecipe, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) error {
+	smooth, correction := smoothFitters(ctx, tf, r)
+	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, r.content(), winnow.Schema()), smooth, correction, r.base.Seed, summary)
 	if err != nil {
 		return err
 	}
@@ -269,10 +271,10 @@ func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, cfg mode
 }
 
 // trainPageTypes fits the page-type heads (eval.TrainPageTypes) with the
-// content model's trainer and configuration, writes them to out as one
-// heads file and describes them on tw.
-func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg model.Config, train []*dataset.LabelledPage, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
-	heads, fits, err := eval.TrainPageTypes(train, fitter(ctx, tf, pageTypeConfig(cfg), winnow.PageTypeSchema()), summary)
+// flags' trainer and r.pageTypes(), writes them to out as one heads file
+// and describes them on tw.
+func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, r trainRecipe, train []*dataset.LabelledPage, summary model.TrainingSummary, out string, force bool) (*model.Heads, error) {
+	heads, fits, err := eval.TrainPageTypes(train, fitter(ctx, tf, r.pageTypes(), winnow.PageTypeSchema()), summary)
 	if err != nil {
 		return nil, err
 	}
@@ -291,14 +293,14 @@ func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, cfg mode
 }
 
 // smoothFitters are the trainers of the smoothing model's heads with the
-// flags' trainer and cfg: the neighbourhood head's and, with boosting
-// only, the correction head's (nil otherwise).
-func smoothFitters(ctx context.Context, tf trainerFlags, cfg model.Config) (smooth, correction eval.Trainer) {
+// flags' trainer and recipe r: the neighbourhood head's and, with
+// boosting only, the correction head's (nil otherwise).
+func smoothFitters(ctx context.Context, tf trainerFlags, r trainRecipe) (smooth, correction eval.Trainer) {
 	s := winnow.SmootherSchema()
 	if tf.boosted() {
-		correction = fitter(ctx, tf, correctionConfig(cfg), s)
+		correction = fitter(ctx, tf, r.correction(), s)
 	}
-	return fitter(ctx, tf, smoothConfig(cfg), s), correction
+	return fitter(ctx, tf, r.smooth(), s), correction
 }
 
 // fitter is fitSchema with the trainer and configuration of the flags, as
@@ -322,31 +324,27 @@ func besideModel(out, flag string, fileOf func(string) string) (string, error) {
 	return fileOf(out), nil
 }
 
-// fitWith trains the content model: trainer with contentConfig(cfg) on the
-// rows x and labels y the way every trainer is trained, as a golearn
+// fitWith trains the content model: trainer with r.content() on the rows
+// x and labels y the way every trainer is trained, as a golearn
 // base.Classifier fitted on a grid; it is shared by winnow train and
-// winnow eval -cv. The trainer fills in its defaults for the fields cfg
-// leaves at 0.
-func fitWith(trainer string, cfg model.Config, x [][]float64, y []model.Label) (*model.Model, error) {
-	return fitSchema(trainer, contentConfig(cfg), winnow.Schema(), x, y)
+// winnow eval -cv. The trainer fills in its defaults for the fields the
+// recipe leaves at 0.
+func fitWith(trainer string, r trainRecipe, x [][]float64, y []model.Label) (*model.Model, error) {
+	return fitSchema(trainer, r.content(), winnow.Schema(), x, y)
 }
 
-// contentConfig is cfg for a content model: without the features meant for
-// the comment head alone (winnow.CommentFeatures).
-func contentConfig(cfg model.Config) model.Config {
-	cfg.Exclude = winnow.CommentFeatures()
-	return cfg
-}
-
-// headConfig is cfg for role head h: every feature for the comment head,
-// the content model's for the others; the role heads weigh every block 1.
-func headConfig(h dataset.RoleHead, cfg model.Config) model.Config {
-	cfg.WeightFeature = ""
-	cfg.BlendDepths = nil
-	if h == dataset.HeadComment {
-		return cfg
-	}
-	return contentConfig(cfg)
+// trainRecipe is how the trainer flags configure each model winnow train
+// (and winnow eval -cv) trains. base holds the settings every model
+// shares; it never sets Exclude, WeightFeature, OffsetFeature or
+// BlendDepths, which each model's method sets as that model needs. blend
+// and weighWords are the content model's own: the depths of the boosted
+// models it is the mean of (none: one model), and whether it weighs a
+// block by its words, which the smoothing model follows with its own
+// schema's word count.
+type trainRecipe struct {
+	base       model.Config
+	blend      []int
+	weighWords bool
 }
 
 // The features whose value weighs a training row (model.Config.WeightFeature)
@@ -361,36 +359,62 @@ const (
 // model's probability of content, which the correction head starts from.
 const smoothOffsetFeature = "P"
 
-// smoothConfig is cfg for the smoothing model's neighbourhood head
-// (winnow.SmootherHead): its rows are weighed as the content model's are,
-// by the smoothing schema's word count, and it does not read the block's
-// own features (winnow.SmootherOwnFeatures).
-func smoothConfig(cfg model.Config) model.Config {
-	cfg.BlendDepths = nil
-	if cfg.WeightFeature != "" {
-		cfg.WeightFeature = smoothWeightFeature
+// weighed is the base configuration with rows weighed by feature, the
+// block's word count in the model's schema, when blocks are weighed by
+// their words; every row weighs 1 otherwise.
+func (r trainRecipe) weighed(feature string) model.Config {
+	cfg := r.base
+	if r.weighWords {
+		cfg.WeightFeature = feature
 	}
+	return cfg
+}
+
+// content is the content model's configuration: the base with its blend
+// and weighting, without the features meant for the comment head alone
+// (winnow.CommentFeatures).
+func (r trainRecipe) content() model.Config {
+	cfg := r.weighed(contentWeightFeature)
+	cfg.BlendDepths = r.blend
+	cfg.Exclude = winnow.CommentFeatures()
+	return cfg
+}
+
+// head is role head h's configuration: the base, with every feature for
+// the comment head and the content model's features for the others; a
+// role head is never a blend and weighs every block 1.
+func (r trainRecipe) head(h dataset.RoleHead) model.Config {
+	cfg := r.base
+	if h != dataset.HeadComment {
+		cfg.Exclude = winnow.CommentFeatures()
+	}
+	return cfg
+}
+
+// smooth is the configuration of the smoothing model's neighbourhood head
+// (winnow.SmootherHead): the base, its rows weighed as the content
+// model's are but by the smoothing schema's word count, and without the
+// block's own features (winnow.SmootherOwnFeatures); never a blend.
+func (r trainRecipe) smooth() model.Config {
+	cfg := r.weighed(smoothWeightFeature)
 	cfg.Exclude = winnow.SmootherOwnFeatures()
 	return cfg
 }
 
-// correctionConfig is cfg for the smoothing model's correction head
-// (winnow.SmootherCorrectionHead): weighed as the neighbourhood head, it
-// reads every smoothing feature and starts from the block model's
-// log-odds, the smoothing feature P.
-func correctionConfig(cfg model.Config) model.Config {
-	cfg = smoothConfig(cfg)
-	cfg.Exclude = nil
+// correction is the configuration of the smoothing model's correction
+// head (winnow.SmootherCorrectionHead): weighed as the neighbourhood
+// head, it reads every smoothing feature and starts from the block
+// model's log-odds, the smoothing feature P; never a blend.
+func (r trainRecipe) correction() model.Config {
+	cfg := r.weighed(smoothWeightFeature)
 	cfg.OffsetFeature = smoothOffsetFeature
 	return cfg
 }
 
-// pageTypeConfig is cfg for the page-type models, whose rows are pages:
-// every page weighs 1.
-func pageTypeConfig(cfg model.Config) model.Config {
-	cfg.WeightFeature = ""
-	cfg.BlendDepths = nil
-	return cfg
+// pageTypes is the configuration of the page-type models, whose rows are
+// pages: the base, every page weighing 1, never a blend.
+func (r trainRecipe) pageTypes() model.Config {
+	return r.base
 }
 
 // fitSchema is fitWith for rows of the feature schema s.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -231,6 +232,83 @@ func TestTrainBlendFlags(t *testing.T) {
 						t.Errorf("a smoothing or role model is a blend: %v", hm.Params.BlendDepths)
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestTrainRecipe checks the configuration each model gets from the
+// trainer flags: the content model alone is a blend, the content and
+// smoothing models alone weigh rows under -weight words (each by its own
+// schema's word count), and every model shares the flags' other settings.
+func TestTrainRecipe(t *testing.T) {
+	comment := winnow.CommentFeatures()
+	own := winnow.SmootherOwnFeatures()
+	type want struct {
+		base, content, smooth, correction model.Config
+	}
+	for _, tc := range []struct {
+		flags []string
+		want  want
+	}{
+		{nil, want{
+			base:       model.Config{Seed: 7},
+			content:    model.Config{Seed: 7, Exclude: comment, BlendDepths: train.DefaultBlendDepths()},
+			smooth:     model.Config{Seed: 7, Exclude: own},
+			correction: model.Config{Seed: 7, OffsetFeature: smoothOffsetFeature},
+		}},
+		{[]string{"-weight", "words"}, want{
+			base:       model.Config{Seed: 7},
+			content:    model.Config{Seed: 7, Exclude: comment, BlendDepths: train.DefaultBlendDepths(), WeightFeature: "Words"},
+			smooth:     model.Config{Seed: 7, Exclude: own, WeightFeature: "BlockWords"},
+			correction: model.Config{Seed: 7, OffsetFeature: smoothOffsetFeature, WeightFeature: "BlockWords"},
+		}},
+		{[]string{"-tree-depth", "6", "-trees", "9", "-min-leaf", "3", "-learning-rate", "0.1"}, want{
+			base:       model.Config{Seed: 7, MaxDepth: 6, Trees: 9, MinLeaf: 3, LearningRate: 0.1},
+			content:    model.Config{Seed: 7, MaxDepth: 6, Trees: 9, MinLeaf: 3, LearningRate: 0.1, Exclude: comment},
+			smooth:     model.Config{Seed: 7, MaxDepth: 6, Trees: 9, MinLeaf: 3, LearningRate: 0.1, Exclude: own},
+			correction: model.Config{Seed: 7, MaxDepth: 6, Trees: 9, MinLeaf: 3, LearningRate: 0.1, OffsetFeature: smoothOffsetFeature},
+		}},
+		{[]string{"-blend-depths", "5,7", "-weight", "words"}, want{
+			base:       model.Config{Seed: 7},
+			content:    model.Config{Seed: 7, Exclude: comment, BlendDepths: []int{5, 7}, WeightFeature: "Words"},
+			smooth:     model.Config{Seed: 7, Exclude: own, WeightFeature: "BlockWords"},
+			correction: model.Config{Seed: 7, OffsetFeature: smoothOffsetFeature, WeightFeature: "BlockWords"},
+		}},
+		{[]string{"-trainer", "cart", "-criterion", "entropy", "-max-features", "12"}, want{
+			base:       model.Config{Seed: 7, Criterion: model.Entropy, MaxFeatures: 12},
+			content:    model.Config{Seed: 7, Criterion: model.Entropy, MaxFeatures: 12, Exclude: comment},
+			smooth:     model.Config{Seed: 7, Criterion: model.Entropy, MaxFeatures: 12, Exclude: own},
+			correction: model.Config{Seed: 7, Criterion: model.Entropy, MaxFeatures: 12, OffsetFeature: smoothOffsetFeature},
+		}},
+	} {
+		t.Run(strings.Join(append([]string{"flags"}, tc.flags...), " "), func(t *testing.T) {
+			fs := flag.NewFlagSet("", flag.ContinueOnError)
+			var tf trainerFlags
+			tf.register(fs)
+			if err := fs.Parse(tc.flags); err != nil {
+				t.Fatal(err)
+			}
+			r, err := tf.recipe(7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check := func(name string, got, want model.Config) {
+				t.Helper()
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s config:\n got %+v\nwant %+v", name, got, want)
+				}
+			}
+			check("content", r.content(), tc.want.content)
+			check("smoothing", r.smooth(), tc.want.smooth)
+			check("correction", r.correction(), tc.want.correction)
+			check("page-type", r.pageTypes(), tc.want.base)
+			for _, h := range dataset.RoleHeads() {
+				want := tc.want.base
+				if h != dataset.HeadComment {
+					want.Exclude = comment
+				}
+				check("role "+h.String(), r.head(h), want)
 			}
 		})
 	}

@@ -84,50 +84,54 @@ func (t *trainerFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&t.maxFeatures, "max-features", 0, fmt.Sprintf("cart: features drawn as split candidates per node in a forest (0: %d; a single tree: all)", train.DefaultMaxFeatures))
 }
 
-// config checks the flags and returns the configuration they give, with
-// seed; the trainer fills in the defaults for the fields left at 0.
-// An unknown trainer or criterion, or a value the trainer would refuse
-// (train.CheckConfig), is a usage error, found before any data is read.
-func (t *trainerFlags) config(seed uint64) (model.Config, error) {
-	cfg := model.Config{MaxDepth: t.maxDepth, MinLeaf: t.minLeaf, Trees: t.trees, Seed: seed, LearningRate: t.learningRate, MaxFeatures: t.maxFeatures}
+// recipe checks the flags and returns the recipe they give, with seed:
+// the configuration every model shares and the content model's own
+// settings (trainRecipe); the trainer fills in the defaults for the fields
+// left at 0. An unknown trainer or criterion, or a value the trainer would
+// refuse for the content model (train.CheckConfig), is a usage error,
+// found before any data is read.
+func (t *trainerFlags) recipe(seed uint64) (trainRecipe, error) {
+	r := trainRecipe{base: model.Config{MaxDepth: t.maxDepth, MinLeaf: t.minLeaf, Trees: t.trees, Seed: seed, LearningRate: t.learningRate, MaxFeatures: t.maxFeatures}}
 	switch t.criterion {
 	case "gini":
-		cfg.Criterion = model.Gini
+		r.base.Criterion = model.Gini
 	case "entropy":
-		cfg.Criterion = model.Entropy
+		r.base.Criterion = model.Entropy
 	default:
-		return cfg, fmt.Errorf("%w: unknown -criterion %q", errUsage, t.criterion)
+		return r, fmt.Errorf("%w: unknown -criterion %q", errUsage, t.criterion)
 	}
 	if err := checkRange("learning-rate", t.learningRate, 0, 1, false); err != nil {
-		return cfg, err
+		return r, err
 	}
 	switch t.weight {
 	case "words":
-		cfg.WeightFeature = contentWeightFeature
+		r.weighWords = true
 	case "blocks":
 	default:
-		return cfg, fmt.Errorf("%w: unknown -weight %q (want words or blocks)", errUsage, t.weight)
+		return r, fmt.Errorf("%w: unknown -weight %q (want words or blocks)", errUsage, t.weight)
 	}
 	switch {
 	case !t.boosted():
 		if len(t.blend.depths) > 0 {
-			return cfg, fmt.Errorf("%w: -blend-depths: only -trainer %s blends models", errUsage, train.TrainerBoost)
+			return r, fmt.Errorf("%w: -blend-depths: only -trainer %s blends models", errUsage, train.TrainerBoost)
 		}
 	case t.blend.set:
-		cfg.BlendDepths = t.blend.depths
+		r.blend = t.blend.depths
 	case t.maxDepth == 0:
-		cfg.BlendDepths = train.DefaultBlendDepths()
+		r.blend = train.DefaultBlendDepths()
 	}
-	if err := train.CheckConfig(t.trainer, cfg); err != nil {
-		return cfg, fmt.Errorf("%w: %v", errUsage, err)
+	if err := train.CheckConfig(t.trainer, r.content()); err != nil {
+		return r, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	return cfg, nil
+	return r, nil
 }
 
 // boosted reports whether the trainer is boosting.
 func (t *trainerFlags) boosted() bool { return t.trainer == train.TrainerBoost }
 
-// describe is the trainer and its configuration in one line, as trained.
+// describe is the trainer and its configuration in one line, as trained:
+// cfg is the Params of a content model it trained, which hold the
+// trainer's defaults and the content model's own settings.
 func (t *trainerFlags) describe(cfg model.Config) string {
 	if t.boosted() {
 		weight := "blocks"
