@@ -23,6 +23,8 @@ func FuzzSegment(f *testing.F) {
 	f.Add([]byte(strings.Repeat("<div>", 520) + "deep"))
 	f.Add([]byte("<table><tr><td>cell<p>foster</table>after<pre>\n a\n b\n</pre><p hidden>no</p>"))
 	f.Add([]byte("\xff\xfe<\x00p\x00>\x00x\x00"))
+	f.Add([]byte("<pre><div><span>1</span><div>x</div></div><br>y<b>z</b></pre><div role=tabpanel hidden>tab</div>"))
+	f.Add([]byte(strings.Repeat("<pre><div>", 300) + "deep<p>para"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		opts := Options{MaxBlocks: 2000, MarkPrefix: "x-"}
 		p, err := ParseBytes(in, opts)

@@ -47,6 +47,7 @@ type segmenter struct {
 	linkStart bool // the open block starts inside an anchor
 	inLink    int
 	pre       int
+	preLines  bool // inside a <pre> that is a listing of lines (preListing)
 	marks     []string
 	markCount map[string]int
 	err       error
@@ -169,6 +170,10 @@ func (s *segmenter) element(n *html.Node) {
 		}
 	}
 	if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
+		if s.preLines {
+			s.preLine()
+			return
+		}
 		s.flush()
 		return
 	}
@@ -187,16 +192,25 @@ func (s *segmenter) element(n *html.Node) {
 				s.links++
 			}
 		}
+	} else if s.preLines {
+		// A line of a listing: the <pre> stays one block.
+		s.preLine()
+		s.walk(n)
+		s.preLine()
 	} else {
 		s.flush()
 		s.push(n)
 		if n.DataAtom == atom.Pre {
+			if s.pre == 0 {
+				s.preLines = preListing(n)
+			}
 			s.pre++
 		}
 		s.walk(n)
 		s.flush()
 		if n.DataAtom == atom.Pre {
 			s.pre--
+			s.preLines = false
 		}
 		s.stack = s.stack[:len(s.stack)-1]
 	}

@@ -25,14 +25,22 @@ const (
 // closed until asked. The segmenter follows the probable ones only for
 // elements that do not wrap most of the page (see wrapsMostText), such as
 // an article a site shows in a modal.
+//
+// A tab panel (role="tabpanel") is shown whatever its hidden attribute,
+// style or classes say: it waits behind its tab until the reader picks it,
+// and is as much the page's text as the panel shown first (a manual's
+// steps for each language or system).
 func hidden(n *html.Node) visibility {
+	panel := tabPanel(n)
 	by := shown
 	closedDialog := n.DataAtom == atom.Dialog
 	for i := range n.Attr {
 		a := &n.Attr[i]
 		switch a.Key {
 		case "hidden":
-			return hiddenByMarkup
+			if !panel {
+				return hiddenByMarkup
+			}
 		case "open":
 			closedDialog = false
 		case "role":
@@ -51,10 +59,13 @@ func hidden(n *html.Node) visibility {
 			if consentClass(a.Val) {
 				return hiddenByMarkup
 			}
-			if hiddenClass(a.Val) {
+			if hiddenClass(a.Val) && !panel {
 				by = probablyHidden
 			}
 		case "style":
+			if panel {
+				continue
+			}
 			v := strings.ToLower(a.Val)
 			if strings.Contains(v, "display") || strings.Contains(v, "visibility") {
 				v = strings.Join(strings.Fields(v), "")
@@ -68,6 +79,16 @@ func hidden(n *html.Node) visibility {
 		return hiddenByMarkup
 	}
 	return by
+}
+
+// tabPanel reports whether n has the ARIA role tabpanel.
+func tabPanel(n *html.Node) bool {
+	for i := range n.Attr {
+		if n.Attr[i].Key == "role" && strings.EqualFold(strings.TrimSpace(n.Attr[i].Val), "tabpanel") {
+			return true
+		}
+	}
+	return false
 }
 
 // wrapsMostText reports whether n holds at least half of the text of the
