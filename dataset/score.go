@@ -12,9 +12,22 @@ import (
 // Tokens splits s into lower-cased word tokens: maximal runs of Unicode
 // letters, digits and combining marks. Everything else (spaces, punctuation,
 // underscores, symbols) separates tokens, so "don’t" and "don't" both give
-// "don", "t", and entity-decoded text tokenises like its source.
+// "don", "t", and entity-decoded text tokenises like its source. Soft
+// hyphens (U+00AD) are dropped first: they mark where a word may break, not
+// a break, and extraction removes them (every tokenisation and the shingles
+// of Shingles do the same).
 func Tokens(s string) []string {
-	return splitRuns(s, isTokenRune, true)
+	return splitRuns(withoutSoftHyphens(s), isTokenRune, true)
+}
+
+// withoutSoftHyphens is s without its soft hyphens (U+00AD), which a gold
+// text copied from a page may hold inside its words ("Assis\u00adtance")
+// where the extracted text has none.
+func withoutSoftHyphens(s string) string {
+	if strings.Contains(s, "\u00ad") {
+		return strings.ReplaceAll(s, "\u00ad", "")
+	}
+	return s
 }
 
 func isTokenRune(r rune) bool {
@@ -131,6 +144,7 @@ func Shingles(pred, gold string) (tp, fp, fn float64) {
 }
 
 func shingleCounts(s string, tok Tokenisation) map[string]int {
+	s = withoutSoftHyphens(s)
 	var toks []string
 	if tok == Characters {
 		toks = splitRunsCJK(s, isWordRune, false)

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -196,5 +197,29 @@ func TestPercentile(t *testing.T) {
 	d := DistributionOf([]float64{0.9, 0.1, 0.5, 0.7, 0.3})
 	if diff := cmp.Diff(Distribution{Pages: 5, Mean: 0.5, Median: 0.5, P10: 0.18}, d, approx); diff != "" {
 		t.Errorf("distribution of unsorted values (-want +got):\n%s", diff)
+	}
+}
+
+// TestSoftHyphens checks that soft hyphens in a gold text do not cut its
+// words: extraction removes them, and the text it gives must score as the
+// gold's words and align with them.
+func TestSoftHyphens(t *testing.T) {
+	gold := "Home Repair Assis\u00adtance Program: appli\u00adca\u00adtions are open until March."
+	pred := "Home Repair Assistance Program: applications are open until March."
+	if got := Tokens(gold); !slices.Equal(got, Tokens(pred)) {
+		t.Errorf("Tokens(gold) = %q, want %q", got, Tokens(pred))
+	}
+	if got := TokensAs(gold, Characters); !slices.Equal(got, TokensAs(pred, Characters)) {
+		t.Errorf("TokensAs(gold, Characters) = %q", got)
+	}
+	if tp, fp, fn := Shingles(pred, gold); tp != 1 || fp != 0 || fn != 0 {
+		t.Errorf("Shingles: tp %v fp %v fn %v, want 1 0 0", tp, fp, fn)
+	}
+	if _, _, f1 := BagOfWords(pred, gold); f1 != 1 {
+		t.Errorf("BagOfWords F1 %v, want 1", f1)
+	}
+	labels := Align(blocksOf("Home Repair Assistance Program", "applications are open until March", "Pay your water bill online"), gold, 0)
+	if want := []Label{Content, Content, Boilerplate}; !slices.Equal(labels, want) {
+		t.Errorf("Align: %v, want %v", labels, want)
 	}
 }

@@ -79,7 +79,7 @@ func isCJK(r rune) bool {
 // Characters each CJK character is also a token of its own.
 func TokensAs(s string, t Tokenisation) []string {
 	if t == Characters {
-		return splitRunsCJK(s, isTokenRune, true)
+		return splitRunsCJK(withoutSoftHyphens(s), isTokenRune, true)
 	}
 	return Tokens(s)
 }
