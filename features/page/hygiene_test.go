@@ -10,7 +10,7 @@ import (
 // TestTextHygiene checks the blocks of the pages of testdata/hidden whose
 // text needs cleaning: ruby annotations left out, soft hyphens removed,
 // double-encoded UTF-8 repaired only where that is unambiguous, blocks of
-// nothing but invisible marks left out.
+// nothing but invisible marks left out, a listing of lines one block.
 func TestTextHygiene(t *testing.T) {
 	cases := []struct {
 		page string
@@ -31,6 +31,18 @@ func TestTextHygiene(t *testing.T) {
 			"A paragraph before the marks.",
 			"A family emoji 👨\u200d👩\u200d👧 keeps its joiners.",
 			"می\u200cخواهم keeps its non-joiner.",
+		}},
+		// A highlighter's listing, each line a <div> with its number, is
+		// one block, as is a <pre> of <br> lines; a <pre> holding a
+		// paragraph is not a listing (TestPreListing).
+		{"code-lines.html", []string{
+			"Reading a file line by line",
+			"A bufio.Scanner reads a file one line at a time, without loading all of it.",
+			"1\nf, err := os.Open(name)\n2\nsc := bufio.NewScanner(f)\n3\nfor sc.Scan() { fmt.Println(sc.Text()) }",
+			"Scanner stops at the first error; ask it with sc.Err() after the loop.",
+			"go run read.go\ngo vet ./...",
+			"A paragraph inside a pre is not a line of a listing.",
+			"Nor is the line after it.",
 		}},
 	}
 	for _, c := range cases {
