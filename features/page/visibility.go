@@ -31,21 +31,24 @@ const (
 // and is as much the page's text as the panel shown first (a manual's
 // steps for each language or system).
 func hidden(n *html.Node) visibility {
-	panel := tabPanel(n)
 	by := shown
 	closedDialog := n.DataAtom == atom.Dialog
+	// What the hidden attribute, the style and the classes say, which a
+	// tab panel overrides; known only once every attribute is read.
+	markup, class, panel := false, false, false
 	for i := range n.Attr {
 		a := &n.Attr[i]
 		switch a.Key {
 		case "hidden":
-			if !panel {
-				return hiddenByMarkup
-			}
+			markup = true
 		case "open":
 			closedDialog = false
 		case "role":
-			if a.Val == "dialog" || a.Val == "alertdialog" {
+			switch {
+			case a.Val == "dialog" || a.Val == "alertdialog":
 				by = probablyHidden
+			case strings.EqualFold(strings.TrimSpace(a.Val), "tabpanel"):
+				panel = true
 			}
 		case "aria-modal":
 			if a.Val == "true" {
@@ -59,36 +62,29 @@ func hidden(n *html.Node) visibility {
 			if consentClass(a.Val) {
 				return hiddenByMarkup
 			}
-			if hiddenClass(a.Val) && !panel {
-				by = probablyHidden
-			}
+			class = class || hiddenClass(a.Val)
 		case "style":
-			if panel {
-				continue
-			}
-			v := strings.ToLower(a.Val)
-			if strings.Contains(v, "display") || strings.Contains(v, "visibility") {
-				v = strings.Join(strings.Fields(v), "")
-				if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
-					return hiddenByMarkup
-				}
-			}
+			markup = markup || styleHides(a.Val)
 		}
 	}
-	if closedDialog {
+	switch {
+	case closedDialog || markup && !panel:
 		return hiddenByMarkup
+	case class && !panel:
+		return probablyHidden
 	}
 	return by
 }
 
-// tabPanel reports whether n has the ARIA role tabpanel.
-func tabPanel(n *html.Node) bool {
-	for i := range n.Attr {
-		if n.Attr[i].Key == "role" && strings.EqualFold(strings.TrimSpace(n.Attr[i].Val), "tabpanel") {
-			return true
-		}
+// styleHides reports whether an inline style says display:none or
+// visibility:hidden.
+func styleHides(style string) bool {
+	v := strings.ToLower(style)
+	if !strings.Contains(v, "display") && !strings.Contains(v, "visibility") {
+		return false
 	}
-	return false
+	v = strings.Join(strings.Fields(v), "")
+	return strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden")
 }
 
 // wrapsMostText reports whether n holds at least half of the text of the
