@@ -61,6 +61,15 @@ const RoleThreshold = 0.5
 // byline and caption heads need scoring only on the blocks above it.
 const partFloor = 0.3
 
+// captionMaxWords is the most words of a block the caption head may
+// claim. The head learns captions from L3S-GN1's caption lines alone, 99%
+// of which have at most 72 words; a longer block it claims is a story
+// paragraph more often than a caption (docs/accuracy.md, "Long blocks are
+// not captions"), and taken for one it leaves the article's text. A
+// figure's caption in the markup (page.KindCaption) is a caption whatever
+// its length (refineRoles).
+const captionMaxWords = 72
+
 // roles assigns every block of p its role from the content decisions keep
 // and the role heads' probabilities heads (heads[h][i] for head h of
 // RoleHeads and block i; nil without role models):
@@ -75,7 +84,8 @@ const partFloor = 0.3
 //     that is at least RoleThreshold, kept or not;
 //   - of the other kept blocks, byline, then caption, when that head's
 //     probability reaches RoleThreshold and the block model's probability
-//     of content reaches partFloor (readPart), and body otherwise;
+//     of content reaches partFloor (readPart), a caption only of at most
+//     captionMaxWords words, and body otherwise;
 //   - the rest boilerplate.
 //
 // Reader comments follow the article and come together: a block the
@@ -97,7 +107,7 @@ func (x *Extractor) roles(p *page.Page, keep, readPart []bool, heads [][]float64
 			out[i] = RoleBoilerplate
 		case heads != nil && readPart[i] && heads[headByline][i] >= RoleThreshold:
 			out[i] = RoleByline
-		case heads != nil && readPart[i] && heads[headCaption][i] >= RoleThreshold:
+		case heads != nil && readPart[i] && heads[headCaption][i] >= RoleThreshold && p.Blocks[i].Words <= captionMaxWords:
 			out[i] = RoleCaption
 		default:
 			out[i] = RoleBody

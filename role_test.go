@@ -48,6 +48,16 @@ func TestRolesAssignment(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("forum: roles %v, want %v", got, want)
 	}
+	// The caption head claims a caption of at most captionMaxWords words;
+	// a longer block it claims is body.
+	c := &page.Page{Blocks: []page.Block{{Words: 12}, {Words: captionMaxWords}, {Words: captionMaxWords + 1}}}
+	ckeep := []bool{true, true, true}
+	cheads := [][]float64{make([]float64, 3), make([]float64, 3), make([]float64, 3), {0.9, 0.9, 0.9}}
+	got = x.roles(c, ckeep, ckeep, cheads, false)
+	want = []Role{RoleCaption, RoleCaption, RoleBody}
+	if !slices.Equal(got, want) {
+		t.Fatalf("captions: roles %v, want %v", got, want)
+	}
 	// Comments follow the article: a block the comment head claims with
 	// commentBodyAfter words of body after it is body when kept, and
 	// boilerplate otherwise; the comments after the body stay comments.
