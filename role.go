@@ -62,12 +62,11 @@ const RoleThreshold = 0.5
 const partFloor = 0.3
 
 // captionMaxWords is the most words of a block the caption head may
-// claim. The head learns captions from L3S-GN1's caption lines alone, 99%
-// of which have at most 72 words; a longer block it claims is a story
-// paragraph more often than a caption (docs/accuracy.md, "Long blocks are
-// not captions"), and taken for one it leaves the article's text. A
-// figure's caption in the markup (page.KindCaption) is a caption whatever
-// its length (refineRoles).
+// claim: about the length of the longest captions it learns from
+// (docs/accuracy.md, "Long blocks are not captions"). A longer block it
+// claims is body, so that a story paragraph the head takes for a caption
+// stays in the article's text. A figure's caption in the markup
+// (page.KindCaption) is a caption whatever its length (refineRoles).
 const captionMaxWords = 72
 
 // roles assigns every block of p its role from the content decisions keep
