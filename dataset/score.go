@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"gonum.org/v1/gonum/stat"
+
+	"github.com/winnow-dev/winnow/internal/text"
 )
 
 // Tokens splits s into lower-cased word tokens: maximal runs of Unicode
@@ -17,17 +19,7 @@ import (
 // a break, and extraction removes them (every tokenisation and the shingles
 // of Shingles do the same).
 func Tokens(s string) []string {
-	return splitRuns(withoutSoftHyphens(s), isTokenRune, true)
-}
-
-// withoutSoftHyphens is s without its soft hyphens (U+00AD), which a gold
-// text copied from a page may hold inside its words ("Assis\u00adtance")
-// where the extracted text has none.
-func withoutSoftHyphens(s string) string {
-	if strings.Contains(s, "\u00ad") {
-		return strings.ReplaceAll(s, "\u00ad", "")
-	}
-	return s
+	return splitRuns(text.WithoutSoftHyphens(s), isTokenRune, true)
 }
 
 func isTokenRune(r rune) bool {
@@ -144,7 +136,7 @@ func Shingles(pred, gold string) (tp, fp, fn float64) {
 }
 
 func shingleCounts(s string, tok Tokenisation) map[string]int {
-	s = withoutSoftHyphens(s)
+	s = text.WithoutSoftHyphens(s)
 	var toks []string
 	if tok == Characters {
 		toks = splitRunsCJK(s, isWordRune, false)

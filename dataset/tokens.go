@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnow-dev/winnow/internal/text"
 )
 
 // Tokenisation says how a text is cut into tokens for alignment and for
@@ -79,7 +81,7 @@ func isCJK(r rune) bool {
 // Characters each CJK character is also a token of its own.
 func TokensAs(s string, t Tokenisation) []string {
 	if t == Characters {
-		return splitRunsCJK(withoutSoftHyphens(s), isTokenRune, true)
+		return splitRunsCJK(text.WithoutSoftHyphens(s), isTokenRune, true)
 	}
 	return Tokens(s)
 }

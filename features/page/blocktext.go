@@ -1,7 +1,6 @@
 package page
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/winnow-dev/winnow/internal/text"
@@ -15,9 +14,7 @@ func (s *segmenter) text(t string) {
 	if r, ok := text.RepairDoubleUTF8(t); ok {
 		t = r
 	}
-	if strings.IndexByte(t, 0xC2) >= 0 && strings.ContainsRune(t, text.SoftHyphen) {
-		t = strings.ReplaceAll(t, string(text.SoftHyphen), "")
-	}
+	t = text.WithoutSoftHyphens(t)
 	if len(s.buf) == 0 {
 		s.src = t
 	}

@@ -9,6 +9,15 @@ import (
 // shown otherwise.
 const SoftHyphen = '\u00ad'
 
+// WithoutSoftHyphens returns s without its soft hyphens (SoftHyphen), so
+// that a word a page marks as breakable reads as one word.
+func WithoutSoftHyphens(s string) string {
+	if !strings.ContainsRune(s, SoftHyphen) {
+		return s
+	}
+	return strings.ReplaceAll(s, string(SoftHyphen), "")
+}
+
 // RepairDoubleUTF8 undoes double encoding: UTF-8 text read once as
 // Windows-1252 (or Latin-1) and encoded as UTF-8 again, which turns "é"
 // into "Ã©" and "’" into "â€™". It repairs s only when the repair is
