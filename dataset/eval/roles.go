@@ -111,6 +111,9 @@ type pageRoles struct {
 	// the text; only for sets that label comments.
 	hasComments                   bool
 	commentBlocks, commentsInText int
+	// fields are the article's fields against the page's gold, in
+	// scoredFields order (scoreFields).
+	fields [len(scoredFields)]fieldMatch
 }
 
 // scoreRoles scores the roles of a model's article a on p; c is the page's
@@ -138,6 +141,7 @@ func scoreRoles(p *dataset.LabelledPage, a *winnow.Article, c commentCount) page
 		pr.tp, pr.fp, pr.fn = dataset.Shingles(body, p.BodyGold)
 	}
 	pr.hasComments, pr.commentBlocks, pr.commentsInText = c.labelled, c.blocks, c.kept
+	pr.fields = scoreFields(p, a)
 	return pr
 }
 
@@ -156,6 +160,9 @@ type RoleReport struct {
 	// Comments are the reader comments that went into the text, over the
 	// pages of sets that label comments; nil without.
 	Comments *CommentLeak `json:"comments,omitempty"`
+	// Fields are the article's fields against the gold the group's sets
+	// give (see scoredFields); nil without.
+	Fields []FieldScore `json:"fields,omitempty"`
 }
 
 // RoleScore is the block-level precision, recall and F1 of one role.
@@ -240,6 +247,9 @@ func roleReport(system, group string, prs []pageRoles) (RoleReport, bool) {
 	if bodyPages > 0 {
 		any = true
 		rr.BodyText = &BodyTextScore{Pages: bodyPages, PRF: PRF{Precision: sh.Precision(), Recall: sh.Recall(), F1: sh.F1()}}
+	}
+	if rr.Fields = fieldScores(prs); rr.Fields != nil {
+		any = true
 	}
 	if cl.Pages > 0 {
 		any = true

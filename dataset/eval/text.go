@@ -132,7 +132,7 @@ func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
 
 // reportTables are the report's tables in order of importance.
 func reportTables(r *Report) []*table {
-	return []*table{headlineTable(r), textTable(r), blockTable(r), roleTable(r), leakTable(r), pageTypeTable(r), kindTable(r), ruleTable(r), snippetTable(r), thresholdsTable(r), diffTable(r),
+	return []*table{headlineTable(r), textTable(r), blockTable(r), roleTable(r), leakTable(r), fieldTable(r), pageTypeTable(r), kindTable(r), ruleTable(r), snippetTable(r), thresholdsTable(r), diffTable(r),
 		commentTable(r), tokenisationTable(r)}
 }
 
