@@ -50,6 +50,16 @@ func TestArticleMetadata(t *testing.T) {
 				Language: "en", URL: "https://gazette.example/tides", SiteName: "Harbour Gazette"},
 		},
 		{
+			name: "head decorates the headline", reason: "the head's title is the page's h1 with a section and the site after it: the h1",
+			head: `<meta property="og:title" content="Spring tides expected this weekend - Local news | The Gazette">`,
+			want: articleMeta{Title: title, Language: "en"},
+		},
+		{
+			name: "head rewords the headline", reason: "the head's title words the headline otherwise: the head's",
+			head: `<meta property="og:title" content="Highest tides of the year this weekend">`,
+			want: articleMeta{Title: "Highest tides of the year this weekend", Language: "en"},
+		},
+		{
 			name: "head wins", reason: "the head's author and date win over the byline's",
 			head:   `<meta name="author" content="Ann Lee"><meta name="date" content="2026-03-27">`,
 			byline: `<p class="byline">By <span class="author">Bob Ray</span>, <time datetime="2026-03-28">28 March 2026</time></p>`,
@@ -176,6 +186,32 @@ func TestDropSiteName(t *testing.T) {
 	for _, tt := range tests {
 		if got := dropSiteName(tt.title, tt.site); got != tt.want {
 			t.Errorf("dropSiteName(%q, %q) = %q, want %q (%s)", tt.title, tt.site, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestDecorates(t *testing.T) {
+	tests := []struct {
+		title, headline string
+		want            bool
+		reason          string
+	}{
+		{"Using promises - JavaScript | MDN", "Using promises", true, "sections after a spaced dash"},
+		{"Headline here and there", "Headline here", false, "more words, no separator"},
+		{"Headline here: REGNUM", "Headline here", true, "a colon right after the headline"},
+		{"Президент исповедался // НТВ.Ru", "Президент исповедался", true, "a run of slashes"},
+		{"内蒙古确保工资无拖欠_要闻_正北方网", "内蒙古确保工资无拖欠", false, "an underscore without spaces joins"},
+		{"Video Games : Target", "Video Games", true, "a spaced colon"},
+		{"Site » Headline", "Headline", true, "the site before"},
+		{"COVID-19 cases rise", "COVID", false, "a hyphen inside a word"},
+		{"Top 10 IT Security Best Practices", "IT Security Best Practices", false, "words before, no separator"},
+		{"Headline", "Headline", false, "the same"},
+		{"Headline | Site", "", false, "no headline"},
+		{"Headline  |  Site", " Headline ", true, "white space at the ends of both"},
+	}
+	for _, tt := range tests {
+		if got := decorates(tt.title, tt.headline); got != tt.want {
+			t.Errorf("decorates(%q, %q) = %v, want %v (%s)", tt.title, tt.headline, got, tt.want, tt.reason)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package winnow
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/winnow-dev/winnow/features/page"
 )
@@ -10,18 +11,37 @@ import (
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "}
 
 // chooseTitle picks the headline: the head's (page.Meta.Title: og:title,
-// twitter:title, JSON-LD headline) without a site-name part, else the
-// first block whose role is the title, else the first h1 kept as content,
-// else the first h1 anywhere, else <title> without its site-name part.
+// twitter:title, JSON-LD headline) without a site-name part, but the
+// page's own headline when the head's is that headline with another part
+// set off by a separator ("Headline | Section | Site", "Site: Headline",
+// see decorates); without the head's, the page's own headline, else
+// <title> without its site-name part. The page's own headline is the
+// first block whose role is the title, else the first h1 kept as
+// content, else the first h1.
 func chooseTitle(p *page.Page, blocks []Block) string {
+	own := ownHeadline(blocks)
 	if p.Meta.Title != "" {
-		return dropSiteName(p.Meta.Title, p.Meta.SiteName)
+		head := dropSiteName(p.Meta.Title, p.Meta.SiteName)
+		if own != "" && decorates(head, own) {
+			return own
+		}
+		return head
 	}
+	if own != "" {
+		return own
+	}
+	return stripSiteName(p.Title)
+}
+
+// ownHeadline is the headline the page prints: the first block whose role
+// is the title, else the first h1 kept as content, else the first h1, else
+// "".
+func ownHeadline(blocks []Block) string {
 	firstH1, keptH1 := "", ""
 	for i := range blocks {
 		b := &blocks[i]
 		if b.Role == RoleTitle {
-			return b.Text
+			return strings.TrimSpace(b.Text)
 		}
 		if b.Kind == page.KindHeading && b.Level == 1 {
 			if b.Content && keptH1 == "" {
@@ -32,13 +52,63 @@ func chooseTitle(p *page.Page, blocks []Block) string {
 			}
 		}
 	}
-	switch {
-	case keptH1 != "":
-		return keptH1
-	case firstH1 != "":
-		return firstH1
+	if keptH1 != "" {
+		return strings.TrimSpace(keptH1)
 	}
-	return stripSiteName(p.Title)
+	return strings.TrimSpace(firstH1)
+}
+
+// decorates reports whether title is headline with more before or after
+// it, set off by a separator: "Headline | Site", "Headline - Section |
+// Site", "Site: Headline", "Site » Headline". A dash, slash or underscore
+// separates only with white space on both sides ("COVID-19 cases" is not
+// "COVID" decorated). Both are compared as written, but for the white
+// space at their ends.
+func decorates(title, headline string) bool {
+	title, headline = strings.TrimSpace(title), strings.TrimSpace(headline)
+	if headline == "" || len(title) <= len(headline) {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(title, headline); ok {
+		return separates(rest, false)
+	}
+	if rest, ok := strings.CutSuffix(title, headline); ok {
+		return separates(rest, true)
+	}
+	return false
+}
+
+// separates reports whether rest, the part of a title after the headline
+// (before it, with before), starts (ends) with a separator: one of
+// "|:·»•" right beside the headline or after white space, or a dash,
+// slash or underscore (or a run of one of them, "//") with white space on
+// both sides.
+func separates(rest string, before bool) bool {
+	trimmed := strings.TrimLeft(rest, " ")
+	r, n := utf8.DecodeRuneInString(trimmed)
+	spaced := len(trimmed) < len(rest)
+	after := trimmed[n:]
+	if before {
+		trimmed = strings.TrimRight(rest, " ")
+		r, n = utf8.DecodeLastRuneInString(trimmed)
+		spaced = len(trimmed) < len(rest)
+		after = trimmed[:len(trimmed)-n]
+	}
+	switch {
+	case r == utf8.RuneError || trimmed == "":
+		return false
+	case strings.ContainsRune("|:·»•", r):
+		return true
+	case strings.ContainsRune("-–—/_", r):
+		// A run of them ("//", "--") counts as one.
+		if before {
+			after = strings.TrimRight(after, string(r))
+			return spaced && strings.HasSuffix(after, " ")
+		}
+		after = strings.TrimLeft(after, string(r))
+		return spaced && strings.HasPrefix(after, " ")
+	}
+	return false
 }
 
 // dropSiteName removes from title a part, between separators, that is
