@@ -15,7 +15,8 @@ const maxAuthorWords = 8
 
 // fillMetadata fills the article's parts other than Text from the page's
 // metadata (page.Meta) and the blocks' roles: the head wins where it gives
-// a value, the blocks fill the rest.
+// a value, the blocks fill the rest; an article with no date from either
+// takes one that parses just under its headline (headlineDate).
 func (a *Article) fillMetadata(p *page.Page) {
 	m := &p.Meta
 	a.Title = chooseTitle(p, a.Blocks)
@@ -38,6 +39,64 @@ func (a *Article) fillMetadata(p *page.Page) {
 		a.Author = bylineAuthor(m.AuthorHints, bylines)
 	}
 	a.Date, a.DateText = pubDate(m, bylines)
+	if a.Date == "" && a.DateText == "" && len(bylines) == 0 && articleParts(a.PageType) {
+		a.Date = headlineDate(m, a.Blocks)
+	}
+}
+
+// headlineLines and headlineLineWords bound where headlineDate looks: the
+// blocks right after the headline, each of at most that many words.
+const headlineLines, headlineLineWords = 3, 25
+
+// headlineDate is the date of an article whose head gives none and whose
+// blocks the byline head did not find: the first that parses (a time
+// mark's datetime value, then its text, then the text) in the short
+// blocks just under its headline (the title block, else the first h1),
+// up to headlineLines of them and to the first longer block or reader
+// comment; "" when none parses. A date that does not parse is not taken:
+// under the headline it may be a teaser's or a price.
+func headlineDate(m *page.Meta, blocks []Block) string {
+	at := -1
+	for i := range blocks {
+		if blocks[i].Role == RoleTitle {
+			at = i
+			break
+		}
+	}
+	for i := 0; at < 0 && i < len(blocks); i++ {
+		if b := &blocks[i]; b.Kind == page.KindHeading && b.Level == 1 {
+			at = i
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	var lines []string
+	for i := at + 1; i < len(blocks) && i <= at+headlineLines; i++ {
+		b := &blocks[i]
+		if b.Role == RoleComment || text.CountWords(b.Text) > headlineLineWords {
+			break
+		}
+		lines = append(lines, b.Text)
+	}
+	for _, h := range m.TimeHints {
+		for _, l := range lines {
+			if h.Text != "" && strings.Contains(l, h.Text) {
+				if d, ok := date.Parse(h.Value); ok {
+					return d
+				}
+				if d, ok := date.Find(h.Text); ok {
+					return d
+				}
+			}
+		}
+	}
+	for _, l := range lines {
+		if d, ok := date.Find(l); ok {
+			return d
+		}
+	}
+	return ""
 }
 
 // isSite reports whether the author's name is the site's name, spaced or

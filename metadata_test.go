@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/winnow-dev/winnow/features/page"
 )
 
 // metaPage is a small news page: head is put in <head>, byline under the
@@ -254,5 +255,33 @@ func TestRenderParts(t *testing.T) {
 				t.Errorf("ContentText = %q: not every kept block", c)
 			}
 		})
+	}
+}
+
+func TestHeadlineDate(t *testing.T) {
+	h1 := Block{Text: "Spring tides expected", Kind: page.KindHeading, Level: 1}
+	title := Block{Text: "Spring tides expected", Role: RoleTitle}
+	line := func(s string) Block { return Block{Text: s, Role: RoleBody} }
+	long := line(strings.Repeat("word ", 30))
+	tests := []struct {
+		name   string
+		meta   page.Meta
+		blocks []Block
+		want   string
+	}{
+		{"under the title block", page.Meta{}, []Block{line("Home"), title, line("Published on July 18, 2025")}, "2025-07-18"},
+		{"under the first h1", page.Meta{}, []Block{h1, line("By the harbour desk"), line("Dec. 19, 2025 · Ann Lee")}, "2025-12-19"},
+		{"a time mark's value first", page.Meta{TimeHints: []page.TimeHint{{Value: "2025-04-29 21:00:25", Text: "2025/4/30"}}},
+			[]Block{title, line("EcoFlow - 2025/4/30")}, "2025-04-29"},
+		{"no further than three blocks", page.Meta{}, []Block{title, line("a"), line("b"), line("c"), line("12 March 2026")}, ""},
+		{"not past a long block", page.Meta{}, []Block{title, long, line("12 March 2026")}, ""},
+		{"not in reader comments", page.Meta{}, []Block{title, {Text: "12 March 2026", Role: RoleComment}}, ""},
+		{"a date that does not parse is not taken", page.Meta{}, []Block{title, line("3 hours ago")}, ""},
+		{"no headline", page.Meta{}, []Block{line("12 March 2026")}, ""},
+	}
+	for _, tt := range tests {
+		if got := headlineDate(&tt.meta, tt.blocks); got != tt.want {
+			t.Errorf("%s: headlineDate = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
