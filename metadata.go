@@ -209,10 +209,12 @@ func beforeDate(s string) string {
 // isName reports whether a byline line reads as a name: two to four words,
 // each starting with an upper-case letter, no digits ("Jane Doe",
 // "ASSOCIATED PRESS"). One word is not enough: "Published", "Share" and
-// "Comments" read the same as "Reuters".
+// "Comments" read the same as "Reuters"; nor is a label ending in "By"
+// ("Written By").
 func isName(s string) bool {
 	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 4 || strings.ContainsFunc(s, unicode.IsDigit) {
+	if len(words) < 2 || len(words) > 4 || strings.ContainsFunc(s, unicode.IsDigit) ||
+		strings.EqualFold(words[len(words)-1], "by") {
 		return false
 	}
 	for _, w := range words {

@@ -136,6 +136,7 @@ func TestBylineAuthor(t *testing.T) {
 		{"name and date", "a name before a date", nil, []string{"Анна Смирнова, 12 марта 2024, 14:35"}, "Анна Смирнова"},
 		{"month name", "a name that is a month's", []string{"April Fulton"}, []string{"By", "April Fulton"}, "April Fulton"},
 		{"lone by", "a By on a line of its own is no name", nil, []string{"By"}, ""},
+		{"label", "a label ending in By is no name", nil, []string{"Written By", "Posted by"}, ""},
 		{"no name", "a line that is no name gives nothing", nil, []string{"Last modified: 09 April, 2024", "share this story"}, ""},
 		{"none", "no byline", nil, nil, ""},
 	}

@@ -3,6 +3,7 @@ package page
 import (
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/winnow-dev/winnow/internal/text"
 	"golang.org/x/net/html"
@@ -258,9 +259,24 @@ func (m *metaReader) offerAuthor(v string, r metaRank) {
 	if strings.Contains(v, ";") { // "ROD NORDLAND;MAYY EL SHEIKH"
 		v = strings.Join(strings.FieldsFunc(v, func(r rune) bool { return r == ';' }), ", ")
 	}
-	if !looksLikeURL(v) {
+	if !looksLikeURL(v) && !placeholderAuthor(v) {
 		m.author.offer(v, r, maxNameBytes)
 	}
+}
+
+// placeholderAuthor reports whether an author value names nobody: no
+// letter in it (an account number: article:author "262588213843476"), or
+// a template's placeholder or a label ("Name", "Author", "Admin",
+// "Written by"), compared without case.
+func placeholderAuthor(v string) bool {
+	if !strings.ContainsFunc(v, unicode.IsLetter) {
+		return true
+	}
+	switch strings.ToLower(strings.Join(strings.Fields(v), " ")) {
+	case "name", "author", "admin", "administrator", "by", "written by", "posted by", "your name", "author name", "first last", "firstname lastname":
+		return true
+	}
+	return false
 }
 
 // marks records an element of the body marked as the author or the

@@ -33,6 +33,13 @@ func TestMeta(t *testing.T) {
 			want:   Meta{Title: "tw", Author: "J. Doe", Date: "9.4.2024", URL: "https://example.com/og", Language: "de"},
 		},
 		{
+			name: "placeholder authors",
+			page: `<head><meta name="author" content="Name"><meta property="article:author" content="262588213843476">
+<meta name="author" content="Maya Perez"></head>`,
+			reason: "a template's placeholder and an account number name nobody: the next author",
+			want:   Meta{Author: "Maya Perez"},
+		},
+		{
 			name: "rank over order",
 			page: `<meta name="date" content="2020-01-01"><meta property="og:title" content="late og">
 <meta name="twitter:title" content="tw"><meta property="article:published_time" content="2024-04-09">`,
