@@ -15,8 +15,9 @@ const maxAuthorWords = 8
 
 // fillMetadata fills the article's parts other than Text from the page's
 // metadata (page.Meta) and the blocks' roles: the head wins where it gives
-// a value, the blocks fill the rest; an article with no date from either
-// takes one that parses just under its headline (headlineDate).
+// a value, the blocks fill the rest; a page with no date from either takes
+// the JSON-LD web page's (page.Meta.PageDate), and an article with none
+// one that parses just under its headline (headlineDate).
 func (a *Article) fillMetadata(p *page.Page) {
 	m := &p.Meta
 	a.Title = chooseTitle(p, a.Blocks)
@@ -39,6 +40,9 @@ func (a *Article) fillMetadata(p *page.Page) {
 		a.Author = bylineAuthor(m.AuthorHints, bylines)
 	}
 	a.Date, a.DateText = pubDate(m, bylines)
+	if a.Date == "" && a.DateText == "" {
+		a.Date, _ = date.Parse(m.PageDate)
+	}
 	if a.Date == "" && a.DateText == "" && len(bylines) == 0 && articleParts(a.PageType) {
 		a.Date = headlineDate(m, a.Blocks)
 	}

@@ -26,8 +26,10 @@ var articleTypes = map[string]bool{
 
 // readJSONLD reads the article described by one JSON-LD script: the first
 // object of an article type (at the top, in an array or in @graph) gives
-// title, author, date and site name. Invalid JSON, and JSON beyond the
-// limits, is ignored.
+// title, author, date and site name. Without one, the first object of a
+// web page type gives Meta.PageDate (WordPress's Yoast describes a page
+// so, an article too where its theme has no post type). Invalid JSON, and
+// JSON beyond the limits, is ignored.
 func (m *metaReader) readJSONLD(src string) {
 	v, ok := decodeJSONLD(src)
 	if !ok {
@@ -36,8 +38,12 @@ func (m *metaReader) readJSONLD(src string) {
 	budget := maxJSONLDValues
 	m.jsonTypes(v, 0, &budget)
 	budget = maxJSONLDValues
-	art := findArticle(v, 0, &budget)
+	art := findTyped(v, articleTypes, 0, &budget)
 	if art == nil {
+		budget = maxJSONLDValues
+		if wp := findTyped(v, webPageTypes, 0, &budget); wp != nil {
+			m.pageDate.offer(jsonString(wp["datePublished"]), 0, maxDateBytes)
+		}
 		return
 	}
 	m.title.offer(jsonString(art["headline"]), rankJSONLD, maxTitleBytes)
@@ -64,9 +70,17 @@ func decodeJSONLD(src string) (any, bool) {
 	return v, true
 }
 
-// findArticle returns the first object of an article type in v, searching
-// arrays and @graph, depth first, within the walk's limits.
-func findArticle(v any, depth int, budget *int) map[string]any {
+// webPageTypes are the schema.org types of a web page whose datePublished
+// dates the page.
+var webPageTypes = map[string]bool{
+	"WebPage": true, "ItemPage": true, "AboutPage": true, "CollectionPage": true, "FAQPage": true,
+	"QAPage": true, "MedicalWebPage": true,
+}
+
+// findTyped returns the first object in v whose @type is one of types,
+// searching arrays, @graph, mainEntity and mainEntityOfPage, depth first,
+// within the walk's limits.
+func findTyped(v any, types map[string]bool, depth int, budget *int) map[string]any {
 	*budget--
 	if depth > maxJSONLDDepth || *budget < 0 {
 		return nil
@@ -74,16 +88,16 @@ func findArticle(v any, depth int, budget *int) map[string]any {
 	switch v := v.(type) {
 	case []any:
 		for _, e := range v {
-			if a := findArticle(e, depth+1, budget); a != nil {
+			if a := findTyped(e, types, depth+1, budget); a != nil {
 				return a
 			}
 		}
 	case map[string]any:
-		if isArticleType(v["@type"]) {
+		if isType(v["@type"], types) {
 			return v
 		}
 		for _, key := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
-			if a := findArticle(v[key], depth+1, budget); a != nil {
+			if a := findTyped(v[key], types, depth+1, budget); a != nil {
 				return a
 			}
 		}
@@ -91,16 +105,16 @@ func findArticle(v any, depth int, budget *int) map[string]any {
 	return nil
 }
 
-// isArticleType reports whether an @type value (a string or an array of
-// them, with or without the schema.org prefix) names an article type.
-func isArticleType(t any) bool {
+// isType reports whether an @type value (a string or an array of them,
+// with or without the schema.org prefix) names one of types.
+func isType(t any, types map[string]bool) bool {
 	switch t := t.(type) {
 	case string:
 		t = strings.TrimPrefix(strings.TrimPrefix(t, "https://schema.org/"), "http://schema.org/")
-		return articleTypes[t]
+		return types[t]
 	case []any:
 		for _, e := range t {
-			if isArticleType(e) {
+			if isType(e, types) {
 				return true
 			}
 		}

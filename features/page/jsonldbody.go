@@ -84,7 +84,7 @@ func addScriptBody(root *html.Node, body string) bool {
 }
 
 // jsonLDArticleBody is the articleBody of the first JSON-LD article of
-// the page (see findArticle) that has one, or "".
+// the page (see findTyped) that has one, or "".
 func jsonLDArticleBody(root *html.Node) string {
 	art := firstJSONLDArticle(root, func(art map[string]any) bool {
 		s, _ := art["articleBody"].(string)
@@ -94,7 +94,7 @@ func jsonLDArticleBody(root *html.Node) string {
 	return s
 }
 
-// firstJSONLDArticle returns the first JSON-LD article (see findArticle)
+// firstJSONLDArticle returns the first JSON-LD article (see findTyped)
 // of the page's first maxJSONLDScripts JSON-LD scripts for which want
 // holds, or nil.
 func firstJSONLDArticle(root *html.Node, want func(map[string]any) bool) map[string]any {
@@ -114,7 +114,7 @@ func firstJSONLDArticle(root *html.Node, want func(map[string]any) bool) map[str
 			continue
 		}
 		budget := maxJSONLDValues
-		if art := findArticle(v, 0, &budget); art != nil && want(art) {
+		if art := findTyped(v, articleTypes, 0, &budget); art != nil && want(art) {
 			return art
 		}
 	}

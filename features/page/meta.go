@@ -30,6 +30,11 @@ type Meta struct {
 	// "publishdate", "dc.date", "dc.date.issued" or "dcterms.created" (the
 	// first of these in document order).
 	Date string
+	// PageDate is the datePublished of the first JSON-LD object of a web
+	// page type (WebPage, ItemPage, FAQPage, ...) in a script that
+	// describes no article: a date of last resort, apart from Date so that
+	// nothing else reads it.
+	PageDate string
 	// URL is the page's own address: <link rel="canonical">, else og:url;
 	// only absolute http or https URLs count.
 	URL string
@@ -118,6 +123,7 @@ func (f *metaField) offer(v string, r metaRank, limit int) {
 // metaReader collects a page's metadata during one walk of its tree.
 type metaReader struct {
 	title, author, date, url, site, lang metaField
+	pageDate                             metaField
 	authorHints, bylineHints             []string
 	timeHints                            []TimeHint
 	types                                []string
@@ -347,7 +353,7 @@ func (m *metaReader) addTime(value string, n *html.Node) {
 // meta returns what was read.
 func (m *metaReader) result() Meta {
 	return Meta{
-		Title: m.title.val, Author: m.author.val, Date: m.date.val, URL: m.url.val,
+		Title: m.title.val, Author: m.author.val, Date: m.date.val, PageDate: m.pageDate.val, URL: m.url.val,
 		SiteName: m.site.val, Language: m.lang.val,
 		AuthorHints: m.authorHints, BylineHints: m.bylineHints, TimeHints: m.timeHints,
 		Types: m.types, OGType: m.ogType.val,

@@ -40,6 +40,19 @@ func TestMeta(t *testing.T) {
 			want:   Meta{Author: "Maya Perez"},
 		},
 		{
+			name: "web page date",
+			page: `<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Site"},{"@type":["WebPage","FAQPage"],"name":"Home networks",
+"datePublished":"2021-01-27T06:00:00+00:00"}]}</script><meta name="date" content="2020-01-01"><p>x`,
+			reason: "without an article, a web page's datePublished is the page date, apart from the date",
+			want:   Meta{Date: "2020-01-01", PageDate: "2021-01-27T06:00:00+00:00", Types: []string{"WebSite", "WebPage", "FAQPage"}},
+		},
+		{
+			name:   "web page date with an article",
+			page:   `<script type="application/ld+json">{"@graph":[{"@type":"WebPage","datePublished":"2021-01-27"},{"@type":"Article","headline":"h"}]}</script><p>x`,
+			reason: "a script that describes an article gives no page date",
+			want:   Meta{Title: "h", Types: []string{"WebPage", "Article"}},
+		},
+		{
 			name: "rank over order",
 			page: `<meta name="date" content="2020-01-01"><meta property="og:title" content="late og">
 <meta name="twitter:title" content="tw"><meta property="article:published_time" content="2024-04-09">`,

@@ -29,7 +29,7 @@ const (
 
 // declaresArticle reports whether the page says it is an article: an
 // og:type of article (or article:*), or a JSON-LD object of an article
-// type (see findArticle). Page data holds the prose of shop guides,
+// type (see findTyped). Page data holds the prose of shop guides,
 // FAQs and banners as well as articles; only where the page says it is
 // an article is its prose taken for one.
 func declaresArticle(root *html.Node) bool {
