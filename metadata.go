@@ -16,8 +16,10 @@ const maxAuthorWords = 8
 // fillMetadata fills the article's parts other than Text from the page's
 // metadata (page.Meta) and the blocks' roles: the head wins where it gives
 // a value, the blocks fill the rest; a page with no date from either takes
-// the JSON-LD web page's (page.Meta.PageDate), and an article with none
-// one that parses just under its headline (headlineDate).
+// the JSON-LD web page's (page.Meta.PageDate), and an article without a
+// byline block takes a date and an author it still lacks from the short
+// blocks just under its headline (underHeadline, headlineDate,
+// headlineAuthor).
 func (a *Article) fillMetadata(p *page.Page) {
 	m := &p.Meta
 	a.Title = chooseTitle(p, a.Blocks)
@@ -43,23 +45,58 @@ func (a *Article) fillMetadata(p *page.Page) {
 	if a.Date == "" && a.DateText == "" {
 		a.Date, _ = date.Parse(m.PageDate)
 	}
-	if a.Date == "" && a.DateText == "" && len(bylines) == 0 && articleParts(a.PageType) {
-		a.Date = headlineDate(m, a.Blocks)
+	if len(bylines) == 0 && articleParts(a.PageType) && (a.Date == "" && a.DateText == "" || a.Author == "") {
+		lines := underHeadline(a.Blocks)
+		if a.Date == "" && a.DateText == "" {
+			a.Date = headlineDate(m, lines)
+		}
+		if a.Author == "" {
+			a.Author = headlineAuthor(lines)
+		}
 	}
 }
+
+// headlineAuthor is the name after a leading "By" in lines (see cutBy,
+// cleanAuthor), cut before a colon, a day ("on Wednesday") or a label of
+// the date ("Published", "Last Updated") after it, when it starts with a
+// capital letter; "" when no line gives one.
+func headlineAuthor(lines []string) string {
+	for _, l := range lines {
+		rest, ok := cutBy(l)
+		if !ok {
+			continue
+		}
+		name, _, _ := strings.Cut(cleanAuthor(rest), ":")
+		words := strings.Fields(name)
+		for i, w := range words {
+			next := ""
+			if i+1 < len(words) {
+				next = words[i+1]
+			}
+			if i > 0 && (dateLabels[strings.ToLower(w)] || w == "on" && date.IsDateWord(next)) {
+				words = words[:i]
+				break
+			}
+		}
+		if n := strings.Join(words, " "); n != "" && unicode.IsUpper([]rune(n)[0]) {
+			return n
+		}
+	}
+	return ""
+}
+
+// dateLabels are words that end a byline's name where its date begins.
+var dateLabels = map[string]bool{"published": true, "updated": true, "last": true, "posted": true}
 
 // headlineLines and headlineLineWords bound where headlineDate looks: the
 // blocks right after the headline, each of at most that many words.
 const headlineLines, headlineLineWords = 3, 25
 
-// headlineDate is the date of an article whose head gives none and whose
-// blocks the byline head did not find: the first that parses (a time
-// mark's datetime value, then its text, then the text) in the short
-// blocks just under its headline (the title block, else the first h1),
-// up to headlineLines of them and to the first longer block or reader
-// comment; "" when none parses. A date that does not parse is not taken:
-// under the headline it may be a teaser's or a price.
-func headlineDate(m *page.Meta, blocks []Block) string {
+// underHeadline returns the texts of the short blocks just under an
+// article's headline (the title block, else the first h1): at most
+// headlineLines of them, up to the first of more than headlineLineWords
+// words or a reader comment; nil without a headline.
+func underHeadline(blocks []Block) []string {
 	at := -1
 	for i := range blocks {
 		if blocks[i].Role == RoleTitle {
@@ -73,7 +110,7 @@ func headlineDate(m *page.Meta, blocks []Block) string {
 		}
 	}
 	if at < 0 {
-		return ""
+		return nil
 	}
 	var lines []string
 	for i := at + 1; i < len(blocks) && i <= at+headlineLines; i++ {
@@ -83,6 +120,16 @@ func headlineDate(m *page.Meta, blocks []Block) string {
 		}
 		lines = append(lines, b.Text)
 	}
+	return lines
+}
+
+// headlineDate is the date of an article whose head gives none and whose
+// blocks the byline head did not find: the first that parses (a time
+// mark's datetime value, then its text, then the text) in lines, the
+// blocks under its headline (underHeadline); "" when none parses. A date
+// that does not parse is not taken: under the headline it may be a
+// teaser's or a price.
+func headlineDate(m *page.Meta, lines []string) string {
 	for _, h := range m.TimeHints {
 		for _, l := range lines {
 			if h.Text != "" && strings.Contains(l, h.Text) {

@@ -281,8 +281,29 @@ func TestHeadlineDate(t *testing.T) {
 		{"no headline", page.Meta{}, []Block{line("12 March 2026")}, ""},
 	}
 	for _, tt := range tests {
-		if got := headlineDate(&tt.meta, tt.blocks); got != tt.want {
+		if got := headlineDate(&tt.meta, underHeadline(tt.blocks)); got != tt.want {
 			t.Errorf("%s: headlineDate = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestHeadlineAuthor(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"Dec. 19, 2025", "By Niko Matsakis"}, "Niko Matsakis"},
+		{[]string{"By Lucy Zhang on Wednesday at 4:30pm"}, "Lucy Zhang"},
+		{[]string{"By: Ryan McNeill Last Updated: 1/14/08 11:15 AM ET"}, "Ryan McNeill"},
+		{[]string{"By Ramona Pringle, for CBC News Posted: Dec 10, 2012"}, "Ramona Pringle"},
+		{[]string{"By Montezemolo: the driver line-up is crucial"}, "Montezemolo"},
+		{[]string{"by the harbour desk"}, ""},
+		{[]string{"Jane Doe"}, ""},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := headlineAuthor(tt.lines); got != tt.want {
+			t.Errorf("headlineAuthor(%q) = %q, want %q", tt.lines, got, tt.want)
 		}
 	}
 }
