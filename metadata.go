@@ -88,7 +88,7 @@ func headlineAuthor(lines []string) string {
 // dateLabels are words that end a byline's name where its date begins.
 var dateLabels = map[string]bool{"published": true, "updated": true, "last": true, "posted": true}
 
-// headlineLines and headlineLineWords bound where headlineDate looks: the
+// headlineLines and headlineLineWords bound where underHeadline looks: the
 // blocks right after the headline, each of at most that many words.
 const headlineLines, headlineLineWords = 3, 25
 
