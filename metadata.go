@@ -97,17 +97,9 @@ const headlineLines, headlineLineWords = 3, 25
 // headlineLines of them, up to the first of more than headlineLineWords
 // words or a reader comment; nil without a headline.
 func underHeadline(blocks []Block) []string {
-	at := -1
-	for i := range blocks {
-		if blocks[i].Role == RoleTitle {
-			at = i
-			break
-		}
-	}
-	for i := 0; at < 0 && i < len(blocks); i++ {
-		if b := &blocks[i]; b.Kind == page.KindHeading && b.Level == 1 {
-			at = i
-		}
+	at, _, firstH1 := headlineBlocks(blocks)
+	if at < 0 {
+		at = firstH1
 	}
 	if at < 0 {
 		return nil
@@ -130,24 +122,8 @@ func underHeadline(blocks []Block) []string {
 // that does not parse is not taken: under the headline it may be a
 // teaser's or a price.
 func headlineDate(m *page.Meta, lines []string) string {
-	for _, h := range m.TimeHints {
-		for _, l := range lines {
-			if h.Text != "" && strings.Contains(l, h.Text) {
-				if d, ok := date.Parse(h.Value); ok {
-					return d
-				}
-				if d, ok := date.Find(h.Text); ok {
-					return d
-				}
-			}
-		}
-	}
-	for _, l := range lines {
-		if d, ok := date.Find(l); ok {
-			return d
-		}
-	}
-	return ""
+	d, _ := linesDate(m.TimeHints, lines)
+	return d
 }
 
 // isSite reports whether the author's name is the site's name, spaced or
@@ -286,27 +262,9 @@ func pubDate(m *page.Meta, bylines []string) (iso, dateText string) {
 	if d, ok := date.Parse(m.Date); ok {
 		return d, ""
 	}
-	var marks []page.TimeHint
-	for _, h := range m.TimeHints {
-		for _, b := range bylines {
-			if h.Text != "" && strings.Contains(b, h.Text) {
-				marks = append(marks, h)
-				break
-			}
-		}
-	}
-	for _, h := range marks {
-		if d, ok := date.Parse(h.Value); ok {
-			return d, ""
-		}
-		if d, ok := date.Find(h.Text); ok {
-			return d, ""
-		}
-	}
-	for _, b := range bylines {
-		if d, ok := date.Find(b); ok {
-			return d, ""
-		}
+	d, marks := linesDate(m.TimeHints, bylines)
+	if d != "" {
+		return d, ""
 	}
 	switch {
 	case m.Date != "":
@@ -320,6 +278,35 @@ func pubDate(m *page.Meta, bylines []string) (iso, dateText string) {
 		}
 	}
 	return "", ""
+}
+
+// linesDate is the first date that parses in lines: a time mark's (of
+// hints, those whose text lines hold) datetime value, then its text, then
+// the lines' text; "" when none does. marks are the time marks lines
+// hold, in document order.
+func linesDate(hints []page.TimeHint, lines []string) (iso string, marks []page.TimeHint) {
+	for _, h := range hints {
+		for _, l := range lines {
+			if h.Text != "" && strings.Contains(l, h.Text) {
+				marks = append(marks, h)
+				break
+			}
+		}
+	}
+	for _, h := range marks {
+		if d, ok := date.Parse(h.Value); ok {
+			return d, marks
+		}
+		if d, ok := date.Find(h.Text); ok {
+			return d, marks
+		}
+	}
+	for _, l := range lines {
+		if d, ok := date.Find(l); ok {
+			return d, marks
+		}
+	}
+	return "", marks
 }
 
 // datePart is the part of a byline line, between separators, that looks

@@ -37,25 +37,35 @@ func chooseTitle(p *page.Page, blocks []Block) string {
 // is the title, else the first h1 kept as content, else the first h1, else
 // "".
 func ownHeadline(blocks []Block) string {
-	firstH1, keptH1 := "", ""
+	title, keptH1, firstH1 := headlineBlocks(blocks)
+	for _, i := range [...]int{title, keptH1, firstH1} {
+		if i >= 0 {
+			return strings.TrimSpace(blocks[i].Text)
+		}
+	}
+	return ""
+}
+
+// headlineBlocks returns the indices of the blocks that may be the page's
+// headline: the first whose role is the title, the first h1 kept as
+// content, the first h1; -1 for none.
+func headlineBlocks(blocks []Block) (title, keptH1, firstH1 int) {
+	title, keptH1, firstH1 = -1, -1, -1
 	for i := range blocks {
 		b := &blocks[i]
-		if b.Role == RoleTitle {
-			return strings.TrimSpace(b.Text)
+		if b.Role == RoleTitle && title < 0 {
+			title = i
 		}
 		if b.Kind == page.KindHeading && b.Level == 1 {
-			if b.Content && keptH1 == "" {
-				keptH1 = b.Text
+			if b.Content && keptH1 < 0 {
+				keptH1 = i
 			}
-			if firstH1 == "" {
-				firstH1 = b.Text
+			if firstH1 < 0 {
+				firstH1 = i
 			}
 		}
 	}
-	if keptH1 != "" {
-		return strings.TrimSpace(keptH1)
-	}
-	return strings.TrimSpace(firstH1)
+	return title, keptH1, firstH1
 }
 
 // decorates reports whether title is headline with more before or after
