@@ -272,17 +272,12 @@ func (m *metaReader) offerAuthor(v string, r metaRank) {
 
 // placeholderAuthor reports whether an author value names nobody: no
 // letter in it (an account number: article:author "262588213843476"), or
-// a template's placeholder or a label ("Name", "Author", "Admin",
-// "Written by"), compared without case.
+// a template's placeholder left unfilled ("Name", without case).
 func placeholderAuthor(v string) bool {
 	if !strings.ContainsFunc(v, unicode.IsLetter) {
 		return true
 	}
-	switch strings.ToLower(strings.Join(strings.Fields(v), " ")) {
-	case "name", "author", "admin", "administrator", "by", "written by", "posted by", "your name", "author name", "first last", "firstname lastname":
-		return true
-	}
-	return false
+	return strings.EqualFold(strings.TrimSpace(v), "name")
 }
 
 // marks records an element of the body marked as the author or the
