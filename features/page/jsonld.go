@@ -27,7 +27,7 @@ var articleTypes = map[string]bool{
 // readJSONLD reads the article described by one JSON-LD script: the first
 // object of an article type (at the top, in an array or in @graph) gives
 // title, author, date and site name. Without one, the first object of a
-// web page type gives Meta.PageDate (WordPress's Yoast describes a page
+// WebPage gives Meta.PageDate (WordPress's Yoast describes a page
 // so, an article too where its theme has no post type). Invalid JSON, and
 // JSON beyond the limits, is ignored.
 func (m *metaReader) readJSONLD(src string) {
@@ -70,12 +70,9 @@ func decodeJSONLD(src string) (any, bool) {
 	return v, true
 }
 
-// webPageTypes are the schema.org types of a web page whose datePublished
-// dates the page.
-var webPageTypes = map[string]bool{
-	"WebPage": true, "ItemPage": true, "AboutPage": true, "CollectionPage": true, "FAQPage": true,
-	"QAPage": true, "MedicalWebPage": true,
-}
+// webPageTypes are the schema.org types whose datePublished dates the
+// page: WebPage alone, the one the shared pages show (Yoast's).
+var webPageTypes = map[string]bool{"WebPage": true}
 
 // findTyped returns the first object in v whose @type is one of types,
 // searching arrays, @graph, mainEntity and mainEntityOfPage, depth first,

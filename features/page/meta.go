@@ -30,8 +30,8 @@ type Meta struct {
 	// "publishdate", "dc.date", "dc.date.issued" or "dcterms.created" (the
 	// first of these in document order).
 	Date string
-	// PageDate is the datePublished of the first JSON-LD object of a web
-	// page type (WebPage, ItemPage, FAQPage, ...) in a script that
+	// PageDate is the datePublished of the first JSON-LD object of type
+	// WebPage (alone or with other types) in a script that
 	// describes no article: a date of last resort, apart from Date so that
 	// nothing else reads it.
 	PageDate string
