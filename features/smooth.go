@@ -307,7 +307,6 @@ type smoothBufs struct {
 	alike  []int32
 	groups []alikeGroup
 	index  map[uint64]int32
-	vocabs []uint8
 }
 
 // alikeGroup sums the blocks of one signature (elementSignature).
@@ -326,7 +325,6 @@ func (sc *smoothBufs) alikeGroups(p *page.Page, probs []float64) []int32 {
 		sc.index = make(map[uint64]int32)
 	}
 	clear(sc.index)
-	sc.vocabs = zeroed(sc.vocabs, len(p.Elements))
 	sc.alike = slices.Grow(sc.alike[:0], len(p.Blocks))[:len(p.Blocks)]
 	sc.groups = sc.groups[:0]
 	lastElem, last := -1, int32(-1)
@@ -334,7 +332,7 @@ func (sc *smoothBufs) alikeGroups(p *page.Page, probs []float64) []int32 {
 		b := &p.Blocks[i]
 		g := last
 		if e := b.Element; i == 0 || e != lastElem {
-			sig, _ := elementSignature(p, e, sc.vocabs)
+			sig, _ := elementSignature(p, e, nil)
 			var ok bool
 			if g, ok = sc.index[sig]; !ok {
 				g = int32(len(sc.groups))
