@@ -10,7 +10,7 @@ import (
 
 // SmoothSchemaVersion names the smoothing features (SmoothNames); a
 // smoothing model trained on another version is refused.
-const SmoothSchemaVersion = "winnow-smooth-4"
+const SmoothSchemaVersion = "winnow-smooth-3"
 
 // smoothKeep is the probability at which a block counts as kept for the
 // smoothing features that look at kept blocks: the default threshold.
@@ -50,14 +50,6 @@ var smoothFeatures = []feature{
 	{"BlockTableCell", "1 if it is a table cell in a row"},
 	{"BlockInTable", "1 if it is inside <table>"},
 	{"BlockPosition", "block index / (blocks-1)"},
-	// The blocks that look like it: the same tags and class and id tokens
-	// on the block element and its two nearest block-level ancestors,
-	// wherever they are (the posts of a thread, the items of a listing,
-	// the paragraphs of a story, the links of a menu), so that a record
-	// can be decided with the records like it.
-	{"PAlike", "mean P of the other blocks that look like it, weighed by words+1 (-1: none)"},
-	{"PAlikeMax", "the highest P of the other blocks that look like it (-1: none)"},
-	{"AlikeBlocks", "blocks that look like it, itself included"},
 }
 
 // smoothOwn are the block features (Names) that end the smoothing vector,
@@ -182,7 +174,6 @@ func FillSmoothVectors(out []float64, p *page.Page, probs []float64) {
 		}
 		return -1
 	}
-	alike := sc.alikeGroups(p, probs)
 	var pageS, pageW, maxP, keptTotal float64
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
@@ -275,15 +266,6 @@ func FillSmoothVectors(out []float64, p *page.Page, probs []float64) {
 		if n > 1 {
 			v[24] = float64(i) / float64(n-1)
 		}
-		g := &sc.groups[alike[i]]
-		v[25], v[26], v[27] = -1, -1, g.blocks
-		if g.blocks > 1 {
-			v[25] = (g.sum - w*pr) / (g.weight - w)
-			v[26] = g.max
-			if g.maxAt == i {
-				v[26] = g.second
-			}
-		}
 	}
 	next := -1
 	for i := n - 1; i >= 0; i-- {
@@ -303,58 +285,6 @@ type smoothBufs struct {
 	sums   []float64
 	counts []int32
 	sorted []float64
-	// The blocks' groups of alike blocks (alikeGroups).
-	alike  []int32
-	groups []alikeGroup
-	index  map[uint64]int32
-}
-
-// alikeGroup sums the blocks of one signature (elementSignature).
-type alikeGroup struct {
-	blocks, sum, weight float64 // blocks; sums of (words+1)·P and of words+1
-	max, second         float64 // the two highest P
-	maxAt               int     // the block of the highest
-}
-
-// alikeGroups puts p's blocks into groups by the signature of their block
-// element (elementSignature: the tags and class and id tokens of it and
-// its two nearest block-level ancestors), in sc.groups, and returns each
-// block's group.
-func (sc *smoothBufs) alikeGroups(p *page.Page, probs []float64) []int32 {
-	if sc.index == nil {
-		sc.index = make(map[uint64]int32)
-	}
-	clear(sc.index)
-	sc.alike = slices.Grow(sc.alike[:0], len(p.Blocks))[:len(p.Blocks)]
-	sc.groups = sc.groups[:0]
-	lastElem, last := -1, int32(-1)
-	for i := range p.Blocks {
-		b := &p.Blocks[i]
-		g := last
-		if e := b.Element; i == 0 || e != lastElem {
-			sig, _ := elementSignature(p, e, nil)
-			var ok bool
-			if g, ok = sc.index[sig]; !ok {
-				g = int32(len(sc.groups))
-				sc.index[sig] = g
-				sc.groups = append(sc.groups, alikeGroup{max: -1, second: -1, maxAt: -1})
-			}
-			lastElem, last = e, g
-		}
-		sc.alike[i] = g
-		ag := &sc.groups[g]
-		w, pr := float64(b.Words)+1, probs[i]
-		ag.blocks++
-		ag.sum += w * pr
-		ag.weight += w
-		switch {
-		case pr > ag.max:
-			ag.second, ag.max, ag.maxAt = ag.max, pr, i
-		case pr > ag.second:
-			ag.second = pr
-		}
-	}
-	return sc.alike
 }
 
 var smoothScratch sync.Pool

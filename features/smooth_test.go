@@ -51,8 +51,6 @@ func TestSmoothVectors(t *testing.T) {
 		{0, "PPage", (4*0.9 + 3*0.2 + 2*0.6 + 5*0.1) / 14},
 		{3, "BlockWords", 4}, {3, "BlockPosition", 1}, {1, "BlockPosition", 1.0 / 3}, {0, "BlockHeading", 0}, {0, "BlockLinkDensity", 0},
 		{3, "OwnStartsWithLink", 1}, {0, "OwnStartsWithLink", 0}, {3, "OwnEndsWithPunct", 1}, {0, "OwnEndsWithPunct", 0},
-		// Alike: blocks 0 and 1 (p in a div), blocks 2 and 3 (p in div.related).
-		{0, "PAlike", 0.2}, {0, "PAlikeMax", 0.2}, {0, "AlikeBlocks", 2}, {1, "PAlike", 0.9}, {3, "PAlikeMax", 0.6},
 	} {
 		if got := get(c.block, c.name); !near(got, c.want) {
 			t.Errorf("block %d %s = %v, want %v", c.block, c.name, got, c.want)
@@ -90,35 +88,5 @@ func TestSmoothVectors(t *testing.T) {
 	}
 	if got := SmoothVectors(parseString(t, `<html><body></body></html>`), nil, nil); len(got) != 0 {
 		t.Errorf("a page without blocks: %d values", len(got))
-	}
-}
-
-func TestSmoothAlike(t *testing.T) {
-	// Three posts of a thread, alike wherever they are, and a menu.
-	p := parseString(t, `<html><body>
-<div class="post"><div class="body"><p>first post here</p></div></div>
-<ul class="menu"><li>Home</li></ul>
-<div class="post"><div class="body"><p>a reply</p></div></div>
-<div class="post"><div class="body"><p>another reply</p></div></div>
-</body></html>`)
-	if len(p.Blocks) != 4 {
-		t.Fatalf("%d blocks, want 4", len(p.Blocks))
-	}
-	probs := []float64{0.8, 0.1, 0.2, 0.3}
-	flat := SmoothVectors(p, probs, Vectors(p))
-	nf := NumSmoothFeatures()
-	at := func(name string) int { return slices.Index(SmoothNames(), name) }
-	for _, c := range []struct {
-		block int
-		name  string
-		want  float64
-	}{
-		{0, "PAlikeMax", 0.3}, {2, "PAlikeMax", 0.8}, {3, "PAlikeMax", 0.8}, {0, "AlikeBlocks", 3},
-		{2, "PAlike", (4*0.8 + 3*0.3) / 7}, // "first post here" 3 words, "another reply" 2
-		{1, "PAlike", -1}, {1, "PAlikeMax", -1}, {1, "AlikeBlocks", 1},
-	} {
-		if got := flat[c.block*nf+at(c.name)]; math.Abs(got-c.want) > 1e-12 {
-			t.Errorf("block %d %s = %v, want %v", c.block, c.name, got, c.want)
-		}
 	}
 }
