@@ -3,6 +3,7 @@ package winnow
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnow-dev/winnow/features/page"
 	"github.com/winnow-dev/winnow/internal/date"
@@ -42,12 +43,14 @@ func (a *Article) fillMetadata(p *page.Page) {
 		a.Author = bylineAuthor(m.AuthorHints, bylines)
 	}
 	a.Date, a.DateText = pubDate(m, bylines)
-	if a.Date == "" && a.DateText == "" {
+	undated := a.Date == "" && a.DateText == ""
+	if undated {
 		a.Date, _ = date.Parse(m.PageDate)
+		undated = a.Date == ""
 	}
-	if len(bylines) == 0 && articleParts(a.PageType) && (a.Date == "" && a.DateText == "" || a.Author == "") {
+	if len(bylines) == 0 && articleParts(a.PageType) && (undated || a.Author == "") {
 		lines := underHeadline(a.Blocks)
-		if a.Date == "" && a.DateText == "" {
+		if undated {
 			a.Date = headlineDate(m, lines)
 		}
 		if a.Author == "" {
@@ -78,7 +81,7 @@ func headlineAuthor(lines []string) string {
 				break
 			}
 		}
-		if n := strings.Join(words, " "); n != "" && unicode.IsUpper([]rune(n)[0]) {
+		if n := strings.Join(words, " "); startsUpper(n) {
 			return n
 		}
 	}
@@ -245,12 +248,17 @@ func isName(s string) bool {
 		return false
 	}
 	for _, w := range words {
-		r := []rune(w)[0]
-		if !unicode.IsUpper(r) {
+		if !startsUpper(w) {
 			return false
 		}
 	}
 	return true
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // pubDate is the publication date from the first source that parses: the

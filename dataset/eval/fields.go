@@ -28,11 +28,12 @@ func scoreFields(p *dataset.LabelledPage, a *winnow.Article) [len(scoredFields)]
 	var out [len(scoredFields)]fieldMatch
 	for k, pair := range [...][2]string{{p.GoldTitle, a.Title}, {p.GoldAuthor, a.Author}} {
 		gold, got := pair[0], pair[1]
-		if strings.TrimSpace(gold) == "" || len(dataset.Tokens(gold)) == 0 {
+		goldTokens := dataset.Tokens(gold)
+		if len(goldTokens) == 0 {
 			continue
 		}
 		out[k].has = true
-		out[k].exact = strings.Join(dataset.Tokens(gold), " ") == strings.Join(dataset.Tokens(got), " ")
+		out[k].exact = strings.Join(goldTokens, " ") == strings.Join(dataset.Tokens(got), " ")
 		_, _, out[k].f1 = dataset.BagOfWords(got, gold)
 	}
 	if day, ok := isoDay(p.GoldDate); ok {
