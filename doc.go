@@ -16,7 +16,9 @@
 // io.Reader and never closes it.
 package winnow
 
-// The embedded default model is rebuilt, byte for byte, from the shared
-// labelled sets with the training defaults:
+// The embedded models are written by this command from the shared labelled
+// sets with the training defaults (the same data, seed and flags give the
+// same files, byte for byte); docs/training.md names the commit each file
+// in model/ was written at:
 //
-//go:generate go run ./cmd/winnow train -data ../shared/data -o model/default.json -roles model/roles.json -page-types model/pagetypes.json -smooth model/smooth.json -force
+//go:generate go run ./cmd/winnow train -data ../shared/data -o model/default.json -roles model/roles.json -page-types model/pagetypes.json -smooth model/smooth.json -smooth-records model/smooth-records.json -force

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/winnow-dev/winnow/model"
 )
 
 // Extract allocates at most extractAllocBase + extractAllocPerByte × n
@@ -19,11 +21,22 @@ const (
 // to the page, within the default limits, on pages built to cost the
 // most per byte: short blocks (a block costs the same at any depth), table
 // cells, many formatting elements reopened by the parser, and long runs
-// of attributes.
+// of attributes; each page decided as the page-type models take it (an
+// article) and as a listing, whose records smoothing vectors are the
+// larger.
 //
 //	go test . -run ExtractMemoryPerByte -v
 func TestExtractMemoryPerByte(t *testing.T) {
 	x, err := New(WithTimeout(0), WithThreshold(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	types, err := DefaultPageTypes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	listing := &model.Heads{Names: []string{"listing"}, Models: []*model.Model{types.Head("listing")}}
+	xl, err := New(WithTimeout(0), WithThreshold(0), WithPageTypes(listing))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,22 +56,32 @@ func TestExtractMemoryPerByte(t *testing.T) {
 		{"attributes", strings.Repeat(attrs.String(), 10)},
 	}
 	for _, c := range cases {
-		in := []byte(c.page)
-		extract := func() {
-			if _, err := x.ExtractBytes(in); err != nil {
-				t.Fatalf("%s: %v", c.name, err)
+		for _, e := range []struct {
+			as string
+			x  *Extractor
+		}{{"", x}, {"as a listing", xl}} {
+			in := []byte(c.page)
+			extract := func() {
+				a, err := e.x.ExtractBytes(in)
+				if err != nil {
+					t.Fatalf("%s %s: %v", c.name, e.as, err)
+				}
+				if e.as != "" && a.PageType != "listing" {
+					t.Fatalf("%s %s: page type %q", c.name, e.as, a.PageType)
+				}
 			}
-		}
-		extract()
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		extract()
-		runtime.ReadMemStats(&after)
-		total := float64(after.TotalAlloc - before.TotalAlloc)
-		t.Logf("%-20s %8d bytes: %6.1f MB allocated, %5.0f per input byte", c.name, len(in), total/(1<<20), total/float64(len(in)))
-		if total > extractAllocBase+extractAllocPerByte*float64(len(in)) {
-			t.Errorf("%s: %.0f bytes allocated for %d bytes, more than %d + %d per byte", c.name, total, len(in), extractAllocBase, extractAllocPerByte)
+			extract()
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			extract()
+			runtime.ReadMemStats(&after)
+			total := float64(after.TotalAlloc - before.TotalAlloc)
+			name := strings.TrimSpace(c.name + " " + e.as)
+			t.Logf("%-33s %8d bytes: %6.1f MB allocated, %5.0f per input byte", name, len(in), total/(1<<20), total/float64(len(in)))
+			if total > extractAllocBase+extractAllocPerByte*float64(len(in)) {
+				t.Errorf("%s: %.0f bytes allocated for %d bytes, more than %d + %d per byte", name, total, len(in), extractAllocBase, extractAllocPerByte)
+			}
 		}
 	}
 }

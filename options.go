@@ -43,6 +43,10 @@ type config struct {
 	// SmootherCorrectionHead); nil: none.
 	smooth    *model.Heads
 	smoothSet bool // WithSmoother was given
+	// smoothRecords is the records smoothing model, for the pages of
+	// records (RecordPage); nil: the smoothing model decides them too.
+	smoothRecords    *model.Heads
+	smoothRecordsSet bool // WithRecordsSmoother was given
 	// captions and comments: Article.Text and the renderings carry them
 	// (WithCaptions, WithComments).
 	captions, comments bool
@@ -87,6 +91,18 @@ func WithPageTypes(h *model.Heads) Option {
 // smoothing model is trained for one block model.
 func WithSmoother(h *model.Heads) Option {
 	return func(c *config) { c.smooth, c.smoothSet = h, true }
+}
+
+// WithRecordsSmoother uses h (read with LoadRecordsSmoother) as the
+// records smoothing model, which decides in the smoothing model's place
+// on the pages taken for a forum thread, listing, collection, product,
+// documentation or service page (RecordPage), with the blocks that look
+// alike; WithRecordsSmoother(nil) leaves those pages to the smoothing
+// model. Without it, the embedded one (DefaultRecordsSmoother) goes with
+// the embedded smoothing model, and none with a smoothing model given by
+// WithSmoother or a model given by WithModel.
+func WithRecordsSmoother(h *model.Heads) Option {
+	return func(c *config) { c.smoothRecords, c.smoothRecordsSet = h, true }
 }
 
 // WithThreshold keeps blocks whose probability of content is at least t

@@ -48,6 +48,15 @@ func repeatTypes(pageType string) bool {
 	return pageType == pageTypeForum || pageType == pageTypeProduct
 }
 
+// RecordPage reports whether a page of type pageType (PageTypeOf, or a
+// labelled page's type) is a page of records, a forum thread, listing,
+// collection, product, documentation or service page, whose blocks the
+// smoothing model decides with the blocks that look like them
+// (features.FillSmoothVectors): any known type but an article.
+func RecordPage(pageType string) bool {
+	return pageType != "" && pageType != pageTypeArticle
+}
+
 // articleParts reports whether a page of type pageType keeps its bylines
 // and captions apart from its text: an article's (or a page of unknown
 // type's, without page-type models); on any other page they are part of

@@ -92,8 +92,9 @@ type Block struct {
 	// that overrode it.
 	Rule Rule
 	// Probability is the probability that the block is content: the
-	// smoothing model's when there is one (WithSmoother), else the block
-	// model's.
+	// smoothing model's when there is one (WithSmoother; on a page of
+	// records, the records smoothing model's when there is one,
+	// WithRecordsSmoother), else the block model's.
 	Probability float64
 	// Path is the chain of decisions that classified the block in one tree
 	// of the block model (see model.Model.Explain: for the default boosted

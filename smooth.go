@@ -64,24 +64,57 @@ func DefaultSmoother() (*model.Heads, error) { return defaultSmooth() }
 // SmootherSchema).
 func LoadSmoother(r io.Reader) (*model.Heads, error) { return smoothHeads.load(r) }
 
+// RecordsSmootherSchema is the schema of the records smoothing model: the
+// smoothing features with the blocks that look alike
+// (features.RecordsSmoothNames).
+func RecordsSmootherSchema() model.Schema {
+	return model.Schema{Version: features.RecordsSchemaVersion, Names: features.RecordsSmoothNames()}
+}
+
+var recordsSmoothHeads = headsKind{"records smoothing model", []string{SmootherHead, SmootherCorrectionHead}, RecordsSmootherSchema()}
+
+//go:embed model/smooth-records.json
+var defaultRecordsSmoothFile []byte
+
+var defaultRecordsSmooth = loadOnce("records smoothing model", defaultRecordsSmoothFile, LoadRecordsSmoother)
+
+// DefaultRecordsSmoother returns the records smoothing model embedded in
+// the package, which goes with the embedded smoothing model. It is loaded
+// once.
+func DefaultRecordsSmoother() (*model.Heads, error) { return defaultRecordsSmooth() }
+
+// LoadRecordsSmoother reads a records smoothing model file written by
+// `winnow train` (a heads file holding SmootherHead and
+// SmootherCorrectionHead, trained on RecordsSmootherSchema).
+func LoadRecordsSmoother(r io.Reader) (*model.Heads, error) { return recordsSmoothHeads.load(r) }
+
 // smoothProbs returns the probabilities of content of p's blocks under the
 // smoothing model h, given probs, the block model's, and sv, a buffer of
 // p's smoothing vectors whose last NumSmoothOwn values per block are set
 // (features.SetSmoothOwn) and which it fills with the rest
 // (features.FillSmoothVectors); it returns probs itself, sv untouched,
-// when h has no SmootherHead (nil h included).
-func smoothProbs(h *model.Heads, p *page.Page, probs, sv []float64) []float64 {
-	m := h.Head(SmootherHead)
-	if m == nil || len(probs) == 0 {
+// when h has no SmootherHead (nil h included). On a page of records
+// (RecordPage of pageType) the records smoothing model rh decides instead,
+// when it has a SmootherHead, from the same vectors with the blocks that
+// look alike (features.FillRecordsVectors).
+func smoothProbs(h, rh *model.Heads, p *page.Page, pageType string, probs, sv []float64) []float64 {
+	if h.Head(SmootherHead) == nil || len(probs) == 0 {
 		return probs
 	}
 	features.FillSmoothVectors(sv, p, probs)
+	vecs := sv
+	if rh.Head(SmootherHead) != nil && RecordPage(pageType) {
+		rv := getFloats(len(probs) * features.NumRecordsFeatures())
+		defer putFloats(rv)
+		features.FillRecordsVectors(*rv, sv, p, probs, true)
+		h, vecs = rh, *rv
+	}
 	out := make([]float64, len(probs))
-	m.PredictBatch(sv, out)
+	h.Head(SmootherHead).PredictBatch(vecs, out)
 	if c := h.Head(SmootherCorrectionHead); c != nil {
 		corr := getFloats(len(probs))
 		defer putFloats(corr)
-		c.PredictBatch(sv, *corr)
+		c.PredictBatch(vecs, *corr)
 		for i, pc := range *corr {
 			out[i] = model.Logistic((model.Logit(out[i]) + model.Logit(pc)) / 2)
 		}

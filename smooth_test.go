@@ -88,20 +88,15 @@ func smoothBufOf(p *page.Page) []float64 {
 	return sv
 }
 
-// TestSmootherHeads checks that a block's smoothed probability is the mean
-// of the two heads' log-odds, each head reading the smoothing vectors of
-// the block model's probabilities, and that a smoothing model of the
-// neighbourhood head alone gives that head's probability.
-func TestSmootherHeads(t *testing.T) {
-	h, err := DefaultSmoother()
-	if err != nil {
-		t.Fatal(err)
-	}
+// blockProbs parses the page in file and returns it with its blocks'
+// vectors and the embedded block model's probabilities of content.
+func blockProbs(t *testing.T, file string) (*page.Page, [][]float64, []float64) {
+	t.Helper()
 	m, err := DefaultModel()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile("testdata/seed/news.html")
+	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,11 +109,24 @@ func TestSmootherHeads(t *testing.T) {
 	for i, v := range vecs {
 		probs[i] = m.Predict(v)
 	}
+	return p, vecs, probs
+}
+
+// TestSmootherHeads checks that a block's smoothed probability is the mean
+// of the two heads' log-odds, each head reading the smoothing vectors of
+// the block model's probabilities, and that a smoothing model of the
+// neighbourhood head alone gives that head's probability.
+func TestSmootherHeads(t *testing.T) {
+	h, err := DefaultSmoother()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, vecs, probs := blockProbs(t, "testdata/seed/news.html")
 	sv := features.SmoothVectors(p, probs, vecs)
 	nf := features.NumSmoothFeatures()
 	hood, corr := h.Head(SmootherHead), h.Head(SmootherCorrectionHead)
 	alone := &model.Heads{Names: []string{SmootherHead}, Models: []*model.Model{hood}}
-	got, gotAlone := smoothProbs(h, p, probs, smoothBufOf(p)), smoothProbs(alone, p, probs, smoothBufOf(p))
+	got, gotAlone := smoothProbs(h, nil, p, "", probs, smoothBufOf(p)), smoothProbs(alone, nil, p, "", probs, smoothBufOf(p))
 	differ := 0
 	for i := range probs {
 		v := sv[i*nf : (i+1)*nf]
@@ -144,5 +152,47 @@ func TestSmootherHeads(t *testing.T) {
 	}
 	if corr.Params.OffsetFeature != "P" {
 		t.Errorf("the correction head starts from %q, want P", corr.Params.OffsetFeature)
+	}
+}
+
+// TestRecordsSmoother checks that the records smoothing model decides the
+// pages of records, from the records smoothing vectors of the block
+// model's probabilities, and the smoothing model every other page.
+func TestRecordsSmoother(t *testing.T) {
+	h, err := DefaultSmoother()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rh, err := DefaultRecordsSmoother()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rh.Head(SmootherHead) == nil || rh.Head(SmootherCorrectionHead) == nil {
+		t.Fatalf("the embedded records smoothing model's heads are %v, want %q and %q", rh.Names, SmootherHead, SmootherCorrectionHead)
+	}
+	p, vecs, probs := blockProbs(t, "testdata/pages/forum-archlinux/page.html")
+	rv := features.RecordsVectors(p, probs, vecs, true)
+	nr := features.NumRecordsFeatures()
+	hood, corr := rh.Head(SmootherHead), rh.Head(SmootherCorrectionHead)
+	article := smoothProbs(h, rh, p, pageTypeArticle, probs, smoothBufOf(p))
+	if plain := smoothProbs(h, nil, p, pageTypeArticle, probs, smoothBufOf(p)); !slices.Equal(article, plain) {
+		t.Error("an article is decided by the records smoothing model")
+	}
+	if alone := smoothProbs(h, nil, p, pageTypeForum, probs, smoothBufOf(p)); !slices.Equal(article, alone) {
+		t.Error("without a records smoothing model, a forum thread is not decided as an article")
+	}
+	got := smoothProbs(h, rh, p, pageTypeForum, probs, smoothBufOf(p))
+	for i := range probs {
+		v := rv[i*nr : (i+1)*nr]
+		want := model.Logistic((model.Logit(hood.Predict(v)) + model.Logit(corr.Predict(v))) / 2)
+		if math.Abs(got[i]-want) > 1e-12 {
+			t.Fatalf("forum block %d: P %v, want the records heads' %v", i, got[i], want)
+		}
+	}
+	if slices.Equal(got, article) {
+		t.Error("the records smoothing model changes no probability of the forum thread")
+	}
+	if _, err := LoadRecordsSmoother(bytes.NewReader(defaultSmoothFile)); !errors.Is(err, model.ErrSchemaMismatch) {
+		t.Errorf("the smoothing model read as a records smoothing model: %v, want a schema mismatch", err)
 	}
 }

@@ -71,6 +71,9 @@ func New(opts ...Option) (*Extractor, error) {
 	if err := smoothHeads.resolve(&cfg.smooth, cfg.smoothSet || givenModel, DefaultSmoother); err != nil {
 		return nil, err
 	}
+	if err := recordsSmoothHeads.resolve(&cfg.smoothRecords, cfg.smoothRecordsSet || cfg.smoothSet || givenModel, DefaultRecordsSmoother); err != nil {
+		return nil, err
+	}
 	if !(cfg.threshold >= 0 && cfg.threshold <= 1) {
 		return nil, fmt.Errorf("threshold %v outside [0, 1]", cfg.threshold)
 	}
@@ -213,7 +216,7 @@ func (x *Extractor) fromVectors(ctx context.Context, p *page.Page, vecs [][]floa
 // for explanations (nil without).
 func (x *Extractor) decide(p *page.Page, pageType string, blockProbs, sv []float64, heads [][]float64, paths [][]model.Step) (*Article, error) {
 	t := x.threshold(pageType)
-	probs := smoothProbs(x.cfg.smooth, p, blockProbs, sv)
+	probs := smoothProbs(x.cfg.smooth, x.cfg.smoothRecords, p, pageType, blockProbs, sv)
 	keep, readPart := make([]bool, len(probs)), make([]bool, len(probs))
 	for i, pr := range probs {
 		keep[i], readPart[i] = pr >= t, blockProbs[i] >= partFloor

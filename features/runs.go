@@ -269,12 +269,14 @@ func nthParent(p *page.Page, e, n int) int {
 // its two nearest block-level ancestors (page.Page.Classes, nearest first)
 // and then the last three tags of its path (page.Page.Path, outermost
 // first); vocab is the classes' vocabulary (classVocab), read through
-// vocabs (see ownVocab). It allocates nothing.
+// vocabs (see ownVocab), or 0 when vocabs is nil. It allocates nothing.
 func elementSignature(p *page.Page, e int, vocabs []uint8) (sig uint64, vocab uint8) {
 	sig = fnvOffset
 	for k, a := 0, e; k < 3 && a > 0 && a < len(p.Elements); k, a = k+1, p.Elements[a].Parent {
 		sig = hashStrings(sig, p.Elements[a].Classes)
-		vocab |= ownVocab(p, a, vocabs)
+		if vocabs != nil {
+			vocab |= ownVocab(p, a, vocabs)
+		}
 	}
 	var tags [3]string
 	n := 0

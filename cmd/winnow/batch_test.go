@@ -217,7 +217,7 @@ func TestTrainInterrupted(t *testing.T) {
 			ents, _ := os.ReadDir(dir)
 			for _, e := range ents {
 				// The role, page-type and smoothing models are written beside a model that is.
-				beside := e.Name() == "model.roles.json" || e.Name() == "model.pagetypes.json" || e.Name() == "model.smooth.json"
+				beside := e.Name() == "model.roles.json" || e.Name() == "model.pagetypes.json" || e.Name() == "model.smooth.json" || e.Name() == "model.smooth-records.json"
 				if e.Name() != "model.json" && (!beside || !tt.wantModel || tt.existing != nil) {
 					t.Errorf("left behind: %s", e.Name())
 				}

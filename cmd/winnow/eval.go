@@ -105,7 +105,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 
 // report runs the evaluation the flags ask for.
 func (f *evalFlags) report(ctx context.Context, e *env) (*eval.Report, error) {
-	opts := eval.Options{Threshold: f.threshold, FixedThreshold: f.fixedThreshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor, PageTypesOf: loadPageTypesFor, SmoothOf: loadSmoothFor}
+	opts := eval.Options{Threshold: f.threshold, FixedThreshold: f.fixedThreshold, Rules: f.post.rules, Split: f.split, Seed: f.seed, Workers: f.jobs, RolesOf: loadRolesFor, PageTypesOf: loadPageTypesFor, SmoothOf: loadSmoothFor, RecordsSmoothOf: loadRecordsSmoothFor}
 	if f.gold != "" {
 		opts.Split = "gold"
 	}
@@ -154,7 +154,7 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 	if len(f.trainSet) > 0 {
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
 	}
-	smooth, correction := smoothFitters(ctx, f.train, f.recipe)
+	st := smoothFitters(ctx, f.train, f.recipe, winnow.SmootherSchema())
 	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer,
 		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitWith(f.train.trainer, f.recipe, x, y)
@@ -164,8 +164,8 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 				return fitSchema(f.train.trainer, f.recipe.head(h), winnow.Schema(), x, y)
 			}
 		},
-		TrainSmooth:     smooth,
-		TrainCorrection: correction,
+		TrainSmooth:     st.Smooth,
+		TrainCorrection: st.Correction,
 		Describe:        func(params model.Config) string { return f.train.describe(params) + ", " + how }})
 }
 

@@ -41,7 +41,7 @@ const extractArgs = "PATH|DIR|GLOB|URL|- ..."
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", extractArgs)
 	var f extractFlags
-	fs.StringVar(&f.modelPath, "model", "default", "model file, with the smoothing, role and page-type models winnow train wrote beside it (NAME.smooth.json, NAME.roles.json, NAME.pagetypes.json) where they exist, or \"default\" for the embedded models")
+	fs.StringVar(&f.modelPath, "model", "default", "model file, with the smoothing, records smoothing, role and page-type models winnow train wrote beside it (NAME.smooth.json, NAME.smooth-records.json, NAME.roles.json, NAME.pagetypes.json) where they exist, or \"default\" for the embedded models")
 	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, json (one object; an array for several pages), jsonl (one line per page) or html (web archives, .warc/.arc[.gz]: jsonl, a line per HTML response)")
 	fs.StringVar(&f.out, "o", "", "write output to this file instead of standard output")
 	fs.StringVar(&f.list, "i", "", "read inputs from this file (- for standard input), one path, folder, glob or URL per line")

@@ -270,7 +270,7 @@ func TestExtractRepeatRule(t *testing.T) {
 func TestExtractModelBeside(t *testing.T) {
 	dir := t.TempDir()
 	m := filepath.Join(dir, "m.json")
-	for from, to := range map[string]string{"default.json": m, "smooth.json": smoothFileOf(m), "roles.json": rolesFileOf(m), "pagetypes.json": pageTypesFileOf(m)} {
+	for from, to := range map[string]string{"default.json": m, "smooth.json": smoothFileOf(m), "smooth-records.json": recordsSmoothFileOf(m), "roles.json": rolesFileOf(m), "pagetypes.json": pageTypesFileOf(m)} {
 		b, err := os.ReadFile(filepath.Join("../../model", from))
 		if err != nil {
 			t.Fatal(err)

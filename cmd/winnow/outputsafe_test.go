@@ -139,9 +139,9 @@ func TestOutputToDevice(t *testing.T) {
 
 // TestTrainToDevice checks that train -o to a device (here through a
 // link to /dev/null) does not put the role, smoothing or page-type models
-// beside the device: it asks for -roles, -smooth and -page-types instead
-// of creating DEVICE.roles.json, DEVICE.smooth.json or
-// DEVICE.pagetypes.json.
+// beside the device: it asks for -roles, -smooth, -smooth-records and
+// -page-types instead of creating DEVICE.roles.json, DEVICE.smooth.json,
+// DEVICE.smooth-records.json or DEVICE.pagetypes.json.
 func TestTrainToDevice(t *testing.T) {
 	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		t.Skipf("no character device at %s", os.DevNull)
@@ -158,6 +158,10 @@ func TestTrainToDevice(t *testing.T) {
 	code, _, stderr = runWinnow(t, "", "train", "-data", filepath.Join(dir, "no-data"), "-o", link, "-roles", "-", "-page-types", "-")
 	if code != 2 || !strings.Contains(stderr, "give -smooth FILE") {
 		t.Errorf("train -o %s -roles - -page-types -: exit %d, stderr %q; want 2 asking for -smooth", link, code, stderr)
+	}
+	code, _, stderr = runWinnow(t, "", "train", "-data", filepath.Join(dir, "no-data"), "-o", link, "-roles", "-", "-page-types", "-", "-smooth", filepath.Join(dir, "s.json"))
+	if code != 2 || !strings.Contains(stderr, "give -smooth-records FILE") {
+		t.Errorf("train -o %s -roles - -page-types - -smooth FILE: exit %d, stderr %q; want 2 asking for -smooth-records", link, code, stderr)
 	}
 	code, _, stderr = runWinnow(t, "", "train", "-data", filepath.Join(dir, "no-data"), "-o", link, "-roles", "-", "-smooth", "-")
 	if code != 2 || !strings.Contains(stderr, "give -page-types FILE") {

@@ -26,6 +26,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	rolesOut := fs.String("roles", "", "role model file to write (default: the -o file's name with .roles.json; \"-\": none)")
 	typesOut := fs.String("page-types", "", "page-type model file to write (default: the -o file's name with .pagetypes.json; \"-\": none)")
 	smoothOut := fs.String("smooth", "", "smoothing model file to write, trained with the -o model (default: the -o file's name with .smooth.json; \"-\": none)")
+	recordsOut := fs.String("smooth-records", "", "records smoothing model file to write, trained with the smoothing model (default: the -o file's name with .smooth-records.json; \"-\": none)")
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
 	var tf trainerFlags
 	tf.register(fs)
@@ -54,6 +55,14 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		*smoothOut = "-" // a smoothing model goes with a block model
 	case *smoothOut == "":
 		if *smoothOut, err = besideModel(*out, "-smooth", smoothFileOf); err != nil {
+			return err
+		}
+	}
+	switch {
+	case *smoothOut == "-":
+		*recordsOut = "-" // a records smoothing model goes with a smoothing model
+	case *recordsOut == "":
+		if *recordsOut, err = besideModel(*out, "-smooth-records", recordsSmoothFileOf); err != nil {
 			return err
 		}
 	}
@@ -104,6 +113,17 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%w: %w", errUsage, err)
 		}
 	}
+	if *recordsOut != "-" {
+		if err := output.Check("-smooth-records", *recordsOut, *force); err != nil {
+			return err
+		}
+		if err := output.Distinct("-smooth", *smoothOut, "-smooth-records", *recordsOut); err != nil {
+			return fmt.Errorf("%w: %w", errUsage, err)
+		}
+		if err := output.Distinct("-o", *out, "-smooth-records", *recordsOut); err != nil {
+			return fmt.Errorf("%w: %w", errUsage, err)
+		}
+	}
 
 	st := progress.NewStages(e.stderr, e.tty, "train")
 	bar := st.Bar("load", "reading the labelled sets in "+d.dir, 0)
@@ -151,7 +171,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		st.End()
 		if *smoothOut != "-" {
 			st.Begin("smooth", fmt.Sprintf("fitting the smoothing model (%d folds)", eval.SmoothFolds))
-			if err := trainSmoothing(ctx, tw, tf, r, train, vecsOf, summary, *smoothOut, *force); err != nil {
+			if err := trainSmoothing(ctx, tw, tf, r, train, vecsOf, summary, *smoothOut, *recordsOut, *force); err != nil {
 				return output.ForceHint(err)
 			}
 			st.End()
@@ -250,23 +270,35 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, r trainRecip
 
 // trainSmoothing fits the smoothing model (eval.TrainSmoothing) with the
 // flags' trainer and r (the content models of its folds as r.content(),
-// its heads as smoothFitters), writes it to out and describes it on tw.
-// Only boosting trains its correction head (a boosted model that starts
-// from the block model's log-odds).
-func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, r trainRecipe, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out string, force bool) error {
-	smooth, correction := smoothFitters(ctx, tf, r)
-	h, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, r.content(), winnow.Schema()), smooth, correction, r.base.Seed, summary)
+// its heads as smoothFitters) and writes it to out, and, unless
+// recordsOut is "-", the records smoothing model beside it to recordsOut;
+// it describes them on tw. Only boosting trains a correction head (a
+// boosted model that starts from the block model's log-odds).
+func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, r trainRecipe, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out, recordsOut string, force bool) error {
+	var records eval.SmoothTrainers
+	if recordsOut != "-" {
+		records = smoothFitters(ctx, tf, r, winnow.RecordsSmootherSchema())
+	}
+	h, rh, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, r.content(), winnow.Schema()), smoothFitters(ctx, tf, r, winnow.SmootherSchema()), records, r.base.Seed, summary)
 	if err != nil {
 		return err
 	}
-	if err := model.WriteHeadsFile(out, h, force); err != nil {
-		return err
+	for _, f := range []struct {
+		what, path string
+		h          *model.Heads
+	}{{"smoothing model", out, h}, {"records smoothing model", recordsOut, rh}} {
+		if f.h == nil {
+			continue
+		}
+		if err := model.WriteHeadsFile(f.path, f.h, force); err != nil {
+			return err
+		}
+		nodes := 0
+		for _, m := range f.h.Models {
+			nodes += m.NumNodes()
+		}
+		fmt.Fprintf(tw, "%s\t%s: %d blocks from %d pages, probabilities from %d folds; %d heads, %d nodes\n", f.what, f.path, fit.Blocks, fit.Pages, fit.Folds, len(f.h.Models), nodes)
 	}
-	nodes := 0
-	for _, m := range h.Models {
-		nodes += m.NumNodes()
-	}
-	fmt.Fprintf(tw, "smoothing model\t%s: %d blocks from %d pages, probabilities from %d folds; %d heads, %d nodes\n", out, fit.Blocks, fit.Pages, fit.Folds, len(h.Models), nodes)
 	return nil
 }
 
@@ -292,15 +324,15 @@ func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, r trainR
 	return heads, nil
 }
 
-// smoothFitters are the trainers of the smoothing model's heads with the
-// flags' trainer and recipe r: the neighbourhood head's and, with
-// boosting only, the correction head's (nil otherwise).
-func smoothFitters(ctx context.Context, tf trainerFlags, r trainRecipe) (smooth, correction eval.Trainer) {
-	s := winnow.SmootherSchema()
+// smoothFitters are the trainers of the heads of a smoothing model of
+// schema s with the flags' trainer and recipe r: the neighbourhood head's
+// and, with boosting only, the correction head's (nil otherwise).
+func smoothFitters(ctx context.Context, tf trainerFlags, r trainRecipe, s model.Schema) eval.SmoothTrainers {
+	t := eval.SmoothTrainers{Smooth: fitter(ctx, tf, r.smooth(), s)}
 	if tf.boosted() {
-		correction = fitter(ctx, tf, r.correction(), s)
+		t.Correction = fitter(ctx, tf, r.correction(), s)
 	}
-	return fitter(ctx, tf, r.smooth(), s), correction
+	return t
 }
 
 // fitter is fitSchema with the trainer and configuration of the flags, as

@@ -148,12 +148,15 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 			}
 		}
 		// No page-type models are trained per fold: the folds' systems
-		// give no page type (the embedded models saw every page).
+		// give no page type (the embedded models saw every page), and so
+		// no records smoothing model either, which decides only pages
+		// of a known type.
 		fo := o.Options
 		fo.PageTypesOf = func(string) (*model.Heads, error) { return nil, nil }
+		fo.RecordsSmoothOf = nil
 		var smooth *model.Heads
 		if o.TrainSmooth != nil {
-			if smooth, _, err = TrainSmoothing(train, vecsOf, o.Train, o.TrainSmooth, o.TrainCorrection, o.Seed, m.Summary); err != nil {
+			if smooth, _, _, err = TrainSmoothing(train, vecsOf, o.Train, SmoothTrainers{o.TrainSmooth, o.TrainCorrection}, SmoothTrainers{}, o.Seed, m.Summary); err != nil {
 				return nil, fmt.Errorf("fold %d: %w", i+1, err)
 			}
 		}

@@ -39,6 +39,9 @@ type Options struct {
 	// SmoothOf is RolesOf for the smoothing model (nil: every model system
 	// decides by its block model alone).
 	SmoothOf func(path string) (*model.Heads, error)
+	// RecordsSmoothOf is RolesOf for the records smoothing model (nil:
+	// none; see winnow.WithRecordsSmoother).
+	RecordsSmoothOf func(path string) (*model.Heads, error)
 	// Split names the pages in the report: "test" (held-back sites),
 	// "all" or "gold" (a folder of the user's own pages).
 	Split string

@@ -69,6 +69,13 @@ func NewModelSystem(name, path string, m *model.Model, o Options) (*System, erro
 		opts = append(opts, winnow.WithSmoother(h))
 		smoothed = h.Head(winnow.SmootherHead) != nil
 	}
+	if o.RecordsSmoothOf != nil {
+		h, err := o.RecordsSmoothOf(path)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, winnow.WithRecordsSmoother(h))
+	}
 	x, err := winnow.New(opts...)
 	if err != nil {
 		return nil, err

@@ -19,25 +19,36 @@ type SmoothFit struct {
 	Blocks, Pages, Folds int
 }
 
+// SmoothTrainers are the trainers of a smoothing model's heads: Smooth
+// fits winnow.SmootherHead and Correction, unless nil,
+// winnow.SmootherCorrectionHead.
+type SmoothTrainers struct {
+	Smooth, Correction Trainer
+}
+
 // TrainSmoothing trains the smoothing model on pages, whose block vectors
 // vecsOf gives: pages are split into SmoothFolds folds, or one per page
 // when there are fewer pages (smoothingFolds; at least 2 are needed); each
 // fold's pages get their probabilities of content from a block model
 // trained with fit on the other folds; the smoothing vectors of those
 // out-of-fold probabilities (features.SmoothVectors) and the pages' labels
-// train its heads: winnow.SmootherHead with fitSmooth and, unless
-// fitCorrection is nil, winnow.SmootherCorrectionHead with it. The block
-// model that extraction pairs it with is trained on every page, so it
-// sees, on unseen sites, what the fold models saw on theirs. summary
-// describes the training data.
-func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, fit, fitSmooth, fitCorrection Trainer, seed uint64, summary model.TrainingSummary) (*model.Heads, SmoothFit, error) {
+// train its heads with heads. Unless records.Smooth is nil, the records
+// smoothing model (winnow.WithRecordsSmoother) is trained with records
+// from the same probabilities, on the records smoothing vectors
+// (features.RecordsVectors), whose alike features are read on the pages
+// of records (winnow.RecordPage of the page's labelled type) and say
+// "none" on the others; rh is nil otherwise. The block model that
+// extraction pairs them with is trained on every page, so it sees, on
+// unseen sites, what the fold models saw on theirs. summary describes the
+// training data.
+func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, fit Trainer, heads, records SmoothTrainers, seed uint64, summary model.TrainingSummary) (h, rh *model.Heads, _ SmoothFit, _ error) {
 	k := min(SmoothFolds, len(pages))
 	if k < 2 {
-		return nil, SmoothFit{}, fmt.Errorf("smoothing: %d training page: it needs at least 2, to give each probabilities from a model that did not see it", len(pages))
+		return nil, nil, SmoothFit{}, fmt.Errorf("smoothing: %d training page: it needs at least 2, to give each probabilities from a model that did not see it", len(pages))
 	}
 	folds := smoothingFolds(pages, k, seed)
 	smooth := map[*dataset.LabelledPage][][]float64{}
-	nf := features.NumSmoothFeatures()
+	recs := map[*dataset.LabelledPage][][]float64{}
 	for i, test := range folds {
 		var train []*dataset.LabelledPage
 		for j, fold := range folds {
@@ -47,7 +58,7 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 		}
 		m, _, err := trainFold(train, vecsOf, fit, seed)
 		if err != nil {
-			return nil, SmoothFit{}, fmt.Errorf("smoothing: fold %d: %w", i+1, err)
+			return nil, nil, SmoothFit{}, fmt.Errorf("smoothing: fold %d: %w", i+1, err)
 		}
 		for _, p := range test {
 			vecs := vecsOf(p)
@@ -55,17 +66,42 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 			for k, v := range vecs {
 				probs[k] = m.Predict(v)
 			}
-			flat := features.SmoothVectors(p.Page, probs, vecs)
-			rows := make([][]float64, len(vecs))
-			for k := range rows {
-				rows[k] = flat[k*nf : (k+1)*nf : (k+1)*nf]
+			smooth[p] = rowsOf(features.SmoothVectors(p.Page, probs, vecs), features.NumSmoothFeatures())
+			if records.Smooth != nil {
+				recs[p] = rowsOf(features.RecordsVectors(p.Page, probs, vecs, winnow.RecordPage(p.PageType)), features.NumRecordsFeatures())
 			}
-			smooth[p] = rows
 		}
 	}
-	x, y := RowsWith(pages, func(p *dataset.LabelledPage) [][]float64 { return smooth[p] })
+	fitOf := SmoothFit{Pages: len(pages), Folds: k}
+	h, blocks, err := fitSmoothing(pages, smooth, heads, "smoothing model", k, summary)
+	if err != nil {
+		return nil, nil, SmoothFit{}, err
+	}
+	fitOf.Blocks = blocks
+	if records.Smooth != nil {
+		if rh, _, err = fitSmoothing(pages, recs, records, "records smoothing model", k, summary); err != nil {
+			return nil, nil, SmoothFit{}, err
+		}
+	}
+	return h, rh, fitOf, nil
+}
+
+// rowsOf cuts flat into rows of nf values.
+func rowsOf(flat []float64, nf int) [][]float64 {
+	rows := make([][]float64, len(flat)/nf)
+	for k := range rows {
+		rows[k] = flat[k*nf : (k+1)*nf : (k+1)*nf]
+	}
+	return rows
+}
+
+// fitSmoothing fits the heads of a smoothing model (what, in notes and
+// errors) with t on the pages' smoothing rows and labels, and returns it
+// with the blocks it was trained on.
+func fitSmoothing(pages []*dataset.LabelledPage, rows map[*dataset.LabelledPage][][]float64, t SmoothTrainers, what string, folds int, summary model.TrainingSummary) (*model.Heads, int, error) {
+	x, y := RowsWith(pages, func(p *dataset.LabelledPage) [][]float64 { return rows[p] })
 	if len(x) == 0 {
-		return nil, SmoothFit{}, fmt.Errorf("smoothing: no labelled blocks to train on")
+		return nil, 0, fmt.Errorf("smoothing: no labelled blocks to train on")
 	}
 	h := &model.Heads{}
 	for _, head := range []struct {
@@ -73,23 +109,23 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 		fit  Trainer
 		note string
 	}{
-		{winnow.SmootherHead, fitSmooth, "smoothing model: P(content) from the block model's out-of-fold probabilities (%d folds) around the block"},
-		{winnow.SmootherCorrectionHead, fitCorrection, "smoothing model: a correction to the block model's out-of-fold log-odds (%d folds)"},
+		{winnow.SmootherHead, t.Smooth, "%s: P(content) from the block model's out-of-fold probabilities (%d folds) around the block"},
+		{winnow.SmootherCorrectionHead, t.Correction, "%s: a correction to the block model's out-of-fold log-odds (%d folds)"},
 	} {
 		if head.fit == nil {
 			continue
 		}
 		m, err := head.fit(x, y)
 		if err != nil {
-			return nil, SmoothFit{}, fmt.Errorf("smoothing: %s head: %w", head.name, err)
+			return nil, 0, fmt.Errorf("smoothing: %s head: %w", head.name, err)
 		}
 		s := summary
 		s.Blocks = len(x)
-		s.Note = fmt.Sprintf(head.note, k)
+		s.Note = fmt.Sprintf(head.note, what, folds)
 		m.Summary = s
 		h.Names, h.Models = append(h.Names, head.name), append(h.Models, m)
 	}
-	return h, SmoothFit{Blocks: len(x), Pages: len(pages), Folds: k}, nil
+	return h, len(x), nil
 }
 
 // smoothingFolds splits pages into k site-disjoint folds (dataset.Folds

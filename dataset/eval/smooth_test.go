@@ -26,11 +26,13 @@ func fitSmallCorrection(x [][]float64, y []model.Label) (*model.Model, error) {
 func TestTrainSmoothing(t *testing.T) {
 	pages := goldPages(t, 6)
 	vecsOf := func(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) }
+	pages[0].PageType = "listing" // a page of records: its records rows read the alike blocks
 	fits, smoothRows := 0, 0
-	h, fit, err := TrainSmoothing(pages, vecsOf, func(x [][]float64, y []model.Label) (*model.Model, error) {
+	var recordRows [][]float64
+	h, rh, fit, err := TrainSmoothing(pages, vecsOf, func(x [][]float64, y []model.Label) (*model.Model, error) {
 		fits++
 		return fitSmall(x, y)
-	}, func(x [][]float64, y []model.Label) (*model.Model, error) {
+	}, SmoothTrainers{func(x [][]float64, y []model.Label) (*model.Model, error) {
 		smoothRows = len(x)
 		for _, v := range x {
 			if len(v) != features.NumSmoothFeatures() {
@@ -38,9 +40,37 @@ func TestTrainSmoothing(t *testing.T) {
 			}
 		}
 		return fitSmallSmooth(x, y)
-	}, fitSmallCorrection, 1, model.TrainingSummary{Seed: 1})
+	}, fitSmallCorrection}, SmoothTrainers{Smooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
+		recordRows = x
+		return train.FitBoost(winnow.RecordsSmootherSchema(), x, y, model.Config{Trees: 3, MaxDepth: 2, MinLeaf: 1})
+	}}, 1, model.TrainingSummary{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The records rows: one per labelled block, the alike blocks read on
+	// the listing's rows (the first ones) and on no other page's.
+	first, _ := Rows(pages[:1])
+	alikeAt := slices.Index(features.RecordsSmoothNames(), "AlikeBlocks")
+	read := 0
+	for i, v := range recordRows {
+		if len(v) != features.NumRecordsFeatures() {
+			t.Fatalf("a records row of %d values, want %d", len(v), features.NumRecordsFeatures())
+		}
+		if v[alikeAt] > 0 {
+			if i >= len(first) {
+				t.Fatalf("records row %d, not the listing's, reads %v alike blocks", i, v[alikeAt])
+			}
+			read++
+		}
+	}
+	if x, _ := Rows(pages); len(recordRows) != len(x) || read == 0 {
+		t.Errorf("%d records rows (%d reading alike blocks), want %d, some reading them", len(recordRows), read, len(x))
+	}
+	if rh == nil || !slices.Equal(rh.Names, []string{winnow.SmootherHead}) {
+		t.Fatalf("records smoothing model %v, want the neighbourhood head alone", rh)
+	}
+	if _, err := winnow.New(winnow.WithSmoother(h), winnow.WithRecordsSmoother(rh)); err != nil {
+		t.Errorf("an extractor with the trained smoothing models: %v", err)
 	}
 	x, _ := Rows(pages)
 	if fits != SmoothFolds || smoothRows != len(x) || fit.Blocks != len(x) || fit.Pages != 6 || fit.Folds != SmoothFolds {
@@ -60,10 +90,11 @@ func TestTrainSmoothing(t *testing.T) {
 	}
 	// Fewer pages than folds: one fold per page; one page is too few.
 	// Without a correction trainer, the neighbourhood head alone.
-	if h, fit, err := TrainSmoothing(pages[:3], vecsOf, fitSmall, fitSmallSmooth, nil, 1, model.TrainingSummary{}); err != nil || fit.Folds != 3 || !slices.Equal(h.Names, []string{winnow.SmootherHead}) {
-		t.Errorf("3 pages: %d folds, %v; want 3, and the neighbourhood head alone", fit.Folds, err)
+	// Without records trainers, no records smoothing model.
+	if h, rh, fit, err := TrainSmoothing(pages[:3], vecsOf, fitSmall, SmoothTrainers{Smooth: fitSmallSmooth}, SmoothTrainers{}, 1, model.TrainingSummary{}); err != nil || fit.Folds != 3 || !slices.Equal(h.Names, []string{winnow.SmootherHead}) || rh != nil {
+		t.Errorf("3 pages: %d folds, %v, records %v; want 3, the neighbourhood head alone and no records model", fit.Folds, err, rh)
 	}
-	if _, _, err := TrainSmoothing(pages[:1], vecsOf, fitSmall, fitSmallSmooth, nil, 1, model.TrainingSummary{}); err == nil {
+	if _, _, _, err := TrainSmoothing(pages[:1], vecsOf, fitSmall, SmoothTrainers{Smooth: fitSmallSmooth}, SmoothTrainers{}, 1, model.TrainingSummary{}); err == nil {
 		t.Error("1 page: no error")
 	}
 }

@@ -66,6 +66,20 @@ func LoadSmoothing(path string) (*model.Heads, error) {
 	return loadBeside(path, "smoothing model", SmoothPath, winnow.DefaultSmoother, winnow.LoadSmoother)
 }
 
+// SmoothRecordsPath is where winnow train writes the records smoothing
+// model of the model file at path: beside it, ".json" replaced by
+// ".smooth-records.json".
+func SmoothRecordsPath(path string) string {
+	return strings.TrimSuffix(path, ".json") + ".smooth-records.json"
+}
+
+// LoadRecordsSmoothing reads the records smoothing model beside the model
+// file at path (SmoothRecordsPath), or the embedded one for "default" or
+// ""; it returns nil, nil when the model has none beside it.
+func LoadRecordsSmoothing(path string) (*model.Heads, error) {
+	return loadBeside(path, "records smoothing model", SmoothRecordsPath, winnow.DefaultRecordsSmoother, winnow.LoadRecordsSmoother)
+}
+
 // read with load, if it exists, else none.
 func loadBeside(path, what string, beside func(string) string, embedded func() (*model.Heads, error), load func(io.Reader) (*model.Heads, error)) (*model.Heads, error) {
 	if path == "" || path == "default" {
@@ -88,19 +102,19 @@ func loadBeside(path, what string, beside func(string) string, embedded func() (
 }
 
 // Options are the extractor's options for the model file at path (the
-// embedded models for "default" or "") and the smoothing, role and
-// page-type models trained with it, read from beside it as winnow eval
+// embedded models for "default" or "") and the smoothing, records
+// smoothing, role and page-type models trained with it, read from beside it as winnow eval
 // reads them: none of a part whose file is not there.
 func Options(path string) ([]winnow.Option, error) {
 	m, err := Load(path)
 	if err != nil {
 		return nil, err
 	}
-	var heads [3]*model.Heads
-	for i, load := range [...]func(string) (*model.Heads, error){LoadSmoothing, LoadRoles, LoadPageTypes} {
+	var heads [4]*model.Heads
+	for i, load := range [...]func(string) (*model.Heads, error){LoadSmoothing, LoadRoles, LoadPageTypes, LoadRecordsSmoothing} {
 		if heads[i], err = load(path); err != nil {
 			return nil, err
 		}
 	}
-	return []winnow.Option{winnow.WithModel(m), winnow.WithSmoother(heads[0]), winnow.WithRoles(heads[1]), winnow.WithPageTypes(heads[2])}, nil
+	return []winnow.Option{winnow.WithModel(m), winnow.WithSmoother(heads[0]), winnow.WithRoles(heads[1]), winnow.WithPageTypes(heads[2]), winnow.WithRecordsSmoother(heads[3])}, nil
 }

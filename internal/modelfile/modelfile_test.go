@@ -47,6 +47,9 @@ func TestLoad(t *testing.T) {
 	if got := SmoothPath("dir/model.json"); got != "dir/model.smooth.json" {
 		t.Errorf("SmoothPath: %s", got)
 	}
+	if got := SmoothRecordsPath("dir/model.json"); got != "dir/model.smooth-records.json" {
+		t.Errorf("SmoothRecordsPath: %s", got)
+	}
 	if h, err := LoadSmoothing(bad); h != nil || err != nil {
 		t.Errorf("no smoothing file beside the model: %v %v, want none", h, err)
 	}
@@ -58,5 +61,17 @@ func TestLoad(t *testing.T) {
 	}
 	if _, err := LoadSmoothing(bad); err == nil || !strings.HasPrefix(err.Error(), "smoothing model "+SmoothPath(bad)+": ") {
 		t.Errorf("a smoothing file that is no heads file: %v", err)
+	}
+	if h, err := LoadRecordsSmoothing(bad); h != nil || err != nil {
+		t.Errorf("no records smoothing file beside the model: %v %v, want none", h, err)
+	}
+	if h, err := LoadRecordsSmoothing("default"); err != nil || h == nil {
+		t.Errorf("the embedded records smoothing model: %v", err)
+	}
+	if err := os.WriteFile(SmoothRecordsPath(bad), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadRecordsSmoothing(bad); err == nil || !strings.HasPrefix(err.Error(), "records smoothing model "+SmoothRecordsPath(bad)+": ") {
+		t.Errorf("a records smoothing file that is no heads file: %v", err)
 	}
 }
