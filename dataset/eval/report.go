@@ -60,12 +60,15 @@ type ModelInfo struct {
 	// Smoothed says a smoothing model decides the blocks from the
 	// model's probabilities (winnow.WithSmoother).
 	Smoothed bool `json:"smoothed"`
+	// RecordsSmoothed says a records smoothing model decides the pages
+	// taken for a type other than article (winnow.WithRecordsSmoother).
+	RecordsSmoothed bool `json:"records_smoothed"`
 }
 
 func describeModel(s *System) ModelInfo {
 	m := s.m
 	return ModelInfo{Name: s.name, Path: s.path, Trainer: m.Trainer, Trees: m.NumTrees(), Nodes: m.NumNodes(), Depth: m.Depth(),
-		TrainSets: m.Summary.Sets, TrainPages: m.Summary.Pages, TrainBlocks: m.Summary.Blocks, Smoothed: s.smoothed}
+		TrainSets: m.Summary.Sets, TrainPages: m.Summary.Pages, TrainBlocks: m.Summary.Blocks, Smoothed: s.smoothed, RecordsSmoothed: s.recordsSmoothed}
 }
 
 // GroupScore is every system's scores on one group of pages: a set, a

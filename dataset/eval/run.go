@@ -28,6 +28,9 @@ type System struct {
 	// smoothed says the model's blocks are decided by a smoothing model
 	// (winnow.WithSmoother).
 	smoothed bool
+	// recordsSmoothed says a records smoothing model decides the pages of
+	// records (winnow.WithRecordsSmoother).
+	recordsSmoothed bool
 	// rule decides the blocks of a baseline from the page's feature vectors.
 	rule func(vecs [][]float64) []bool
 }
@@ -69,18 +72,20 @@ func NewModelSystem(name, path string, m *model.Model, o Options) (*System, erro
 		opts = append(opts, winnow.WithSmoother(h))
 		smoothed = h.Head(winnow.SmootherHead) != nil
 	}
+	recordsSmoothed := false
 	if o.RecordsSmoothOf != nil {
 		h, err := o.RecordsSmoothOf(path)
 		if err != nil {
 			return nil, err
 		}
 		opts = append(opts, winnow.WithRecordsSmoother(h))
+		recordsSmoothed = smoothed && h.Head(winnow.SmootherHead) != nil
 	}
 	x, err := winnow.New(opts...)
 	if err != nil {
 		return nil, err
 	}
-	return &System{name: name, x: x, m: m, path: path, smoothed: smoothed}, nil
+	return &System{name: name, x: x, m: m, path: path, smoothed: smoothed, recordsSmoothed: recordsSmoothed}, nil
 }
 
 // NewModelSystemRoles is NewModelSystem with the role models h (nil:

@@ -115,3 +115,32 @@ func TestCVSmoothed(t *testing.T) {
 		t.Errorf("%d smoothing models for 2 folds, report smoothed %v", smooths, r.Models[0].Smoothed)
 	}
 }
+
+// TestRecordsSmoothedReported checks that the report says which model
+// systems decide the pages of records by a records smoothing model.
+func TestRecordsSmoothedReported(t *testing.T) {
+	pages := goldPages(t, 2)
+	m, err := fitSmall(Rows(pages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := testOptions("gold", 1)
+	o.SmoothOf = func(string) (*model.Heads, error) { return winnow.DefaultSmoother() }
+	for _, c := range []struct {
+		records func(string) (*model.Heads, error)
+		want    bool
+	}{
+		{nil, false},
+		{func(string) (*model.Heads, error) { return nil, nil }, false},
+		{func(string) (*model.Heads, error) { return winnow.DefaultRecordsSmoother() }, true},
+	} {
+		o.RecordsSmoothOf = c.records
+		s, err := NewModelSystem("model", "m.json", m, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := describeModel(s); !got.Smoothed || got.RecordsSmoothed != c.want {
+			t.Errorf("smoothed %v, records smoothed %v; want true, %v", got.Smoothed, got.RecordsSmoothed, c.want)
+		}
+	}
+}

@@ -80,7 +80,10 @@ func writeEvalHeader(w io.Writer, r *Report) {
 				continue
 			}
 			smoothed := "no smoothing model"
-			if m.Smoothed {
+			switch {
+			case m.Smoothed && m.RecordsSmoothed:
+				smoothed = "smoothing and records smoothing models"
+			case m.Smoothed:
 				smoothed = "smoothing model"
 			}
 			fmt.Fprintf(tw, "%s\ttrainer %s, %d trees, %d nodes, depth %d\ttrained on %d blocks from %d pages of %s\t%s\n",
