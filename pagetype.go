@@ -51,8 +51,9 @@ func repeatTypes(pageType string) bool {
 // RecordPage reports whether a page of type pageType (PageTypeOf, or a
 // labelled page's type) is a page of records, a forum thread, listing,
 // collection, product, documentation or service page, whose blocks the
-// smoothing model decides with the blocks that look like them
-// (features.FillSmoothVectors): any known type but an article.
+// records smoothing model decides with the blocks that look like them
+// (WithRecordsSmoother, features.RecordsVectors): any known type but an
+// article.
 func RecordPage(pageType string) bool {
 	return pageType != "" && pageType != pageTypeArticle
 }
