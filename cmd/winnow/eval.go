@@ -154,7 +154,6 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 	if len(f.trainSet) > 0 {
 		how = strings.Join(f.trainSet, ", ") + " as given, winnow train's defaults otherwise"
 	}
-	st := smoothFitters(ctx, f.train, f.recipe, winnow.SmootherSchema())
 	return eval.CV(ctx, pages, eval.CVOptions{Options: opts, K: f.cv, Trainer: f.train.trainer,
 		Train: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			return fitWith(f.train.trainer, f.recipe, x, y)
@@ -164,9 +163,8 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 				return fitSchema(f.train.trainer, f.recipe.head(h), winnow.Schema(), x, y)
 			}
 		},
-		TrainSmooth:     st.Smooth,
-		TrainCorrection: st.Correction,
-		Describe:        func(params model.Config) string { return f.train.describe(params) + ", " + how }})
+		Smooth:   smoothFitters(ctx, f.train, f.recipe, winnow.SmootherSchema()),
+		Describe: func(params model.Config) string { return f.train.describe(params) + ", " + how }})
 }
 
 func (f *evalFlags) check() error {

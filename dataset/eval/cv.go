@@ -71,10 +71,11 @@ type CVOptions struct {
 	// fold's model, each head h with TrainRole(h); when nil the folds'
 	// models assign roles without role models.
 	TrainRole func(dataset.RoleHead) Trainer
-	// TrainSmooth, when not nil, trains a smoothing model (TrainSmoothing)
-	// beside each fold's model, on rows of the smoothing schema, and
-	// TrainCorrection, when not nil too, its correction head.
-	TrainSmooth, TrainCorrection Trainer
+	// Smooth, when its Smooth trainer is not nil, trains a smoothing
+	// model (TrainSmoothing) beside each fold's model, on rows of the
+	// smoothing schema, with its correction head when Correction is not
+	// nil too.
+	Smooth SmoothTrainers
 	// Describe says, for the report, how the folds' models were trained
 	// from the first fold's configuration (model.Model.Params).
 	Describe func(params model.Config) string
@@ -155,8 +156,8 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 		fo.PageTypesOf = func(string) (*model.Heads, error) { return nil, nil }
 		fo.RecordsSmoothOf = nil
 		var smooth *model.Heads
-		if o.TrainSmooth != nil {
-			if smooth, _, _, err = TrainSmoothing(train, vecsOf, o.Train, SmoothTrainers{o.TrainSmooth, o.TrainCorrection}, SmoothTrainers{}, o.Seed, m.Summary); err != nil {
+		if o.Smooth.Smooth != nil {
+			if smooth, _, _, err = TrainSmoothing(train, vecsOf, o.Train, o.Smooth, SmoothTrainers{}, o.Seed, m.Summary); err != nil {
 				return nil, fmt.Errorf("fold %d: %w", i+1, err)
 			}
 		}
@@ -191,10 +192,10 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 	if o.Describe != nil {
 		desc = o.Describe(params)
 	}
-	if o.TrainSmooth != nil {
+	if o.Smooth.Smooth != nil {
 		desc += ", with a smoothing model"
 	}
-	r.Models = []ModelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold: %s; each page scored by the model that did not see its site", desc), Trainer: o.Trainer, Smoothed: o.TrainSmooth != nil}}
+	r.Models = []ModelInfo{{Name: "model", Path: fmt.Sprintf("trained per fold: %s; each page scored by the model that did not see its site", desc), Trainer: o.Trainer, Smoothed: o.Smooth.Smooth != nil}}
 	r.Groups = groupScores(all, systems)
 	r.Roles = rolesOf(all, systems)
 	if ke, ok := kindErrorsOf(all, 0, "model"); ok {

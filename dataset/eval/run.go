@@ -49,38 +49,32 @@ func (s *System) isModel() bool { return s.x != nil }
 func NewModelSystem(name, path string, m *model.Model, o Options) (*System, error) {
 	opts := []winnow.Option{winnow.WithModel(m), winnow.WithThreshold(o.Threshold), winnow.WithRules(o.Rules...),
 		winnow.WithTypeThresholds(!o.FixedThreshold)}
-	if o.RolesOf != nil {
-		h, err := o.RolesOf(path)
+	// The models beside the model file, each given when its loader is.
+	var smooth, records *model.Heads
+	for _, part := range []struct {
+		of   func(path string) (*model.Heads, error)
+		with func(*model.Heads) winnow.Option
+		got  **model.Heads
+	}{
+		{o.RolesOf, winnow.WithRoles, nil},
+		{o.PageTypesOf, winnow.WithPageTypes, nil},
+		{o.SmoothOf, winnow.WithSmoother, &smooth},
+		{o.RecordsSmoothOf, winnow.WithRecordsSmoother, &records},
+	} {
+		if part.of == nil {
+			continue
+		}
+		h, err := part.of(path)
 		if err != nil {
 			return nil, err
 		}
-		opts = append(opts, winnow.WithRoles(h))
-	}
-	if o.PageTypesOf != nil {
-		h, err := o.PageTypesOf(path)
-		if err != nil {
-			return nil, err
+		opts = append(opts, part.with(h))
+		if part.got != nil {
+			*part.got = h
 		}
-		opts = append(opts, winnow.WithPageTypes(h))
 	}
-	smoothed := false
-	if o.SmoothOf != nil {
-		h, err := o.SmoothOf(path)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, winnow.WithSmoother(h))
-		smoothed = h.Head(winnow.SmootherHead) != nil
-	}
-	recordsSmoothed := false
-	if o.RecordsSmoothOf != nil {
-		h, err := o.RecordsSmoothOf(path)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, winnow.WithRecordsSmoother(h))
-		recordsSmoothed = smoothed && h.Head(winnow.SmootherHead) != nil
-	}
+	smoothed := smooth.Head(winnow.SmootherHead) != nil
+	recordsSmoothed := smoothed && records.Head(winnow.SmootherHead) != nil
 	x, err := winnow.New(opts...)
 	if err != nil {
 		return nil, err

@@ -66,9 +66,12 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 			for k, v := range vecs {
 				probs[k] = m.Predict(v)
 			}
-			smooth[p] = rowsOf(features.SmoothVectors(p.Page, probs, vecs), features.NumSmoothFeatures())
+			sv := features.SmoothVectors(p.Page, probs, vecs)
+			smooth[p] = rowsOf(sv, features.NumSmoothFeatures())
 			if records.Smooth != nil {
-				recs[p] = rowsOf(features.RecordsVectors(p.Page, probs, vecs, winnow.RecordPage(p.PageType)), features.NumRecordsFeatures())
+				rv := make([]float64, len(vecs)*features.NumRecordsFeatures())
+				features.FillRecordsVectors(rv, sv, p.Page, probs, winnow.RecordPage(p.PageType))
+				recs[p] = rowsOf(rv, features.NumRecordsFeatures())
 			}
 		}
 	}

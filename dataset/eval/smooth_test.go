@@ -103,10 +103,10 @@ func TestCVSmoothed(t *testing.T) {
 	pages := goldPages(t, 10)
 	smooths := 0
 	o := CVOptions{Options: testOptions("all", 2), K: 2, Trainer: "test", Train: fitSmall,
-		TrainSmooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
+		Smooth: SmoothTrainers{Smooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
 			smooths++
 			return fitSmallSmooth(x, y)
-		}}
+		}}}
 	r, err := CV(context.Background(), pages, o)
 	if err != nil {
 		t.Fatal(err)
