@@ -39,8 +39,9 @@ type config struct {
 	// pageTypes are the page-type models (PageTypes); nil: none.
 	pageTypes    *model.Heads
 	pageTypesSet bool // WithPageTypes was given
-	// smooth is the smoothing model (SmootherHead and
-	// SmootherCorrectionHead); nil: none.
+	// smooth is the smoothing model (SmootherHead,
+	// SmootherCorrectionHead and the second round's SmootherAgainHead);
+	// nil: none.
 	smooth    *model.Heads
 	smoothSet bool // WithSmoother was given
 	// smoothRecords is the records smoothing model, for the pages of
@@ -85,7 +86,8 @@ func WithPageTypes(h *model.Heads) Option {
 
 // WithSmoother uses h (read with LoadSmoother) as the smoothing model,
 // which decides each block again from the block model's probabilities
-// around it and the block's own marks; WithSmoother(nil) decides by the block model alone. Without
+// around it and the block's own marks (in two rounds when h has
+// SmootherAgainHead); WithSmoother(nil) decides by the block model alone. Without
 // it, the embedded smoothing model (DefaultSmoother) goes with the
 // embedded block model, and none with a model given by WithModel, since a
 // smoothing model is trained for one block model.

@@ -30,6 +30,14 @@ import (
 // A block's probability is the mean of the two heads' log-odds, so that
 // neither the neighbourhood nor the block's own marks decide alone. A file
 // with SmootherHead alone is read too: its probability is that head's.
+//
+// A file may hold a second round, SmootherAgainHead: a correction head
+// trained on the smoothing features computed again from the first round's
+// (out-of-fold) probabilities, starting from the first round's log-odds,
+// so that a block is decided again with what the first round made of its
+// neighbours and its own marks. A block's probability is then the mean of
+// the first round's log-odds and that head's: the second round's
+// correction at half its weight. A file without it decides in one round.
 
 // SmootherHead is the name of the smoothing model's neighbourhood head.
 const SmootherHead = "content"
@@ -37,6 +45,11 @@ const SmootherHead = "content"
 // SmootherCorrectionHead is the name of the smoothing model's head that
 // corrects the block model's log-odds.
 const SmootherCorrectionHead = "correction"
+
+// SmootherAgainHead is the name of the smoothing model's second round: a
+// correction head (as SmootherCorrectionHead) over the smoothing features
+// of the first round's probabilities.
+const SmootherAgainHead = "again"
 
 // SmootherSchema is the smoothing feature schema of this version of winnow,
 // as smoothing models record it.
@@ -48,7 +61,7 @@ func SmootherSchema() model.Schema {
 // block's own features, which SmootherHead is trained without.
 func SmootherOwnFeatures() []string { return features.SmoothOwnNames() }
 
-var smoothHeads = headsKind{"smoothing model", []string{SmootherHead, SmootherCorrectionHead}, SmootherSchema()}
+var smoothHeads = headsKind{"smoothing model", []string{SmootherHead, SmootherCorrectionHead, SmootherAgainHead}, SmootherSchema()}
 
 //go:embed model/smooth.json
 var defaultSmoothFile []byte
@@ -60,8 +73,9 @@ var defaultSmooth = loadOnce("smoothing model", defaultSmoothFile, LoadSmoother)
 func DefaultSmoother() (*model.Heads, error) { return defaultSmooth() }
 
 // LoadSmoother reads a smoothing model file written by `winnow train` (a
-// heads file holding SmootherHead and SmootherCorrectionHead, trained on
-// SmootherSchema).
+// heads file holding SmootherHead, SmootherCorrectionHead and
+// SmootherAgainHead, trained on SmootherSchema; a file of one round, without
+// SmootherAgainHead, is read too).
 func LoadSmoother(r io.Reader) (*model.Heads, error) { return smoothHeads.load(r) }
 
 // RecordsSmootherSchema is the schema of the records smoothing model: the
@@ -93,33 +107,61 @@ func LoadRecordsSmoother(r io.Reader) (*model.Heads, error) { return recordsSmoo
 // p's smoothing vectors whose last NumSmoothOwn values per block are set
 // (features.SetSmoothOwn) and which it fills with the rest
 // (features.FillSmoothVectors); it returns probs itself, sv untouched,
-// when h has no SmootherHead (nil h included). On a page of records
-// (RecordPage of pageType) the records smoothing model rh decides instead,
-// when it has a SmootherHead, from the same vectors with the blocks that
-// look alike (features.FillRecordsVectors).
+// when h has no SmootherHead (nil h included). When h has a second round
+// (SmootherAgainHead), sv is filled again from the first round's
+// probabilities and the result is the mean of the two rounds' log-odds.
+// On a page of records (RecordPage of pageType) the records smoothing
+// model rh decides instead, when it has a SmootherHead, in one round, from
+// the same vectors with the blocks that look alike
+// (features.FillRecordsVectors).
 func smoothProbs(h, rh *model.Heads, p *page.Page, pageType string, probs, sv []float64) []float64 {
 	if h.Head(SmootherHead) == nil || len(probs) == 0 {
 		return probs
 	}
 	features.FillSmoothVectors(sv, p, probs)
-	vecs := sv
+	out := make([]float64, len(probs))
 	if rh.Head(SmootherHead) != nil && RecordPage(pageType) {
 		rv := getFloats(len(probs) * features.NumRecordsFeatures())
 		defer putFloats(rv)
 		features.FillRecordsVectors(*rv, sv, p, probs, true)
-		h, vecs = rh, *rv
+		SmoothRound(rh, *rv, out)
+		return out
 	}
-	out := make([]float64, len(probs))
-	h.Head(SmootherHead).PredictBatch(vecs, out)
-	if c := h.Head(SmootherCorrectionHead); c != nil {
-		corr := getFloats(len(probs))
-		defer putFloats(corr)
-		c.PredictBatch(vecs, *corr)
-		for i, pc := range *corr {
-			out[i] = model.Logistic((model.Logit(out[i]) + model.Logit(pc)) / 2)
+	SmoothRound(h, sv, out)
+	if again := h.Head(SmootherAgainHead); again != nil {
+		features.FillSmoothVectors(sv, p, out)
+		second := getFloats(len(out))
+		defer putFloats(second)
+		again.PredictBatch(sv, *second)
+		for i, pa := range *second {
+			out[i] = model.Logistic((model.Logit(out[i]) + model.Logit(pa)) / 2)
 		}
 	}
 	return out
+}
+
+// SmoothRound writes into out the probabilities of content that the first
+// round of the smoothing model h (SmootherHead, which it must have, and
+// SmootherCorrectionHead when it has one) gives the blocks whose smoothing
+// vectors are vecs (len(out) rows of h's schema, one flat slice): the mean
+// of the heads' log-odds.
+func SmoothRound(h *model.Heads, vecs, out []float64) {
+	meanOfHeads(h.Head(SmootherHead), h.Head(SmootherCorrectionHead), vecs, out)
+}
+
+// meanOfHeads writes into out the probabilities of m on vecs, averaged in
+// log-odds with those of c unless c is nil.
+func meanOfHeads(m, c *model.Model, vecs, out []float64) {
+	m.PredictBatch(vecs, out)
+	if c == nil {
+		return
+	}
+	corr := getFloats(len(out))
+	defer putFloats(corr)
+	c.PredictBatch(vecs, *corr)
+	for i, pc := range *corr {
+		out[i] = model.Logistic((model.Logit(out[i]) + model.Logit(pc)) / 2)
+	}
 }
 
 // smoothVectorsBuf returns a buffer from floatBufs for the smoothing

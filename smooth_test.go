@@ -18,8 +18,8 @@ func TestSmoother(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h.Head(SmootherHead) == nil || h.Head(SmootherCorrectionHead) == nil {
-		t.Fatalf("the embedded smoothing model's heads are %v, want %q and %q", h.Names, SmootherHead, SmootherCorrectionHead)
+	if want := []string{SmootherHead, SmootherCorrectionHead, SmootherAgainHead}; !slices.Equal(h.Names, want) {
+		t.Fatalf("the embedded smoothing model's heads are %v, want %v", h.Names, want)
 	}
 	b, err := os.ReadFile("testdata/seed/news.html")
 	if err != nil {
@@ -112,19 +112,21 @@ func blockProbs(t *testing.T, file string) (*page.Page, [][]float64, []float64) 
 	return p, vecs, probs
 }
 
-// TestSmootherHeads checks that a block's smoothed probability is the mean
-// of the two heads' log-odds, each head reading the smoothing vectors of
-// the block model's probabilities, and that a smoothing model of the
-// neighbourhood head alone gives that head's probability.
+// TestSmootherHeads checks that a block's smoothed probability under a
+// smoothing model of one round is the mean of the two heads' log-odds,
+// each head reading the smoothing vectors of the block model's
+// probabilities, and that a smoothing model of the neighbourhood head
+// alone gives that head's probability.
 func TestSmootherHeads(t *testing.T) {
-	h, err := DefaultSmoother()
+	embedded, err := DefaultSmoother()
 	if err != nil {
 		t.Fatal(err)
 	}
 	p, vecs, probs := blockProbs(t, "testdata/seed/news.html")
 	sv := features.SmoothVectors(p, probs, vecs)
 	nf := features.NumSmoothFeatures()
-	hood, corr := h.Head(SmootherHead), h.Head(SmootherCorrectionHead)
+	hood, corr := embedded.Head(SmootherHead), embedded.Head(SmootherCorrectionHead)
+	h := &model.Heads{Names: []string{SmootherHead, SmootherCorrectionHead}, Models: []*model.Model{hood, corr}}
 	alone := &model.Heads{Names: []string{SmootherHead}, Models: []*model.Model{hood}}
 	got, gotAlone := smoothProbs(h, nil, p, "", probs, smoothBufOf(p)), smoothProbs(alone, nil, p, "", probs, smoothBufOf(p))
 	differ := 0
@@ -194,5 +196,53 @@ func TestRecordsSmoother(t *testing.T) {
 	}
 	if _, err := LoadRecordsSmoother(bytes.NewReader(defaultSmoothFile)); !errors.Is(err, model.ErrSchemaMismatch) {
 		t.Errorf("the smoothing model read as a records smoothing model: %v, want a schema mismatch", err)
+	}
+}
+
+// TestSmootherAgain checks the smoothing model's second round: the first
+// round's probabilities make the smoothing vectors that the second
+// round's head reads, and a block's probability is the mean of the two
+// rounds' log-odds; a page of
+// records that the records smoothing model decides gets one round, of
+// that model.
+func TestSmootherAgain(t *testing.T) {
+	h, err := DefaultSmoother()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hood, corr, again := h.Head(SmootherHead), h.Head(SmootherCorrectionHead), h.Head(SmootherAgainHead)
+	if again.Params.OffsetFeature != "P" {
+		t.Errorf("the second round starts from %q, want P", again.Params.OffsetFeature)
+	}
+	two := &model.Heads{Names: []string{SmootherHead, SmootherCorrectionHead, SmootherAgainHead}, Models: []*model.Model{hood, corr, again}}
+	one := &model.Heads{Names: two.Names[:2], Models: two.Models[:2]}
+	p, vecs, probs := blockProbs(t, "testdata/seed/news.html")
+	nf := features.NumSmoothFeatures()
+	first := smoothProbs(one, nil, p, "", probs, smoothBufOf(p))
+	sv := features.SmoothVectors(p, first, vecs)
+	got := smoothProbs(two, nil, p, "", probs, smoothBufOf(p))
+	differ := 0
+	for i := range probs {
+		second := again.Predict(sv[i*nf : (i+1)*nf])
+		want := 1 / (1 + math.Exp(-(model.Logit(first[i])+model.Logit(second))/2)) // written out, not model.Logistic
+		if math.Abs(got[i]-want) > 1e-12 {
+			t.Fatalf("block %d: P %v, want %v from the first round's %v and the second round's %v", i, got[i], want, first[i], second)
+		}
+		if math.Abs(got[i]-first[i]) > 0.01 {
+			differ++
+		}
+	}
+	if differ == 0 {
+		t.Error("the second round moves no block of the seed page by 0.01; the test cannot tell the rounds apart")
+	}
+	rh, err := DefaultRecordsSmoother()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec, recOne := smoothProbs(two, rh, p, "listing", probs, smoothBufOf(p)), smoothProbs(one, rh, p, "listing", probs, smoothBufOf(p)); !slices.Equal(rec, recOne) {
+		t.Error("a page of records decided by the records smoothing model gets a second round")
+	}
+	if art := smoothProbs(two, rh, p, pageTypeArticle, probs, smoothBufOf(p)); !slices.Equal(art, got) {
+		t.Error("an article with a records smoothing model beside is not decided in two rounds")
 	}
 }

@@ -163,7 +163,7 @@ func (f *evalFlags) crossValidate(ctx context.Context, e *env, pages []*dataset.
 				return fitSchema(f.train.trainer, f.recipe.head(h), winnow.Schema(), x, y)
 			}
 		},
-		Smooth:   smoothFitters(ctx, f.train, f.recipe, winnow.SmootherSchema()),
+		Smooth:   smoothFitters(ctx, f.train, f.recipe, winnow.SmootherSchema(), true),
 		Describe: func(params model.Config) string { return f.train.describe(params) + ", " + how }})
 }
 

@@ -277,9 +277,9 @@ func trainRoles(ctx context.Context, tw io.Writer, tf trainerFlags, r trainRecip
 func trainSmoothing(ctx context.Context, tw io.Writer, tf trainerFlags, r trainRecipe, train []*dataset.LabelledPage, vecsOf func(*dataset.LabelledPage) [][]float64, summary model.TrainingSummary, out, recordsOut string, force bool) error {
 	var records eval.SmoothTrainers
 	if recordsOut != "-" {
-		records = smoothFitters(ctx, tf, r, winnow.RecordsSmootherSchema())
+		records = smoothFitters(ctx, tf, r, winnow.RecordsSmootherSchema(), false)
 	}
-	h, rh, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, r.content(), winnow.Schema()), smoothFitters(ctx, tf, r, winnow.SmootherSchema()), records, r.base.Seed, summary)
+	h, rh, fit, err := eval.TrainSmoothing(train, vecsOf, fitter(ctx, tf, r.content(), winnow.Schema()), smoothFitters(ctx, tf, r, winnow.SmootherSchema(), true), records, r.base.Seed, summary)
 	if err != nil {
 		return err
 	}
@@ -326,9 +326,10 @@ func trainPageTypes(ctx context.Context, tw io.Writer, tf trainerFlags, r trainR
 
 // smoothFitters are the trainers of the heads of a smoothing model of
 // schema s with the flags' trainer and recipe r: the neighbourhood head's
-// and, with boosting only, the correction head's (nil otherwise).
-func smoothFitters(ctx context.Context, tf trainerFlags, r trainRecipe, s model.Schema) eval.SmoothTrainers {
-	t := eval.SmoothTrainers{Smooth: fitter(ctx, tf, r.smooth(), s)}
+// and, with boosting only, the correction head's (nil otherwise); with
+// again, of the second round's too (eval.SmoothTrainers.Again).
+func smoothFitters(ctx context.Context, tf trainerFlags, r trainRecipe, s model.Schema, again bool) eval.SmoothTrainers {
+	t := eval.SmoothTrainers{Smooth: fitter(ctx, tf, r.smooth(), s), Again: again}
 	if tf.boosted() {
 		t.Correction = fitter(ctx, tf, r.correction(), s)
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/winnow-dev/winnow"
 	"github.com/winnow-dev/winnow/dataset"
@@ -21,9 +22,11 @@ type SmoothFit struct {
 
 // SmoothTrainers are the trainers of a smoothing model's heads: Smooth
 // fits winnow.SmootherHead and Correction, unless nil,
-// winnow.SmootherCorrectionHead.
+// winnow.SmootherCorrectionHead; with Again, Correction fits the second
+// round's head too (winnow.SmootherAgainHead).
 type SmoothTrainers struct {
 	Smooth, Correction Trainer
+	Again              bool
 }
 
 // TrainSmoothing trains the smoothing model on pages, whose block vectors
@@ -37,7 +40,11 @@ type SmoothTrainers struct {
 // from the same probabilities, on the records smoothing vectors
 // (features.RecordsVectors), whose alike features are read on the pages
 // of records (winnow.RecordPage of the page's labelled type) and say
-// "none" on the others; rh is nil otherwise. The block model that
+// "none" on the others; rh is nil otherwise. With heads.Again the
+// smoothing model has a second round, trained on the smoothing vectors of
+// the first round's out-of-fold probabilities: each fold's pages get them
+// from first-round heads fitted on the other folds' rows (secondRound); a
+// second round needs heads.Correction. The block model that
 // extraction pairs them with is trained on every page, so it sees, on
 // unseen sites, what the fold models saw on theirs. summary describes the
 // training data.
@@ -80,6 +87,11 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 	if err != nil {
 		return nil, nil, SmoothFit{}, err
 	}
+	if heads.Again && heads.Correction != nil {
+		if err := secondRound(h, pages, folds, smooth, vecsOf, heads, summary); err != nil {
+			return nil, nil, SmoothFit{}, err
+		}
+	}
 	fitOf.Blocks = blocks
 	if records.Smooth != nil {
 		if rh, _, err = fitSmoothing(pages, recs, records, "records smoothing model", k, summary); err != nil {
@@ -87,6 +99,48 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 		}
 	}
 	return h, rh, fitOf, nil
+}
+
+// secondRound adds to h, the smoothing model's first round fitted on
+// the rows of pages (split into folds), the second round's head
+// (winnow.SmootherAgainHead), fitted with t.Correction on the smoothing
+// vectors of the first round's probabilities: each fold's pages get those
+// probabilities from first-round heads fitted with t on the other folds'
+// rows of smooth, so that the second round learns how far to trust the
+// first on pages it did not see.
+func secondRound(h *model.Heads, pages []*dataset.LabelledPage, folds [][]*dataset.LabelledPage, smooth map[*dataset.LabelledPage][][]float64, vecsOf func(*dataset.LabelledPage) [][]float64, t SmoothTrainers, summary model.TrainingSummary) error {
+	again := map[*dataset.LabelledPage][][]float64{}
+	for i, test := range folds {
+		var train []*dataset.LabelledPage
+		for j, fold := range folds {
+			if j != i {
+				train = append(train, fold...)
+			}
+		}
+		fh, _, err := fitSmoothing(train, smooth, t, "smoothing model, first round", len(folds), summary)
+		if err != nil {
+			return fmt.Errorf("second round: fold %d: %w", i+1, err)
+		}
+		for _, p := range test {
+			rows := smooth[p]
+			if len(rows) == 0 {
+				continue
+			}
+			probs := make([]float64, len(rows))
+			winnow.SmoothRound(fh, slices.Concat(rows...), probs)
+			again[p] = rowsOf(features.SmoothVectors(p.Page, probs, vecsOf(p)), len(rows[0]))
+		}
+	}
+	x, y := RowsWith(pages, func(p *dataset.LabelledPage) [][]float64 { return again[p] })
+	m, err := t.Correction(x, y)
+	if err != nil {
+		return fmt.Errorf("second round: %w", err)
+	}
+	m.Summary = summary
+	m.Summary.Blocks = len(x)
+	m.Summary.Note = fmt.Sprintf("smoothing model, second round: a correction to the first round's out-of-fold log-odds (%d folds)", len(folds))
+	h.Names, h.Models = append(h.Names, winnow.SmootherAgainHead), append(h.Models, m)
+	return nil
 }
 
 // rowsOf cuts flat into rows of nf values.

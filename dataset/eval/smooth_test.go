@@ -32,7 +32,7 @@ func TestTrainSmoothing(t *testing.T) {
 	h, rh, fit, err := TrainSmoothing(pages, vecsOf, func(x [][]float64, y []model.Label) (*model.Model, error) {
 		fits++
 		return fitSmall(x, y)
-	}, SmoothTrainers{func(x [][]float64, y []model.Label) (*model.Model, error) {
+	}, SmoothTrainers{Smooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
 		smoothRows = len(x)
 		for _, v := range x {
 			if len(v) != features.NumSmoothFeatures() {
@@ -40,7 +40,7 @@ func TestTrainSmoothing(t *testing.T) {
 			}
 		}
 		return fitSmallSmooth(x, y)
-	}, fitSmallCorrection}, SmoothTrainers{Smooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
+	}, Correction: fitSmallCorrection}, SmoothTrainers{Smooth: func(x [][]float64, y []model.Label) (*model.Model, error) {
 		recordRows = x
 		return train.FitBoost(winnow.RecordsSmootherSchema(), x, y, model.Config{Trees: 3, MaxDepth: 2, MinLeaf: 1})
 	}}, 1, model.TrainingSummary{Seed: 1})
@@ -96,6 +96,77 @@ func TestTrainSmoothing(t *testing.T) {
 	}
 	if _, _, _, err := TrainSmoothing(pages[:1], vecsOf, fitSmall, SmoothTrainers{Smooth: fitSmallSmooth}, SmoothTrainers{}, 1, model.TrainingSummary{}); err == nil {
 		t.Error("1 page: no error")
+	}
+}
+
+// TestTrainSmoothingAgain checks the second round: first-round heads
+// fitted per fold give every page its first-round probabilities, whose
+// smoothing vectors (one row per labelled block) train the second round's
+// head with the correction trainer, added after the first round's heads.
+func TestTrainSmoothingAgain(t *testing.T) {
+	pages := goldPages(t, 6)
+	vecsOf := func(p *dataset.LabelledPage) [][]float64 { return features.Vectors(p.Page) }
+	var hoods, sizes []int
+	var firstRows, last [][]float64
+	hood := func(x [][]float64, y []model.Label) (*model.Model, error) {
+		hoods = append(hoods, len(x))
+		return fitSmallSmooth(x, y)
+	}
+	corr := func(x [][]float64, y []model.Label) (*model.Model, error) {
+		if sizes == nil {
+			firstRows = x
+		}
+		sizes, last = append(sizes, len(x)), x
+		return fitSmallCorrection(x, y)
+	}
+	h, _, fit, err := TrainSmoothing(pages, vecsOf, fitSmall, SmoothTrainers{Smooth: hood, Correction: corr, Again: true}, SmoothTrainers{}, 1, model.TrainingSummary{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{winnow.SmootherHead, winnow.SmootherCorrectionHead, winnow.SmootherAgainHead}
+	if !slices.Equal(h.Names, want) {
+		t.Fatalf("heads %v, want %v", h.Names, want)
+	}
+	if c := h.Head(winnow.SmootherAgainHead); c.Params.OffsetFeature != "P" {
+		t.Errorf("the second round's offset feature is %q, want P", c.Params.OffsetFeature)
+	}
+	// The first round on every row, then once per fold on the other
+	// folds' rows; the correction trainer fits the second round last, on
+	// every row.
+	if len(hoods) != 1+fit.Folds || len(sizes) != 2+fit.Folds || sizes[0] != fit.Blocks || sizes[len(sizes)-1] != fit.Blocks {
+		t.Fatalf("neighbourhood heads fitted on %v rows and correction heads on %v, want %d, one fit per fold (%d), and a last correction on %d", hoods, sizes, fit.Blocks, fit.Folds, fit.Blocks)
+	}
+	folds := 0
+	for _, n := range hoods[1:] {
+		folds += n
+	}
+	if folds != (fit.Folds-1)*fit.Blocks || !slices.Equal(hoods[1:], sizes[1:len(sizes)-1]) {
+		t.Errorf("the folds' first rounds saw %v rows (%d), want every row in all folds but its own (%d), both heads", hoods[1:], folds, (fit.Folds-1)*fit.Blocks)
+	}
+	// The same blocks in the same order, with the same own features, but
+	// the neighbourhood read from other probabilities.
+	own := features.NumSmoothFeatures() - len(winnow.SmootherOwnFeatures())
+	if len(firstRows) != len(last) {
+		t.Fatalf("%d first-round rows, %d second-round rows", len(firstRows), len(last))
+	}
+	moved := 0
+	for i := range last {
+		if !slices.Equal(firstRows[i][own:], last[i][own:]) {
+			t.Fatalf("row %d: own features %v in the first round, %v in the second", i, firstRows[i][own:], last[i][own:])
+		}
+		if firstRows[i][0] != last[i][0] {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Error("the second round's rows read the same P as the first round's")
+	}
+	if _, err := winnow.New(winnow.WithSmoother(h)); err != nil {
+		t.Errorf("an extractor with the two-round smoothing model: %v", err)
+	}
+	// Without a correction trainer, no second round.
+	if h, _, _, err := TrainSmoothing(pages, vecsOf, fitSmall, SmoothTrainers{Smooth: fitSmallSmooth, Again: true}, SmoothTrainers{}, 1, model.TrainingSummary{}); err != nil || !slices.Equal(h.Names, []string{winnow.SmootherHead}) {
+		t.Errorf("no correction trainer: heads %v (%v), want the neighbourhood head alone", h.Names, err)
 	}
 }
 
