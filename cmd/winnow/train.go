@@ -25,7 +25,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	out := fs.String("o", "model.json", "model file to write (\"\": train the role models only)")
 	rolesOut := fs.String("roles", "", "role model file to write (default: the -o file's name with .roles.json; \"-\": none)")
 	typesOut := fs.String("page-types", "", "page-type model file to write (default: the -o file's name with .pagetypes.json; \"-\": none)")
-	smoothOut := fs.String("smooth", "", "smoothing model file to write, trained with the -o model (default: the -o file's name with .smooth.json; \"-\": none)")
+	smoothOut := fs.String("smooth", "", "smoothing model file to write (both its rounds), trained with the -o model (default: the -o file's name with .smooth.json; \"-\": none)")
 	recordsOut := fs.String("smooth-records", "", "records smoothing model file to write, trained with the smoothing model (default: the -o file's name with .smooth-records.json; \"-\": none)")
 	force := fs.Bool("force", false, "overwrite the model file if it exists")
 	var tf trainerFlags
