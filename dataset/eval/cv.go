@@ -129,12 +129,7 @@ func CV(ctx context.Context, pages []*dataset.LabelledPage, o CVOptions) (*Repor
 	var params model.Config // fold 1's, defaults filled in
 	imp := make([]float64, len(winnow.Schema().Names))
 	for i, test := range folds {
-		var train []*dataset.LabelledPage
-		for j, fold := range folds {
-			if j != i {
-				train = append(train, fold...)
-			}
-		}
+		train := otherFolds(folds, i)
 		m, blocks, err := trainFold(train, vecsOf, o.Train, o.Seed)
 		if err != nil {
 			return nil, fmt.Errorf("fold %d: %w", i+1, err)

@@ -57,12 +57,7 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 	smooth := map[*dataset.LabelledPage][][]float64{}
 	recs := map[*dataset.LabelledPage][][]float64{}
 	for i, test := range folds {
-		var train []*dataset.LabelledPage
-		for j, fold := range folds {
-			if j != i {
-				train = append(train, fold...)
-			}
-		}
+		train := otherFolds(folds, i)
 		m, _, err := trainFold(train, vecsOf, fit, seed)
 		if err != nil {
 			return nil, nil, SmoothFit{}, fmt.Errorf("smoothing: fold %d: %w", i+1, err)
@@ -111,12 +106,7 @@ func TrainSmoothing(pages []*dataset.LabelledPage, vecsOf func(*dataset.Labelled
 func secondRound(h *model.Heads, pages []*dataset.LabelledPage, folds [][]*dataset.LabelledPage, smooth map[*dataset.LabelledPage][][]float64, vecsOf func(*dataset.LabelledPage) [][]float64, t SmoothTrainers, summary model.TrainingSummary) error {
 	again := map[*dataset.LabelledPage][][]float64{}
 	for i, test := range folds {
-		var train []*dataset.LabelledPage
-		for j, fold := range folds {
-			if j != i {
-				train = append(train, fold...)
-			}
-		}
+		train := otherFolds(folds, i)
 		fh, _, err := fitSmoothing(train, smooth, t, "smoothing model, first round", len(folds), summary)
 		if err != nil {
 			return fmt.Errorf("second round: fold %d: %w", i+1, err)
@@ -141,6 +131,17 @@ func secondRound(h *model.Heads, pages []*dataset.LabelledPage, folds [][]*datas
 	m.Summary.Note = fmt.Sprintf("smoothing model, second round: a correction to the first round's out-of-fold log-odds (%d folds)", len(folds))
 	h.Names, h.Models = append(h.Names, winnow.SmootherAgainHead), append(h.Models, m)
 	return nil
+}
+
+// otherFolds returns the pages of every fold but folds[i], in fold order.
+func otherFolds(folds [][]*dataset.LabelledPage, i int) []*dataset.LabelledPage {
+	var out []*dataset.LabelledPage
+	for j, fold := range folds {
+		if j != i {
+			out = append(out, fold...)
+		}
+	}
+	return out
 }
 
 // rowsOf cuts flat into rows of nf values.
