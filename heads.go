@@ -11,22 +11,28 @@ import (
 // headsKind is a kind of heads file the package reads beside the content
 // model: role models and page-type models.
 type headsKind struct {
-	what   string       // its name in errors: "role models"
-	names  []string     // the heads a file may hold
-	schema model.Schema // the feature schema they must be trained on
+	what   string            // its name in errors: "role models"
+	names  []string          // the heads a file may hold
+	schema model.Schema      // the feature schema they must be trained on
+	needs  map[string]string // a head that is read only after another: the other
 }
 
 var (
-	roleHeads     = headsKind{"role models", RoleHeads(), Schema()}
-	pageTypeHeads = headsKind{"page-type models", PageTypes(), PageTypeSchema()}
+	roleHeads     = headsKind{"role models", RoleHeads(), Schema(), nil}
+	pageTypeHeads = headsKind{"page-type models", PageTypes(), PageTypeSchema(), nil}
 )
 
-// check checks that every head of h is one of k.names, on k.schema. A file
-// may lack heads.
+// check checks that every head of h is one of k.names, on k.schema, and
+// that a head k.needs another comes with it. A file may lack heads.
 func (k headsKind) check(h *model.Heads) error {
 	for _, name := range h.Names {
 		if !slices.Contains(k.names, name) {
 			return fmt.Errorf("%s: unknown head %q (want some of %v)", k.what, name, k.names)
+		}
+	}
+	for head, first := range k.needs {
+		if h.Head(head) != nil && h.Head(first) == nil {
+			return fmt.Errorf("%s: head %q without %q, which it follows", k.what, head, first)
 		}
 	}
 	if err := h.CheckSchema(k.schema); err != nil {

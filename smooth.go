@@ -61,7 +61,8 @@ func SmootherSchema() model.Schema {
 // block's own features, which SmootherHead is trained without.
 func SmootherOwnFeatures() []string { return features.SmoothOwnNames() }
 
-var smoothHeads = headsKind{"smoothing model", []string{SmootherHead, SmootherCorrectionHead, SmootherAgainHead}, SmootherSchema()}
+var smoothHeads = headsKind{"smoothing model", []string{SmootherHead, SmootherCorrectionHead, SmootherAgainHead}, SmootherSchema(),
+	map[string]string{SmootherAgainHead: SmootherHead}}
 
 //go:embed model/smooth.json
 var defaultSmoothFile []byte
@@ -85,7 +86,7 @@ func RecordsSmootherSchema() model.Schema {
 	return model.Schema{Version: features.RecordsSchemaVersion, Names: features.RecordsSmoothNames()}
 }
 
-var recordsSmoothHeads = headsKind{"records smoothing model", []string{SmootherHead, SmootherCorrectionHead}, RecordsSmootherSchema()}
+var recordsSmoothHeads = headsKind{"records smoothing model", []string{SmootherHead, SmootherCorrectionHead}, RecordsSmootherSchema(), nil}
 
 //go:embed model/smooth-records.json
 var defaultRecordsSmoothFile []byte

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/winnow-dev/winnow/features"
@@ -244,5 +245,17 @@ func TestSmootherAgain(t *testing.T) {
 	}
 	if art := smoothProbs(two, rh, p, pageTypeArticle, probs, smoothBufOf(p)); !slices.Equal(art, got) {
 		t.Error("an article with a records smoothing model beside is not decided in two rounds")
+	}
+	// A second round without a first is refused, read or given.
+	alone := &model.Heads{Names: []string{SmootherAgainHead}, Models: []*model.Model{again}}
+	var buf bytes.Buffer
+	if err := alone.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadSmoother(&buf); err == nil || !strings.Contains(err.Error(), `head "again" without "content"`) {
+		t.Errorf("a smoothing file of the second round alone: %v, want an error naming the missing head", err)
+	}
+	if _, err := New(WithSmoother(alone)); err == nil {
+		t.Error("WithSmoother of the second round alone: no error")
 	}
 }
