@@ -131,12 +131,7 @@ func smoothProbs(h, rh *model.Heads, p *page.Page, pageType string, probs, sv []
 	SmoothRound(h, sv, out)
 	if again := h.Head(SmootherAgainHead); again != nil {
 		features.FillSmoothVectors(sv, p, out)
-		second := getFloats(len(out))
-		defer putFloats(second)
-		again.PredictBatch(sv, *second)
-		for i, pa := range *second {
-			out[i] = model.Logistic((model.Logit(out[i]) + model.Logit(pa)) / 2)
-		}
+		meanLogOdds(again, sv, out)
 	}
 	return out
 }
@@ -147,21 +142,20 @@ func smoothProbs(h, rh *model.Heads, p *page.Page, pageType string, probs, sv []
 // vectors are vecs (len(out) rows of h's schema, one flat slice): the mean
 // of the heads' log-odds.
 func SmoothRound(h *model.Heads, vecs, out []float64) {
-	meanOfHeads(h.Head(SmootherHead), h.Head(SmootherCorrectionHead), vecs, out)
+	h.Head(SmootherHead).PredictBatch(vecs, out)
+	if c := h.Head(SmootherCorrectionHead); c != nil {
+		meanLogOdds(c, vecs, out)
+	}
 }
 
-// meanOfHeads writes into out the probabilities of m on vecs, averaged in
-// log-odds with those of c unless c is nil.
-func meanOfHeads(m, c *model.Model, vecs, out []float64) {
-	m.PredictBatch(vecs, out)
-	if c == nil {
-		return
-	}
-	corr := getFloats(len(out))
-	defer putFloats(corr)
-	c.PredictBatch(vecs, *corr)
-	for i, pc := range *corr {
-		out[i] = model.Logistic((model.Logit(out[i]) + model.Logit(pc)) / 2)
+// meanLogOdds replaces each probability in out with the mean of its
+// log-odds and those of m on the same block's row of vecs.
+func meanLogOdds(m *model.Model, vecs, out []float64) {
+	other := getFloats(len(out))
+	defer putFloats(other)
+	m.PredictBatch(vecs, *other)
+	for i, po := range *other {
+		out[i] = model.Logistic((model.Logit(out[i]) + model.Logit(po)) / 2)
 	}
 }
 
