@@ -9,7 +9,8 @@ import (
 )
 
 // headsKind is a kind of heads file the package reads beside the content
-// model: role models and page-type models.
+// model: role models, page-type models, the smoothing model and the
+// records smoothing model.
 type headsKind struct {
 	what   string            // its name in errors: "role models"
 	names  []string          // the heads a file may hold
@@ -30,8 +31,8 @@ func (k headsKind) check(h *model.Heads) error {
 			return fmt.Errorf("%s: unknown head %q (want some of %v)", k.what, name, k.names)
 		}
 	}
-	for head, first := range k.needs {
-		if h.Head(head) != nil && h.Head(first) == nil {
+	for _, head := range k.names { // in k.names' order, not the map's
+		if first, ok := k.needs[head]; ok && h.Head(head) != nil && h.Head(first) == nil {
 			return fmt.Errorf("%s: head %q without %q, which it follows", k.what, head, first)
 		}
 	}
