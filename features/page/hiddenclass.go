@@ -10,17 +10,8 @@ import "strings"
 // ("sr-only", "visually-hidden", WordPress's "screen-reader-text"), and
 // no responsive class that shows it again at some screen width
 // (Tailwind's "md:block", Bootstrap's "d-md-block" or "visible-lg").
-// Class names are compared case-sensitively, as CSS does.
-//
-// Measured on the held-back sites of seeds 1-3 (text F1, winnow eval):
-// with the models trained before, 0.9030 / 0.9037 / 0.8910 without the
-// hiding classes and 0.9051 / 0.9060 / 0.8918 with them (with
-// wrapsMostText and the byline rule's fourth line, which alone moves
-// these by under 0.0001); with the models retrained on the new segmentation,
-// 0.9038 / 0.9081 / 0.8938. Retraining alone moves these by up to about
-// 0.003. In a first measurement, with the classes matched in lower case
-// and no wrapper check, each half alone (the screen-reader classes, the
-// others) gained less than both together.
+// Class names are compared case-sensitively, as CSS does. What hiding them
+// gained on held-back sites is in docs/segmentation.md.
 func hiddenClass(v string) bool {
 	hit := false
 	for rest := v; ; {
