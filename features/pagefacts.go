@@ -120,9 +120,10 @@ type subtotal struct{ words, links, score, story float64 }
 // subtreeTotals sums, for every block-level element, the words and link
 // words of the blocks inside it, and a Readability-style content score: each
 // block's words outside links count fully for the element enclosing the
-// block element and half for the one above (Readability.js, grabArticle);
-// story is the same score without the blocks under comment-like classes
-// (page.SigComment).
+// block element and half for the one above (Readability.js, grabArticle),
+// and so does each photograph an element shows (page.Element.Images), as
+// PictureWords words; story is the same score without the blocks under
+// comment-like classes (page.SigComment).
 // sub must have max(len(p.Elements), 1) zero values, which it fills; the
 // document (element 0) gets nothing. It costs one step per block and per
 // element, whatever the nesting depth: every element's sums are added to
@@ -140,17 +141,11 @@ func subtreeTotals(p *page.Page, sub []subtotal) {
 		if l*2 >= w {
 			continue
 		}
-		inComments := b.SignalAny&page.SigComment != 0
-		share := 1.0
-		for up := 2; up <= 3; up++ {
-			if e = parentOf(p, e); e <= 0 {
-				break
-			}
-			sub[e].score += share * (w - l)
-			if !inComments {
-				sub[e].story += share * (w - l)
-			}
-			share /= 2
+		addScore(p, sub, e, w-l, b.SignalAny&page.SigComment == 0)
+	}
+	for e := 1; e < min(len(sub), len(p.Elements)); e++ {
+		if n := p.Elements[e].Images; n > 0 {
+			addScore(p, sub, e, PictureWords*float64(n), true)
 		}
 	}
 	for e := min(len(sub), len(p.Elements)) - 1; e > 0; e-- {
@@ -158,6 +153,28 @@ func subtreeTotals(p *page.Page, sub []subtotal) {
 			sub[a].words += sub[e].words
 			sub[a].links += sub[e].links
 		}
+	}
+}
+
+// PictureWords is what a photograph (page.Element.Images) adds to the
+// content score of the elements above it, in words of prose, so that a post
+// of photographs and one line is the story of its page rather than the
+// sidebar beside it.
+const PictureWords = 10
+
+// addScore adds v to the content score of the element enclosing element e
+// and half of it to the one above (story too when story is true).
+func addScore(p *page.Page, sub []subtotal, e int, v float64, story bool) {
+	share := 1.0
+	for up := 2; up <= 3; up++ {
+		if e = parentOf(p, e); e <= 0 {
+			break
+		}
+		sub[e].score += share * v
+		if story {
+			sub[e].story += share * v
+		}
+		share /= 2
 	}
 }
 

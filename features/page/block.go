@@ -39,6 +39,11 @@ type Element struct {
 	// Classes are the element's own lower-cased class and id tokens. They
 	// may share memory with other elements' and must not be modified.
 	Classes []string
+	// Images is the number of pictures shown in the element outside any
+	// block-level element inside it, outside links and outside reader
+	// comments (SigComment): visible <img> elements that declare the size
+	// of a photograph (MinPictureWidth, MinPictureHeight).
+	Images int
 }
 
 // Kind is what a block is, for rendering it back with structure.

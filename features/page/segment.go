@@ -169,6 +169,11 @@ func (s *segmenter) element(n *html.Node) {
 			return
 		}
 	}
+	if n.DataAtom == atom.Img && s.inLink == 0 && picture(n) {
+		if top := &s.stack[len(s.stack)-1]; top.any&SigComment == 0 {
+			s.elements[top.id].Images++
+		}
+	}
 	if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
 		if s.preLines {
 			s.preLine()
