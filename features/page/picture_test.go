@@ -8,12 +8,13 @@ func TestElementImages(t *testing.T) {
 	const doc = `<html><body>
 <div class="post"><h1>A post</h1>
  <p><img src="a.jpg" width="600" height="400"></p>
- <p><img src="b.jpg" width="400"><img src="c.jpg" width="640px"> A line under two pictures.</p><p><img src="tile.jpg" width="100%"><img src="free.jpg"> Sized by the style sheet.</p>
+ <p><img src="b.jpg" width="400"><img src="c.jpg" width="640px"> A line under two pictures.</p>
+ <p><img src="tile.jpg" width="100%"><img src="free.jpg"> Sized by the style sheet.</p>
  <p><a href="/x"><img src="teaser.jpg" width="300"></a> A linked picture is a teaser.</p>
- <p><img src="icon.png" width="16" height="16"> An icon. <img src="pixel.gif" width="1" height="1"></p>
- <p><img src="hidden.jpg" hidden> <span style="display:none"><img src="gone.jpg"></span> Hidden.</p>
+ <p><img src="icon.png" width="16" height="16"> An icon. <img src="strip.gif" width="1000" height="3"></p>
+ <p><img src="hidden.jpg" width="600" hidden> <span style="display:none"><img src="gone.jpg" width="600"></span> Hidden.</p>
 </div>
-<div class="comments"><p><img src="avatar.jpg" width="120"> A reader's comment.</p></div>
+<div class="comments"><p><img src="avatar.jpg" width="300"> A reader's comment.</p></div>
 </body></html>`
 	p, err := ParseBytes([]byte(doc), Options{})
 	if err != nil {
