@@ -143,12 +143,10 @@ func subtreeTotals(p *page.Page, sub []subtotal) {
 		}
 		addScore(p, sub, e, w-l, b.SignalAny&page.SigComment == 0)
 	}
-	for e := 1; e < min(len(sub), len(p.Elements)); e++ {
+	for e := min(len(sub), len(p.Elements)) - 1; e > 0; e-- {
 		if n := p.Elements[e].Images; n > 0 {
 			addScore(p, sub, e, PictureWords*float64(n), true)
 		}
-	}
-	for e := min(len(sub), len(p.Elements)) - 1; e > 0; e-- {
 		if a := parentOf(p, e); a > 0 {
 			sub[a].words += sub[e].words
 			sub[a].links += sub[e].links
