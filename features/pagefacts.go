@@ -122,8 +122,9 @@ type subtotal struct{ words, links, score, story float64 }
 // block's words outside links count fully for the element enclosing the
 // block element and half for the one above (Readability.js, grabArticle),
 // and so does each photograph an element shows (page.Element.Images), as
-// PictureWords words; story is the same score without the blocks under
-// comment-like classes (page.SigComment).
+// PictureWords words; story is the same score without the blocks whose
+// words storyWords leaves out (reader comments, side columns, headers and
+// footers).
 // sub must have max(len(p.Elements), 1) zero values, which it fills; the
 // document (element 0) gets nothing. It costs one step per block and per
 // element, whatever the nesting depth: every element's sums are added to
@@ -141,7 +142,7 @@ func subtreeTotals(p *page.Page, sub []subtotal) {
 		if l*2 >= w {
 			continue
 		}
-		addScore(p, sub, e, w-l, b.SignalAny&page.SigComment == 0)
+		addScore(p, sub, e, w-l, storyWords(b))
 	}
 	for e := min(len(sub), len(p.Elements)) - 1; e > 0; e-- {
 		if n := p.Elements[e].Images; n > 0 {
@@ -152,6 +153,18 @@ func subtreeTotals(p *page.Page, sub []subtotal) {
 			sub[a].links += sub[e].links
 		}
 	}
+}
+
+// storyWords reports whether block b's words count for the story node
+// (subtotal.story): b is not under comment-like classes at any depth
+// (page.SigComment), nor near the classes of a side column, a header or a
+// footer (page.SigRail, page.SigHeaderFoot in page.Block.SignalNear), nor
+// inside an <aside> or <footer>. On a short post beside a long sidebar or
+// footer, the post rather than the column is the story.
+func storyWords(b *page.Block) bool {
+	return b.SignalAny&page.SigComment == 0 &&
+		b.SignalNear&(page.SigRail|page.SigHeaderFoot) == 0 &&
+		b.Flags&(page.InAside|page.InFooter) == 0
 }
 
 // PictureWords is what a photograph (page.Element.Images) adds to the
@@ -241,9 +254,10 @@ func topNode(sub []subtotal) int {
 	return bestElement(sub, func(t subtotal) float64 { return t.score })
 }
 
-// storyNode is topNode with the score of the blocks under comment-like
-// classes left out (subtotal.story): on a page whose reader comments
-// outweigh its story, the region of the story rather than of the thread.
+// storyNode is topNode with the score of the blocks storyWords leaves out
+// (subtotal.story): on a page whose reader comments, sidebar or footer
+// outweigh its story, the region of the story rather than of the thread or
+// the column.
 func storyNode(sub []subtotal) int {
 	return bestElement(sub, func(t subtotal) float64 { return t.story })
 }
