@@ -158,12 +158,12 @@ func subtreeTotals(p *page.Page, sub []subtotal) {
 // storyWords reports whether block b's words count for the story node
 // (subtotal.story): b is not under comment-like classes at any depth
 // (page.SigComment), nor near the classes of a side column, a header or a
-// footer (page.SigRail, page.SigHeaderFoot in page.Block.SignalNear), nor
+// footer (page.SigSideColumn, page.SigHeaderFoot in page.Block.SignalNear), nor
 // inside an <aside> or <footer>. On a short post beside a long sidebar or
 // footer, the post rather than the column is the story.
 func storyWords(b *page.Block) bool {
 	return b.SignalAny&page.SigComment == 0 &&
-		b.SignalNear&(page.SigRail|page.SigHeaderFoot) == 0 &&
+		b.SignalNear&(page.SigSideColumn|page.SigHeaderFoot) == 0 &&
 		b.Flags&(page.InAside|page.InFooter) == 0
 }
 

@@ -108,7 +108,7 @@ const (
 	SigCookie                        // cookie, consent, newsletter, subscribe, signup, modal, popup
 	SigBreadcrumb                    // breadcrumb, tag, tags, meta, byline
 	SigContent                       // article, content, story, body, post, entry, text, main
-	SigRail                          // sidebar, aside, rail: SigSidebar without "widget", which page builders give every element
+	SigSideColumn                    // sidebar, aside: SigSidebar without widget (page builders') and rail (some sites' main column)
 	numSignals    = iota
 )
 

@@ -241,7 +241,7 @@ func TestSegmentFacts(t *testing.T) {
 		{"x := 1", "pre", art + ">pre", KindPre, 0, 2, 0, artFlags, SigContent, SigContent},
 		{"loose text", "div", art + ">div", KindText, 0, 2, 0, artFlags, SigContent, SigContent},
 		{"Email", "form", art + ">form", KindText, 0, 1, 0, artFlags | InForm, SigContent, SigContent},
-		{"More stories", "p", "html>body>aside>p", KindParagraph, 0, 2, 0, InAside, SigSidebar | SigRail | SigRelated, SigSidebar | SigRail | SigRelated},
+		{"More stories", "p", "html>body>aside>p", KindParagraph, 0, 2, 0, InAside, SigSidebar | SigSideColumn | SigRelated, SigSidebar | SigSideColumn | SigRelated},
 		{"© 2024", "p", "html>body>footer>p", KindParagraph, 0, 1, 0, InFooter, 0, 0},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -325,8 +325,9 @@ func TestClassSignal(t *testing.T) {
 		{"ad-slot", "'ad' as a sub-token is", SigAd},
 		{"navigation_main", "prefix and whole word", SigNav | SigContent},
 		{"comment-list", "comments", SigComment},
-		{"sidebar-left", "a side column", SigSidebar | SigRail},
+		{"sidebar-left", "a side column", SigSidebar | SigSideColumn},
 		{"elementor-widget-container", "a page builder's widget is no side column", SigSidebar},
+		{"main-rail", "nor is a rail, which some sites make the main column", SigSidebar | SigContent},
 	}
 	for _, tt := range tests {
 		t.Run(tt.tok, func(t *testing.T) {
