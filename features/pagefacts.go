@@ -177,7 +177,7 @@ const PictureWords = 10
 // and half of it to the one above (story too when story is true).
 func addScore(p *page.Page, sub []subtotal, e int, v float64, story bool) {
 	share := 1.0
-	for up := 2; up <= 3; up++ {
+	for range 2 {
 		if e = parentOf(p, e); e <= 0 {
 			break
 		}

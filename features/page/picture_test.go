@@ -1,6 +1,7 @@
 package page
 
 import (
+	"maps"
 	"testing"
 )
 
@@ -36,7 +37,7 @@ func TestElementImages(t *testing.T) {
 		got[name] += e.Images
 	}
 	want := map[string]int{"(no text)": 1, "A line under two pictures.": 2}
-	if len(got) != len(want) || got["(no text)"] != 1 || got["A line under two pictures."] != 2 {
+	if !maps.Equal(got, want) {
 		t.Errorf("pictures by element: %v, want %v", got, want)
 	}
 }
